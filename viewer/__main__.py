@@ -1,0 +1,5 @@
+"""Allow `python -m viewer`."""
+
+from viewer.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,114 @@
+"""Command line: parse arguments, load the deck, then print (`--list`, `--json`) or run the app.
+
+Kept thin and fast: Textual is imported only when the full-screen app is actually started.
+Exit status is like grep's: 0 something matched, 1 nothing matched, 2 error.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+from viewer import __version__
+from viewer.model import Deck, DeckError, Library, Query, Slide, load_paths
+from viewer.model.search import SearchIndex
+from viewer.model.text import clean_line
+
+EXIT_MATCH, EXIT_NO_MATCH, EXIT_ERROR = 0, 1, 2
+
+
+def shipped_slides() -> Path:
+    """The decks that ship with viewer: inside the installed package, or beside it in a checkout."""
+    package = Path(__file__).resolve().parent
+    installed = package / "_slides"
+    return installed if installed.is_dir() else package.parent / "slides"
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # argparse exits 2 on usage errors, like grep
+        self.print_usage(sys.stderr)
+        self.exit(EXIT_ERROR, f"viewer: {message}\n")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="viewer",
+        description="A terminal slideshow for captioned photo stories.",
+        epilog="Keys in the app: → / ← page, / search, n / N next/previous match, Esc clear, ? help, q quit.",
+    )
+    parser.add_argument("paths", nargs="*", type=Path, metavar="PATH",
+                        help="a deck (.md), a folder of photos, or a folder of decks (default: the shipped slides)")
+    parser.add_argument("--search", metavar="TEXT", default="", help="start filtered to slides matching TEXT")
+    parser.add_argument("--slide", metavar="N", type=int, help="start at slide N (1-based)")
+    output = parser.add_mutually_exclusive_group()
+    output.add_argument("--list", action="store_true", help="print matching slides as N<TAB>title lines and exit")
+    output.add_argument("--json", action="store_true", help="print matching slides as JSON lines and exit")
+    parser.add_argument("--version", action="version", version=f"viewer {__version__}")
+    return parser
+
+
+def _decks(source: Deck | Library) -> list[Deck]:
+    return list(source.decks) if isinstance(source, Library) else [source]
+
+
+def _matches(source: Deck | Library, query: Query) -> Iterator[tuple[Deck, int, Slide]]:
+    for deck in _decks(source):
+        for index in SearchIndex(deck).matching(query):
+            yield deck, index + 1, deck.slides[index]
+
+
+def _slide_json(deck: Deck, number: int, slide: Slide, with_deck: bool) -> str:
+    record = {
+        "number": number,
+        "title": slide.title,
+        "caption": slide.caption_text,
+        "alt": slide.alt,
+        "credit": slide.credit,
+        "image": str(slide.photo.path) if slide.photo and slide.photo.path else None,
+    }
+    if with_deck:
+        record = {"deck": str(deck.path), **record}
+    return json.dumps(record, ensure_ascii=False)
+
+
+def print_slides(source: Deck | Library, query: Query, as_json: bool) -> int:
+    several = isinstance(source, Library)
+    found = 0
+    for deck, number, slide in _matches(source, query):
+        found += 1
+        if as_json:
+            print(_slide_json(deck, number, slide, several))
+        else:
+            where = f"{clean_line(str(deck.path))}:{number}" if several else str(number)
+            print(f"{where}\t{slide.display_title}")
+    return EXIT_MATCH if found else EXIT_NO_MATCH
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    paths = args.paths or [shipped_slides()]
+    try:
+        source = load_paths(paths)
+    except DeckError as error:
+        print(f"viewer: {error}", file=sys.stderr)
+        return EXIT_ERROR
+    for deck in _decks(source):
+        for warning in deck.warnings:
+            print(f"viewer: warning: {clean_line(str(deck.path))}: {warning}", file=sys.stderr)
+    query = Query.parse(args.search)
+    if args.slide is not None and isinstance(source, Deck) and not 1 <= args.slide <= max(1, len(source)):
+        print(f"viewer: --slide {args.slide}: {clean_line(str(source.path))} has {len(source)} slides", file=sys.stderr)
+        return EXIT_ERROR
+    try:
+        if args.list or args.json:
+            return print_slides(source, query, args.json)
+    except BrokenPipeError:
+        sys.stderr.close()  # the reader went away (e.g. `| head`): not an error worth a traceback
+        return EXIT_MATCH
+    from viewer.ui.app import ViewerApp
+
+    ViewerApp(source, search=args.search, slide_number=args.slide).run()
+    return EXIT_MATCH

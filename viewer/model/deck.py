@@ -1,0 +1,70 @@
+"""Deck, Slide and Photo: the immutable values every other part of viewer works on."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+
+@dataclass(frozen=True)
+class Photo:
+    """Where a slide's picture comes from, as written and as resolved."""
+
+    src: str
+    """The reference exactly as written in the deck (cleaned of control characters)."""
+    path: Path | None
+    """Resolved local file, or None for a remote URL (never fetched)."""
+
+    @property
+    def remote(self) -> bool:
+        return self.path is None
+
+
+@dataclass(frozen=True)
+class Slide:
+    """One captioned photo. Every text field is already cleaned of control characters."""
+
+    title: str = ""
+    caption: str = ""
+    """Caption as Markdown source."""
+    caption_text: str = ""
+    """Caption as plain text: what search sees, `--json` prints and highlights index into."""
+    caption_runs: tuple[tuple[str, frozenset[str]], ...] = ()
+    """The caption as styled runs whose texts join to `caption_text` (see markdown_text)."""
+    alt: str = ""
+    credit: str = ""
+    photo: Photo | None = None
+    source: Path | None = None
+    """File the slide was read from (deck or sidecar)."""
+    line: int = 1
+    """1-based line in `source` where the slide starts."""
+
+    @property
+    def display_title(self) -> str:
+        return self.title or self.alt or "(untitled)"
+
+
+@dataclass(frozen=True)
+class Deck:
+    """An ordered set of slides with a title; made from a Markdown file or a folder of photos."""
+
+    title: str
+    slides: tuple[Slide, ...]
+    path: Path
+    meta: dict[str, Any] = field(default_factory=dict, compare=False)
+    warnings: tuple[str, ...] = ()
+
+    def __len__(self) -> int:
+        return len(self.slides)
+
+
+@dataclass(frozen=True)
+class Library:
+    """Several decks opened together (a folder of decks, or several paths)."""
+
+    title: str
+    decks: tuple[Deck, ...]
+    path: Path | None = None
+    problems: tuple[str, ...] = ()
+    """Decks in the folder that could not be loaded, as user-facing one-liners."""

@@ -1,0 +1,217 @@
+"""Parse a Markdown deck file (the public deck format) into a Deck.
+
+Slides are split on `---` lines *before* any Markdown parsing (outside fenced code), so a
+paragraph followed by `---` can never turn into a setext heading. Within a slide, markdown-it
+finds the first heading (title) and first image (photo, alt text, credit); the rest is caption.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+from urllib.parse import unquote
+
+import yaml
+from markdown_it.token import Token
+
+from viewer.model.deck import Deck, Photo, Slide
+from viewer.model.errors import DeckError
+from viewer.model.markdown_text import inline_plain, markdown_runs, parser
+from viewer.model.text import clean_line, clean_text
+
+_SEPARATOR = re.compile(r"---[ \t]*")
+_FENCE_OPEN = re.compile(r" {0,3}(`{3,}(?!.*`)|~{3,})")
+_URL_SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.\-]+:")
+_LOOKS_LIKE_YAML = re.compile(r"[^\s#:][^:]*:(\s|$)")
+_INLINE_IMAGE = re.compile(r"!\[(?:[^\[\]\\]|\\.|\[[^\]]*\])*\]\((?:[^()\\]|\\.|\([^)]*\))*\)")
+MAX_FRONT_MATTER = 64 * 1024
+
+
+@dataclass
+class _Chunk:
+    first_line: int  # 1-based line number of lines[0] in the file
+    lines: list[str]
+
+
+def decode_deck_bytes(data: bytes) -> tuple[str, list[str]]:
+    """Text of a deck file: BOM dropped, CRLF/CR normalised, bad UTF-8 replaced (with a warning)."""
+    warnings = []
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        text = data.decode("utf-8-sig", errors="replace")
+        warnings.append(f"not valid UTF-8 (first bad byte at offset {exc.start}); shown with \ufffd")
+    return text.replace("\r\n", "\n").replace("\r", "\n"), warnings
+
+
+def parse_deck_file(path: Path) -> Deck:
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise DeckError(path, exc.strerror or str(exc)) from None
+    return parse_deck_text(data, path)
+
+
+def parse_deck_text(data: bytes | str, path: Path) -> Deck:
+    """Parse deck source (bytes as read from disk, or already-decoded text) read from `path`."""
+    if isinstance(data, bytes):
+        text, warnings = decode_deck_bytes(data)
+    else:
+        text, warnings = data.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n"), []
+    lines = text.split("\n")
+    meta, body_start = _front_matter(lines, path)
+    base = path.parent
+    default_credit = clean_line(_as_text(meta.get("credit")))
+    slides = []
+    for chunk in _split_slides(lines, body_start):
+        slide = parse_slide(chunk.lines, chunk.first_line, path, base, default_credit)
+        if slide is not None:
+            slides.append(slide)
+    title = clean_line(_as_text(meta.get("title"))) or path.stem
+    return Deck(title=title, slides=tuple(slides), path=path, meta=meta, warnings=tuple(warnings))
+
+
+def _as_text(value: Any) -> str:
+    return "" if value is None else str(value)
+
+
+class _NoAliasLoader(yaml.SafeLoader):
+    """SafeLoader without anchors/aliases: a few lines of front matter must not expand to gigabytes."""
+
+    def compose_node(self, parent, index):  # type: ignore[no-untyped-def]
+        if self.check_event(yaml.AliasEvent):
+            event = self.peek_event()
+            raise yaml.composer.ComposerError(None, None, "aliases are not allowed in front matter", event.start_mark)
+        return super().compose_node(parent, index)
+
+
+def _front_matter(lines: list[str], path: Path) -> tuple[dict[str, Any], int]:
+    """Return (metadata, index of first body line). Front matter is optional."""
+    if not lines or not _SEPARATOR.fullmatch(lines[0]):
+        return {}, 0
+    end = next((i for i in range(1, len(lines)) if lines[i].rstrip() in ("---", "...")), None)
+    block_lines = lines[1:end] if end is not None else lines[1:]
+    first = next((ln for ln in block_lines if ln.strip() and not ln.lstrip().startswith("#")), "")
+    if not _LOOKS_LIKE_YAML.match(first):
+        # Not metadata: the deck simply starts with a slide separator.
+        return {}, 0
+    if end is None:
+        raise DeckError(path, "front matter opened with --- is never closed", line=1)
+    block = "\n".join(block_lines)
+    if len(block) > MAX_FRONT_MATTER:
+        raise DeckError(path, "front matter is too large", line=1)
+    try:
+        meta = yaml.load(block, Loader=_NoAliasLoader)  # noqa: S506 - safe loader subclass
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
+        line = 2 + mark.line if mark is not None else 1
+        problem = getattr(exc, "problem", None) or "invalid YAML"
+        raise DeckError(path, f"front matter: {clean_line(str(problem))}", line=line) from None
+    if meta is None:
+        meta = {}
+    if not isinstance(meta, dict):
+        raise DeckError(path, "front matter must be a set of `key: value` lines", line=2)
+    return {str(k): v for k, v in meta.items()}, end + 1
+
+
+def _split_slides(lines: list[str], start: int) -> list[_Chunk]:
+    chunks = [_Chunk(start + 1, [])]
+    fence: str | None = None
+    for number, line in enumerate(lines[start:], start=start + 1):
+        if fence is not None:
+            stripped = line.strip()
+            if stripped.startswith(fence) and set(stripped) == {fence[0]} and len(line) - len(line.lstrip()) < 4:
+                fence = None
+        elif (m := _FENCE_OPEN.match(line)) is not None:
+            fence = m.group(1)
+        elif _SEPARATOR.fullmatch(line):
+            chunks.append(_Chunk(number + 1, []))
+            continue
+        chunks[-1].lines.append(line)
+    return chunks
+
+
+def parse_slide(
+    lines: list[str], first_line: int, source: Path, base: Path, default_credit: str = ""
+) -> Slide | None:
+    """One slide from its Markdown lines; None when the slide has nothing in it."""
+    tokens = parser().parse("\n".join(lines))
+    title_token, title_lines = _first_heading(tokens)
+    image, image_inline, image_block = _first_image(tokens)
+
+    dropped: set[int] = set(title_lines)
+    edited: dict[int, str] = {}
+    if image is not None and image_inline is not None and image_block is not None and image_block.map:
+        others = [c for c in image_inline.children or [] if c is not image and not (c.type in ("text", "softbreak") and not c.content.strip())]
+        block_lines = range(*image_block.map)
+        if not others:
+            dropped.update(block_lines)
+        else:
+            # The photo sits inside a sentence: cut its syntax out and keep the words.
+            for n in block_lines:
+                new, count = _INLINE_IMAGE.subn("", lines[n], count=1)
+                if count:
+                    edited[n] = new
+                    break
+    caption_md = "\n".join(edited.get(n, ln) for n, ln in enumerate(lines) if n not in dropped).strip("\n")
+    caption_md = clean_text(caption_md)
+    runs = markdown_runs(caption_md) if caption_md.strip() else ()
+    caption_text = "".join(text for text, _ in runs)
+
+    title = clean_line(inline_plain(title_token)) if title_token is not None else ""
+    photo = alt = credit = None
+    if image is not None:
+        src = str(image.attrs.get("src", ""))
+        alt = clean_line(inline_plain(image))
+        credit = clean_line(str(image.attrs.get("title") or "")) or default_credit
+        photo = _resolve(src, base)
+    if not title and photo is None and not caption_text.strip():
+        return None
+    body_offset = next((i for i, ln in enumerate(lines) if ln.strip()), 0)
+    return Slide(
+        title=title,
+        caption=caption_md,
+        caption_text=caption_text,
+        caption_runs=runs,
+        alt=alt or "",
+        credit=credit or "",
+        photo=photo,
+        source=source,
+        line=first_line + body_offset,
+    )
+
+
+def _first_heading(tokens: list[Token]) -> tuple[Token | None, range]:
+    for i, tok in enumerate(tokens):
+        if tok.type == "heading_open":
+            lines = range(*tok.map) if tok.map else range(0)
+            return tokens[i + 1], lines
+    return None, range(0)
+
+
+def _first_image(tokens: list[Token]) -> tuple[Token | None, Token | None, Token | None]:
+    """The first image outside headings, the inline token holding it, and its enclosing block."""
+    block: Token | None = None
+    in_heading = False
+    for tok in tokens:
+        if tok.type == "heading_open":
+            in_heading = True
+        elif tok.type == "heading_close":
+            in_heading = False
+        elif tok.nesting == 1 and tok.map:
+            block = tok
+        elif tok.type == "inline" and not in_heading:
+            for child in tok.children or []:
+                if child.type == "image":
+                    return child, tok, block
+    return None, None, None
+
+
+def _resolve(src: str, base: Path) -> Photo:
+    clean_src = clean_line(src)
+    if _URL_SCHEME.match(src) and not re.match(r"[A-Za-z]:[\\/]", src):
+        return Photo(clean_src, None)
+    return Photo(clean_src, Path(os.path.abspath(base / unquote(src))))

@@ -1,0 +1,1 @@
+"""The Textual application: screens, widgets and styles. Everything else in viewer is UI-free."""

@@ -1,0 +1,45 @@
+"""The Textual App: picks the first screen (deck or library) and owns app-wide keys and caches."""
+
+from __future__ import annotations
+
+from textual.app import App
+from textual.binding import Binding
+from textual.screen import Screen
+
+from viewer.imaging import PhotoPipeline
+from viewer.model import Deck, Library
+from viewer.ui.screens.deck_screen import DeckScreen
+from viewer.ui.screens.help_screen import EXTRA_ROWS, HelpScreen, key_rows
+from viewer.ui.screens.library_screen import LibraryScreen
+
+
+class ViewerApp(App[None]):
+    CSS_PATH = "viewer.tcss"
+    ENABLE_COMMAND_PALETTE = False
+    TITLE = "viewer"
+    BINDINGS = [
+        Binding("question_mark", "help", "Help", key_display="?", id="help"),
+        Binding("q,ctrl+q", "quit", "Quit", key_display="q", id="quit"),
+    ]
+
+    def __init__(self, source: Deck | Library, *, search: str = "", slide_number: int | None = None) -> None:
+        super().__init__()
+        self.source = source
+        self.pipeline = PhotoPipeline()
+        self._search = search
+        self._slide_number = slide_number
+
+    def get_default_screen(self) -> Screen:
+        if isinstance(self.source, Library):
+            return LibraryScreen(self.source, self.pipeline)
+        return DeckScreen(self.source, self.pipeline, search=self._search, slide_number=self._slide_number)
+
+    def action_help(self) -> None:
+        if isinstance(self.screen, HelpScreen):
+            return
+        sections = [
+            ("Slides", key_rows(DeckScreen.BINDINGS, self.get_key_display) + EXTRA_ROWS),
+            ("Library", key_rows(LibraryScreen.BINDINGS, self.get_key_display)),
+            ("Anywhere", key_rows(self.BINDINGS, self.get_key_display)),
+        ]
+        self.push_screen(HelpScreen(sections))

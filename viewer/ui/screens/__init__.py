@@ -1,0 +1,1 @@
+"""Screens of the viewer app: a deck, the library of decks, help."""

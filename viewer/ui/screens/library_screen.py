@@ -1,0 +1,62 @@
+"""The library: every deck in a folder with its title and slide count; Enter opens one."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.screen import Screen
+from textual.widgets import Footer, Header, OptionList, Static
+from textual.widgets.option_list import Option
+
+from viewer.imaging import PhotoPipeline
+from viewer.model import Deck, Library
+from viewer.model.text import clean_line
+
+
+def deck_label(deck: Deck) -> Text:
+    count = len(deck)
+    text = Text(no_wrap=True, overflow="ellipsis")
+    text.append(deck.title, "bold")
+    text.append(f"\n{count} slide{'' if count == 1 else 's'} · {clean_line(deck.path.name)}", "dim")
+    return text
+
+
+class LibraryScreen(Screen[None]):
+    BINDINGS = [Binding("enter", "open_deck", "Open", id="open", show=True)]
+
+    def __init__(self, library: Library, pipeline: PhotoPipeline) -> None:
+        super().__init__()
+        self.library = library
+        self.title = library.title
+        self.sub_title = "Library"
+        self._pipeline = pipeline
+
+    def compose(self) -> ComposeResult:
+        yield Header(icon="▣")
+        yield Static(f"{len(self.library.decks)} decks — choose one and press Enter", id="library-heading", markup=False)
+        yield OptionList(*(Option(deck_label(deck), id=str(i)) for i, deck in enumerate(self.library.decks)), id="decks")
+        if self.library.problems:
+            yield Static("\n".join(f"⚠ {p}" for p in self.library.problems), id="library-problems", markup=False)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        options = self.query_one(OptionList)
+        options.focus()
+        if self.library.decks:
+            options.highlighted = 0
+
+    def action_open_deck(self) -> None:
+        options = self.query_one(OptionList)
+        if options.highlighted is not None:
+            self._open(options.highlighted)
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        self._open(event.option_index)
+
+    def _open(self, index: int) -> None:
+        # Imported here: deck_screen imports this package's siblings, keep module imports acyclic.
+        from viewer.ui.screens.deck_screen import DeckScreen
+
+        self.app.push_screen(DeckScreen(self.library.decks[index], self._pipeline, from_library=True))

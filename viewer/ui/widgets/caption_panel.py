@@ -1,0 +1,100 @@
+"""The caption panel: title, caption (styled Markdown, scrollable), alt text and credit.
+
+All file text is shown as rich `Text` built from the model's styled runs, never parsed as markup,
+and search matches are highlighted with the `caption-panel--match` component style.
+"""
+
+from __future__ import annotations
+
+from rich.style import Style
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.containers import VerticalScroll
+from textual.reactive import reactive
+from textual.widgets import Static
+
+from viewer.model import Query, Slide
+
+# Markdown tags from viewer.model.markdown_text mapped to the component class that styles them.
+_TAG_COMPONENTS = {
+    "em": "caption-panel--em",
+    "strong": "caption-panel--strong",
+    "s": "caption-panel--strike",
+    "code": "caption-panel--code",
+    "link": "caption-panel--link",
+    "url": "caption-panel--url",
+    "alt": "caption-panel--alt",
+    "heading": "caption-panel--heading",
+    "quote": "caption-panel--quote",
+    "marker": "caption-panel--marker",
+    "rule": "caption-panel--rule",
+}
+
+
+class CaptionPanel(VerticalScroll, can_focus=False):
+    """Text of the current slide. Not focusable: paging keys always reach the deck screen."""
+
+    COMPONENT_CLASSES = {"caption-panel--match", *_TAG_COMPONENTS.values()}
+
+    slide: reactive[Slide | None] = reactive(None)
+    highlight: reactive[Query | None] = reactive(None)
+    """Search whose matches are highlighted."""
+    show_alt: reactive[bool] = reactive(False)
+    """Show the photo's alt text (the photo itself cannot be shown)."""
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="slide-title", markup=False)
+        yield Static(id="slide-caption", markup=False)
+        yield Static(id="slide-alt", markup=False)
+        yield Static(id="slide-credit", markup=False)
+
+    def watch_slide(self, old: Slide | None, new: Slide | None) -> None:
+        self._update()
+        if old is not new:
+            self.scroll_home(animate=False)
+
+    def watch_highlight(self) -> None:
+        self._update()
+
+    def watch_show_alt(self) -> None:
+        self._update()
+
+    def on_mount(self) -> None:
+        self._update()
+
+    def _highlight(self, text: Text) -> Text:
+        if self.highlight:
+            style = self.get_component_rich_style("caption-panel--match")
+            for start, end in self.highlight.spans(text.plain):
+                text.stylize(style, start, end)
+        return text
+
+    def _caption_text(self, slide: Slide) -> Text:
+        text = Text()
+        styles: dict[frozenset[str], Style] = {}
+        for chunk, tags in slide.caption_runs:
+            if tags not in styles:
+                names = [_TAG_COMPONENTS[t] for t in sorted(tags) if t in _TAG_COMPONENTS]
+                styles[tags] = self.get_component_rich_style(*names, partial=True) if names else Style.null()
+            text.append(chunk, styles[tags])
+        return text
+
+    def _set(self, selector: str, text: Text | None) -> None:
+        widget = self.query_one(selector, Static)
+        widget.display = text is not None and bool(text.plain)
+        widget.update(text if text is not None else "")
+
+    def _update(self) -> None:
+        if not self.is_mounted:
+            return
+        slide = self.slide
+        if slide is None:
+            for selector in ("#slide-title", "#slide-caption", "#slide-alt", "#slide-credit"):
+                self._set(selector, None)
+            return
+        self._set("#slide-title", self._highlight(Text(slide.display_title)))
+        self._set("#slide-caption", self._highlight(self._caption_text(slide)))
+        alt = self._highlight(Text(slide.alt)) if self.show_alt and slide.alt else None
+        self._set("#slide-alt", alt)
+        credit = self._highlight(Text(slide.credit)) if slide.credit else None
+        self._set("#slide-credit", credit)

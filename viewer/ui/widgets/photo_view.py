@@ -1,0 +1,171 @@
+"""The photo panel: paints a slide's photo as half-block cells with the Line API.
+
+Decoding and cell rendering run in a thread worker through the shared PhotoPipeline; the widget
+keeps the finished rows as Strips and serves them from `render_line`, so a repaint costs nothing.
+While a new photo is on its way the panel is blank: an old photo never shows under a new title.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rich.segment import Segment
+from rich.text import Text
+from textual import events, work
+from textual.geometry import Size
+from textual.message import Message
+from textual.reactive import reactive
+from textual.strip import Strip
+from textual.widget import Widget
+from textual.worker import get_current_worker
+
+from viewer.imaging import PhotoPipeline, RenderedPhoto
+from viewer.model import Photo
+from viewer.model.text import clean_line
+
+
+@dataclass(frozen=True)
+class _Request:
+    photo: Photo
+    cols: int
+    rows: int
+    background: tuple[int, int, int]
+
+
+class PhotoView(Widget):
+    """Shows one Photo, fitted and centred; clicking its left or right half pages."""
+
+    COMPONENT_CLASSES = {"photo-view--placeholder", "photo-view--reason"}
+
+    photo: reactive[Photo | None] = reactive(None)
+    """The photo to show; bound to the current slide's photo by the deck screen."""
+    neighbours: reactive[tuple[Photo, ...]] = reactive(())
+    """Photos the user is likely to page to next: rendered ahead of time, at the current size."""
+
+    class PageRequested(Message):
+        """The user clicked the photo: page by `step` (-1 back, +1 forward)."""
+
+        def __init__(self, step: int) -> None:
+            super().__init__()
+            self.step = step
+
+    class Shown(Message):
+        """The photo panel finished showing `photo`; `problem` says why it could not, if so."""
+
+        def __init__(self, photo: Photo | None, problem: str | None) -> None:
+            super().__init__()
+            self.photo = photo
+            self.problem = problem
+
+    def __init__(self, pipeline: PhotoPipeline, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._pipeline = pipeline
+        self._request: _Request | None = None
+        self._strips: list[Strip] = []
+        self._top = 0
+
+    @property
+    def showing(self) -> Photo | None:
+        """The photo whose pixels (or placeholder) are on screen now, None while loading."""
+        return self._request.photo if self._request and self._strips else None
+
+    def watch_photo(self) -> None:
+        self._refresh_photo()
+
+    def on_resize(self) -> None:
+        self._refresh_photo()
+
+    def _background(self) -> tuple[int, int, int]:
+        return self.background_colors[1].rgb
+
+    def _refresh_photo(self) -> None:
+        cols, rows = self.content_size
+        photo = self.photo
+        if photo is None or cols <= 0 or rows <= 0:
+            self._request = None
+            self._set_strips([], 0)
+            return
+        request = _Request(photo, cols, rows, self._background())
+        if request == self._request and self._strips:
+            return
+        self._request = request
+        if photo.path is None:
+            self._show(request, RenderedPhoto(problem="remote image not fetched (viewer never uses the network)"))
+            return
+        cached = self._pipeline.peek(photo.path, cols, rows, request.background)
+        if cached is not None:
+            self._show(request, cached)
+        else:
+            self._set_strips([], 0)
+            self._render(request)
+
+    def watch_neighbours(self, neighbours: tuple[Photo, ...]) -> None:
+        if self._request is not None and neighbours:
+            request = self._request
+            self._prefetch(neighbours, request.cols, request.rows, request.background)
+
+    @work(thread=True, exclusive=True, group="prefetch", exit_on_error=False)
+    def _prefetch(self, photos: tuple[Photo, ...], cols: int, rows: int, background: tuple[int, int, int]) -> None:
+        worker = get_current_worker()
+        for photo in photos:
+            if worker.is_cancelled:
+                return
+            if photo.path is not None:
+                self._pipeline.render(photo.path, cols, rows, background)
+
+    @work(thread=True, exclusive=True, group="photo", exit_on_error=False)
+    def _render(self, request: _Request) -> None:
+        assert request.photo.path is not None
+        if get_current_worker().is_cancelled:
+            return
+        rendered = self._pipeline.render(request.photo.path, request.cols, request.rows, request.background)
+        if not get_current_worker().is_cancelled:
+            self.app.call_from_thread(self._show, request, rendered)
+
+    def _show(self, request: _Request, rendered: RenderedPhoto) -> None:
+        if request != self._request:
+            return  # a newer slide or size was asked for meanwhile
+        if rendered.problem is not None:
+            self._show_placeholder(request, rendered.problem)
+        else:
+            self._show_pixels(request, rendered)
+        self.post_message(self.Shown(request.photo, rendered.problem))
+
+    def _show_pixels(self, request: _Request, rendered: RenderedPhoto) -> None:
+        left = (request.cols - rendered.width) // 2
+        right = request.cols - rendered.width - left
+        base = self.rich_style
+        pad_left = [Segment(" " * left, base)] if left else []
+        pad_right = [Segment(" " * right, base)] if right else []
+        strips = [Strip([*pad_left, *row, *pad_right], request.cols) for row in rendered.rows]
+        self._set_strips(strips, (request.rows - rendered.height) // 2)
+
+    def _show_placeholder(self, request: _Request, problem: str) -> None:
+        name = clean_line(request.photo.src)
+        text = Text(justify="center", no_wrap=False)
+        text.append("Photo unavailable\n", self.get_component_rich_style("photo-view--placeholder"))
+        text.append(name + "\n", self.get_component_rich_style("photo-view--placeholder", partial=True))
+        text.append(problem, self.get_component_rich_style("photo-view--reason"))
+        options = self.app.console.options.update(width=request.cols, height=None, highlight=False)
+        lines = self.app.console.render_lines(text, options, style=self.rich_style, pad=True)
+        strips = [Strip(line, request.cols) for line in lines[: request.rows]]
+        self._set_strips(strips, max(0, (request.rows - len(strips)) // 2))
+
+    def _set_strips(self, strips: list[Strip], top: int) -> None:
+        self._strips = strips
+        self._top = top
+        self.refresh()
+
+    def render_line(self, y: int) -> Strip:
+        index = y - self._top
+        if 0 <= index < len(self._strips):
+            return self._strips[index]
+        return Strip.blank(self.size.width, self.rich_style)
+
+    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
+        return container.height
+
+    def on_click(self, event: events.Click) -> None:
+        event.stop()
+        self.post_message(self.PageRequested(-1 if event.x < self.size.width / 2 else 1))
+

@@ -1,0 +1,35 @@
+"""The status line: where you are in the deck (`12 / 57`), the filter, and a typed slide number."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.reactive import reactive
+from textual.widgets import Static
+
+from viewer.model.navigation import Cursor
+
+
+def position_text(cursor: Cursor) -> str:
+    """`12 / 57`, or `3 / 8 matching “soldier” (57 slides)` while a filter is active."""
+    number = cursor.number or 0
+    if not cursor.filtered:
+        return f"{number} / {cursor.total}"
+    query = cursor.query.text.strip() if cursor.query else ""
+    slides = "slide" if cursor.total == 1 else "slides"
+    return f"{number} / {cursor.count} matching “{query}” ({cursor.total} {slides})"
+
+
+class StatusBar(Static):
+    """Position indicator, always visible; bound to the deck screen's cursor."""
+
+    cursor: reactive[Cursor | None] = reactive(None)
+    typed_number: reactive[str] = reactive("")
+    """Digits typed so far for go-to-slide."""
+
+    def render(self) -> Text:
+        text = Text(no_wrap=True, overflow="ellipsis")
+        if self.cursor is not None:
+            text.append(position_text(self.cursor))
+        if self.typed_number:
+            text.append(f"   go to slide {self.typed_number}… (Enter)", "bold")
+        return text
