@@ -8,6 +8,7 @@ terms must all match (AND), each as a substring of the title, caption, alt text 
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 
 from viewer.model.deck import Deck, Slide
@@ -52,7 +53,11 @@ class Query:
             start = folded.find(term)
             while start != -1:
                 end = start + len(term)
-                found.append((origin[start], origin[end - 1] + 1))
+                last = origin[end - 1] + 1
+                # Folding dropped combining accents; a highlight must still cover them.
+                while last < len(text) and unicodedata.combining(text[last]):
+                    last += 1
+                found.append((origin[start], last))
                 start = folded.find(term, end)
         found.sort()
         merged: list[tuple[int, int]] = []

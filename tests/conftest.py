@@ -1,0 +1,80 @@
+"""Shared fixtures: small decks and images generated on the fly with Pillow."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PIL import Image, ImageDraw
+
+DECK_TEXT = """\
+---
+title: Test deck
+credit: Deck Credit
+---
+
+# Red square
+
+![A red square on white](img/red.png "Red Photographer")
+
+The first caption, with *emphasis*.
+
+---
+
+# Green café
+
+![A green field](img/green.png)
+
+Somebody isn’t here. A soldier walks by.
+
+---
+
+# Blue soldier
+
+![A blue sky](img/blue.png)
+
+A soldier in blue.
+
+---
+
+# Missing photo
+
+![The alt text of a missing photo](img/missing.png)
+
+Its file does not exist.
+
+---
+
+# Only words
+
+No photo on this slide.
+"""
+
+
+def make_image(path: Path, color: tuple[int, int, int], size: tuple[int, int] = (60, 40)) -> Path:
+    """A flat image with a white diagonal, so scaling and orientation are visible."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    image = Image.new("RGB", size, color)
+    ImageDraw.Draw(image).line([(0, 0), (size[0] - 1, size[1] - 1)], fill=(255, 255, 255), width=2)
+    image.save(path)
+    return path
+
+
+@pytest.fixture
+def deck_path(tmp_path: Path) -> Path:
+    """A five-slide deck: three good photos, one missing photo, one text-only slide."""
+    make_image(tmp_path / "img" / "red.png", (220, 30, 30))
+    make_image(tmp_path / "img" / "green.png", (30, 200, 60))
+    make_image(tmp_path / "img" / "blue.png", (30, 60, 220))
+    path = tmp_path / "deck.md"
+    path.write_text(DECK_TEXT, encoding="utf-8")
+    return path
+
+
+@pytest.fixture
+def long_deck_path(tmp_path: Path) -> Path:
+    """Twelve text-only slides, for go-to-N and paging tests."""
+    slides = [f"# Slide {n}\n\nCaption number {n}." for n in range(1, 13)]
+    path = tmp_path / "long.md"
+    path.write_text("\n\n---\n\n".join(slides), encoding="utf-8")
+    return path

@@ -1,0 +1,50 @@
+"""Property-based tests: the parser and the matcher accept any text."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from viewer.model import DeckError, Query, Slide
+from viewer.model.markdown_deck import parse_deck_text
+
+CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+PIECES = list("ab #*_`[]()!\"'-:\n\t\r\x1b\x07\u202e~>é’") + ["---", "```", "![a](b.png)", "\n---\n", "title: x\n"]
+markdownish = st.lists(st.sampled_from(PIECES), max_size=120).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(markdownish, st.text(max_size=300), st.binary(max_size=300)))
+def test_parser_never_raises_anything_but_deck_error(source):
+    try:
+        deck = parse_deck_text(source, Path("/tmp/prop.md"))
+    except DeckError as error:
+        assert "/tmp/prop.md" in str(error)
+        return
+    for slide in deck.slides:
+        for text in (slide.title, slide.alt, slide.credit, deck.title):
+            assert not CONTROL.search(text) and "\n" not in text
+        assert not CONTROL.search(slide.caption_text.replace("\n", "").replace("\t", ""))
+        assert "".join(t for t, _ in slide.caption_runs) == slide.caption_text
+        assert slide.title or slide.photo or slide.caption_text.strip()
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=60), st.text(max_size=200))
+def test_matcher_accepts_any_query_and_spans_are_in_bounds(query_text, text):
+    query = Query.parse(query_text)
+    query.matches(Slide(title=text, caption_text=text))
+    for start, end in query.spans(text):
+        assert 0 <= start < end <= len(text)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=st.characters(blacklist_categories=["Cs"]), min_size=1, max_size=40))
+def test_a_slide_is_found_by_any_word_of_its_title(title):
+    slide = Slide(title=title)
+    for word in title.split():
+        if Query.parse(word):
+            assert Query.parse(word).matches(slide), word
