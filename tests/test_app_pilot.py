@@ -252,3 +252,10 @@ async def test_quit_keys(deck_path: Path):
         async with app.run_test(size=(80, 24)) as pilot:
             await pilot.press(key)
         assert app.return_code == 0
+
+
+async def test_search_option_applies_to_decks_opened_from_the_library(deck_path: Path, long_deck_path: Path):
+    app = ViewerApp(load_path(deck_path.parent), search="caption number 1")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("down", "enter")
+        assert status(app) == "1 / 4 matching “caption number 1” (12 slides)"

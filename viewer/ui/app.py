@@ -31,7 +31,7 @@ class ViewerApp(App[None]):
 
     def get_default_screen(self) -> Screen:
         if isinstance(self.source, Library):
-            return LibraryScreen(self.source, self.pipeline)
+            return LibraryScreen(self.source, self.pipeline, search=self._search)
         return DeckScreen(self.source, self.pipeline, search=self._search, slide_number=self._slide_number)
 
     def action_help(self) -> None:

@@ -25,8 +25,9 @@ def deck_label(deck: Deck) -> Text:
 class LibraryScreen(Screen[None]):
     BINDINGS = [Binding("enter", "open_deck", "Open", id="open", show=True)]
 
-    def __init__(self, library: Library, pipeline: PhotoPipeline) -> None:
+    def __init__(self, library: Library, pipeline: PhotoPipeline, *, search: str = "") -> None:
         super().__init__()
+        self._search = search
         self.library = library
         self.title = library.title
         self.sub_title = "Library"
@@ -59,4 +60,5 @@ class LibraryScreen(Screen[None]):
         # Imported here: deck_screen imports this package's siblings, keep module imports acyclic.
         from viewer.ui.screens.deck_screen import DeckScreen
 
-        self.app.push_screen(DeckScreen(self.library.decks[index], self._pipeline, from_library=True))
+        deck = self.library.decks[index]
+        self.app.push_screen(DeckScreen(deck, self._pipeline, search=self._search, from_library=True))
