@@ -41,23 +41,19 @@ class Terminal:
     def type(self, text: str) -> None:
         self.tmux("send-keys", "-t", "e2e", "-l", text)
 
-    def wait_for(self, text: str, timeout: float = 20.0) -> str:
+    def wait_for(self, text: str, timeout: float = 20.0, present: bool = True) -> str:
+        """Poll the screen until `text` is on it (or, with present=False, gone from it)."""
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
             screen = self.screen()
-            if text in screen:
+            if (text in screen) == present:
                 return screen
             time.sleep(0.1)
-        raise AssertionError(f"{text!r} never appeared; screen was:\n{self.screen()}")
+        state = "appeared" if present else "went away"
+        raise AssertionError(f"{text!r} never {state}; screen was:\n{self.screen()}")
 
-    def wait_until_gone(self, text: str, timeout: float = 20.0) -> str:
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
-            screen = self.screen()
-            if text not in screen:
-                return screen
-            time.sleep(0.1)
-        raise AssertionError(f"{text!r} never went away; screen was:\n{self.screen()}")
+    def wait_until_gone(self, text: str) -> str:
+        return self.wait_for(text, present=False)
 
     def close(self) -> None:
         subprocess.run(["tmux", "-L", self.socket, "kill-server"], capture_output=True)
