@@ -37,7 +37,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="viewer",
         description="A terminal slideshow for captioned photo stories.",
-        epilog="Keys in the app: → / ← page, / search, n / N next/previous match, Esc clear, ? help, q quit.",
+        epilog="Other commands: viewer import ARTICLE.txt (article -> deck), viewer illustrate DECK.md "
+        "(paint missing images). Keys in the app: → / ← page, / search, n / N matches, Esc clear, ? help, q quit.",
     )
     parser.add_argument("paths", nargs="*", type=Path, metavar="PATH",
                         help="a deck (.md), a folder of photos, or a folder of decks (default: the shipped slides)")
@@ -87,7 +88,26 @@ def print_slides(source: Deck | Library, query: Query, as_json: bool) -> int:
     return EXIT_MATCH if found else EXIT_NO_MATCH
 
 
+SUBCOMMANDS = {
+    "import": ("viewer.commands.import_article", "turn a scraped photo article into a deck"),
+    "illustrate": ("viewer.commands.illustrate", "paint stand-in images for a deck's missing photos"),
+}
+
+
+def run_subcommand(name: str, argv: list[str]) -> int:
+    import importlib
+
+    module_name, description = SUBCOMMANDS[name]
+    module = importlib.import_module(module_name)
+    parser = _Parser(prog=f"viewer {name}", description=description)
+    module.add_arguments(parser)
+    return module.run(parser.parse_args(argv))
+
+
 def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    if argv and argv[0] in SUBCOMMANDS:
+        return run_subcommand(argv[0], argv[1:])
     args = build_parser().parse_args(argv)
     paths = args.paths or [shipped_slides()]
     try:

@@ -15,7 +15,9 @@ from PIL import Image, ImageDraw
 from viewer.illustration.pixelfont import draw_text, text_width
 from viewer.illustration.scene import Scene
 
-WIDTH, HEIGHT = 144, 96
+WIDTH, HEIGHT = 144, 84
+"""The scene; the picture adds a label strip below it."""
+STRIP = 12
 TAG = "STAND-IN"
 
 RGB = tuple[int, int, int]
@@ -78,10 +80,10 @@ class Painter:
     def __init__(self, scene: Scene) -> None:
         self.scene = scene
         self.rnd = random.Random(scene.seed)
-        self.image = Image.new("RGB", (WIDTH, HEIGHT))
+        self.image = Image.new("RGB", (WIDTH, HEIGHT + STRIP))
         self.draw = ImageDraw.Draw(self.image)
         self.pal = palette(scene, self.rnd)
-        self.horizon = self.rnd.randint(48, 60)
+        self.horizon = self.rnd.randint(40, 50)
 
     # -- helpers ------------------------------------------------------------------------
 
@@ -461,7 +463,7 @@ class Painter:
         self.ground()
         water_bottom = None
         if "water" in lands:
-            water_bottom = self.horizon + (24 if lands[0] == "water" else 12)
+            water_bottom = self.horizon + (16 if lands[0] == "water" else 9)
             self.water(self.horizon + 1, water_bottom)
             if "bridge" in scene.extras:
                 self.bridge(self.horizon - 2)
@@ -504,13 +506,13 @@ class Painter:
                 self.draw.point((rnd.randrange(WIDTH), rnd.randrange(HEIGHT)), fill=(250, 250, 255))
 
     def tag(self) -> None:
-        """Say on the picture itself that it is a stand-in, not the article's photo."""
-        w = text_width(TAG)
-        x0, y0 = WIDTH - w - 4, HEIGHT - 8
-        self.rect(x0, y0, WIDTH - 1, HEIGHT - 1, (18, 18, 22))
-        draw_text(self.draw, x0 + 2, y0 + 2, TAG, (236, 236, 236))
+        """Say on the picture itself, legibly at terminal size, that it is a stand-in."""
+        self.rect(0, HEIGHT, WIDTH - 1, HEIGHT + STRIP - 1, (20, 20, 24))
+        scale = 2
+        x = (WIDTH - text_width(TAG, scale)) // 2
+        draw_text(self.draw, x, HEIGHT + 1, TAG, (236, 236, 236), scale)
 
 
 def paint(scene: Scene) -> Image.Image:
-    """The stand-in picture for `scene` (WIDTH×HEIGHT, RGB)."""
+    """The stand-in picture for `scene`: WIDTH × (HEIGHT + STRIP) pixels, RGB."""
     return Painter(scene).paint()

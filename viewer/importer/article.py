@@ -139,6 +139,14 @@ def _parse_headed(units: list[_Unit], doubled: set[int]) -> Article:
     unsure: list[tuple[int, str, str]] = []
     use_doubles = len(doubled) >= 2
 
+    title = None
+    start = 0
+    first = units[0]
+    if credit_of(first.text) is None and _looks_like_heading(first) and first.line not in doubled:
+        # A short first line is the title when headings follow it: doubled ones, or a second short line.
+        if use_doubles or (len(units) > 1 and _looks_like_heading(units[1])):
+            title, start = first.text, 1
+
     def is_heading(i: int) -> bool:
         unit = units[i]
         if use_doubles:
@@ -146,16 +154,10 @@ def _parse_headed(units: list[_Unit], doubled: set[int]) -> Article:
         if credit_of(unit.text) is not None or not _looks_like_heading(unit):
             return False
         after = units[i + 1] if i + 1 < len(units) else None
-        before = units[i - 1] if i > 0 else None
+        before = units[i - 1] if i > start else None
         after_credit = before is not None and credit_of(before.text) is not None
         return after is not None and (after.long or after_credit) and (before is None or before.long or after_credit)
 
-    title = None
-    start = 0
-    first = units[0]
-    if not is_heading(0) and _looks_like_heading(first) and credit_of(first.text) is None:
-        if len(units) > 1 and (is_heading(1) or not use_doubles):
-            title, start = first.text, 1
     intro: list[str] = []
     entries: list[Entry] = []
     for i in range(start, len(units)):

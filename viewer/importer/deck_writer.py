@@ -27,7 +27,7 @@ def escape_markdown(text: str) -> str:
     if out[:1] in ("#", "-", "+", "=", ":"):
         out = "\\" + out
     out = _ORDERED_MARKER.sub(r"\1\\\2", out)
-    if out.endswith("#"):
+    if out.endswith("#") and not out.endswith("\\#"):
         out = out[:-1] + "\\#"  # a trailing # would close an ATX heading
     return out
 
@@ -83,16 +83,18 @@ def deck_markdown(
         slides.append((title, article.intro, None))
     slides.extend((e.title, e.paragraphs, e.credit) for e in article.entries)
     width = max(2, len(str(len(slides))))
-    parts = [f"---\n{front}\n---\n"]
+    parts = []
     for number, (slide_title, paragraphs, credit) in enumerate(slides, start=1):
-        alt = describe(slide_title, "\n".join(paragraphs)) if describe else STAND_IN
+        alt = describe(slide_title, "\n\n".join(paragraphs)) if describe else STAND_IN
         path = f"{images_dir}/{image_name(number, slide_title, width)}"
+        if not re.fullmatch(r"[\w./\-]+", path):
+            path = f"<{path}>"  # spaces or brackets in the folder name
         lines = [
             f"# {escape_markdown(slide_title)}",
             "",
-            f'![{_escape_alt(alt)}](<{path}> "{_escape_link_title(stand_in_credit(credit))}")',
+            f'![{_escape_alt(alt)}]({path} "{_escape_link_title(stand_in_credit(credit))}")',
         ]
         for paragraph in paragraphs:
             lines += ["", escape_markdown(paragraph)]
         parts.append("\n".join(lines) + "\n")
-    return "\n---\n\n".join(parts)
+    return f"---\n{front}\n---\n\n" + "\n---\n\n".join(parts)

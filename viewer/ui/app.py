@@ -10,7 +10,7 @@ from viewer.imaging import PhotoPipeline
 from viewer.model import Deck, Library
 from viewer.ui.screens.deck_screen import DeckScreen
 from viewer.ui.screens.help_screen import EXTRA_ROWS, HelpScreen, key_rows
-from viewer.ui.screens.library_screen import LibraryScreen
+from viewer.ui.screens.library_screen import DeckList, LibraryScreen
 
 
 class ViewerApp(App[None]):
@@ -39,7 +39,7 @@ class ViewerApp(App[None]):
             return
         sections = [
             ("Slides", key_rows(DeckScreen.BINDINGS, self.get_key_display) + EXTRA_ROWS),
-            ("Library", key_rows(LibraryScreen.BINDINGS, self.get_key_display)),
+            ("Library", key_rows(DeckList.BINDINGS, self.get_key_display)),
             ("Anywhere", key_rows(self.BINDINGS, self.get_key_display)),
         ]
         self.push_screen(HelpScreen(sections))

@@ -22,21 +22,32 @@ def deck_label(deck: Deck) -> Text:
     return text
 
 
+class DeckList(OptionList):
+    """The list of decks. Enter stays the list's own "select" (so it sees every key typed before it,
+    in order); it is only re-declared here with a description so the footer and help show it."""
+
+    BINDINGS = [Binding("enter", "select", "Open deck", key_display="⏎", id="open-deck")]
+
+
 class LibraryScreen(Screen[None]):
-    BINDINGS = [Binding("enter", "open_deck", "Open", id="open", show=True)]
 
     def __init__(self, library: Library, pipeline: PhotoPipeline, *, search: str = "") -> None:
         super().__init__()
         self._search = search
         self.library = library
-        self.title = library.title
-        self.sub_title = "Library"
+        self.title = "Library"
+        self.sub_title = library.title
         self._pipeline = pipeline
 
     def compose(self) -> ComposeResult:
         yield Header(icon="▣")
         yield Static(f"{len(self.library.decks)} decks — choose one and press Enter", id="library-heading", markup=False)
-        yield OptionList(*(Option(deck_label(deck), id=str(i)) for i, deck in enumerate(self.library.decks)), id="decks")
+        options: list[Option | None] = []
+        for i, deck in enumerate(self.library.decks):
+            if i:
+                options.append(None)  # a separator line between decks
+            options.append(Option(deck_label(deck), id=str(i)))
+        yield DeckList(*options, id="decks")
         if self.library.problems:
             yield Static("\n".join(f"⚠ {p}" for p in self.library.problems), id="library-problems", markup=False)
         yield Footer()
@@ -47,18 +58,14 @@ class LibraryScreen(Screen[None]):
         if self.library.decks:
             options.highlighted = 0
 
-    def action_open_deck(self) -> None:
-        options = self.query_one(OptionList)
-        if options.highlighted is not None:
-            self._open(options.highlighted)
-
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
         self._open(event.option_index)
 
-    def _open(self, index: int) -> None:
+    def _open(self, option_index: int) -> None:
         # Imported here: deck_screen imports this package's siblings, keep module imports acyclic.
         from viewer.ui.screens.deck_screen import DeckScreen
 
-        deck = self.library.decks[index]
+        option_id = self.query_one(OptionList).get_option_at_index(option_index).id
+        deck = self.library.decks[int(option_id or 0)]
         self.app.push_screen(DeckScreen(deck, self._pipeline, search=self._search, from_library=True))

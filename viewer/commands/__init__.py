@@ -1,0 +1,1 @@
+"""Subcommands of `viewer` other than viewing: `import` and `illustrate`."""
