@@ -23,8 +23,12 @@ def test_readme_has_exactly_two_commands_and_ci_runs_the_test_one_verbatim():
     assert test in ci_lines
 
 
-def test_readme_screenshot_exists():
-    assert (ROOT / "docs" / "screenshot.png").stat().st_size > 10_000
+def test_readme_screenshots_exist():
+    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    pictures = re.findall(r"!\[[^\]]*\]\((docs/[^)]+\.png)\)", text)
+    assert len(pictures) == 2
+    for picture in pictures:
+        assert (ROOT / picture).stat().st_size > 10_000
 
 
 def test_every_described_binding_key_is_in_the_readme():

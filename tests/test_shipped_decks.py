@@ -83,7 +83,7 @@ def test_illustrate_fills_in_only_missing_images(tmp_path: Path, capsys):
     assert "painted 1, kept 1" in capsys.readouterr().err
     assert (tmp_path / "pics" / "b.png").read_bytes() == b"keep me"
     with Image.open(tmp_path / "pics" / "a.png") as image:
-        assert image.size == (144, 96)
+        assert image.size == (144, 101)
     assert load_path(deck).slides[0].photo.path.is_file()
 
 

@@ -17,7 +17,9 @@ from viewer.illustration.scene import Scene
 
 WIDTH, HEIGHT = 144, 84
 """The scene; the picture adds a label strip below it."""
-STRIP = 12
+LABEL_SCALE = 3
+"""Pictures are usually shown at about half size: 3-pixel strokes keep the label legible there."""
+STRIP = 5 * LABEL_SCALE + 2
 TAG = "STAND-IN"
 
 RGB = tuple[int, int, int]
@@ -508,9 +510,8 @@ class Painter:
     def tag(self) -> None:
         """Say on the picture itself, legibly at terminal size, that it is a stand-in."""
         self.rect(0, HEIGHT, WIDTH - 1, HEIGHT + STRIP - 1, (20, 20, 24))
-        scale = 2
-        x = (WIDTH - text_width(TAG, scale)) // 2
-        draw_text(self.draw, x, HEIGHT + 1, TAG, (236, 236, 236), scale)
+        x = (WIDTH - text_width(TAG, LABEL_SCALE)) // 2
+        draw_text(self.draw, x, HEIGHT + 1, TAG, (236, 236, 236), LABEL_SCALE)
 
 
 def paint(scene: Scene) -> Image.Image:

@@ -46,7 +46,8 @@ class HalfBlockRenderer(Renderer):
         if image.mode != "RGB":
             image = image.convert("RGB")
         if resize and resize != image.size:
-            image = image.resize(resize, Image.Resampling.LANCZOS)
+            # BOX averages each cell's area: no ringing around hard edges, unlike LANCZOS.
+            image = image.resize(resize, Image.Resampling.BOX)
         width, height = image.size
         data = image.tobytes()
         stride = width * 3
