@@ -78,3 +78,20 @@ def long_deck_path(tmp_path: Path) -> Path:
     path = tmp_path / "long.md"
     path.write_text("\n\n---\n\n".join(slides), encoding="utf-8")
     return path
+
+
+async def wait_for_photo(pilot, attempts: int = 250) -> None:
+    """Let the app run until the photo panel shows the current slide's photo (or there is none)."""
+    from viewer.ui.screens.deck_screen import DeckScreen
+    from viewer.ui.widgets.photo_view import PhotoView
+
+    for _ in range(attempts):
+        screen = pilot.app.screen
+        if not isinstance(screen, DeckScreen) or screen.slide is None or screen.slide.photo is None:
+            break
+        if screen.query_one(PhotoView).showing == screen.slide.photo:
+            break
+        await pilot.pause(0.02)
+    else:
+        raise AssertionError("the photo never appeared")
+    await pilot.pause()

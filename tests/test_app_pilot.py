@@ -7,6 +7,7 @@ from pathlib import Path
 from rich.console import Console
 from textual.widgets import Input, OptionList, Static
 
+from tests.conftest import wait_for_photo
 from viewer.model import load_path
 from viewer.ui.app import ViewerApp
 from viewer.ui.screens.deck_screen import DeckScreen
@@ -27,8 +28,7 @@ def title(app: ViewerApp) -> str:
 
 
 async def settle(pilot) -> None:
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
+    await wait_for_photo(pilot)
 
 
 def photo_rows(view: PhotoView) -> int:
@@ -259,3 +259,40 @@ async def test_search_option_applies_to_decks_opened_from_the_library(deck_path:
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("down", "enter")
         assert status(app) == "1 / 4 matching “caption number 1” (12 slides)"
+
+
+async def test_held_arrow_key_renders_only_the_latest_slide(tmp_path: Path):
+    """While one photo renders, further key presses replace the pending request instead of queueing."""
+    import threading
+
+    from tests.conftest import make_image
+    from viewer.imaging import PhotoPipeline
+
+    for n in range(1, 9):
+        make_image(tmp_path / f"{n}.png", (n * 20, 80, 120))
+    (tmp_path / "deck.md").write_text(
+        "\n---\n".join(f"# Slide {n}\n![p](./{n}.png)" for n in range(1, 9)), encoding="utf-8"
+    )
+    gate = threading.Event()
+    rendered: list[str] = []
+
+    class GatedPipeline(PhotoPipeline):
+        def render(self, path, *args, **kwargs):
+            rendered.append(path.name)
+            gate.wait(5)
+            return super().render(path, *args, **kwargs)
+
+    app = ViewerApp(load_path(tmp_path / "deck.md"))
+    app.pipeline = GatedPipeline()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause(0.1)
+        assert rendered == ["1.png"]  # blocked inside the first render
+        for _ in range(5):
+            await pilot.press("right")
+        assert title(app) == "Slide 6"  # the caption follows every key at once
+        gate.set()
+        await wait_for_photo(pilot)
+        assert app.screen.query_one(PhotoView).showing.path.name == "6.png"
+        await pilot.pause(0.2)
+    assert "3.png" not in rendered and "4.png" not in rendered, rendered
+    assert rendered.index("6.png") == 1  # the very next render after the blocked one

@@ -5,13 +5,13 @@ Update after an intended visual change with: pytest tests/test_snapshots.py --sn
 
 from __future__ import annotations
 
+from tests.conftest import wait_for_photo
 from viewer.model import load_path
 from viewer.ui.app import ViewerApp
 
 
 async def photos_ready(pilot) -> None:
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
+    await wait_for_photo(pilot)
 
 
 def test_wide(snap_compare, deck_path):

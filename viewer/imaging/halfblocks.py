@@ -10,7 +10,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from PIL import Image
-from rich.color import Color
+from rich.color import Color, ColorSystem
 from rich.segment import Segment
 from rich.style import Style
 from rich_pixels import Renderer
@@ -28,19 +28,31 @@ def fit_cells(width: int, height: int, cols: int, rows: int) -> tuple[int, int]:
     return out_w, out_h
 
 
+COLOR_SYSTEMS = {"truecolor": ColorSystem.TRUECOLOR, "256": ColorSystem.EIGHT_BIT, "standard": ColorSystem.STANDARD,
+                 "windows": ColorSystem.WINDOWS}
+
+
 @lru_cache(maxsize=16384)
-def _color(r: int, g: int, b: int) -> Color:
+def _color(r: int, g: int, b: int, colors: str) -> Color:
     # Same Color value Style.parse("rgb(r,g,b)") builds, so cells compare equal to rich-pixels'.
-    return Color.parse(f"rgb({r},{g},{b})")
+    color = Color.parse(f"rgb({r},{g},{b})")
+    if colors != "truecolor":
+        # Quantise once here rather than on every frame; equal neighbours then merge into one segment.
+        color = color.downgrade(COLOR_SYSTEMS.get(colors, ColorSystem.EIGHT_BIT))
+    return color
 
 
 @lru_cache(maxsize=65536)
-def _style(upper: bytes, lower: bytes) -> Style:
-    return Style(color=_color(*lower), bgcolor=_color(*upper))
+def _style(upper: bytes, lower: bytes, colors: str) -> Style:
+    return Style(color=_color(*lower, colors), bgcolor=_color(*upper, colors))
 
 
 class HalfBlockRenderer(Renderer):
     """rich-pixels renderer for opaque RGB images of even height, one Style lookup per cell."""
+
+    def __init__(self, *, colors: str = "truecolor") -> None:
+        super().__init__()
+        self.colors = colors
 
     def render(self, image: Image.Image, resize: tuple[int, int] | None) -> list[Segment]:
         if image.mode != "RGB":
@@ -52,22 +64,23 @@ class HalfBlockRenderer(Renderer):
         data = image.tobytes()
         stride = width * 3
         newline = Segment("\n")
+        colors = self.colors
         segments: list[Segment] = []
         append = segments.append
         for y in range(0, height - 1, 2):
             top = data[y * stride : (y + 1) * stride]
             bottom = data[(y + 1) * stride : (y + 2) * stride]
             for x in range(0, stride, 3):
-                append(Segment(LOWER_HALF, _style(top[x : x + 3], bottom[x : x + 3])))
+                append(Segment(LOWER_HALF, _style(top[x : x + 3], bottom[x : x + 3], colors)))
             append(newline)
         return segments
 
 
-def render_rows(image: Image.Image, cols: int, rows: int) -> list[list[Segment]]:
+def render_rows(image: Image.Image, cols: int, rows: int, colors: str = "truecolor") -> list[list[Segment]]:
     """Rows of segments for `image` fitted into `cols`×`rows` cells (not padded or centred)."""
     size = fit_cells(image.width, image.height, cols, rows)
     if size == (0, 0):
         return []
-    segments = HalfBlockRenderer().render(image, size)
+    segments = HalfBlockRenderer(colors=colors).render(image, size)
     lines = list(Segment.split_lines(segments))
     return [list(Segment.simplify(line)) for line in lines if line]

@@ -1,11 +1,12 @@
 """Decode once, render per box, remember both: the bounded caches behind the photo panel.
 
 Two levels, both LRU and safe to use from worker threads:
-- working images: a small RGB copy per file (keyed by path, mtime and size), so fitting the
-  photo to a new panel size never decodes the file again;
-- rendered photos: the half-block rows per (file, cell box, background), so paging back and
-  forth, or a prefetched slide, paints without any work.
-Failures are cached too, so a broken file is not re-read on every visit.
+- working images: a small RGB copy per file version (path, mtime, size), so fitting the photo to
+  a new panel size never decodes the file again;
+- rendered photos: half-block rows per (file, cell box, background, colour system), so paging
+  back and forth, or to a prefetched slide, paints without any work.
+Failures are cached too, so a broken file is not re-read on every visit. Two threads asking for
+the same render at once (the prefetcher and the panel) share one decode.
 """
 
 from __future__ import annotations
@@ -61,48 +62,69 @@ class RenderedPhoto:
     rows: tuple[tuple[Segment, ...], ...] = ()
     width: int = 0
     problem: str | None = None
+    identity: tuple | None = None
+    """(mtime, size) of the file it was made from."""
 
     @property
     def height(self) -> int:
         return len(self.rows)
 
 
+def file_identity(path: Path) -> tuple | None:
+    try:
+        info = os.stat(path)
+    except OSError:
+        return None
+    return (info.st_mtime_ns, info.st_size)
+
+
 class PhotoPipeline:
-    def __init__(self, working_capacity: int = 48, rendered_capacity: int = 96) -> None:
+    def __init__(self, working_capacity: int = 32, rendered_capacity: int = 64) -> None:
         self._working: LRU[tuple, Image.Image | ImageProblem] = LRU(working_capacity)
         self._rendered: LRU[tuple, RenderedPhoto] = LRU(rendered_capacity)
+        self._inflight: dict[tuple, threading.Lock] = {}
+        self._inflight_guard = threading.Lock()
 
     @staticmethod
-    def _render_key(path: Path, cols: int, rows: int, background: RGB) -> tuple:
-        return (str(path), cols, rows, background)
+    def _key(path: Path, cols: int, rows: int, background: RGB, colors: str) -> tuple:
+        return (str(path), cols, rows, background, colors)
 
-    def peek(self, path: Path, cols: int, rows: int, background: RGB) -> RenderedPhoto | None:
-        """The rendered photo if it is already cached; never touches the disk (safe on the UI thread)."""
-        return self._rendered.get(self._render_key(path, cols, rows, background))
+    def peek(self, path: Path, cols: int, rows: int, background: RGB, colors: str = "truecolor") -> RenderedPhoto | None:
+        """The rendered photo if it is cached; never touches the disk (safe on the UI thread).
 
-    def render(self, path: Path, cols: int, rows: int, background: RGB) -> RenderedPhoto:
+        It is the last render of this path, even if the file changed since: `render` checks that.
+        """
+        return self._rendered.get(self._key(path, cols, rows, background, colors))
+
+    def render(self, path: Path, cols: int, rows: int, background: RGB, colors: str = "truecolor") -> RenderedPhoto:
         """Rendered rows for `path` in a `cols`×`rows` box. Slow: call from a worker thread."""
-        key = self._render_key(path, cols, rows, background)
+        key = self._key(path, cols, rows, background, colors)
+        identity = file_identity(path)
         cached = self._rendered.get(key)
-        if cached is not None:
+        if cached is not None and cached.identity == identity:
             return cached
-        working = self._working_image(path, background)
-        if isinstance(working, ImageProblem):
-            result = RenderedPhoto(problem=str(working))
-        else:
-            lines = render_rows(working, cols, rows)
-            width = sum(seg.cell_length for seg in lines[0]) if lines else 0
-            result = RenderedPhoto(rows=tuple(tuple(line) for line in lines), width=width)
-        self._rendered.put(key, result)
-        return result
+        with self._inflight_guard:
+            lock = self._inflight.setdefault(key, threading.Lock())
+        with lock:  # a second caller for the same key waits here, then finds it cached
+            cached = self._rendered.get(key)
+            if cached is None or cached.identity != identity:
+                cached = self._render(path, identity, cols, rows, background, colors)
+                self._rendered.put(key, cached)
+        with self._inflight_guard:
+            self._inflight.pop(key, None)
+        return cached
 
-    def _working_image(self, path: Path, background: RGB) -> Image.Image | ImageProblem:
-        try:
-            info = os.stat(path)
-            identity: tuple = (str(path), info.st_mtime_ns, info.st_size, background)
-        except OSError:
-            identity = (str(path), None, None, background)
-        cached = self._working.get(identity)
+    def _render(self, path: Path, identity: tuple | None, cols: int, rows: int, background: RGB, colors: str) -> RenderedPhoto:
+        working = self._working_image(path, identity, background)
+        if isinstance(working, ImageProblem):
+            return RenderedPhoto(problem=str(working), identity=identity)
+        lines = render_rows(working, cols, rows, colors)
+        width = Segment.get_line_length(lines[0]) if lines else 0
+        return RenderedPhoto(rows=tuple(tuple(line) for line in lines), width=width, identity=identity)
+
+    def _working_image(self, path: Path, identity: tuple | None, background: RGB) -> Image.Image | ImageProblem:
+        key = (str(path), identity, background)
+        cached = self._working.get(key)
         if cached is not None:
             return cached
         try:
@@ -111,5 +133,5 @@ class PhotoPipeline:
             result = problem
         except MemoryError:
             result = ImageProblem("not enough memory to decode this image")
-        self._working.put(identity, result)
+        self._working.put(key, result)
         return result

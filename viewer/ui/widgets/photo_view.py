@@ -1,12 +1,15 @@
 """The photo panel: paints a slide's photo as half-block cells with the Line API.
 
-Decoding and cell rendering run in a thread worker through the shared PhotoPipeline; the widget
-keeps the finished rows as Strips and serves them from `render_line`, so a repaint costs nothing.
-While a new photo is on its way the panel is blank: an old photo never shows under a new title.
+Rendering runs on one background thread per panel that always takes the *latest* request, so
+holding an arrow key never queues up renders of slides already paged past. The finished rows are
+kept as Strips and served from `render_line`, so a repaint costs nothing. While a new photo is on
+its way the panel is blank: an old photo never shows under a new title. Once the current photo
+is on screen, the neighbours are rendered ahead (prefetch) in a separate worker group.
 """
 
 from __future__ import annotations
 
+import threading
 from dataclasses import dataclass
 
 from rich.segment import Segment
@@ -23,6 +26,8 @@ from viewer.imaging import PhotoPipeline, RenderedPhoto
 from viewer.model import Photo
 from viewer.model.text import clean_line
 
+REMOTE = "remote image not fetched (viewer never uses the network)"
+
 
 @dataclass(frozen=True)
 class _Request:
@@ -30,6 +35,7 @@ class _Request:
     cols: int
     rows: int
     background: tuple[int, int, int]
+    colors: str
 
 
 class PhotoView(Widget):
@@ -49,6 +55,14 @@ class PhotoView(Widget):
             super().__init__()
             self.step = step
 
+    class _Rendered(Message):
+        """From the render thread: `rendered` is ready for `request` (post_message is thread-safe)."""
+
+        def __init__(self, request: _Request, rendered: RenderedPhoto) -> None:
+            super().__init__()
+            self.request = request
+            self.rendered = rendered
+
     class Shown(Message):
         """The photo panel finished showing `photo`; `problem` says why it could not, if so."""
 
@@ -61,13 +75,23 @@ class PhotoView(Widget):
         super().__init__(id=id)
         self._pipeline = pipeline
         self._request: _Request | None = None
+        self._shown: _Request | None = None
         self._strips: list[Strip] = []
         self._top = 0
+        self._wanted: _Request | None = None
+        self._wake = threading.Event()
 
     @property
     def showing(self) -> Photo | None:
         """The photo whose pixels (or placeholder) are on screen now, None while loading."""
-        return self._request.photo if self._request and self._strips else None
+        return self._shown.photo if self._shown else None
+
+    def on_mount(self) -> None:
+        self._render_loop()
+
+    def on_unmount(self) -> None:
+        self._wanted = None
+        self._wake.set()
 
     def watch_photo(self) -> None:
         self._refresh_photo()
@@ -75,52 +99,71 @@ class PhotoView(Widget):
     def on_resize(self) -> None:
         self._refresh_photo()
 
-    def _background(self) -> tuple[int, int, int]:
-        return self.background_colors[1].rgb
+    def watch_neighbours(self) -> None:
+        if self._shown is not None and self._shown == self._request:
+            self._prefetch_neighbours()
 
     def _refresh_photo(self) -> None:
         cols, rows = self.content_size
         photo = self.photo
         if photo is None or cols <= 0 or rows <= 0:
             self._request = None
-            self._set_strips([], 0)
+            self._set_strips(None, [], 0)
             return
-        request = _Request(photo, cols, rows, self._background())
-        if request == self._request and self._strips:
+        # Always truecolor cells: Textual downgrades colours for the terminal at output time (and may
+        # still tint them), so quantising here would only do that work twice.
+        colors = "truecolor"
+        request = _Request(photo, cols, rows, self.background_colors[1].rgb, colors)
+        if request == self._request:
             return
         self._request = request
         if photo.path is None:
-            self._show(request, RenderedPhoto(problem="remote image not fetched (viewer never uses the network)"))
+            self._show(request, RenderedPhoto(problem=REMOTE))
             return
-        cached = self._pipeline.peek(photo.path, cols, rows, request.background)
+        cached = self._pipeline.peek(photo.path, cols, rows, request.background, colors)
         if cached is not None:
             self._show(request, cached)
         else:
-            self._set_strips([], 0)
-            self._render(request)
+            self._set_strips(None, [], 0)
+            self._wanted = request
+            self._wake.set()
 
-    def watch_neighbours(self, neighbours: tuple[Photo, ...]) -> None:
-        if self._request is not None and neighbours:
-            request = self._request
-            self._prefetch(neighbours, request.cols, request.rows, request.background)
-
-    @work(thread=True, exclusive=True, group="prefetch", exit_on_error=False)
-    def _prefetch(self, photos: tuple[Photo, ...], cols: int, rows: int, background: tuple[int, int, int]) -> None:
+    @work(thread=True, group="photo-render", exit_on_error=False)
+    def _render_loop(self) -> None:
         worker = get_current_worker()
-        for photo in photos:
+        while not worker.is_cancelled:
+            if not self._wake.wait(timeout=0.25):
+                continue
+            self._wake.clear()
+            request, self._wanted = self._wanted, None
+            if request is None or request.photo.path is None:
+                continue
+            try:
+                rendered = self._pipeline.render(
+                    request.photo.path, request.cols, request.rows, request.background, request.colors
+                )
+            except Exception as error:  # a bug, not bad input: show it in the panel, keep the app alive
+                rendered = RenderedPhoto(problem=f"internal error while rendering: {error!r}")
             if worker.is_cancelled:
                 return
-            if photo.path is not None:
-                self._pipeline.render(photo.path, cols, rows, background)
+            self.post_message(self._Rendered(request, rendered))
 
-    @work(thread=True, exclusive=True, group="photo", exit_on_error=False)
-    def _render(self, request: _Request) -> None:
-        assert request.photo.path is not None
-        if get_current_worker().is_cancelled:
-            return
-        rendered = self._pipeline.render(request.photo.path, request.cols, request.rows, request.background)
-        if not get_current_worker().is_cancelled:
-            self.app.call_from_thread(self._show, request, rendered)
+    def on_photo_view__rendered(self, message: _Rendered) -> None:
+        message.stop()
+        self._show(message.request, message.rendered)
+
+    @work(thread=True, exclusive=True, group="prefetch", exit_on_error=False)
+    def _prefetch(self, photos: tuple[Photo, ...], request: _Request) -> None:
+        worker = get_current_worker()
+        for photo in photos:
+            if worker.is_cancelled or self._wanted is not None:
+                return  # the user moved on: the panel's own render comes first
+            if photo.path is not None:
+                self._pipeline.render(photo.path, request.cols, request.rows, request.background, request.colors)
+
+    def _prefetch_neighbours(self) -> None:
+        if self._request is not None and self.neighbours:
+            self._prefetch(self.neighbours, self._request)
 
     def _show(self, request: _Request, rendered: RenderedPhoto) -> None:
         if request != self._request:
@@ -130,6 +173,7 @@ class PhotoView(Widget):
         else:
             self._show_pixels(request, rendered)
         self.post_message(self.Shown(request.photo, rendered.problem))
+        self._prefetch_neighbours()
 
     def _show_pixels(self, request: _Request, rendered: RenderedPhoto) -> None:
         left = (request.cols - rendered.width) // 2
@@ -138,20 +182,20 @@ class PhotoView(Widget):
         pad_left = [Segment(" " * left, base)] if left else []
         pad_right = [Segment(" " * right, base)] if right else []
         strips = [Strip([*pad_left, *row, *pad_right], request.cols) for row in rendered.rows]
-        self._set_strips(strips, (request.rows - rendered.height) // 2)
+        self._set_strips(request, strips, (request.rows - rendered.height) // 2)
 
     def _show_placeholder(self, request: _Request, problem: str) -> None:
-        name = clean_line(request.photo.src)
         text = Text(justify="center", no_wrap=False)
         text.append("Photo unavailable\n", self.get_component_rich_style("photo-view--placeholder"))
-        text.append(name + "\n", self.get_component_rich_style("photo-view--placeholder", partial=True))
+        text.append(clean_line(request.photo.src) + "\n", self.get_component_rich_style("photo-view--placeholder"))
         text.append(problem, self.get_component_rich_style("photo-view--reason"))
         options = self.app.console.options.update(width=request.cols, height=None, highlight=False)
         lines = self.app.console.render_lines(text, options, style=self.rich_style, pad=True)
         strips = [Strip(line, request.cols) for line in lines[: request.rows]]
-        self._set_strips(strips, max(0, (request.rows - len(strips)) // 2))
+        self._set_strips(request, strips, max(0, (request.rows - len(strips)) // 2))
 
-    def _set_strips(self, strips: list[Strip], top: int) -> None:
+    def _set_strips(self, shown: _Request | None, strips: list[Strip], top: int) -> None:
+        self._shown = shown
         self._strips = strips
         self._top = top
         self.refresh()
@@ -168,4 +212,3 @@ class PhotoView(Widget):
     def on_click(self, event: events.Click) -> None:
         event.stop()
         self.post_message(self.PageRequested(-1 if event.x < self.size.width / 2 else 1))
-
