@@ -97,3 +97,55 @@ def test_list_survives_a_closed_pipe(deck_path):
         f"{sys.executable} -m viewer {deck_path} --list | head -n 1", shell=True, capture_output=True, text=True
     )
     assert result.stdout == "1\tRed square\n" and "Traceback" not in result.stderr
+
+
+def run_print(args: list[str], **env: str) -> subprocess.CompletedProcess:
+    environment = {k: v for k, v in __import__("os").environ.items() if k not in ("NO_COLOR", "COLORTERM", "TERM")}
+    environment.update(env)
+    return subprocess.run([sys.executable, "-m", "viewer", *args, "--print"], capture_output=True, env=environment)
+
+
+def test_print_a_bare_image_in_truecolor(tmp_path):
+    from tests.conftest import make_image
+
+    image = make_image(tmp_path / "sunset_at_sea.png", (250, 120, 40), (60, 40))
+    result = run_print([str(image), "--width", "30"], COLORTERM="truecolor", TERM="xterm-256color")
+    out = result.stdout.decode()
+    assert result.returncode == 0 and result.stderr == b""
+    assert out.count("▄") >= 30 * 10  # 30 columns × 10 rows of half-blocks
+    assert "\x1b[38;2;250;120;40" in out  # truecolor foreground
+    assert "Sunset at sea" in out
+
+
+def test_print_follows_the_terminal_colours_and_no_color(tmp_path):
+    from tests.conftest import make_image
+
+    image = make_image(tmp_path / "a.png", (250, 120, 40), (60, 40))
+    eight_bit = run_print([str(image), "--width", "20"], TERM="xterm-256color").stdout.decode()
+    assert "\x1b[38;5;" in eight_bit and "38;2;" not in eight_bit
+    plain = run_print([str(image), "--width", "20"], NO_COLOR="1", TERM="xterm-256color").stdout.decode()
+    assert "\x1b" not in plain
+    assert set(plain.splitlines()[0]) <= set(" ░▒▓█")
+
+
+def test_print_deck_with_search_and_slide(deck_path):
+    out = run_print([str(deck_path), "--search", "soldier", "--width", "40"], NO_COLOR="1").stdout.decode()
+    assert "Green café" in out and "Blue soldier" in out and "Red square" not in out
+    one = run_print([str(deck_path), "--slide", "4", "--width", "40"], NO_COLOR="1")
+    text = " ".join(one.stdout.decode().split())  # wrapped to 40 columns
+    assert one.returncode == 0
+    assert "photo unavailable: img/missing.png: file not found" in text and "Missing photo" in text
+
+
+def test_print_never_imports_textual(tmp_path):
+    from tests.conftest import make_image
+
+    image = make_image(tmp_path / "a.png", (1, 2, 3))
+    code = (
+        "import sys, viewer.cli;"
+        f"viewer.cli.main([{str(image)!r}, '--print', '--width', '10']);"
+        "bad = [m for m in sys.modules if m.split('.')[0] in ('textual', 'markdown_it', 'yaml')];"
+        "assert not bad, bad"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr

@@ -7,7 +7,6 @@ Exit status is like grep's: 0 something matched, 1 nothing matched, 2 error.
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -47,6 +46,11 @@ def build_parser() -> argparse.ArgumentParser:
     output = parser.add_mutually_exclusive_group()
     output.add_argument("--list", action="store_true", help="print matching slides as N<TAB>title lines and exit")
     output.add_argument("--json", action="store_true", help="print matching slides as JSON lines and exit")
+    output.add_argument("--print", action="store_true", dest="print_slides",
+                        help="print the matching slides (picture and caption) to stdout and exit; "
+                             "with --slide N, only that slide")
+    parser.add_argument("--width", type=int, metavar="COLS", help="with --print: picture width in cells")
+    parser.add_argument("--height", type=int, metavar="ROWS", help="with --print: picture height in cells")
     parser.add_argument("--version", action="version", version=f"viewer {__version__}")
     return parser
 
@@ -62,6 +66,8 @@ def _matches(source: Deck | Library, query: Query) -> Iterator[tuple[Deck, int, 
 
 
 def _slide_json(deck: Deck, number: int, slide: Slide, with_deck: bool) -> str:
+    import json
+
     record = {
         "number": number,
         "title": slide.title,
@@ -104,6 +110,21 @@ def run_subcommand(name: str, argv: list[str]) -> int:
     return module.run(parser.parse_args(argv))
 
 
+def print_pictures(source: Deck | Library, query: Query, slide: int | None, width: int | None, height: int | None) -> int:
+    from viewer.printing import print_slides as print_with_pictures
+
+    if slide is not None and isinstance(source, Deck):
+        chosen = [source.slides[slide - 1]] if len(source) else []
+    else:
+        chosen = [s for _, _, s in _matches(source, query)]
+    for value, name in ((width, "--width"), (height, "--height")):
+        if value is not None and value < 1:
+            print(f"viewer: {name} must be at least 1", file=sys.stderr)
+            return EXIT_ERROR
+    print_with_pictures(chosen, width, height)
+    return EXIT_MATCH if chosen else EXIT_NO_MATCH
+
+
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     if argv and argv[0] in SUBCOMMANDS:
@@ -125,6 +146,8 @@ def main(argv: list[str] | None = None) -> int:
     try:
         if args.list or args.json:
             return print_slides(source, query, args.json)
+        if args.print_slides:
+            return print_pictures(source, query, args.slide, args.width, args.height)
     except BrokenPipeError:
         sys.stderr.close()  # the reader went away (e.g. `| head`): not an error worth a traceback
         return EXIT_MATCH

@@ -8,8 +8,6 @@ from dataclasses import replace
 from pathlib import Path
 
 from viewer.model.deck import Deck, Photo, Slide
-from viewer.model.markdown_deck import decode_deck_bytes, parse_slide
-from viewer.model.markdown_text import NO_TAGS
 from viewer.model.text import clean_line, clean_text, humanise, natural_key
 
 IMAGE_EXTENSIONS = frozenset({".jpg", ".jpeg", ".png", ".gif", ".webp", ".bmp", ".tif", ".tiff"})
@@ -40,10 +38,13 @@ def image_slide(image: Path, sidecar: Path | None, warnings: list[str]) -> Slide
     fallback_title = humanise(image.stem)
     if sidecar is None:
         return Slide(title=fallback_title, photo=photo, source=image)
+    # Markdown and YAML are imported only when a sidecar needs them (a bare photo must print fast).
+    from viewer.model.markdown_deck import parse_slide
+
     text = _read_sidecar(sidecar, warnings)
     if sidecar.suffix.lower() == ".txt":
         caption = clean_text(text).strip("\n")
-        runs = ((caption, NO_TAGS),) if caption else ()
+        runs = ((caption, frozenset()),) if caption else ()
         return Slide(title=fallback_title, caption=caption, caption_text=caption, caption_runs=runs, photo=photo, source=sidecar)
     slide = parse_slide(text.split("\n"), 1, sidecar, image.parent)
     if slide is None:
@@ -64,6 +65,8 @@ def _read_sidecar(path: Path, warnings: list[str]) -> str:
     if len(data) > MAX_SIDECAR_BYTES:
         warnings.append(f"{clean_line(str(path))}: sidecar larger than 1 MiB, cut short")
         data = data[:MAX_SIDECAR_BYTES]
+    from viewer.model.markdown_deck import decode_deck_bytes
+
     text, problems = decode_deck_bytes(data)
     warnings.extend(f"{clean_line(str(path))}: {p}" for p in problems)
     return text

@@ -14,7 +14,6 @@ from viewer.model.folder_deck import (
     list_regular_files,
     sidecar_stems,
 )
-from viewer.model.markdown_deck import parse_deck_file
 from viewer.model.text import clean_line, natural_key
 
 DECK_EXTENSIONS = frozenset({".md", ".markdown"})
@@ -36,6 +35,8 @@ def load_path(path: Path) -> Deck | Library:
         slide = image_slide(path, None, warnings)
         return Deck(title=clean_line(path.name), slides=(slide,), path=path)
     if path.suffix.lower() in DECK_EXTENSIONS or path.suffix.lower() == ".txt":
+        from viewer.model.markdown_deck import parse_deck_file  # Markdown and YAML only when needed
+
         return parse_deck_file(path)
     raise DeckError(path, "not a Markdown deck (.md) or an image")
 
@@ -76,6 +77,8 @@ def _load_folder(folder: Path) -> Deck | Library:
         if not has_images:
             raise DeckError(folder, "no images or decks in this folder")
         return folder_deck(folder, entries)
+    from viewer.model.markdown_deck import parse_deck_file
+
     decks: list[Deck] = []
     problems: list[str] = []
     for entry in deck_files:

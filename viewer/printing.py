@@ -1,0 +1,104 @@
+"""`viewer PATH --print`: slides written straight to stdout, for scripts and file-manager previews.
+
+No Textual here, and only what a bare image needs is imported (Rich and Pillow), so start-up stays
+close to that of a native previewer. Colours follow the terminal: truecolor, 256 or 16 colours as
+COLORTERM/TERM say, and with NO_COLOR the picture is drawn in shades (░▒▓█) instead of colours.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sys
+from collections.abc import Iterable
+
+from rich.console import Console
+from rich.segment import Segment, Segments
+from rich.text import Text
+
+from viewer.imaging import PhotoPipeline
+from viewer.model.deck import Slide
+
+SHADES = " ░▒▓█"
+CAPTION_ROWS = 4
+"""Rows kept free under the picture for its title and the start of the caption."""
+
+
+def color_system() -> str | None:
+    """What the terminal (or the previewer reading our output) can show; None for NO_COLOR."""
+    if os.environ.get("NO_COLOR"):
+        return None
+    colorterm = os.environ.get("COLORTERM", "").lower()
+    term = os.environ.get("TERM", "").lower()
+    if colorterm in ("truecolor", "24bit") or not term:
+        return "truecolor"  # no TERM at all: a previewer pipe; assume a modern terminal behind it
+    if term == "dumb":
+        return None
+    return "256" if "256" in term else "standard"
+
+
+def output_size(width: int | None, height: int | None) -> tuple[int, int]:
+    """Cells for the picture: the options, else the terminal, else 80 columns (not a terminal)."""
+    if sys.stdout.isatty():
+        size = shutil.get_terminal_size()
+        return width or size.columns, height or max(4, size.lines - CAPTION_ROWS)
+    cols = width or 80
+    return cols, height or cols  # a pipe has no height: the width decides
+
+
+def _shade_rows(rows: Iterable[tuple[Segment, ...]]) -> list[list[Segment]]:
+    """Colourless cells: each half-block's two pixels averaged into one shade character."""
+    out = []
+    for row in rows:
+        line = []
+        for segment in row:
+            style = segment.style
+            if style is None or style.color is None or style.bgcolor is None:
+                line.append(Segment(" " * segment.cell_length))
+                continue
+            top, bottom = style.bgcolor.get_truecolor(), style.color.get_truecolor()
+            light = (0.299 * (top.red + bottom.red) + 0.587 * (top.green + bottom.green) + 0.114 * (top.blue + bottom.blue)) / 510
+            line.append(Segment(SHADES[min(len(SHADES) - 1, int(light * len(SHADES)))] * segment.cell_length))
+        out.append(line)
+    return out
+
+
+def print_slide(console: Console, pipeline: PhotoPipeline, slide: Slide, cols: int, rows: int, colors: str | None) -> None:
+    photo = slide.photo
+    if photo is not None and photo.path is not None:
+        rendered = pipeline.render(photo.path, cols, rows, (0, 0, 0), colors or "truecolor")
+        if rendered.problem:
+            console.print(Text(f"[photo unavailable: {photo.src}: {rendered.problem}]", style="dim"))
+        else:
+            lines = _shade_rows(rendered.rows) if colors is None else [list(r) for r in rendered.rows]
+            pad = Segment(" " * ((cols - rendered.width) // 2))
+            segments: list[Segment] = []
+            for line in lines:
+                segments += [pad, *line, Segment.line()]
+            console.print(Segments(segments), end="")
+    elif photo is not None:
+        console.print(Text(f"[remote photo not fetched: {photo.src}]", style="dim"))
+    console.print(Text(slide.display_title, style="bold"))
+    if slide.caption_text:
+        console.print(Text(slide.caption_text))
+    if slide.credit:
+        console.print(Text(slide.credit, style="dim"))
+
+
+def print_slides(slides: list[Slide], width: int | None, height: int | None) -> None:
+    colors = color_system()
+    cols, rows = output_size(width, height)
+    console = Console(
+        width=cols,
+        force_terminal=colors is not None,
+        color_system=colors,
+        no_color=colors is None,
+        highlight=False,
+        markup=False,
+        emoji=False,
+    )
+    pipeline = PhotoPipeline(working_capacity=2, rendered_capacity=2)
+    for number, slide in enumerate(slides):
+        if number:
+            console.print()
+        print_slide(console, pipeline, slide, cols, rows, colors)
