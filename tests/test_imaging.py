@@ -12,6 +12,7 @@ from rich_pixels import HalfcellRenderer
 
 from tests.conftest import make_image
 from viewer.imaging import ImageProblem, PhotoPipeline, fit_cells, open_photo, render_rows
+from viewer.imaging.decode import decode_photo
 from viewer.imaging.halfblocks import HalfBlockRenderer
 
 BLACK = (0, 0, 0)
@@ -54,11 +55,14 @@ def test_rows_are_simplified_and_as_wide_as_fitted(tmp_path):
         assert len(row) == 1  # a flat colour merges into one segment per row
 
 
-def test_draft_decodes_large_jpeg_small(tmp_path):
+def test_draft_decodes_large_jpeg_at_the_smallest_scale_that_covers_the_box(tmp_path):
     path = tmp_path / "big.jpg"
     Image.new("RGB", (4000, 3000), (200, 100, 50)).save(path, quality=80)
-    image = open_photo(path, (160, 90))
-    assert image.mode == "RGB" and image.width <= 160 and image.height <= 90
+    decoded = decode_photo(path, (160, 180))
+    width, height = decoded.image.size
+    assert decoded.image.mode == "RGB" and 160 <= width <= 500 and 120 <= height <= 375  # from the 1/8 DCT scale
+    assert decoded.full_size == (4000, 3000)
+    assert decode_photo(path, (900, 700)).image.size == (1000, 750)  # 1/4 is the smallest that covers
 
 
 def test_exif_rotation_is_applied(tmp_path):
@@ -129,9 +133,15 @@ def test_pipeline_caches_renders_and_refits_without_decoding_again(tmp_path, mon
     calls = []
     import viewer.imaging.pipeline as module
 
-    monkeypatch.setattr(module, "open_photo", lambda *a, **k: calls.append(a) or Image.new("RGB", (1, 1)))
+    def counting_decode(*args, **kwargs):
+        calls.append(args)
+        return decode_photo(*args, **kwargs)
+
+    monkeypatch.setattr(module, "decode_photo", counting_decode)
     refit = pipeline.render(path, 40, 20, BLACK)
-    assert calls == [] and refit.width == 40 and refit.height == 10
+    assert calls == [] and refit.width == 40 and refit.height == 10  # re-fitted from the kept copy
+    bigger = pipeline.render(path, 200, 100, BLACK)
+    assert len(calls) == 1 and bigger.width == 200  # the copy was too small: decoded again
 
 
 def test_pipeline_reports_problems_as_values(tmp_path):

@@ -11,6 +11,7 @@ from __future__ import annotations
 import io
 import os
 import stat
+from dataclasses import dataclass
 from pathlib import Path
 
 from PIL import Image, ImageCms, ImageOps, UnidentifiedImageError
@@ -18,6 +19,8 @@ from PIL import Image, ImageCms, ImageOps, UnidentifiedImageError
 MAX_PIXELS = 150_000_000
 """Larger images are refused from their header: they are almost certainly decompression bombs."""
 MAX_FILE_BYTES = 512 * 1024 * 1024
+MAX_WORKING = (1024, 1024)
+"""Decoded copies are never kept larger than this (formats without draft decode in full first)."""
 
 RGB = tuple[int, int, int]
 
@@ -56,8 +59,21 @@ def _read_regular_file(path: Path) -> bytes:
         os.close(fd)
 
 
+@dataclass(frozen=True)
+class Decoded:
+    image: Image.Image
+    """RGB, upright, at least as large as the requested box allows (JPEG: the smallest DCT scale)."""
+    full_size: tuple[int, int]
+    """Size of the photo itself (upright)."""
+
+
 def open_photo(path: Path, box: tuple[int, int], background: RGB = (0, 0, 0)) -> Image.Image:
-    """Decode `path` into an RGB image no larger than needed to fill `box` (width, height) pixels."""
+    """Decode `path` into an RGB image about as small as `box` (width, height) pixels allows."""
+    return decode_photo(path, box, background).image
+
+
+def decode_photo(path: Path, box: tuple[int, int], background: RGB = (0, 0, 0)) -> Decoded:
+    """Like open_photo, also telling the photo's full size (to know if a copy can serve a bigger box)."""
     data = _read_regular_file(path)
     try:
         image = Image.open(io.BytesIO(data))
@@ -72,10 +88,14 @@ def open_photo(path: Path, box: tuple[int, int], background: RGB = (0, 0, 0)) ->
         raise ImageProblem("image has no pixels")
     if width * height > MAX_PIXELS:
         raise ImageProblem(f"image is too large ({width}×{height} pixels)")
+    swapped = _oriented_box(image, (1, 2)) == (2, 1)
+    full_size = (height, width) if swapped else (width, height)
     try:
         if image.format == "JPEG":
             # DCT scaling: decode at 1/2, 1/4 or 1/8 size when that still covers the box.
             image.draft("RGB", _oriented_box(image, box))
+        if getattr(image, "is_animated", False):
+            image.seek(0)  # animations show their first frame
         image.load()
         image = ImageOps.exif_transpose(image) or image
         image = _to_rgb(image, background)
@@ -83,9 +103,11 @@ def open_photo(path: Path, box: tuple[int, int], background: RGB = (0, 0, 0)) ->
         raise ImageProblem("image dimensions are too large (possible decompression bomb)") from None
     except (OSError, ValueError, SyntaxError, EOFError) as exc:
         raise ImageProblem(f"image data is damaged: {exc}") from None
-    if image.width > box[0] or image.height > box[1]:
-        image.thumbnail(box, Image.Resampling.LANCZOS, reducing_gap=2.0)
-    return image
+    limit = (min(MAX_WORKING[0], max(box[0], 1)), min(MAX_WORKING[1], max(box[1], 1)))
+    if image.width > 2 * limit[0] and image.height > 2 * limit[1]:
+        # Far larger than needed (no draft for this format): shrink now, keep memory small.
+        image.thumbnail((2 * limit[0], 2 * limit[1]), Image.Resampling.BOX, reducing_gap=2.0)
+    return Decoded(image, full_size)
 
 
 def _oriented_box(image: Image.Image, box: tuple[int, int]) -> tuple[int, int]:

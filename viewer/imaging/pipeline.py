@@ -18,14 +18,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Generic, Hashable, TypeVar
 
-from PIL import Image
 from rich.segment import Segment
 
-from viewer.imaging.decode import RGB, ImageProblem, open_photo
-from viewer.imaging.halfblocks import render_rows
+from viewer.imaging.decode import RGB, Decoded, ImageProblem, decode_photo
+from viewer.imaging.halfblocks import fit_cells, render_rows
 
-WORKING_BOX = (640, 640)
-"""Working copies are at most this size: enough for a 320-column panel, small enough to keep many."""
+OVERSAMPLE = 2
+"""Decode about twice the pixels the panel shows: BOX resampling then averages a 2×2 block per
+half-cell, and a moderately larger panel can be re-fitted from the same copy."""
 
 K = TypeVar("K", bound=Hashable)
 V = TypeVar("V")
@@ -80,7 +80,7 @@ def file_identity(path: Path) -> tuple | None:
 
 class PhotoPipeline:
     def __init__(self, working_capacity: int = 32, rendered_capacity: int = 64) -> None:
-        self._working: LRU[tuple, Image.Image | ImageProblem] = LRU(working_capacity)
+        self._working: LRU[tuple, Decoded | ImageProblem] = LRU(working_capacity)
         self._rendered: LRU[tuple, RenderedPhoto] = LRU(rendered_capacity)
         self._inflight: dict[tuple, threading.Lock] = {}
         self._inflight_guard = threading.Lock()
@@ -115,20 +115,25 @@ class PhotoPipeline:
         return cached
 
     def _render(self, path: Path, identity: tuple | None, cols: int, rows: int, background: RGB, colors: str) -> RenderedPhoto:
-        working = self._working_image(path, identity, background)
+        working = self._working_image(path, identity, background, cols, rows)
         if isinstance(working, ImageProblem):
             return RenderedPhoto(problem=str(working), identity=identity)
-        lines = render_rows(working, cols, rows, colors)
+        lines = render_rows(working.image, cols, rows, colors)
         width = Segment.get_line_length(lines[0]) if lines else 0
         return RenderedPhoto(rows=tuple(tuple(line) for line in lines), width=width, identity=identity)
 
-    def _working_image(self, path: Path, identity: tuple | None, background: RGB) -> Image.Image | ImageProblem:
+    def _working_image(self, path: Path, identity: tuple | None, background: RGB, cols: int, rows: int) -> Decoded | ImageProblem:
         key = (str(path), identity, background)
         cached = self._working.get(key)
-        if cached is not None:
+        if isinstance(cached, ImageProblem):
             return cached
+        if cached is not None:
+            needed_width, _ = fit_cells(*cached.full_size, cols, rows)
+            if cached.image.width >= min(needed_width, cached.full_size[0]):
+                return cached  # enough pixels for this box: no decode
+        box = (OVERSAMPLE * cols, OVERSAMPLE * 2 * rows)
         try:
-            result: Image.Image | ImageProblem = open_photo(path, WORKING_BOX, background)
+            result: Decoded | ImageProblem = decode_photo(path, box, background)
         except ImageProblem as problem:
             result = problem
         except MemoryError:
