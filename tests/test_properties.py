@@ -48,3 +48,11 @@ def test_a_slide_is_found_by_any_word_of_its_title(title):
     for word in title.split():
         if Query.parse(word):
             assert Query.parse(word).matches(slide), word
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(max_size=80))
+def test_fast_fold_equals_the_character_by_character_fold(text):
+    from viewer.model.text import fold, fold_with_map
+
+    assert fold(text) == fold_with_map(text)[0]

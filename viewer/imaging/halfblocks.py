@@ -10,7 +10,8 @@ from __future__ import annotations
 from functools import lru_cache
 
 from PIL import Image
-from rich.color import Color, ColorSystem
+from rich.color import Color, ColorSystem, ColorType
+from rich.color_triplet import ColorTriplet
 from rich.segment import Segment
 from rich.style import Style
 from rich_pixels import Renderer
@@ -34,17 +35,26 @@ COLOR_SYSTEMS = {"truecolor": ColorSystem.TRUECOLOR, "256": ColorSystem.EIGHT_BI
 
 @lru_cache(maxsize=16384)
 def _color(r: int, g: int, b: int, colors: str) -> Color:
-    # Same Color value Style.parse("rgb(r,g,b)") builds, so cells compare equal to rich-pixels'.
-    color = Color.parse(f"rgb({r},{g},{b})")
+    # The same value Style.parse("rgb(r,g,b)") builds (so cells compare equal to rich-pixels'),
+    # made directly: photos have thousands of colours and Color.parse runs a regex for each.
+    color = Color(f"rgb({r},{g},{b})", ColorType.TRUECOLOR, triplet=ColorTriplet(r, g, b))
     if colors != "truecolor":
         # Quantise once here rather than on every frame; equal neighbours then merge into one segment.
         color = color.downgrade(COLOR_SYSTEMS.get(colors, ColorSystem.EIGHT_BIT))
     return color
 
 
-@lru_cache(maxsize=65536)
-def _style(upper: bytes, lower: bytes, colors: str) -> Style:
-    return Style(color=_color(*lower, colors), bgcolor=_color(*upper, colors))
+STYLE_CACHE_LIMIT = 200_000
+"""Cells' styles by their 6 colour bytes; cleared when full (a photo has a few thousand)."""
+_styles: dict[str, dict[bytes, Style]] = {}
+
+
+def _style_for(cell: bytes, colors: str, cache: dict[bytes, Style]) -> Style:
+    style = Style.from_color(_color(cell[3], cell[4], cell[5], colors), _color(cell[0], cell[1], cell[2], colors))
+    if len(cache) >= STYLE_CACHE_LIMIT:
+        cache.clear()
+    cache[cell] = style
+    return style
 
 
 class HalfBlockRenderer(Renderer):
@@ -65,13 +75,16 @@ class HalfBlockRenderer(Renderer):
         stride = width * 3
         newline = Segment("\n")
         colors = self.colors
+        cache = _styles.setdefault(colors, {})
+        lookup = cache.get
         segments: list[Segment] = []
         append = segments.append
         for y in range(0, height - 1, 2):
             top = data[y * stride : (y + 1) * stride]
             bottom = data[(y + 1) * stride : (y + 2) * stride]
             for x in range(0, stride, 3):
-                append(Segment(LOWER_HALF, _style(top[x : x + 3], bottom[x : x + 3], colors)))
+                cell = top[x : x + 3] + bottom[x : x + 3]  # upper pixel, then lower pixel
+                append(Segment(LOWER_HALF, lookup(cell) or _style_for(cell, colors, cache)))
             append(newline)
         return segments
 
@@ -82,5 +95,35 @@ def render_rows(image: Image.Image, cols: int, rows: int, colors: str = "truecol
     if size == (0, 0):
         return []
     segments = HalfBlockRenderer(colors=colors).render(image, size)
-    lines = list(Segment.split_lines(segments))
-    return [list(Segment.simplify(line)) for line in lines if line]
+    return _merge_runs(segments)
+
+
+def _merge_runs(segments: list[Segment]) -> list[list[Segment]]:
+    """Split at newlines and merge neighbours with the same style into one segment.
+
+    Styles come from a cache, so equal colours are the same object: comparing identity is enough
+    and far cheaper than Segment.simplify's value comparison.
+    """
+    lines: list[list[Segment]] = []
+    line: list[Segment] = []
+    run_style = None
+    run = 0
+    for segment in segments:
+        style = segment.style
+        if segment.text == "\n":
+            if run:
+                line.append(Segment(LOWER_HALF * run, run_style))
+            if line:
+                lines.append(line)
+            line, run, run_style = [], 0, None
+        elif style is run_style:
+            run += 1
+        else:
+            if run:
+                line.append(Segment(LOWER_HALF * run, run_style))
+            run, run_style = 1, style
+    if run:
+        line.append(Segment(LOWER_HALF * run, run_style))
+    if line:
+        lines.append(line)
+    return lines

@@ -8,6 +8,7 @@ terms must all match (AND), each as a substring of the title, caption, alt text 
 from __future__ import annotations
 
 import re
+import threading
 import unicodedata
 from dataclasses import dataclass
 
@@ -74,13 +75,25 @@ def haystack(slide: Slide) -> str:
 
 
 class SearchIndex:
-    """Folded text of every slide of a deck, built once, so each keystroke is a plain scan."""
+    """Folded text of every slide of a deck, built once, so each keystroke is a plain scan.
+
+    Built on first use (or ahead of time with `build`, e.g. from a worker thread): a deck of ten
+    thousand slides takes a fraction of a second to fold, which must not delay opening it.
+    """
 
     def __init__(self, deck: Deck) -> None:
-        self._haystacks = [haystack(slide) for slide in deck.slides]
+        self._deck = deck
+        self._haystacks: list[str] | None = None
+        self._lock = threading.Lock()
+
+    def build(self) -> list[str]:
+        with self._lock:
+            if self._haystacks is None:
+                self._haystacks = [haystack(slide) for slide in self._deck.slides]
+            return self._haystacks
 
     def matching(self, query: Query) -> tuple[int, ...]:
         """Indices of the slides that match, in deck order (every slide for an empty query)."""
         if not query:
-            return tuple(range(len(self._haystacks)))
-        return tuple(i for i, text in enumerate(self._haystacks) if query.matches_folded(text))
+            return tuple(range(len(self._deck.slides)))
+        return tuple(i for i, text in enumerate(self.build()) if query.matches_folded(text))

@@ -94,6 +94,7 @@ class DeckScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self._apply(self.cursor)
+        self.run_worker(self._index.build, thread=True, group="search-index", exit_on_error=False)
         if not len(self.deck):
             self.query_one("#no-match", Static).update("This deck has no slides.")
             self.add_class("-no-match")
