@@ -221,6 +221,7 @@ def bench_filter() -> None:
     parse_time = time.perf_counter() - start
     start = time.perf_counter()
     index = SearchIndex(deck)
+    index.build()  # the app builds it in a worker thread as the deck opens
     index_time = time.perf_counter() - start
 
     typed = 'soldier "north korea" cafe'
@@ -237,7 +238,7 @@ def bench_filter() -> None:
             naive.append(time.perf_counter() - start)
     o, n = statistics.median(ours), statistics.median(naive)
     record("keystroke→filtered list, 10k slides (median; worst)", f"{ms(o)}; {ms(max(ours))}", ms(n),
-           f"{n / o:.0f}× faster (deck parse {parse_time:.2f} s, index {ms(index_time)}, once)", "≤ 15 ms")
+           f"{n / o:.0f}× faster (once per deck: parse {parse_time:.2f} s, index {ms(index_time)} in a worker)", "≤ 15 ms")
 
 
 # 4 ---------------------------------------------------------------------------------------------

@@ -14,7 +14,7 @@ import stat
 from dataclasses import dataclass
 from pathlib import Path
 
-from PIL import Image, ImageCms, ImageOps, UnidentifiedImageError
+from PIL import Image, ImageOps, UnidentifiedImageError
 
 MAX_PIXELS = 150_000_000
 """Larger images are refused from their header: they are almost certainly decompression bombs."""
@@ -148,6 +148,9 @@ def _scale_to_8bit(image: Image.Image) -> Image.Image:
 def _cmyk_to_rgb(image: Image.Image) -> Image.Image:
     profile = image.info.get("icc_profile")
     if profile:
+        from PIL import ImageCms  # colour management only for the rare CMYK photo: faster start-up
+
+
         try:
             source = ImageCms.ImageCmsProfile(io.BytesIO(profile))
             converted = ImageCms.profileToProfile(image, source, ImageCms.createProfile("sRGB"), outputMode="RGB")
