@@ -36,8 +36,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="viewer",
         description="A terminal slideshow for captioned photo stories.",
-        epilog="Other commands: viewer import ARTICLE.txt (article -> deck), viewer illustrate DECK.md "
-        "(paint missing images). Keys in the app: → / ← page, / search, n / N matches, Esc clear, ? help, q quit.",
+        epilog="Other commands: viewer check PATH... (report problems), viewer import ARTICLE.txt "
+        "(article -> deck), viewer illustrate DECK.md (paint missing images). Keys in the app: → / ← page, / search, n / N matches, Esc clear, ? help, q quit.",
     )
     parser.add_argument("paths", nargs="*", type=Path, metavar="PATH",
                         help="a deck (.md), a folder of photos, or a folder of decks (default: the shipped slides)")
@@ -97,6 +97,7 @@ def print_slides(source: Deck | Library, query: Query, as_json: bool) -> int:
 SUBCOMMANDS = {
     "import": ("viewer.commands.import_article", "turn a scraped photo article into a deck"),
     "illustrate": ("viewer.commands.illustrate", "paint stand-in images for a deck's missing photos"),
+    "check": ("viewer.commands.check", "report problems in decks and photo folders (exit 0 clean, 1 problems, 2 error)"),
 }
 
 
@@ -138,7 +139,7 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_ERROR
     for deck in _decks(source):
         for warning in deck.warnings:
-            print(f"viewer: warning: {clean_line(str(deck.path))}: {warning}", file=sys.stderr)
+            print(f"viewer: warning: {warning}", file=sys.stderr)
     query = Query.parse(args.search)
     if args.slide is not None and isinstance(source, Deck) and not 1 <= args.slide <= max(1, len(source)):
         print(f"viewer: --slide {args.slide}: {clean_line(str(source.path))} has {len(source)} slides", file=sys.stderr)

@@ -36,8 +36,8 @@ def run(args: argparse.Namespace) -> int:
         _say(f"{clean_line(str(source))}: {exc.strerror or exc}")
         return EXIT_ERROR
     text, problems = decode_deck_bytes(data)
-    for problem in problems:
-        _say(f"warning: {clean_line(source.name)}: {problem}")
+    for line, problem in problems:
+        _say(f"warning: {clean_line(source.name)}:{line}: {problem}")
     article = parse_article(text)
     title = args.title or article.title
     if not title:

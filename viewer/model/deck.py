@@ -46,6 +46,26 @@ class Slide:
 
 
 @dataclass(frozen=True)
+class Notice:
+    """Something in the input that viewer works around (and `viewer check` reports)."""
+
+    path: Path
+    line: int
+    message: str
+    slide: int | None = None
+    """1-based number of the slide concerned, None for the deck as a whole."""
+    warn: bool = False
+    """Also worth a warning when the deck is opened (e.g. text that could not be decoded)."""
+
+    def __str__(self) -> str:
+        from viewer.model.text import clean_line
+
+        where = f"{clean_line(str(self.path))}:{self.line}:"
+        slide = f" slide {self.slide}:" if self.slide is not None else ""
+        return f"{where}{slide} {self.message}"
+
+
+@dataclass(frozen=True)
 class Deck:
     """An ordered set of slides with a title; made from a Markdown file or a folder of photos."""
 
@@ -53,7 +73,11 @@ class Deck:
     slides: tuple[Slide, ...]
     path: Path
     meta: dict[str, Any] = field(default_factory=dict, compare=False)
-    warnings: tuple[str, ...] = ()
+    notices: tuple[Notice, ...] = ()
+
+    @property
+    def warnings(self) -> tuple[Notice, ...]:
+        return tuple(n for n in self.notices if n.warn)
 
     def __len__(self) -> int:
         return len(self.slides)

@@ -7,7 +7,7 @@ import stat
 from dataclasses import replace
 from pathlib import Path
 
-from viewer.model.deck import Deck, Photo, Slide
+from viewer.model.deck import Deck, Notice, Photo, Slide
 from viewer.model.text import clean_line, clean_text, humanise, natural_key
 
 IMAGE_EXTENSIONS = frozenset({".jpg", ".jpeg", ".png", ".gif", ".webp", ".bmp", ".tif", ".tiff"})
@@ -32,7 +32,7 @@ def list_regular_files(folder: Path) -> list[os.DirEntry[str]]:
     return entries
 
 
-def image_slide(image: Path, sidecar: Path | None, warnings: list[str]) -> Slide:
+def image_slide(image: Path, sidecar: Path | None, notices: list[Notice]) -> Slide:
     """The slide for one photo, with its sidecar's text when there is one."""
     photo = Photo(clean_line(image.name), image)
     fallback_title = humanise(image.stem)
@@ -41,7 +41,7 @@ def image_slide(image: Path, sidecar: Path | None, warnings: list[str]) -> Slide
     # Markdown and YAML are imported only when a sidecar needs them (a bare photo must print fast).
     from viewer.model.markdown_deck import parse_slide
 
-    text = _read_sidecar(sidecar, warnings)
+    text = _read_sidecar(sidecar, notices)
     if sidecar.suffix.lower() == ".txt":
         caption = clean_text(text).strip("\n")
         runs = ((caption, frozenset()),) if caption else ()
@@ -53,22 +53,24 @@ def image_slide(image: Path, sidecar: Path | None, warnings: list[str]) -> Slide
     return replace(slide, title=slide.title or fallback_title, photo=photo)
 
 
-def _read_sidecar(path: Path, warnings: list[str]) -> str:
+def _read_sidecar(path: Path, notices: list[Notice]) -> str:
     try:
-        with open(path, "rb") as handle:
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)  # a FIFO named like a sidecar must not block
+        with os.fdopen(fd, "rb") as handle:
             if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):
                 raise OSError("not a regular file")
             data = handle.read(MAX_SIDECAR_BYTES + 1)
     except OSError as exc:
-        warnings.append(f"{clean_line(str(path))}: cannot read sidecar ({exc.strerror or exc})")
+        notices.append(Notice(path, 1, f"cannot read this caption file ({exc.strerror or exc})", warn=True))
         return ""
     if len(data) > MAX_SIDECAR_BYTES:
-        warnings.append(f"{clean_line(str(path))}: sidecar larger than 1 MiB, cut short")
+        notices.append(Notice(path, 1, "caption file larger than 1 MiB: cut short", warn=True))
         data = data[:MAX_SIDECAR_BYTES]
-    from viewer.model.markdown_deck import decode_deck_bytes
+    from viewer.model.markdown_deck import content_notices, decode_deck_bytes
 
     text, problems = decode_deck_bytes(data)
-    warnings.extend(f"{clean_line(str(path))}: {p}" for p in problems)
+    notices.extend(Notice(path, line, message, warn=True) for line, message in problems)
+    notices.extend(Notice(path, 1, message) for message in content_notices(text))
     return text
 
 
@@ -79,7 +81,7 @@ def folder_deck(folder: Path, entries: list[os.DirEntry[str]] | None = None) -> 
     by_name = {e.name: e for e in entries}
     lower = {e.name.lower(): e.name for e in entries}
     images = sorted((e for e in entries if is_image_name(e.name)), key=lambda e: natural_key(e.name))
-    warnings: list[str] = []
+    notices: list[Notice] = []
     slides = []
     for entry in images:
         stem = os.path.splitext(entry.name)[0]
@@ -90,9 +92,11 @@ def folder_deck(folder: Path, entries: list[os.DirEntry[str]] | None = None) -> 
             if name:
                 sidecar = folder / name
                 break
-        slides.append(image_slide(folder / entry.name, sidecar, warnings))
+        before = len(notices)
+        slides.append(image_slide(folder / entry.name, sidecar, notices))
+        notices[before:] = [replace(n, slide=len(slides)) for n in notices[before:]]
     title = clean_line(folder.name) or clean_line(str(folder))
-    return Deck(title=title, slides=tuple(slides), path=folder, warnings=tuple(warnings))
+    return Deck(title=title, slides=tuple(slides), path=folder, notices=tuple(notices))
 
 
 def sidecar_stems(entries: list[os.DirEntry[str]]) -> set[str]:

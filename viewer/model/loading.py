@@ -31,8 +31,7 @@ def load_path(path: Path) -> Deck | Library:
     except OSError as exc:  # e.g. permission denied on a parent folder, a symlink loop
         raise DeckError(path, exc.strerror or str(exc)) from None
     if is_image_name(path.name):
-        warnings: list[str] = []
-        slide = image_slide(path, None, warnings)
+        slide = image_slide(path, None, [])
         return Deck(title=clean_line(path.name), slides=(slide,), path=path)
     if path.suffix.lower() in DECK_EXTENSIONS or path.suffix.lower() == ".txt":
         from viewer.model.markdown_deck import parse_deck_file  # Markdown and YAML only when needed

@@ -17,7 +17,7 @@ from urllib.parse import unquote
 import yaml
 from markdown_it.token import Token
 
-from viewer.model.deck import Deck, Photo, Slide
+from viewer.model.deck import Deck, Notice, Photo, Slide
 from viewer.model.errors import DeckError
 from viewer.model.markdown_text import inline_plain, markdown_runs, parser
 from viewer.model.text import clean_line, clean_text
@@ -36,15 +36,40 @@ class _Chunk:
     lines: list[str]
 
 
-def decode_deck_bytes(data: bytes) -> tuple[str, list[str]]:
-    """Text of a deck file: BOM dropped, CRLF/CR normalised, bad UTF-8 replaced (with a warning)."""
-    warnings = []
+def decode_deck_bytes(data: bytes) -> tuple[str, list[tuple[int, str]]]:
+    """Text of a deck file: BOM dropped, CRLF/CR normalised, bad UTF-8 replaced.
+
+    Also returns (line, message) for what had to be replaced.
+    """
+    problems = []
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         text = data.decode("utf-8-sig", errors="replace")
-        warnings.append(f"not valid UTF-8 (first bad byte at offset {exc.start}); shown with \ufffd")
-    return text.replace("\r\n", "\n").replace("\r", "\n"), warnings
+        line = data[: exc.start].count(b"\n") + 1
+        problems.append((line, "not valid UTF-8: undecodable bytes are shown as \ufffd"))
+    return text.replace("\r\n", "\n").replace("\r", "\n"), problems
+
+
+_CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+_MARKUP_LIKE = re.compile(r"\[/\]|\[/?[a-z@#][a-z0-9_@#=.:,/ -]*\](?![(\[])")
+_HTML_LIKE = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?>")
+
+
+def content_notices(text: str) -> list[str]:
+    """What in a slide's source will be neutralised or shown literally (for `viewer check`)."""
+    found = []
+    controls = sorted(set(_CONTROLS.findall(text)))
+    if controls:
+        shown = ", ".join(f"\\x{ord(c):02x}" if ord(c) < 0x100 else f"\\u{ord(c):04x}" for c in controls[:6])
+        found.append(f"control or escape characters ({shown}) will be removed or shown as symbols")
+    markup = _MARKUP_LIKE.search(text)
+    if markup:
+        found.append(f"text that looks like Rich markup ({clean_line(markup.group())}) is shown literally")
+    html = _HTML_LIKE.search(text)
+    if html:
+        found.append(f"raw HTML ({clean_line(html.group())[:40]}) is shown as text")
+    return found
 
 
 def parse_deck_file(path: Path) -> Deck:
@@ -58,20 +83,28 @@ def parse_deck_file(path: Path) -> Deck:
 def parse_deck_text(data: bytes | str, path: Path) -> Deck:
     """Parse deck source (bytes as read from disk, or already-decoded text) read from `path`."""
     if isinstance(data, bytes):
-        text, warnings = decode_deck_bytes(data)
+        text, problems = decode_deck_bytes(data)
     else:
-        text, warnings = data.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n"), []
+        text, problems = data.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n"), []
+    notices = [Notice(path, line, message, warn=True) for line, message in problems]
     lines = text.split("\n")
     meta, body_start = _front_matter(lines, path)
     base = path.parent
     default_credit = clean_line(_as_text(meta.get("credit")))
     slides = []
-    for chunk in _split_slides(lines, body_start):
+    chunks = _split_slides(lines, body_start)
+    for number, chunk in enumerate(chunks):
         slide = parse_slide(chunk.lines, chunk.first_line, path, base, default_credit)
-        if slide is not None:
-            slides.append(slide)
+        if slide is None:
+            # Blank space before the first or after the last separator is normal; between two is not.
+            if 0 < number < len(chunks) - 1:
+                notices.append(Notice(path, chunk.first_line, "empty slide between two --- lines: skipped"))
+            continue
+        slides.append(slide)
+        for message in content_notices("\n".join(chunk.lines)):
+            notices.append(Notice(path, slide.line, message, slide=len(slides)))
     title = clean_line(_as_text(meta.get("title"))) or path.stem
-    return Deck(title=title, slides=tuple(slides), path=path, meta=meta, warnings=tuple(warnings))
+    return Deck(title=title, slides=tuple(slides), path=path, meta=meta, notices=tuple(notices))
 
 
 def _as_text(value: Any) -> str:
@@ -105,6 +138,10 @@ def _front_matter(lines: list[str], path: Path) -> tuple[dict[str, Any], int]:
         raise DeckError(path, "front matter is too large", line=1)
     try:
         meta = yaml.load(block, Loader=_NoAliasLoader)  # noqa: S506 - safe loader subclass
+    except yaml.reader.ReaderError as exc:  # a character YAML does not allow (controls, escapes)
+        line = 2 + block[: exc.position].count("\n")
+        code = exc.character if isinstance(exc.character, int) else ord(exc.character)
+        raise DeckError(path, f"front matter: character \\x{code:02x} is not allowed in YAML", line=line) from None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
         line = 2 + mark.line if mark is not None else 1
