@@ -141,6 +141,12 @@ def main(argv: list[str] | None = None) -> int:
         for warning in deck.warnings:
             print(f"viewer: warning: {warning}", file=sys.stderr)
     query = Query.parse(args.search)
+    empty = [deck for deck in _decks(source) if not deck.slides]
+    for deck in empty:
+        print(f"viewer: {clean_line(str(deck.path))}: no slides to show (empty, or only front matter "
+              f"or empty slides)", file=sys.stderr)
+    if empty and len(empty) == len(_decks(source)) and (args.list or args.json or args.print_slides):
+        return EXIT_NO_MATCH
     if args.slide is not None and isinstance(source, Deck) and not 1 <= args.slide <= max(1, len(source)):
         print(f"viewer: --slide {args.slide}: {clean_line(str(source.path))} has {len(source)} slides", file=sys.stderr)
         return EXIT_ERROR

@@ -18,6 +18,7 @@ from viewer.imaging import PhotoPipeline
 from viewer.model import Deck, Photo, Query, Slide
 from viewer.model.navigation import Cursor
 from viewer.model.search import SearchIndex
+from viewer.model.text import clean_line
 from viewer.ui.layout import stacked
 from viewer.ui.widgets.caption_panel import CaptionPanel
 from viewer.ui.widgets.photo_view import PhotoView
@@ -95,9 +96,11 @@ class DeckScreen(Screen[None]):
     def on_mount(self) -> None:
         self._apply(self.cursor)
         self.run_worker(self._index.build, thread=True, group="search-index", exit_on_error=False)
-        if not len(self.deck):
-            self.query_one("#no-match", Static).update("This deck has no slides.")
-            self.add_class("-no-match")
+        warnings = self.deck.warnings
+        if warnings:
+            more = f"\n…and {len(warnings) - 3} more" if len(warnings) > 3 else ""
+            self.notify("\n".join(str(w) for w in warnings[:3]) + more, title="While reading this deck",
+                        severity="warning", markup=False, timeout=10)
 
     def on_resize(self, event: events.Resize) -> None:
         self.set_class(stacked(event.size.width, event.size.height), "-stacked")
@@ -116,14 +119,22 @@ class DeckScreen(Screen[None]):
         self.photo = slide.photo if slide else None
         self.active_query = cursor.query
         self.set_class(slide is not None and slide.photo is None, "-no-photo")
-        no_match = cursor.filtered and showing is None
-        self.set_class(no_match or not len(self.deck), "-no-match")
-        if no_match:
-            text = cursor.query.text.strip() if cursor.query else ""
-            self.query_one("#no-match", Static).update(
-                f"No slides match “{text}”.\n\nEdit the search, or press Escape to clear it."
-            )
+        message = self._nothing_to_show(cursor)
+        self.set_class(message is not None, "-no-match")
+        if message is not None:
+            self.query_one("#no-match", Static).update(message)
         self.neighbours = self._neighbour_photos(cursor)
+
+    def _nothing_to_show(self, cursor: Cursor) -> str | None:
+        """Why no slide is on screen (an empty deck, a search without matches), or None."""
+        if not len(self.deck):
+            name = clean_line(self.deck.path.name)
+            return (f"{name} has no slides to show: it is empty, or has only front matter or empty slides."
+                    f"\n\nviewer check {name} tells more.")
+        if cursor.filtered and cursor.showing is None:
+            text = cursor.query.text.strip() if cursor.query else ""
+            return f"No slides match “{text}”.\n\nEdit the search, or press Escape to clear it."
+        return None
 
     def _neighbour_photos(self, cursor: Cursor) -> tuple[Photo, ...]:
         if cursor.showing is None:
