@@ -121,3 +121,24 @@ def test_library_of_decks(terminal_for, deck_path: Path, long_deck_path: Path):
     term.wait_until_gone("1 / 12")
     term.keys("q")
     assert "Traceback" not in term.wait_for("viewer-exited-0")
+
+
+def test_hostile_deck_cannot_touch_the_terminal(terminal_for, tmp_path: Path):
+    from tests.hostile import hostile_deck
+
+    deck = hostile_deck(tmp_path)
+    term = terminal_for([str(deck)])
+    term.tmux("set-option", "-g", "set-clipboard", "on")  # let OSC 52 through, were any sent
+    title_before = term.tmux("display-message", "-p", "-t", "e2e", "#{pane_title}")
+    buffers_before = term.tmux("list-buffers")
+    screen = term.wait_for("1 / 2")
+    assert "[bold]markup[/bold]" in screen and "[@click=app.quit]x[/]" in screen
+    term.keys("Right")
+    screen = term.wait_for("2 / 2")
+    assert "漢字" in screen
+    term.keys("q")
+    screen = term.wait_for("viewer-exited-0")
+    assert "Traceback" not in screen
+    assert term.tmux("display-message", "-p", "-t", "e2e", "#{pane_title}") == title_before
+    assert "pwned" not in term.tmux("display-message", "-p", "-t", "e2e", "#{pane_title}")
+    assert term.tmux("list-buffers") == buffers_before

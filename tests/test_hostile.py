@@ -217,3 +217,11 @@ async def test_tiny_terminals_and_rapid_resizes(deck_path):
         if view.showing is not None and view.showing.path.exists():
             widths = {len(view.render_line(y).text) for y in range(view.size.height)}
             assert widths == {view.size.width}  # lines fit the final size exactly
+
+
+def test_escape_sequences_cannot_change_the_markdown_structure(hostile):
+    # ESC [ 31 m inside the alt text holds an unbalanced "[": parsed raw, the image would vanish.
+    slide = load_path(hostile).slides[0]
+    assert slide.photo is not None and slide.photo.path.name == "ok.png"
+    assert slide.alt == "alt red [link=http://evil]here[/link]"
+    assert slide.credit.startswith("credit") and "bell" in slide.credit

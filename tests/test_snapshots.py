@@ -42,3 +42,10 @@ def test_missing_photo_placeholder(snap_compare, deck_path):
 def test_help(snap_compare, deck_path):
     app = ViewerApp(load_path(deck_path))
     assert snap_compare(app, terminal_size=(100, 40), press=["question_mark"])
+
+
+def test_hostile_text_is_shown_literally(snap_compare, tmp_path):
+    from tests.hostile import hostile_deck
+
+    app = ViewerApp(load_path(hostile_deck(tmp_path)))
+    assert snap_compare(app, terminal_size=(100, 30), run_before=photos_ready)

@@ -175,6 +175,9 @@ def parse_slide(
     lines: list[str], first_line: int, source: Path, base: Path, default_credit: str = ""
 ) -> Slide | None:
     """One slide from its Markdown lines; None when the slide has nothing in it."""
+    # Neutralise control and escape sequences before parsing: an escape such as ESC [ 31 m would
+    # otherwise change the Markdown structure itself (an unbalanced "[" breaks an image's syntax).
+    lines = clean_text("\n".join(lines)).split("\n")
     tokens = parser().parse("\n".join(lines))
     title_token, title_lines = _first_heading(tokens)
     image, image_inline, image_block = _first_image(tokens)
@@ -194,7 +197,6 @@ def parse_slide(
                     edited[n] = new
                     break
     caption_md = "\n".join(edited.get(n, ln) for n, ln in enumerate(lines) if n not in dropped).strip("\n")
-    caption_md = clean_text(caption_md)
     runs = markdown_runs(caption_md) if caption_md.strip() else ()
     caption_text = "".join(text for text, _ in runs)
 
