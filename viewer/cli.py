@@ -7,6 +7,7 @@ Exit status is like grep's: 0 something matched, 1 nothing matched, 2 error.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -26,6 +27,16 @@ def shipped_slides() -> Path:
     return installed if installed.is_dir() else package.parent / "slides"
 
 
+def positive_int(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"{value} is not at least 1")
+    return value
+
+
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> None:  # argparse exits 2 on usage errors, like grep
         self.print_usage(sys.stderr)
@@ -42,15 +53,15 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("paths", nargs="*", type=Path, metavar="PATH",
                         help="a deck (.md), a folder of photos, or a folder of decks (default: the shipped slides)")
     parser.add_argument("--search", metavar="TEXT", default="", help="start filtered to slides matching TEXT")
-    parser.add_argument("--slide", metavar="N", type=int, help="start at slide N (1-based)")
+    parser.add_argument("--slide", metavar="N", type=positive_int, help="start at slide N (1-based)")
     output = parser.add_mutually_exclusive_group()
     output.add_argument("--list", action="store_true", help="print matching slides as N<TAB>title lines and exit")
     output.add_argument("--json", action="store_true", help="print matching slides as JSON lines and exit")
     output.add_argument("--print", action="store_true", dest="print_slides",
                         help="print the matching slides (picture and caption) to stdout and exit; "
                              "with --slide N, only that slide")
-    parser.add_argument("--width", type=int, metavar="COLS", help="with --print: picture width in cells")
-    parser.add_argument("--height", type=int, metavar="ROWS", help="with --print: picture height in cells")
+    parser.add_argument("--width", type=positive_int, metavar="COLS", help="with --print: picture width in cells")
+    parser.add_argument("--height", type=positive_int, metavar="ROWS", help="with --print: picture height in cells")
     parser.add_argument("--version", action="version", version=f"viewer {__version__}")
     return parser
 
@@ -118,12 +129,20 @@ def print_pictures(source: Deck | Library, query: Query, slide: int | None, widt
         chosen = [source.slides[slide - 1]] if len(source) else []
     else:
         chosen = [s for _, _, s in _matches(source, query)]
-    for value, name in ((width, "--width"), (height, "--height")):
-        if value is not None and value < 1:
-            print(f"viewer: {name} must be at least 1", file=sys.stderr)
-            return EXIT_ERROR
     print_with_pictures(chosen, width, height)
     return EXIT_MATCH if chosen else EXIT_NO_MATCH
+
+
+def report_load_problems(source: Deck | Library) -> bool:
+    """Warn on stderr about what loading worked around; True when no deck has any slide."""
+    decks = _decks(source)
+    for deck in decks:
+        for warning in deck.warnings:
+            print(f"viewer: warning: {warning}", file=sys.stderr)
+        if not deck.slides:
+            print(f"viewer: {clean_line(str(deck.path))}: no slides to show (empty, or only front matter "
+                  f"or empty slides)", file=sys.stderr)
+    return all(not deck.slides for deck in decks)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -137,26 +156,23 @@ def main(argv: list[str] | None = None) -> int:
     except DeckError as error:
         print(f"viewer: {error}", file=sys.stderr)
         return EXIT_ERROR
-    for deck in _decks(source):
-        for warning in deck.warnings:
-            print(f"viewer: warning: {warning}", file=sys.stderr)
-    query = Query.parse(args.search)
-    empty = [deck for deck in _decks(source) if not deck.slides]
-    for deck in empty:
-        print(f"viewer: {clean_line(str(deck.path))}: no slides to show (empty, or only front matter "
-              f"or empty slides)", file=sys.stderr)
-    if empty and len(empty) == len(_decks(source)) and (args.list or args.json or args.print_slides):
+    all_empty = report_load_problems(source)
+    printing = args.list or args.json or args.print_slides
+    if all_empty and printing:
         return EXIT_NO_MATCH
-    if args.slide is not None and isinstance(source, Deck) and not 1 <= args.slide <= max(1, len(source)):
+    if args.slide is not None and isinstance(source, Deck) and args.slide > max(1, len(source)):
         print(f"viewer: --slide {args.slide}: {clean_line(str(source.path))} has {len(source)} slides", file=sys.stderr)
         return EXIT_ERROR
+    query = Query.parse(args.search)
     try:
         if args.list or args.json:
             return print_slides(source, query, args.json)
         if args.print_slides:
             return print_pictures(source, query, args.slide, args.width, args.height)
     except BrokenPipeError:
-        sys.stderr.close()  # the reader went away (e.g. `| head`): not an error worth a traceback
+        # The reader went away (`| head`): not an error. Point stdout at /dev/null so the
+        # interpreter's final flush does not complain either (as the Python docs recommend).
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return EXIT_MATCH
     from viewer.ui.app import ViewerApp
 
