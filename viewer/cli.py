@@ -7,6 +7,7 @@ Exit status is like grep's: 0 something matched, 1 nothing matched, 2 error.
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import os
 import sys
 from collections.abc import Iterator
@@ -156,6 +157,9 @@ def main(argv: list[str] | None = None) -> int:
     except DeckError as error:
         print(f"viewer: {error}", file=sys.stderr)
         return EXIT_ERROR
+    if not args.paths and isinstance(source, Library):
+        # Inside a wheel the folder is called _slides: name the shipped decks for what they are.
+        source = dataclasses.replace(source, title="photo stories shipped with viewer")
     all_empty = report_load_problems(source)
     printing = args.list or args.json or args.print_slides
     if all_empty and printing:
