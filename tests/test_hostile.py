@@ -225,3 +225,21 @@ def test_escape_sequences_cannot_change_the_markdown_structure(hostile):
     assert slide.photo is not None and slide.photo.path.name == "ok.png"
     assert slide.alt == "alt red [link=http://evil]here[/link]"
     assert slide.credit.startswith("credit") and "bell" in slide.credit
+
+
+async def test_a_crash_while_rendering_is_reported_in_the_panel(deck_path):
+    from viewer.imaging import PhotoPipeline
+
+    class BrokenPipeline(PhotoPipeline):
+        def render(self, *args, **kwargs):
+            raise RuntimeError("simulated bug")
+
+    app = ViewerApp(load_path(deck_path))
+    app.pipeline = BrokenPipeline()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await wait_for_photo(pilot)
+        view = app.screen.query_one(PhotoView)
+        text = " ".join(" ".join(view.render_line(y).text for y in range(view.size.height)).split())
+        assert "internal error while rendering" in text and "simulated bug" in text
+        await pilot.press("right")
+        assert app.is_running and app.screen.slide.title == "Green café"
