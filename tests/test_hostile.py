@@ -243,3 +243,23 @@ async def test_a_crash_while_rendering_is_reported_in_the_panel(deck_path):
         assert "internal error while rendering" in text and "simulated bug" in text
         await pilot.press("right")
         assert app.is_running and app.screen.slide.title == "Green café"
+
+
+async def test_a_200_kb_caption_scrolls_and_paging_goes_on(tmp_path):
+    from viewer.ui.widgets.caption_panel import CaptionPanel
+
+    big = ("A long caption line with some words in it. " * 8 + "\n\n") * 580
+    assert len(big) > 200_000
+    path = tmp_path / "big.md"
+    path.write_text(f"# Huge\n\n{big}\n---\n# Small\n\nshort\n", encoding="utf-8")
+    app = ViewerApp(load_path(path))
+    async with app.run_test(size=(120, 40)) as pilot:
+        panel = app.screen.query_one(CaptionPanel)
+        await pilot.pause()
+        assert panel.max_scroll_y > 1000
+        await pilot.press("down", "down", "down")
+        assert panel.scroll_y > 0
+        await pilot.press("right")
+        assert app.screen.slide.title == "Small" and panel.scroll_y == 0
+        await pilot.press("left")
+        assert app.screen.slide.title == "Huge" and panel.scroll_y == 0
