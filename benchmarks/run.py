@@ -39,6 +39,7 @@ from rich_pixels import Pixels  # noqa: E402
 from viewer.imaging import PhotoPipeline, fit_cells  # noqa: E402
 
 RESULTS: list[tuple[str, str, str, str, str]] = []
+DEVNULL = open(os.devnull, "w")  # noqa: SIM115 - one sink for the whole run
 
 
 def record(name: str, ours: str, naive: str, ratio: str, target: str) -> None:
@@ -55,7 +56,7 @@ def naive_segments(path: Path, cols: int, rows: int) -> list[Segment]:
     with Image.open(path) as image:
         size = fit_cells(*image.size, cols, rows)
     pixels = Pixels.from_image_path(path, resize=size)
-    console = Console(width=cols + 1, file=open(os.devnull, "w"), color_system="truecolor")
+    console = Console(width=cols + 1, file=DEVNULL, color_system="truecolor")
     return list(console.render(pixels, console.options))
 
 

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import wait_for_photo
-from tests.hostile import BROKEN, HOSTILE_TITLE, SPECIAL, VALID, hostile_deck, image_deck
+from tests.hostile import BROKEN, SPECIAL, VALID, hostile_deck, image_deck
 from viewer.imaging import PhotoPipeline
 from viewer.model import load_path
 from viewer.ui.app import ViewerApp
