@@ -11,8 +11,7 @@ from rich.segment import Segment
 from rich_pixels import HalfcellRenderer
 
 from tests.conftest import make_image
-from viewer.imaging import ImageProblem, PhotoPipeline, fit_cells, open_photo, render_rows
-from viewer.imaging.decode import decode_photo
+from viewer.imaging import ImageProblem, PhotoPipeline, decode_photo, fit_cells, render_rows
 from viewer.imaging.halfblocks import HalfBlockRenderer
 
 BLACK = (0, 0, 0)
@@ -71,7 +70,7 @@ def test_exif_rotation_is_applied(tmp_path):
     exif = image.getexif()
     exif[0x0112] = 6  # rotate 90° clockwise for display
     image.save(path, exif=exif)
-    shown = open_photo(path, (640, 640))
+    shown = decode_photo(path, (640, 640)).image
     assert shown.size == (20, 60)
 
 
@@ -79,7 +78,7 @@ def test_transparency_is_composited_onto_the_background(tmp_path):
     path = tmp_path / "alpha.png"
     image = Image.new("RGBA", (4, 4), (255, 0, 0, 0))  # fully transparent *red*
     image.save(path)
-    shown = open_photo(path, (10, 10), background=(0, 0, 40))
+    shown = decode_photo(path, (10, 10), background=(0, 0, 40)).image
     assert shown.getpixel((0, 0)) == (0, 0, 40)
 
 
@@ -87,7 +86,7 @@ def test_sixteen_bit_greyscale_is_scaled_not_clipped(tmp_path):
     path = tmp_path / "grey16.png"
     image = Image.new("I;16", (4, 4), 32768)
     image.save(path)
-    shown = open_photo(path, (10, 10))
+    shown = decode_photo(path, (10, 10)).image
     assert 120 <= shown.getpixel((0, 0))[0] <= 135
 
 
@@ -96,8 +95,8 @@ def test_cmyk_and_palette_and_la_decode(tmp_path):
     Image.new("LA", (4, 4), (200, 255)).save(tmp_path / "la.png")
     Image.new("P", (4, 4), 3).save(tmp_path / "p.gif")
     for name in ("c.jpg", "la.png", "p.gif"):
-        assert open_photo(tmp_path / name, (10, 10)).mode == "RGB"
-    assert open_photo(tmp_path / "c.jpg", (10, 10)).getpixel((0, 0))[0] > 200
+        assert decode_photo(tmp_path / name, (10, 10)).image.mode == "RGB"
+    assert decode_photo(tmp_path / "c.jpg", (10, 10)).image.getpixel((0, 0))[0] > 200
 
 
 @pytest.mark.parametrize(
@@ -112,7 +111,7 @@ def test_cmyk_and_palette_and_la_decode(tmp_path):
 )
 def test_unreadable_files_raise_a_short_reason(tmp_path, make, reason):
     with pytest.raises(ImageProblem) as info:
-        open_photo(make(tmp_path), (10, 10))
+        decode_photo(make(tmp_path), (10, 10))
     assert reason in str(info.value)
 
 
@@ -121,7 +120,7 @@ def test_special_files_are_refused_without_blocking(tmp_path):
     os.mkfifo(fifo)
     for path in (fifo, Path("/dev/zero")):
         with pytest.raises(ImageProblem, match="not a regular file"):
-            open_photo(path, (10, 10))
+            decode_photo(path, (10, 10)).image
 
 
 def test_pipeline_caches_renders_and_refits_without_decoding_again(tmp_path, monkeypatch):

@@ -1,7 +1,7 @@
 """Image decoding and half-block cell rendering: plain Python (Pillow + rich-pixels), no Textual."""
 
-from viewer.imaging.decode import ImageProblem, open_photo
+from viewer.imaging.decode import ImageProblem, decode_photo
 from viewer.imaging.halfblocks import fit_cells, render_rows
 from viewer.imaging.pipeline import PhotoPipeline, RenderedPhoto
 
-__all__ = ["ImageProblem", "PhotoPipeline", "RenderedPhoto", "fit_cells", "open_photo", "render_rows"]
+__all__ = ["ImageProblem", "PhotoPipeline", "RenderedPhoto", "decode_photo", "fit_cells", "render_rows"]

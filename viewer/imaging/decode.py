@@ -67,13 +67,9 @@ class Decoded:
     """Size of the photo itself (upright)."""
 
 
-def open_photo(path: Path, box: tuple[int, int], background: RGB = (0, 0, 0)) -> Image.Image:
-    """Decode `path` into an RGB image about as small as `box` (width, height) pixels allows."""
-    return decode_photo(path, box, background).image
-
-
 def decode_photo(path: Path, box: tuple[int, int], background: RGB = (0, 0, 0)) -> Decoded:
-    """Like open_photo, also telling the photo's full size (to know if a copy can serve a bigger box)."""
+    """Decode `path` into an RGB image about as small as `box` (width, height) pixels allows,
+    with the photo's full size (to know whether the copy can serve a bigger box later)."""
     data = _read_regular_file(path)
     try:
         image = Image.open(io.BytesIO(data))
