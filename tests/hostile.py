@@ -23,7 +23,7 @@ BROKEN = {
     "bomb.png": "too large",
     "fifo.png": "not a regular file",
 }
-SPECIAL = {"/dev/zero": "not a regular file", "/dev/stdin": "not a regular file", "/proc/self/mem": "empty file"}
+SPECIAL = {"/dev/zero": "not a regular file", "/dev/stdin": "not a regular file", "/proc/self/mem": "not a regular file"}
 VALID = [
     "cmyk.jpg", "grey16.png", "palette_transparent.png", "la.png", "rgba.png", "animated.gif", "rotated.jpg",
     "one_pixel.png", "panorama.png", "strip.png", "progressive.jpg", "photo.webp", "scan.tiff", "old.bmp",

@@ -16,7 +16,7 @@ from pathlib import Path
 from viewer import __version__
 from viewer.model import Deck, DeckError, Library, Query, Slide, load_paths
 from viewer.model.search import SearchIndex
-from viewer.model.text import clean_line
+from viewer.model.text import clean_line, json_line
 
 EXIT_MATCH, EXIT_NO_MATCH, EXIT_ERROR = 0, 1, 2
 
@@ -41,7 +41,8 @@ def positive_int(text: str) -> int:
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> None:  # argparse exits 2 on usage errors, like grep
         self.print_usage(sys.stderr)
-        self.exit(EXIT_ERROR, f"viewer: {message}\n")
+        # The message may quote an argument, e.g. a hostile file name that a shell glob passed.
+        self.exit(EXIT_ERROR, f"{clean_line(self.prog)}: {clean_line(message)}\n")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -78,8 +79,6 @@ def _matches(source: Deck | Library, query: Query) -> Iterator[tuple[Deck, int, 
 
 
 def _slide_json(deck: Deck, number: int, slide: Slide, with_deck: bool) -> str:
-    import json
-
     record = {
         "number": number,
         "title": slide.title,
@@ -90,7 +89,7 @@ def _slide_json(deck: Deck, number: int, slide: Slide, with_deck: bool) -> str:
     }
     if with_deck:
         record = {"deck": str(deck.path), **record}
-    return json.dumps(record, ensure_ascii=False)
+    return json_line(record)
 
 
 def print_slides(source: Deck | Library, query: Query, as_json: bool) -> int:
@@ -148,6 +147,30 @@ def report_load_problems(source: Deck | Library) -> bool:
 
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
+    for stream in (sys.stdout, sys.stderr):
+        # A safety net: text is cleaned before output, but a stray unencodable character must
+        # print as a replacement, not end the program with a traceback.
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            reconfigure(errors="replace")
+    try:
+        status = _run(argv)
+        sys.stdout.flush()
+        return status
+    except BrokenPipeError:
+        # The reader went away (`| head`): not an error. Point stdout at /dev/null so the
+        # interpreter's final flush does not complain either (as the Python docs recommend).
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_MATCH
+
+
+def _has_terminal() -> bool:
+    if os.environ.get("TEXTUAL_DRIVER"):
+        return True  # served by another driver (e.g. textual-serve in a browser)
+    return sys.stdin.isatty() and sys.stdout.isatty()
+
+
+def _run(argv: list[str]) -> int:
     if argv and argv[0] in SUBCOMMANDS:
         return run_subcommand(argv[0], argv[1:])
     args = build_parser().parse_args(argv)
@@ -164,21 +187,24 @@ def main(argv: list[str] | None = None) -> int:
     printing = args.list or args.json or args.print_slides
     if all_empty and printing:
         return EXIT_NO_MATCH
+    if args.slide is not None and isinstance(source, Library):
+        where = clean_line(str(source.path)) if source.path else "these paths"
+        print(f"viewer: --slide {args.slide}: {where} holds {len(source.decks)} decks; "
+              f"--slide needs one deck (give the deck's file)", file=sys.stderr)
+        return EXIT_ERROR
     if args.slide is not None and isinstance(source, Deck) and args.slide > max(1, len(source)):
         print(f"viewer: --slide {args.slide}: {clean_line(str(source.path))} has {len(source)} slides", file=sys.stderr)
         return EXIT_ERROR
     query = Query.parse(args.search)
-    try:
-        if args.list or args.json:
-            return print_slides(source, query, args.json)
-        if args.print_slides:
-            return print_pictures(source, query, args.slide, args.width, args.height)
-    except BrokenPipeError:
-        # The reader went away (`| head`): not an error. Point stdout at /dev/null so the
-        # interpreter's final flush does not complain either (as the Python docs recommend).
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-        return EXIT_MATCH
+    if args.list or args.json:
+        return print_slides(source, query, args.json)
+    if args.print_slides:
+        return print_pictures(source, query, args.slide, args.width, args.height)
+    if not _has_terminal():
+        print("viewer: needs a terminal; use --list, --json or --print", file=sys.stderr)
+        return EXIT_ERROR
     from viewer.ui.app import ViewerApp
 
-    ViewerApp(source, search=args.search, slide_number=args.slide).run()
-    return EXIT_MATCH
+    app = ViewerApp(source, search=args.search, slide_number=args.slide, handle_signals=True)
+    app.run()
+    return app.return_code or EXIT_MATCH

@@ -37,13 +37,25 @@ def color_system() -> str | None:
     return "256" if "256" in term else "standard"
 
 
+MAX_COLUMNS, MAX_ROWS = 1000, 500
+"""`--width 100000` must not build a picture of a billion pixels: sizes are capped here."""
+
+
 def output_size(width: int | None, height: int | None) -> tuple[int, int]:
     """Cells for the picture: the options, else the terminal, else 80 columns (not a terminal)."""
     if sys.stdout.isatty():
         size = shutil.get_terminal_size()
-        return width or size.columns, height or max(4, size.lines - CAPTION_ROWS)
-    cols = width or 80
-    return cols, height or cols  # a pipe has no height: the width decides
+        cols, rows = width or size.columns, height or max(4, size.lines - CAPTION_ROWS)
+    else:
+        cols = width or 80
+        rows = height or cols  # a pipe has no height: the width decides
+    return min(cols, MAX_COLUMNS), min(rows, MAX_ROWS)
+
+
+class _Console(Console):
+    def on_broken_pipe(self) -> None:
+        # Rich's own handling exits with status 1; the CLI treats a closed pipe as success (like grep).
+        raise BrokenPipeError
 
 
 def _shade_rows(rows: Iterable[tuple[Segment, ...]]) -> list[list[Segment]]:
@@ -88,7 +100,7 @@ def print_slide(console: Console, pipeline: PhotoPipeline, slide: Slide, cols: i
 def print_slides(slides: list[Slide], width: int | None, height: int | None) -> None:
     colors = color_system()
     cols, rows = output_size(width, height)
-    console = Console(
+    console = _Console(
         width=cols,
         force_terminal=colors is not None,
         color_system=colors,
@@ -97,7 +109,7 @@ def print_slides(slides: list[Slide], width: int | None, height: int | None) -> 
         markup=False,
         emoji=False,
     )
-    pipeline = PhotoPipeline(working_capacity=2, rendered_capacity=2)
+    pipeline = PhotoPipeline(working_bytes=16 * 1024 * 1024, rendered_bytes=8 * 1024 * 1024)
     for number, slide in enumerate(slides):
         if number:
             console.print()

@@ -1,22 +1,66 @@
-"""`viewer illustrate DECK.md`: paint a stand-in picture for every slide whose image file is missing."""
+"""`viewer illustrate DECK.md`: paint a stand-in picture for every slide whose image file is missing.
+
+A deck may come from anywhere, so what it asks for is checked before anything is written: only
+paths inside the deck's folder, never through a symlink, only `.png` files (the format painted),
+and `--force` replaces only pictures viewer painted itself (recognised by the PNG text chunk it
+writes). Everything else gets a one-line refusal naming the slide, and the rest of the deck goes on.
+"""
 
 from __future__ import annotations
 
 import argparse
+import io
+import os
 import sys
 from pathlib import Path
 
+from PIL import Image
+from PIL.PngImagePlugin import PngInfo
+
 from viewer.illustration import paint, plan_scene
 from viewer.model import DeckError
+from viewer.model.files import FileProblem, check_name, lexically_inside, open_regular, write_file
 from viewer.model.markdown_deck import parse_deck_file
 from viewer.model.text import clean_line
 
-EXIT_OK, EXIT_ERROR = 0, 2
+EXIT_OK, EXIT_REFUSED, EXIT_ERROR = 0, 1, 2
+SIGNATURE_KEY, SIGNATURE = "Software", "viewer illustrate (stand-in illustration)"
+MAX_SIGNED_BYTES = 4 * 1024 * 1024
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("deck", type=Path, metavar="DECK.md", help="the deck whose missing images to paint")
-    parser.add_argument("--force", action="store_true", help="repaint images that already exist")
+    parser.add_argument("--force", action="store_true", help="repaint stand-in pictures viewer painted before")
+
+
+def painted_by_viewer(path: Path) -> bool:
+    """True when `path` is a PNG carrying the signature `viewer illustrate` writes."""
+    try:
+        with open_regular(path, MAX_SIGNED_BYTES) as handle, Image.open(handle, formats=["PNG"]) as image:
+            return image.info.get(SIGNATURE_KEY) == SIGNATURE
+    except Exception:  # noqa: BLE001 - unreadable or not a PNG: certainly not one of ours
+        return False
+
+
+def png_bytes(image: Image.Image) -> bytes:
+    info = PngInfo()
+    info.add_text(SIGNATURE_KEY, SIGNATURE)
+    out = io.BytesIO()
+    image.save(out, format="PNG", optimize=True, pnginfo=info)
+    return out.getvalue()
+
+
+def _refusal(path: Path, folder: Path) -> str | None:
+    """Why the deck may not have a picture painted at `path`, or None."""
+    try:
+        check_name(path)
+    except FileProblem as problem:
+        return str(problem)
+    if not lexically_inside(path, folder):
+        return "outside the deck's folder: viewer only writes inside it"
+    if path.suffix.lower() != ".png":
+        return "not a .png name: viewer paints PNG pictures only"
+    return None
 
 
 def run(args: argparse.Namespace) -> int:
@@ -25,21 +69,35 @@ def run(args: argparse.Namespace) -> int:
     except DeckError as error:
         print(f"viewer illustrate: {error}", file=sys.stderr)
         return EXIT_ERROR
-    painted = kept = 0
-    for slide in deck.slides:
+    folder = Path(os.path.abspath(args.deck)).parent
+    painted = kept = refused = 0
+    seen: set[Path] = set()
+    for number, slide in enumerate(deck.slides, start=1):
         if slide.photo is None or slide.photo.path is None:
             continue
         path: Path = slide.photo.path
-        if path.exists() and not args.force:
+        if path in seen:
+            continue
+        seen.add(path)
+        where = f"{clean_line(str(slide.source or args.deck))}:{slide.line}: slide {number}: {clean_line(slide.photo.src)}"
+        reason = _refusal(path, folder)
+        exists = os.path.lexists(path) if reason is None else False
+        if reason is None and exists and not args.force:
             kept += 1
             continue
-        image = paint(plan_scene(slide.title, slide.caption_text))
-        try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            image.save(path, format="PNG", optimize=True)
-        except OSError as exc:
-            print(f"viewer illustrate: {clean_line(str(path))}: {exc.strerror or exc}", file=sys.stderr)
-            return EXIT_ERROR
+        if reason is None:
+            image = paint(plan_scene(slide.title, slide.caption_text))
+            try:
+                write_file(path, png_bytes(image), root=folder, may_replace=painted_by_viewer)
+            except FileProblem as problem:
+                reason = str(problem)
+        if reason is not None:
+            print(f"viewer illustrate: {where}: not painted: {reason}", file=sys.stderr)
+            refused += 1
+            continue
         painted += 1
-    print(f"viewer illustrate: {clean_line(str(args.deck))}: painted {painted}, kept {kept} existing", file=sys.stderr)
-    return EXIT_OK
+    summary = f"painted {painted}, kept {kept} existing"
+    if refused:
+        summary += f", refused {refused}"
+    print(f"viewer illustrate: {clean_line(str(args.deck))}: {summary}", file=sys.stderr)
+    return EXIT_REFUSED if refused else EXIT_OK

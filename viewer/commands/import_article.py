@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
@@ -10,7 +11,10 @@ from viewer.illustration import plan_scene
 from viewer.importer import deck_markdown, parse_article
 from viewer.importer.deck_writer import slugify
 from viewer.model.markdown_deck import decode_deck_bytes
-from viewer.model.text import clean_line, humanise
+from viewer.model.files import FileProblem, read_regular, write_file
+from viewer.model.text import clean_line, clean_text, humanise
+
+MAX_ARTICLE_BYTES = 64 * 1024 * 1024
 
 EXIT_OK, EXIT_ERROR = 0, 2
 
@@ -31,14 +35,16 @@ def _say(message: str) -> None:
 def run(args: argparse.Namespace) -> int:
     source: Path = args.article
     try:
-        data = source.read_bytes()
-    except OSError as exc:
-        _say(f"{clean_line(str(source))}: {exc.strerror or exc}")
+        data = read_regular(source, MAX_ARTICLE_BYTES, allow_empty=True)
+    except FileProblem as problem:
+        _say(f"{clean_line(str(source))}: {problem}")
         return EXIT_ERROR
     text, problems = decode_deck_bytes(data)
     for line, problem in problems:
         _say(f"warning: {clean_line(source.name)}:{line}: {problem}")
-    article = parse_article(text)
+    # Escape sequences and other controls are neutralised before anything is recognised, so the
+    # deck (on stdout or in a file) can never carry them to a terminal.
+    article = parse_article(clean_text(text))
     title = args.title or article.title
     if not title:
         title = humanise(source.stem)
@@ -47,14 +53,15 @@ def run(args: argparse.Namespace) -> int:
     images = args.images or slugify(output.stem if output else title) or "images"
     markdown = deck_markdown(article, title, images, source_name=source.name,
                              describe=lambda t, x: plan_scene(t, x).description)
+    markdown = clean_text(markdown)  # also what came from the command line and the file name
     if output is not None:
-        if output.exists() and not args.force:
+        if os.path.lexists(output) and not os.path.islink(output) and os.path.isfile(output) and not args.force:
             _say(f"{clean_line(str(output))} exists; use --force to overwrite it")
             return EXIT_ERROR
         try:
-            output.write_text(markdown, encoding="utf-8")
-        except OSError as exc:
-            _say(f"{clean_line(str(output))}: {exc.strerror or exc}")
+            write_file(output, markdown.encode("utf-8"), may_replace=args.force)
+        except FileProblem as problem:
+            _say(f"{clean_line(str(output))}: not written: {problem}")
             return EXIT_ERROR
     else:
         sys.stdout.write(markdown)

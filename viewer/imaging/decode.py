@@ -1,68 +1,75 @@
 """Open a photo safely and turn it into a small RGB working image.
 
-Only regular files are opened (never FIFOs or devices, which could block), the header is checked
-before any pixels are allocated, JPEGs are decoded at reduced scale with `draft()`, EXIF
-orientation is applied, and transparency is composited onto the panel background rather than
-dropped (plain `convert("RGB")` would reveal whatever colour hides under transparent pixels).
+This is the one place where viewer opens an image file, so its guarantees hold everywhere:
+- only regular files (never FIFOs or devices, which could block), through `viewer.model.files`;
+- only the formats viewer supports: Pillow recognises files by content, and some of its plugins
+  hand a file to an external program (EPS to Ghostscript) — an allow-list means a PostScript file
+  named `.jpg` is just "not an image", and no subprocess is ever started for a file;
+- the size is checked from the header before any pixels are allocated, and the raster that
+  decoding would allocate is bounded: JPEGs are decoded at reduced scale with `draft()`, other
+  formats are refused with a reason when decoding them whole would cost too much memory;
+- the working copy is reduced to about the panel's size right after loading, whatever the aspect
+  ratio, and only then rotated (EXIF) and composited onto the panel background;
+- anything a decoder raises on damaged data becomes an `ImageProblem` naming the reason, and
+  Pillow's own warnings never reach stderr (viewer says what matters in its own words).
 """
 
 from __future__ import annotations
 
-import io
-import os
-import stat
+import threading
+import warnings
 from dataclasses import dataclass
 from pathlib import Path
 
-from PIL import Image, ImageOps, UnidentifiedImageError
+from PIL import Image, ImageFile, UnidentifiedImageError
 
+from viewer.model.files import FileProblem, open_regular
+
+FORMATS = ("JPEG", "PNG", "GIF", "WEBP", "BMP", "TIFF")
+"""The formats viewer opens (Pillow plugin ids); MPO, a multi-picture JPEG, opens as JPEG."""
 MAX_PIXELS = 150_000_000
 """Larger images are refused from their header: they are almost certainly decompression bombs."""
+MAX_DECODE_PIXELS = 64_000_000
+"""Most pixels decoded at once (after JPEG's reduced-scale decode): about 256 MB for RGBA."""
+LARGE_DECODE_PIXELS = 8_000_000
+"""Decodes larger than this take turns, so two threads never hold two huge rasters at once."""
 MAX_FILE_BYTES = 512 * 1024 * 1024
 MAX_WORKING = (1024, 1024)
-"""Decoded copies are never kept larger than this (formats without draft decode in full first)."""
+"""Working copies are never kept larger than twice this."""
 
 RGB = tuple[int, int, int]
+
+# Pillow warns (DecompressionBombWarning, "Corrupt EXIF data", palette transparency…) on stderr;
+# the header checks below say what matters instead.
+Image.MAX_IMAGE_PIXELS = MAX_PIXELS
+warnings.filterwarnings("ignore", category=Image.DecompressionBombWarning)
+warnings.filterwarnings("ignore", module=r"PIL(\.|$)")
+warnings.filterwarnings("ignore", module=r"viewer\.imaging(\.|$)")
+# Truncated files must fail, not load half a picture: the switch is process-wide, keep it off.
+ImageFile.LOAD_TRUNCATED_IMAGES = False
+
+_large_decodes = threading.Semaphore(1)
+
+# EXIF orientation -> the transpose that makes the picture upright.
+_TRANSPOSE = {
+    2: Image.Transpose.FLIP_LEFT_RIGHT,
+    3: Image.Transpose.ROTATE_180,
+    4: Image.Transpose.FLIP_TOP_BOTTOM,
+    5: Image.Transpose.TRANSPOSE,
+    6: Image.Transpose.ROTATE_270,
+    7: Image.Transpose.TRANSVERSE,
+    8: Image.Transpose.ROTATE_90,
+}
 
 
 class ImageProblem(Exception):
     """Why a photo cannot be shown; `str()` is a short reason for the placeholder."""
 
 
-def _read_regular_file(path: Path) -> bytes:
-    try:
-        # O_NONBLOCK: opening a FIFO must not wait for a writer.
-        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
-    except FileNotFoundError:
-        raise ImageProblem("file not found") from None
-    except IsADirectoryError:
-        raise ImageProblem("is a folder, not an image") from None
-    except PermissionError:
-        raise ImageProblem("permission denied") from None
-    except OSError as exc:
-        raise ImageProblem(exc.strerror or str(exc)) from None
-    try:
-        info = os.fstat(fd)
-        if stat.S_ISDIR(info.st_mode):
-            raise ImageProblem("is a folder, not an image")
-        if not stat.S_ISREG(info.st_mode):
-            raise ImageProblem("not a regular file")
-        if info.st_size == 0:
-            raise ImageProblem("empty file")
-        if info.st_size > MAX_FILE_BYTES:
-            raise ImageProblem("file too large")
-        with os.fdopen(os.dup(fd), "rb") as handle:
-            return handle.read()
-    except OSError as exc:
-        raise ImageProblem(exc.strerror or str(exc)) from None
-    finally:
-        os.close(fd)
-
-
 @dataclass(frozen=True)
 class Decoded:
     image: Image.Image
-    """RGB, upright, at least as large as the requested box allows (JPEG: the smallest DCT scale)."""
+    """RGB, upright, about twice the requested box (never more than needed to fill it)."""
     full_size: tuple[int, int]
     """Size of the photo itself (upright)."""
 
@@ -70,64 +77,113 @@ class Decoded:
 def decode_photo(path: Path, box: tuple[int, int], background: RGB = (0, 0, 0)) -> Decoded:
     """Decode `path` into an RGB image about as small as `box` (width, height) pixels allows,
     with the photo's full size (to know whether the copy can serve a bigger box later)."""
-    data = _read_regular_file(path)
     try:
-        image = Image.open(io.BytesIO(data))
+        handle = open_regular(path, MAX_FILE_BYTES)
+    except FileProblem as problem:
+        reason = str(problem)
+        raise ImageProblem("is a folder, not an image" if reason.startswith("is a folder") else reason) from None
+    with handle:
+        try:
+            return _decode(handle, box, background)
+        except ImageProblem:
+            raise
+        except MemoryError:
+            raise ImageProblem("not enough memory to decode this image") from None
+        except RecursionError:
+            raise ImageProblem("image data is damaged (nested too deeply)") from None
+        except Exception as exc:  # noqa: BLE001 - decoders raise anything on damaged data; say so
+            raise ImageProblem(f"image data is damaged: {_describe(exc)}") from None
+
+
+def _describe(exc: BaseException) -> str:
+    text = str(exc).strip() or type(exc).__name__
+    return text[:120]
+
+
+def _decode(handle, box: tuple[int, int], background: RGB) -> Decoded:
+    try:
+        image = Image.open(handle, formats=FORMATS)
     except UnidentifiedImageError:
-        raise ImageProblem("not an image Pillow can read (unknown or unsupported format)") from None
+        raise ImageProblem("not an image viewer can read (it reads JPEG, PNG, GIF, WebP, BMP and TIFF)") from None
     except Image.DecompressionBombError:
         raise ImageProblem("image dimensions are too large (possible decompression bomb)") from None
-    except (OSError, ValueError, SyntaxError) as exc:
-        raise ImageProblem(f"cannot read image: {exc}") from None
     width, height = image.size
     if width <= 0 or height <= 0:
         raise ImageProblem("image has no pixels")
     if width * height > MAX_PIXELS:
         raise ImageProblem(f"image is too large ({width}×{height} pixels)")
-    swapped = _oriented_box(image, (1, 2)) == (2, 1)
+    orientation = _orientation(image)
+    swapped = orientation in (5, 6, 7, 8)
     full_size = (height, width) if swapped else (width, height)
+    stored_box = (box[1], box[0]) if swapped else box
+    if image.format in ("JPEG", "MPO"):
+        # DCT scaling: decode at 1/2, 1/4 or 1/8 size when that still covers the box.
+        image.draft("RGB", stored_box)
+    if getattr(image, "is_animated", False):
+        image.seek(0)  # animations show their first frame
+    pixels = image.width * image.height
+    if pixels > MAX_DECODE_PIXELS:
+        raise ImageProblem(
+            f"image is too large to decode ({width}×{height} pixels; viewer decodes at most "
+            f"{MAX_DECODE_PIXELS // 1_000_000} megapixels of {image.format} at once)"
+        )
+    if pixels > LARGE_DECODE_PIXELS:
+        with _large_decodes:
+            small = _load_and_reduce(image, stored_box)
+    else:
+        small = _load_and_reduce(image, stored_box)
+    if orientation in _TRANSPOSE:
+        small = small.transpose(_TRANSPOSE[orientation])
+    return Decoded(_flatten(small, background), full_size)
+
+
+def _orientation(image: Image.Image) -> int:
+    """EXIF orientation 1..8; a garbage EXIF block counts as no orientation (the pixels may be fine)."""
     try:
-        if image.format == "JPEG":
-            # DCT scaling: decode at 1/2, 1/4 or 1/8 size when that still covers the box.
-            image.draft("RGB", _oriented_box(image, box))
-        if getattr(image, "is_animated", False):
-            image.seek(0)  # animations show their first frame
-        image.load()
-        image = ImageOps.exif_transpose(image) or image
-        image = _to_rgb(image, background)
-    except Image.DecompressionBombError:
-        raise ImageProblem("image dimensions are too large (possible decompression bomb)") from None
-    except (OSError, ValueError, SyntaxError, EOFError) as exc:
-        raise ImageProblem(f"image data is damaged: {exc}") from None
-    limit = (min(MAX_WORKING[0], max(box[0], 1)), min(MAX_WORKING[1], max(box[1], 1)))
-    if image.width > 2 * limit[0] and image.height > 2 * limit[1]:
-        # Far larger than needed (no draft for this format): shrink now, keep memory small.
-        image.thumbnail((2 * limit[0], 2 * limit[1]), Image.Resampling.BOX, reducing_gap=2.0)
-    return Decoded(image, full_size)
+        value = image.getexif().get(0x0112, 1)
+    except Exception:  # noqa: BLE001 - EXIF is optional metadata; damaged EXIF must not lose the photo
+        return 1
+    return value if isinstance(value, int) and 1 <= value <= 8 else 1
 
 
-def _oriented_box(image: Image.Image, box: tuple[int, int]) -> tuple[int, int]:
-    """The draft box in stored orientation: a photo rotated by EXIF has its axes swapped."""
-    orientation = image.getexif().get(0x0112, 1)
-    return (box[1], box[0]) if orientation in (5, 6, 7, 8) else box
+def _load_and_reduce(image: Image.Image, box: tuple[int, int]) -> Image.Image:
+    """Load the pixels, convert to a mode that can be averaged, and shrink to about twice `box`."""
+    image.load()
+    image = _reducible(image)
+    limit = (
+        2 * min(MAX_WORKING[0], max(box[0], 1)),
+        2 * min(MAX_WORKING[1], max(box[1], 1)),
+    )
+    if image.width > limit[0] or image.height > limit[1]:
+        # Aspect-aware: a 1,000,000×150 panorama shrinks to fit the width, not kept whole.
+        image.thumbnail(limit, Image.Resampling.BOX, reducing_gap=2.0)
+    return image
 
 
-def _to_rgb(image: Image.Image, background: RGB) -> Image.Image:
+def _reducible(image: Image.Image) -> Image.Image:
+    """The image in RGB, RGBA, L or LA (modes BOX resampling averages correctly)."""
     mode = image.mode
-    if mode == "RGB":
+    if mode in ("RGB", "RGBA", "L", "LA"):
+        if mode in ("RGB", "L") and "transparency" in image.info:
+            return image.convert("RGBA")
         return image
     if mode in ("I;16", "I;16B", "I;16L", "I;16N", "I", "F"):
-        return _scale_to_8bit(image).convert("RGB")
+        return _scale_to_8bit(image)
     if mode == "CMYK":
         return _cmyk_to_rgb(image)
-    has_alpha = mode in ("RGBA", "LA", "PA", "RGBa", "La") or (mode == "P" and "transparency" in image.info)
-    if mode in ("L", "1") and "transparency" in image.info:
-        has_alpha = True
-    if has_alpha:
+    if mode == "1":
+        return image.convert("L")
+    has_alpha = mode in ("PA", "RGBa", "La") or (mode == "P" and "transparency" in image.info)
+    return image.convert("RGBA" if has_alpha else "RGB")
+
+
+def _flatten(image: Image.Image, background: RGB) -> Image.Image:
+    """RGB, with transparency composited onto the panel background (not dropped to black)."""
+    if image.mode in ("RGBA", "LA"):
         rgba = image.convert("RGBA")
         base = Image.new("RGBA", rgba.size, (*background, 255))
         return Image.alpha_composite(base, rgba).convert("RGB")
-    return image.convert("RGB")
+    return image if image.mode == "RGB" else image.convert("RGB")
 
 
 def _scale_to_8bit(image: Image.Image) -> Image.Image:
@@ -144,14 +200,15 @@ def _scale_to_8bit(image: Image.Image) -> Image.Image:
 def _cmyk_to_rgb(image: Image.Image) -> Image.Image:
     profile = image.info.get("icc_profile")
     if profile:
-        from PIL import ImageCms  # colour management only for the rare CMYK photo: faster start-up
+        import io
 
+        from PIL import ImageCms  # colour management only for the rare CMYK photo: faster start-up
 
         try:
             source = ImageCms.ImageCmsProfile(io.BytesIO(profile))
             converted = ImageCms.profileToProfile(image, source, ImageCms.createProfile("sRGB"), outputMode="RGB")
             if converted is not None:
                 return converted
-        except (ImageCms.PyCMSError, OSError, ValueError):
+        except (ImageCms.PyCMSError, OSError, ValueError, TypeError):
             pass  # a broken profile falls back to the naive conversion below
     return image.convert("RGB")

@@ -16,7 +16,7 @@ import threading
 from collections import OrderedDict
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Generic, Hashable, TypeVar
+from typing import Callable, Generic, Hashable, TypeVar
 
 from rich.segment import Segment
 
@@ -32,27 +32,48 @@ V = TypeVar("V")
 
 
 class LRU(Generic[K, V]):
-    def __init__(self, capacity: int) -> None:
-        self.capacity = capacity
-        self._items: OrderedDict[K, V] = OrderedDict()
+    """Least-recently-used map bounded in bytes (as `weigh` estimates them) and in entries."""
+
+    def __init__(self, max_bytes: int, weigh: Callable[[V], int], max_entries: int = 10_000) -> None:
+        self.max_bytes = max_bytes
+        self.max_entries = max_entries
+        self._weigh = weigh
+        self._items: OrderedDict[K, tuple[V, int]] = OrderedDict()
+        self._bytes = 0
         self._lock = threading.Lock()
 
     def get(self, key: K) -> V | None:
         with self._lock:
-            value = self._items.get(key)
-            if value is not None:
-                self._items.move_to_end(key)
-            return value
+            item = self._items.get(key)
+            if item is None:
+                return None
+            self._items.move_to_end(key)
+            return item[0]
 
     def put(self, key: K, value: V) -> None:
+        size = self._weigh(value)
         with self._lock:
-            self._items[key] = value
-            self._items.move_to_end(key)
-            while len(self._items) > self.capacity:
-                self._items.popitem(last=False)
+            old = self._items.pop(key, None)
+            if old is not None:
+                self._bytes -= old[1]
+            if size > self.max_bytes:
+                return  # larger than the whole cache: not worth evicting everything for
+            self._items[key] = (value, size)
+            self._bytes += size
+            while self._bytes > self.max_bytes or len(self._items) > self.max_entries:
+                _, (_, dropped) = self._items.popitem(last=False)
+                self._bytes -= dropped
+
+    @property
+    def bytes(self) -> int:
+        return self._bytes
 
     def __len__(self) -> int:
         return len(self._items)
+
+
+SEGMENT_BYTES = 120
+"""About what one Segment in a rendered row costs (tuple, string, shared Style)."""
 
 
 @dataclass(frozen=True)
@@ -69,19 +90,34 @@ class RenderedPhoto:
     def height(self) -> int:
         return len(self.rows)
 
+    @property
+    def weight(self) -> int:
+        return 200 + SEGMENT_BYTES * sum(len(row) for row in self.rows)
+
+
+def _decoded_weight(value: Decoded | ImageProblem) -> int:
+    if isinstance(value, ImageProblem):
+        return 200
+    return 200 + value.image.width * value.image.height * len(value.image.getbands())
+
 
 def file_identity(path: Path) -> tuple | None:
+    """What tells one version of a file from another: a replaced or rewritten file differs."""
     try:
         info = os.stat(path)
-    except OSError:
+    except (OSError, ValueError):
         return None
-    return (info.st_mtime_ns, info.st_size)
+    return (info.st_dev, info.st_ino, info.st_mtime_ns, info.st_size, info.st_ctime_ns)
+
+
+MAX_CELLS = (1024, 512)
+"""A picture is never rendered larger than this many cells, whatever box is asked for."""
 
 
 class PhotoPipeline:
-    def __init__(self, working_capacity: int = 32, rendered_capacity: int = 64) -> None:
-        self._working: LRU[tuple, Decoded | ImageProblem] = LRU(working_capacity)
-        self._rendered: LRU[tuple, RenderedPhoto] = LRU(rendered_capacity)
+    def __init__(self, working_bytes: int = 48 * 1024 * 1024, rendered_bytes: int = 32 * 1024 * 1024) -> None:
+        self._working: LRU[tuple, Decoded | ImageProblem] = LRU(working_bytes, _decoded_weight)
+        self._rendered: LRU[tuple, RenderedPhoto] = LRU(rendered_bytes, lambda r: r.weight)
         self._inflight: dict[tuple, threading.Lock] = {}
         self._inflight_guard = threading.Lock()
 
@@ -115,6 +151,7 @@ class PhotoPipeline:
         return cached
 
     def _render(self, path: Path, identity: tuple | None, cols: int, rows: int, background: RGB, colors: str) -> RenderedPhoto:
+        cols, rows = min(cols, MAX_CELLS[0]), min(rows, MAX_CELLS[1])
         working = self._working_image(path, identity, background, cols, rows)
         if isinstance(working, ImageProblem):
             return RenderedPhoto(problem=str(working), identity=identity)

@@ -25,7 +25,10 @@ _CREDIT_LINES = [
 # Credits at the end of a caption line.
 _CREDIT_SUFFIXES = [
     # "... in Pyongyang. REUTERS/Damir Sagolj" (agency in capitals, so "Paektu/Mount" is not one)
-    re.compile(r"(?P<text>.*\S)\s+(?:[—–|-]\s*)?(?P<credit>[A-Z]{2,}[A-Z&.\-]*(?:\s[A-Z]{2,}[A-Z&.\-]*)*\s?/\s?[A-Z][\w.&'\-]*(?:\s[A-Z][\w.&'\-]*){0,3})"),
+    # Every repetition is bounded and possessive: the agency words cannot be split two ways, so a
+    # long line of capitals fails in linear time instead of backtracking exponentially.
+    re.compile(r"(?P<text>.*\S)\s+(?:[—–|-]\s*)?(?P<credit>[A-Z]{2}[A-Z&.\-]{0,40}+(?:\s[A-Z]{2}[A-Z&.\-]{0,40}+){0,4}+"
+               r"\s?/\s?[A-Z][\w.&'\-]{0,40}+(?:\s[A-Z][\w.&'\-]{0,40}+){0,3}+)"),
     # "... at dawn. Photo: Jane Doe" / "(Photograph by Jane Doe)"
     re.compile(r"(?P<text>.*[.!?…”\"')])\s+\(?(?P<credit>(?:photo|photograph|image|picture)s?\s*(?:by|via|:)\s*[^.()]{2,60}?)\)?", re.I),
 ]

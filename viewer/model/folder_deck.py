@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import os
-import stat
 from dataclasses import replace
 from pathlib import Path
 
 from viewer.model.deck import Deck, Notice, Photo, Slide
+from viewer.model.files import FileProblem, inside, open_regular
 from viewer.model.text import clean_line, clean_text, humanise, natural_key
 
 IMAGE_EXTENSIONS = frozenset({".jpg", ".jpeg", ".png", ".gif", ".webp", ".bmp", ".tif", ".tiff"})
@@ -32,10 +32,17 @@ def list_regular_files(folder: Path) -> list[os.DirEntry[str]]:
     return entries
 
 
-def image_slide(image: Path, sidecar: Path | None, notices: list[Notice]) -> Slide:
-    """The slide for one photo, with its sidecar's text when there is one."""
+def image_slide(image: Path, sidecar: Path | None, notices: list[Notice], root: Path | None = None) -> Slide:
+    """The slide for one photo, with its sidecar's text when there is one.
+
+    With `root`, a sidecar that is a link out of the root folder's tree is reported, not read:
+    a link to /proc/self/environ or ~/.ssh must never become a caption.
+    """
     photo = Photo(clean_line(image.name), image)
     fallback_title = humanise(image.stem)
+    if sidecar is not None and root is not None and not inside(sidecar, root):
+        notices.append(Notice(sidecar, 1, "caption file is a link that leaves the folder: not followed", warn=True))
+        sidecar = None
     if sidecar is None:
         return Slide(title=fallback_title, photo=photo, source=image)
     # Markdown and YAML are imported only when a sidecar needs them (a bare photo must print fast).
@@ -55,13 +62,10 @@ def image_slide(image: Path, sidecar: Path | None, notices: list[Notice]) -> Sli
 
 def _read_sidecar(path: Path, notices: list[Notice]) -> str:
     try:
-        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)  # a FIFO named like a sidecar must not block
-        with os.fdopen(fd, "rb") as handle:
-            if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):
-                raise OSError("not a regular file")
+        with open_regular(path, allow_empty=True) as handle:  # a FIFO named like a sidecar must not block
             data = handle.read(MAX_SIDECAR_BYTES + 1)
-    except OSError as exc:
-        notices.append(Notice(path, 1, f"cannot read this caption file ({exc.strerror or exc})", warn=True))
+    except (FileProblem, OSError) as exc:
+        notices.append(Notice(path, 1, f"cannot read this caption file ({exc})", warn=True))
         return ""
     if len(data) > MAX_SIDECAR_BYTES:
         notices.append(Notice(path, 1, "caption file larger than 1 MiB: cut short", warn=True))
@@ -93,7 +97,7 @@ def folder_deck(folder: Path, entries: list[os.DirEntry[str]] | None = None) -> 
                 sidecar = folder / name
                 break
         before = len(notices)
-        slides.append(image_slide(folder / entry.name, sidecar, notices))
+        slides.append(image_slide(folder / entry.name, sidecar, notices, root=folder))
         notices[before:] = [replace(n, slide=len(slides)) for n in notices[before:]]
     title = clean_line(folder.name) or clean_line(str(folder))
     return Deck(title=title, slides=tuple(slides), path=folder, notices=tuple(notices))

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from viewer.model.deck import Deck, Library
 from viewer.model.errors import DeckError
+from viewer.model.files import inside
 from viewer.model.folder_deck import (
     folder_deck,
     image_slide,
@@ -81,8 +82,12 @@ def _load_folder(folder: Path) -> Deck | Library:
     decks: list[Deck] = []
     problems: list[str] = []
     for entry in deck_files:
+        deck_path = folder / entry.name
+        if not inside(deck_path, folder):
+            problems.append(str(DeckError(deck_path, "a link that leaves the folder: not followed")))
+            continue
         try:
-            decks.append(parse_deck_file(folder / entry.name))
+            decks.append(parse_deck_file(deck_path))
         except DeckError as exc:
             problems.append(str(exc))
     if has_images:

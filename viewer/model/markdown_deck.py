@@ -19,6 +19,8 @@ from markdown_it.token import Token
 
 from viewer.model.deck import Deck, Notice, Photo, Slide
 from viewer.model.errors import DeckError
+from viewer.model.files import FileProblem, read_regular
+from viewer.model.gc_pause import paused_gc
 from viewer.model.markdown_text import inline_plain, markdown_runs, parser
 from viewer.model.text import clean_line, clean_text
 
@@ -72,16 +74,24 @@ def content_notices(text: str) -> list[str]:
     return found
 
 
+MAX_DECK_BYTES = 256 * 1024 * 1024
+
+
 def parse_deck_file(path: Path) -> Deck:
     try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise DeckError(path, exc.strerror or str(exc)) from None
+        data = read_regular(path, MAX_DECK_BYTES, allow_empty=True)
+    except FileProblem as problem:
+        raise DeckError(path, str(problem)) from None
     return parse_deck_text(data, path)
 
 
 def parse_deck_text(data: bytes | str, path: Path) -> Deck:
     """Parse deck source (bytes as read from disk, or already-decoded text) read from `path`."""
+    with paused_gc():
+        return _parse_deck_text(data, path)
+
+
+def _parse_deck_text(data: bytes | str, path: Path) -> Deck:
     if isinstance(data, bytes):
         text, problems = decode_deck_bytes(data)
     else:
@@ -108,7 +118,14 @@ def parse_deck_text(data: bytes | str, path: Path) -> Deck:
 
 
 def _as_text(value: Any) -> str:
-    return "" if value is None else str(value)
+    if value is None:
+        return ""
+    if isinstance(value, str):
+        return value
+    try:
+        return str(value)[:1000]
+    except Exception:  # noqa: BLE001 - e.g. an int too large to print: not a usable title
+        return ""
 
 
 class _NoAliasLoader(yaml.SafeLoader):
@@ -136,8 +153,23 @@ def _front_matter(lines: list[str], path: Path) -> tuple[dict[str, Any], int]:
     block = "\n".join(block_lines)
     if len(block) > MAX_FRONT_MATTER:
         raise DeckError(path, "front matter is too large", line=1)
+    meta = _load_yaml(block, path)
+    return meta, end + 1
+
+
+def _load_yaml(block: str, path: Path) -> dict[str, Any]:
+    """The front matter as a dict; any failure is a DeckError naming the line.
+
+    PyYAML raises more than YAMLError on hostile input (RecursionError on deep nesting,
+    ValueError for `2023-02-29`, OverflowError, TypeError…). The document is composed into nodes
+    first, then each top-level value is constructed on its own, so a bad value names its line.
+    """
     try:
-        meta = yaml.load(block, Loader=_NoAliasLoader)  # noqa: S506 - safe loader subclass
+        loader = _NoAliasLoader(block)
+        try:
+            root = loader.get_single_node()
+        finally:
+            loader.dispose()
     except yaml.reader.ReaderError as exc:  # a character YAML does not allow (controls, escapes)
         line = 2 + block[: exc.position].count("\n")
         code = exc.character if isinstance(exc.character, int) else ord(exc.character)
@@ -147,11 +179,32 @@ def _front_matter(lines: list[str], path: Path) -> tuple[dict[str, Any], int]:
         line = 2 + mark.line if mark is not None else 1
         problem = getattr(exc, "problem", None) or "invalid YAML"
         raise DeckError(path, f"front matter: {clean_line(str(problem))}", line=line) from None
-    if meta is None:
-        meta = {}
-    if not isinstance(meta, dict):
-        raise DeckError(path, "front matter must be a set of `key: value` lines", line=2)
-    return {str(k): v for k, v in meta.items()}, end + 1
+    except RecursionError:
+        raise DeckError(path, "front matter is nested too deeply", line=2) from None
+    if root is None:
+        return {}
+    if not isinstance(root, yaml.MappingNode):
+        raise DeckError(path, "front matter must be a set of `key: value` lines", line=2 + root.start_mark.line)
+    meta: dict[str, Any] = {}
+    for key_node, value_node in root.value:
+        line = 2 + key_node.start_mark.line
+        try:
+            constructor = _NoAliasLoader("")
+            key = constructor.construct_object(key_node, deep=True)
+            value = constructor.construct_object(value_node, deep=True)
+        except RecursionError:
+            raise DeckError(path, "front matter is nested too deeply", line=line) from None
+        except yaml.YAMLError as exc:
+            problem = getattr(exc, "problem", None) or "invalid YAML"
+            raise DeckError(path, f"front matter: {clean_line(str(problem))}", line=line) from None
+        except Exception as exc:  # noqa: BLE001 - PyYAML's constructors raise ValueError, OverflowError…
+            reason = clean_line(str(exc))[:100] or type(exc).__name__
+            raise DeckError(path, f"front matter: invalid value ({reason})", line=line) from None
+        try:
+            meta[clean_line(str(key))] = value
+        except Exception:  # noqa: BLE001 - a key whose str() fails is not a usable key
+            raise DeckError(path, "front matter: invalid key", line=line) from None
+    return meta
 
 
 def _split_slides(lines: list[str], start: int) -> list[_Chunk]:

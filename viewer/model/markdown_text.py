@@ -31,44 +31,65 @@ def inline_plain(token: Token | None) -> str:
     return "".join(text for text, _ in _inline_runs(token.children))
 
 
+class _Tags:
+    """The styles open at a point of an inline run, as a frozenset rebuilt only when it changes.
+
+    Counting (not a list searched on every close) keeps deeply nested emphasis linear.
+    """
+
+    def __init__(self) -> None:
+        self._counts: dict[str, int] = {}
+        self.current: frozenset[str] = NO_TAGS
+
+    def open(self, name: str) -> None:
+        count = self._counts.get(name, 0)
+        self._counts[name] = count + 1
+        if not count:
+            self.current = self.current | {name}
+
+    def close(self, name: str) -> None:
+        count = self._counts.get(name, 0)
+        if count <= 0:
+            return
+        self._counts[name] = count - 1
+        if count == 1:
+            self.current = self.current - {name}
+
+    def plus(self, name: str) -> frozenset[str]:
+        return self.current | {name}
+
+
 def _inline_runs(children: Iterable[Token]) -> list[Run]:
     runs: list[Run] = []
-    tags: list[str] = []
+    tags = _Tags()
     links: list[tuple[str, int]] = []  # (href, index of the first run inside the link)
     for tok in children:
         t = tok.type
         if t in ("text", "text_special", "html_inline"):
-            runs.append((tok.content, frozenset(tags)))
+            runs.append((tok.content, tags.current))
         elif t == "softbreak":
-            runs.append((" ", frozenset(tags)))
+            runs.append((" ", tags.current))
         elif t == "hardbreak":
-            runs.append(("\n", frozenset(tags)))
+            runs.append(("\n", tags.current))
         elif t == "code_inline":
-            runs.append((tok.content, frozenset([*tags, "code"])))
+            runs.append((tok.content, tags.plus("code")))
         elif t == "image":
             alt = "".join(text for text, _ in _inline_runs(tok.children or []))
-            runs.append((alt, frozenset([*tags, "alt"])))
+            runs.append((alt, tags.plus("alt")))
         elif t.endswith("_open") and t != "link_open":
-            tags.append(t[: -len("_open")])
+            tags.open(t[: -len("_open")])
         elif t.endswith("_close") and t != "link_close":
-            name = t[: -len("_close")]
-            if name in tags:
-                tags.reverse()
-                tags.remove(name)
-                tags.reverse()
+            tags.close(t[: -len("_close")])
         elif t == "link_open":
             links.append((str(tok.attrs.get("href", "")), len(runs)))
-            tags.append("link")
+            tags.open("link")
         elif t == "link_close" and links:
             href, first = links.pop()
-            if "link" in tags:
-                tags.reverse()
-                tags.remove("link")
-                tags.reverse()
+            tags.close("link")
             shown = "".join(text for text, _ in runs[first:])
             # Show where a link goes (it is never followed); autolinks already show it.
             if href and href != shown and href != f"mailto:{shown}":
-                runs.append((f" ({href})", frozenset([*tags, "url"])))
+                runs.append((f" ({href})", tags.plus("url")))
     return runs
 
 
@@ -86,12 +107,18 @@ def markdown_runs(source: str) -> tuple[Run, ...]:
 
 
 def _merge(runs: Iterable[Run]) -> list[Run]:
+    """Neighbouring runs with equal tags joined (pieces collected, then joined once: linear)."""
     merged: list[Run] = []
+    pieces: list[str] = []
+    current: frozenset[str] | None = None
     for text, tags in runs:
-        if merged and merged[-1][1] == tags:
-            merged[-1] = (merged[-1][0] + text, tags)
-        else:
-            merged.append((text, tags))
+        if pieces and tags != current:
+            merged.append(("".join(pieces), current))  # type: ignore[arg-type]
+            pieces = []
+        pieces.append(text)
+        current = tags
+    if pieces:
+        merged.append(("".join(pieces), current))  # type: ignore[arg-type]
     return merged
 
 

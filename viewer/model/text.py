@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from array import array
+from functools import lru_cache
 
 # Whole escape sequences are dropped (their payload is meaningless as text): CSI, OSC, DCS, SOS,
 # PM, APC in both 7-bit (ESC x) and 8-bit (C1) forms, then any other two-character ESC sequence.
@@ -27,6 +29,14 @@ _C0_VISIBLE = {code: 0x2400 + code for code in range(0x20)} | {0x7F: 0x2421}
 _C1 = dict.fromkeys(range(0x80, 0xA0), 0xFFFD)
 
 
+_SURROGATE = re.compile(r"[\ud800-\udfff]")
+
+
+def _replace_surrogates(text: str) -> str:
+    """File names that are not valid UTF-8 arrive with lone surrogates: show them as \ufffd."""
+    return _SURROGATE.sub("\ufffd", text) if not text.isascii() else text
+
+
 def _strip_escapes(text: str) -> str:
     if "\x1b" in text or any("\x80" <= ch <= "\x9f" for ch in text):
         return _ESCAPE_SEQUENCE.sub("", text)
@@ -35,16 +45,41 @@ def _strip_escapes(text: str) -> str:
 
 def clean_text(text: str) -> str:
     """Multi-line text (captions): keep newlines and tabs, neutralise every other control."""
-    text = _strip_escapes(text.replace("\r\n", "\n").replace("\r", "\n"))
+    text = _strip_escapes(_replace_surrogates(text.replace("\r\n", "\n").replace("\r", "\n")))
     table = {k: v for k, v in _C0_VISIBLE.items() if k not in (9, 10)} | _C1
     return text.translate(table)
 
 
 def clean_line(text: str) -> str:
     """One-line text (titles, credits, names, paths): no line breaks, no controls, no bidi."""
-    text = _strip_escapes(text)
+    text = _strip_escapes(_replace_surrogates(text))
     text = re.sub(r"[\t\n\r\x0b\x0c]+", " ", text)
     return text.translate(_C0_VISIBLE | _C1 | _BIDI_CONTROLS).strip()
+
+
+_JSON_UNSAFE = re.compile(r"[\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+
+
+def json_line(record: dict) -> str:
+    """One JSON object on one line that is safe to print on a terminal and valid UTF-8.
+
+    Values keep their exact text: JSON already escapes C0 controls, and DEL, C1 controls, line
+    separators and bidi controls are written as `\\uXXXX` escapes too (a terminal would act on
+    the raw characters). Lone surrogates (from file names that are not UTF-8) become \ufffd.
+    """
+    import json
+
+    def safe(value):
+        if isinstance(value, str):
+            return _replace_surrogates(value)
+        if isinstance(value, dict):
+            return {safe(k): safe(v) for k, v in value.items()}
+        if isinstance(value, (list, tuple)):
+            return [safe(v) for v in value]
+        return value
+
+    text = json.dumps(safe(record), ensure_ascii=False)
+    return _JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
 _QUOTES = str.maketrans(
@@ -83,29 +118,48 @@ def fold(text: str) -> str:
     return " ".join(text.casefold().split())
 
 
-def fold_with_map(text: str) -> tuple[str, list[int]]:
+_RUNS = re.compile(r"\s+|\S+")
+
+
+@lru_cache(maxsize=8)
+def fold_with_map(text: str) -> tuple[str, array]:
     """`fold(text)` plus, for each folded character, the index of the source character it came from.
 
-    The map lets a match found in folded text be highlighted in the original text.
+    The map lets a match found in folded text be highlighted in the original text. Cached, and
+    fast on ASCII words (one slice each, not one Python step per character), so highlighting a
+    search in a 1 MB caption does not fold it again on every keystroke. Treat the map as read-only.
     """
     out: list[str] = []
-    index: list[int] = []
+    index = array("i")
     previous_space = True  # also trims leading whitespace
-    for position, ch in enumerate(text):
-        folded = _fold_char(ch)
-        if folded == " ":
-            if previous_space:
-                continue
-            previous_space = True
-        elif folded:
+    for match in _RUNS.finditer(text):
+        run = match.group()
+        start = match.start()
+        if run[0].isspace():
+            if not previous_space:
+                out.append(" ")
+                index.append(start)
+                previous_space = True
+        elif run.isascii():
+            out.append(run.lower())
+            index.extend(range(start, start + len(run)))
             previous_space = False
-        for piece in folded:
-            out.append(piece)
-            index.append(position)
-    if out and out[-1] == " ":
-        out.pop()
+        else:
+            for position, ch in enumerate(run, start):
+                folded = _fold_char(ch)
+                if folded == " ":
+                    if previous_space:
+                        continue
+                    previous_space = True
+                elif folded:
+                    previous_space = False
+                out.append(folded)
+                index.extend([position] * len(folded))
+    folded_text = "".join(out)
+    if folded_text.endswith(" "):
+        folded_text = folded_text[:-1]
         index.pop()
-    return "".join(out), index
+    return folded_text, index
 
 
 _DIGITS = re.compile(r"(\d+)")

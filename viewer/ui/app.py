@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import asyncio
+import signal
+
 from textual.app import App
 from textual.binding import Binding
 from textual.screen import Screen
@@ -22,12 +25,31 @@ class ViewerApp(App[None]):
         Binding("q,ctrl+q", "quit", "Quit", key_display="q", id="quit"),
     ]
 
-    def __init__(self, source: Deck | Library, *, search: str = "", slide_number: int | None = None) -> None:
+    def __init__(
+        self,
+        source: Deck | Library,
+        *,
+        search: str = "",
+        slide_number: int | None = None,
+        handle_signals: bool = False,
+    ) -> None:
         super().__init__()
+        self._handle_signals = handle_signals
         self.source = source
         self.pipeline = PhotoPipeline()
         self._search = search
         self._slide_number = slide_number
+
+    def on_mount(self) -> None:
+        if self._handle_signals:
+            # SIGTERM (kill) and SIGHUP (terminal closed) end the app the normal way, so the
+            # terminal gets its cooked mode, main screen and mouse back; Textual leaves them alone.
+            loop = asyncio.get_running_loop()
+            for number in (signal.SIGTERM, signal.SIGHUP):
+                loop.add_signal_handler(number, self._exit_on_signal, number)
+
+    def _exit_on_signal(self, number: int) -> None:
+        self.exit(return_code=128 + number)
 
     def get_default_screen(self) -> Screen:
         if isinstance(self.source, Library):

@@ -31,6 +31,12 @@ _TAG_COMPONENTS = {
 }
 
 
+MAX_SHOWN_CHARACTERS = 50_000
+"""Longer captions are shown cut here (search still sees all of them): laying out and restyling
+a megabyte of text on every keystroke would freeze the app, and no one reads that on a slide."""
+MAX_HIGHLIGHTS = 2_000
+
+
 class CaptionPanel(VerticalScroll, can_focus=False):
     """Text of the current slide. Not focusable: paging keys always reach the deck screen."""
 
@@ -65,18 +71,25 @@ class CaptionPanel(VerticalScroll, can_focus=False):
     def _highlight(self, text: Text) -> Text:
         if self.highlight:
             style = self.get_component_rich_style("caption-panel--match")
-            for start, end in self.highlight.spans(text.plain):
+            for start, end in self.highlight.spans(text.plain)[:MAX_HIGHLIGHTS]:
                 text.stylize(style, start, end)
         return text
 
     def _caption_text(self, slide: Slide) -> Text:
         text = Text()
         styles: dict[frozenset[str], Style] = {}
+        room = MAX_SHOWN_CHARACTERS
         for chunk, tags in slide.caption_runs:
             if tags not in styles:
                 names = [_TAG_COMPONENTS[t] for t in sorted(tags) if t in _TAG_COMPONENTS]
                 styles[tags] = self.get_component_rich_style(*names, partial=True) if names else Style.null()
-            text.append(chunk, styles[tags])
+            text.append(chunk[:room], styles[tags])
+            room -= len(chunk)
+            if room <= 0:
+                hidden = len(slide.caption_text) - MAX_SHOWN_CHARACTERS
+                text.append(f"\n\n[… {hidden:,} more characters not shown; search covers them]",
+                            self.get_component_rich_style("caption-panel--rule", partial=True))
+                break
         return text
 
     def _set(self, selector: str, text: Text | None) -> None:

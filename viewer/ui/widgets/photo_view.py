@@ -76,6 +76,7 @@ class PhotoView(Widget):
         self._pipeline = pipeline
         self._request: _Request | None = None
         self._shown: _Request | None = None
+        self._shown_rendered: RenderedPhoto | None = None
         self._strips: list[Strip] = []
         self._top = 0
         self._wanted: _Request | None = None
@@ -125,8 +126,10 @@ class PhotoView(Widget):
             self._show(request, cached)
         else:
             self._set_strips(None, [], 0)
-            self._wanted = request
-            self._wake.set()
+        # Also on a cache hit: the render thread checks the file is still the one cached (it may
+        # have been replaced or deleted) and sends a fresh render only if it changed.
+        self._wanted = request
+        self._wake.set()
 
     @work(thread=True, group="photo-render", exit_on_error=False)
     def _render_loop(self) -> None:
@@ -168,6 +171,9 @@ class PhotoView(Widget):
     def _show(self, request: _Request, rendered: RenderedPhoto) -> None:
         if request != self._request:
             return  # a newer slide or size was asked for meanwhile
+        if request == self._shown and rendered is self._shown_rendered:
+            return  # the cached picture was still current: nothing to redraw
+        self._shown_rendered = rendered
         if rendered.problem is not None:
             self._show_placeholder(request, rendered.problem)
         else:
