@@ -136,6 +136,9 @@ def print_pictures(source: Deck | Library, query: Query, slide: int | None, widt
 def report_load_problems(source: Deck | Library) -> bool:
     """Warn on stderr about what loading worked around; True when no deck has any slide."""
     decks = _decks(source)
+    if isinstance(source, Library):
+        for problem in source.problems:
+            print(f"viewer: {problem}", file=sys.stderr)
     for deck in decks:
         for warning in deck.warnings:
             print(f"viewer: warning: {warning}", file=sys.stderr)

@@ -18,12 +18,14 @@ from __future__ import annotations
 
 import threading
 import warnings
+from contextlib import nullcontext
 from dataclasses import dataclass
 from pathlib import Path
 
 from PIL import Image, ImageFile, UnidentifiedImageError
 
 from viewer.model.files import FileProblem, open_regular
+from viewer.model.text import clean_line
 
 FORMATS = ("JPEG", "PNG", "GIF", "WEBP", "BMP", "TIFF")
 """The formats viewer opens (Pillow plugin ids); MPO, a multi-picture JPEG, opens as JPEG."""
@@ -31,6 +33,8 @@ MAX_PIXELS = 150_000_000
 """Larger images are refused from their header: they are almost certainly decompression bombs."""
 MAX_DECODE_PIXELS = 64_000_000
 """Most pixels decoded at once (after JPEG's reduced-scale decode): about 256 MB for RGBA."""
+BAND_PIXELS = 2_000_000
+"""Pixels converted and reduced at a time (one tile) when shrinking a large image."""
 LARGE_DECODE_PIXELS = 8_000_000
 """Decodes larger than this take turns, so two threads never hold two huge rasters at once."""
 MAX_FILE_BYTES = 512 * 1024 * 1024
@@ -96,7 +100,7 @@ def decode_photo(path: Path, box: tuple[int, int], background: RGB = (0, 0, 0)) 
 
 
 def _describe(exc: BaseException) -> str:
-    text = str(exc).strip() or type(exc).__name__
+    text = clean_line(str(exc)) or type(exc).__name__
     return text[:120]
 
 
@@ -112,13 +116,13 @@ def _decode(handle, box: tuple[int, int], background: RGB) -> Decoded:
         raise ImageProblem("image has no pixels")
     if width * height > MAX_PIXELS:
         raise ImageProblem(f"image is too large ({width}×{height} pixels)")
-    orientation = _orientation(image)
-    swapped = orientation in (5, 6, 7, 8)
-    full_size = (height, width) if swapped else (width, height)
-    stored_box = (box[1], box[0]) if swapped else box
-    if image.format in ("JPEG", "MPO"):
+    jpeg = image.format in ("JPEG", "MPO")
+    # A JPEG's EXIF sits in its header (needed now, to pick the draft scale); other formats may
+    # keep it after the pixels, so it is read once they are loaded.
+    orientation = _orientation(image) if jpeg else 1
+    if jpeg:
         # DCT scaling: decode at 1/2, 1/4 or 1/8 size when that still covers the box.
-        image.draft("RGB", stored_box)
+        image.draft("RGB", _stored(box, orientation))
     if getattr(image, "is_animated", False):
         image.seek(0)  # animations show their first frame
     pixels = image.width * image.height
@@ -127,48 +131,87 @@ def _decode(handle, box: tuple[int, int], background: RGB) -> Decoded:
             f"image is too large to decode ({width}×{height} pixels; viewer decodes at most "
             f"{MAX_DECODE_PIXELS // 1_000_000} megapixels of {image.format} at once)"
         )
-    if pixels > LARGE_DECODE_PIXELS:
-        with _large_decodes:
-            small = _load_and_reduce(image, stored_box)
-    else:
-        small = _load_and_reduce(image, stored_box)
+    with _large_decodes if pixels > LARGE_DECODE_PIXELS else nullcontext():
+        image.load()
+        if not jpeg:
+            orientation = _orientation(image)
+        small = _shrink(image, _stored(box, orientation))
+    swapped = orientation in (5, 6, 7, 8)
+    full_size = (height, width) if swapped else (width, height)
     if orientation in _TRANSPOSE:
         small = small.transpose(_TRANSPOSE[orientation])
     return Decoded(_flatten(small, background), full_size)
 
 
 def _orientation(image: Image.Image) -> int:
-    """EXIF orientation 1..8; a garbage EXIF block counts as no orientation (the pixels may be fine)."""
+    """EXIF orientation 1..8 (1 when absent or not a valid value).
+
+    A block so damaged that it cannot be read at all makes the photo's orientation unknowable:
+    the placeholder says so rather than showing a picture that may be sideways.
+    """
     try:
         value = image.getexif().get(0x0112, 1)
-    except Exception:  # noqa: BLE001 - EXIF is optional metadata; damaged EXIF must not lose the photo
-        return 1
+    except Exception as exc:  # noqa: BLE001 - Pillow's EXIF reader raises anything on garbage
+        raise ImageProblem(f"image metadata (EXIF) is damaged: {_describe(exc)}") from None
     return value if isinstance(value, int) and 1 <= value <= 8 else 1
 
 
-def _load_and_reduce(image: Image.Image, box: tuple[int, int]) -> Image.Image:
-    """Load the pixels, convert to a mode that can be averaged, and shrink to about twice `box`."""
-    image.load()
-    image = _reducible(image)
-    limit = (
-        2 * min(MAX_WORKING[0], max(box[0], 1)),
-        2 * min(MAX_WORKING[1], max(box[1], 1)),
-    )
-    if image.width > limit[0] or image.height > limit[1]:
-        # Aspect-aware: a 1,000,000×150 panorama shrinks to fit the width, not kept whole.
-        image.thumbnail(limit, Image.Resampling.BOX, reducing_gap=2.0)
-    return image
+def _stored(box: tuple[int, int], orientation: int) -> tuple[int, int]:
+    """The box in the file's stored orientation: a photo rotated by EXIF has its axes swapped."""
+    return (box[1], box[0]) if orientation in (5, 6, 7, 8) else box
 
 
-def _reducible(image: Image.Image) -> Image.Image:
+def _shrink(image: Image.Image, box: tuple[int, int]) -> Image.Image:
+    """A loaded image in a mode that averages correctly, shrunk to about twice `box`.
+
+    Aspect-aware (a 200,000×100 panorama shrinks to fit the width). Images that need converting
+    (palette, high bit depth, CMYK) or that have alpha are shrunk tile by tile: converting to RGBA,
+    or the premultiplied copy Pillow makes to average RGBA, then costs a tile's memory, not the photo's.
+    """
+    limit = (2 * min(MAX_WORKING[0], max(box[0], 1)), 2 * min(MAX_WORKING[1], max(box[1], 1)))
+    width, height = image.size
+    scale_of = _scaler(image)
+    if width <= limit[0] and height <= limit[1]:
+        return _reducible(image, scale_of)
+    scale = min(limit[0] / width, limit[1] / height)
+    target = (max(1, round(width * scale)), max(1, round(height * scale)))
+    factor = max(1, int(1 / scale / 2))  # leave at least 2× for the final BOX resize, as Pillow's reducing_gap
+    if factor == 1:
+        return _reducible(image, scale_of).resize(target, Image.Resampling.BOX)
+    if image.mode in ("RGB", "L") and "transparency" not in image.info:
+        return image.reduce(factor).resize(target, Image.Resampling.BOX)  # no copy of the whole photo
+    side = factor * max(1, int(BAND_PIXELS**0.5) // factor)
+    reduced: Image.Image | None = None
+    for top in range(0, height, side):
+        for left in range(0, width, side):
+            tile = image.crop((left, top, min(width, left + side), min(height, top + side)))
+            small = _reducible(tile, scale_of).reduce(factor)
+            if reduced is None:
+                reduced = Image.new(small.mode, (-(-width // factor), -(-height // factor)))
+            reduced.paste(small, (left // factor, top // factor))
+    assert reduced is not None
+    return reduced.resize(target, Image.Resampling.BOX)
+
+
+def _scaler(image: Image.Image) -> tuple[float, float] | None:
+    """For high-bit-depth greyscale, the (low, high) range mapped to 0..255, taken from the whole image."""
+    if image.mode not in ("I;16", "I;16B", "I;16L", "I;16N", "I", "F"):
+        return None
+    if image.mode.startswith("I;16"):
+        return (0.0, 65535.0)
+    low, high = image.getextrema()
+    return (float(low), float(high))
+
+
+def _reducible(image: Image.Image, scale_of: tuple[float, float] | None = None) -> Image.Image:
     """The image in RGB, RGBA, L or LA (modes BOX resampling averages correctly)."""
     mode = image.mode
     if mode in ("RGB", "RGBA", "L", "LA"):
         if mode in ("RGB", "L") and "transparency" in image.info:
             return image.convert("RGBA")
         return image
-    if mode in ("I;16", "I;16B", "I;16L", "I;16N", "I", "F"):
-        return _scale_to_8bit(image)
+    if scale_of is not None:
+        return _scale_to_8bit(image, scale_of)
     if mode == "CMYK":
         return _cmyk_to_rgb(image)
     if mode == "1":
@@ -186,12 +229,10 @@ def _flatten(image: Image.Image, background: RGB) -> Image.Image:
     return image if image.mode == "RGB" else image.convert("RGB")
 
 
-def _scale_to_8bit(image: Image.Image) -> Image.Image:
+def _scale_to_8bit(image: Image.Image, scale_of: tuple[float, float]) -> Image.Image:
     """High-bit-depth greyscale scaled into 0..255 (a plain convert would clip it)."""
     wide = image.convert("F") if image.mode == "F" else image.convert("I")
-    low, high = wide.getextrema()
-    if image.mode.startswith("I;16"):
-        low, high = 0, 65535
+    low, high = scale_of
     span = (high - low) or 1
     scaled = wide.point(lambda v: (v - low) * (255.0 / span))
     return scaled.convert("L")

@@ -1,0 +1,142 @@
+"""Every parser stays roughly linear on adversarial text (hostile input, round 2).
+
+Each construct is timed at two sizes, 4× apart, and the ratio of the times is asserted, never an
+absolute time: linear work gives about 4, quadratic 16, exponential never finishes. The bound
+(9) leaves room for a noisy machine; each time is the best of a few runs.
+"""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import pytest
+
+from viewer.importer import parse_article
+from viewer.importer.article import credit_of, split_credit_suffix
+from viewer.model.markdown_deck import parse_deck_text
+from viewer.model.markdown_text import markdown_runs
+from viewer.model.search import Query
+from viewer.model.text import clean_text, fold, fold_with_map
+
+GROWTH = 4
+MAX_RATIO = 9.0
+
+
+def best_time(func, arg, repeats: int) -> float:
+    best = float("inf")
+    for _ in range(repeats):
+        start = time.perf_counter()
+        func(arg)
+        best = min(best, time.perf_counter() - start)
+    return best
+
+
+def assert_linear(func, make, n: int) -> None:
+    small, large = make(n), make(GROWTH * n)
+    func(small)  # warm caches and imports
+    for attempt in range(3):  # a noisy neighbour can spoil one measurement, not three
+        ratio = best_time(func, large, 3) / max(best_time(func, small, 5), 1e-6)
+        if ratio < MAX_RATIO:
+            return
+    raise AssertionError(f"{GROWTH}× the input took {ratio:.1f}× the time")
+
+
+MARKDOWN = {
+    "backtick run": (lambda n: "`" * n, 20000),
+    "backtick ladder": (lambda n: "".join("`" * (i % 50 + 1) + "a" for i in range(n)), 2000),
+    "image openers": (lambda n: "![" * n, 2000),
+    "image openers with targets": (lambda n: "![a](" * n, 1000),
+    "link openers": (lambda n: "[" * n, 4000),
+    "unclosed brackets and parens": (lambda n: "]" * n + "(" * n, 4000),
+    "stars": (lambda n: "*a" * n, 2000),
+    "underscores": (lambda n: "_a " * n, 2000),
+    "nested stars": (lambda n: "*" * n + "a" + "*" * n, 2000),
+    "mixed emphasis": (lambda n: "*_" * n, 2000),
+    "emphasis in links": (lambda n: "[*a*](b) " * n, 500),
+    "paragraphs": (lambda n: "word word word.\n\n" * n, 1000),
+    "long table": (lambda n: "| a | b |\n|---|---|\n" + "| x | y |\n" * n, 500),
+    "wide table": (lambda n: "|" + "a|" * n + "\n|" + "-|" * n + "\n|" + "x|" * n + "\n", 500),
+    "long line": (lambda n: "word " * n, 20000),
+    "angle brackets": (lambda n: "<" * n, 4000),
+    "autolink openers": (lambda n: "<http://a" * n, 2000),
+    "entities": (lambda n: "&amp;" * n, 2000),
+    "backslashes": (lambda n: "\\" * n, 8000),
+    "escape sequences": (lambda n: "\x1b[31m" * n, 8000),
+    "html tags": (lambda n: "<b>" * n, 2000),
+    "deep quotes": (lambda n: ">" * n + " a", 8000),
+    "list items": (lambda n: "- a\n" * n, 1000),
+    "fences": (lambda n: "```\n" * n, 1000),
+}
+
+
+@pytest.mark.parametrize("name", sorted(MARKDOWN))
+def test_deck_parser_is_linear(name):
+    make, n = MARKDOWN[name]
+    assert_linear(lambda text: parse_deck_text(text, Path("deck.md")), make, n)
+
+
+@pytest.mark.parametrize("name", ["nested stars", "paragraphs", "long table", "emphasis in links", "image openers"])
+def test_caption_renderer_is_linear(name):
+    make, n = MARKDOWN[name]
+    assert_linear(markdown_runs, make, n)
+
+
+def test_many_slides_are_linear():
+    assert_linear(lambda text: parse_deck_text(text, Path("deck.md")), lambda n: "# T\n\nWords here.\n\n---\n\n" * n, 500)
+
+
+CREDIT_LINES = {
+    "capital words": lambda n: "ABCDEFGH " * n,
+    "capitals without spaces": lambda n: "AB" * n,
+    "capital words then a slash": lambda n: "AB " * n + "/",
+    "capitals around slashes": lambda n: "x " + "AB " * n + "/A" * n,
+    "title words": lambda n: "Abc " * n,
+    "title words and slashes": lambda n: "Abc " * n + "/ Abc" * n,
+    "photo by": lambda n: "x. Photo by " + "a" * n,
+    "open credit paren": lambda n: "x. (Photo: " + "a " * n,
+    "image via repeated": lambda n: "(image via " * n,
+    "credit colon repeated": lambda n: "Credit: " * n,
+    "dots": lambda n: "A." * n + " /",
+    "spaces": lambda n: "a" + " " * n + "b",
+}
+
+
+@pytest.mark.parametrize("name", sorted(CREDIT_LINES))
+def test_credit_patterns_are_linear(name):
+    make = CREDIT_LINES[name]
+
+    def both(line: str) -> None:
+        credit_of(line)
+        split_credit_suffix(line)
+
+    # 500 bytes of capitals took minutes with the old agency pattern (exponential backtracking).
+    both(make(60))
+    assert_linear(both, make, 500)
+
+
+@pytest.mark.parametrize("name", ["capital words", "title words and slashes", "photo by"])
+def test_importer_is_linear_on_hostile_lines(name):
+    make = CREDIT_LINES[name]
+    assert_linear(parse_article, lambda n: "\n".join(make(40) for _ in range(n)), 50)
+
+
+def test_importer_is_linear_on_many_entries():
+    entry = "A heading\n\nA paragraph long enough to be prose for the importer, with words and more words.\n(Image via Someone)\n\n"
+    assert_linear(parse_article, lambda n: "Title\n\n" + entry * n, 200)
+
+
+def test_text_hygiene_and_folding_are_linear():
+    hostile = lambda n: ("caf\u00e9 \x1b]0;t\x07 \x9b1m word\u202e " * n)  # noqa: E731
+    assert_linear(clean_text, hostile, 4000)
+    assert_linear(fold, hostile, 4000)
+    assert_linear(lambda t: fold_with_map(t + " "), hostile, 2000)  # + " ": a new string, no cache hit
+
+
+def test_highlighting_a_big_caption_does_not_fold_it_again_per_key():
+    caption = "The soldier walked along the river at dawn, caf\u00e9. " * 20000
+    Query.parse("s").spans(caption)  # the first search folds it once
+    misses = fold_with_map.cache_info().misses
+    for word in ("so", "sol", "sold", "soldi", "soldie", "soldier", "soldier river"):
+        assert Query.parse(word).spans(caption)
+    assert fold_with_map.cache_info().misses == misses
