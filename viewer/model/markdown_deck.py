@@ -178,6 +178,9 @@ def _load_yaml(block: str, path: Path) -> dict[str, Any]:
         mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
         line = 2 + mark.line if mark is not None else 1
         problem = getattr(exc, "problem", None) or "invalid YAML"
+        context = getattr(exc, "context", None)
+        if context and problem == "second occurrence":
+            problem = "an anchor is defined twice"
         raise DeckError(path, f"front matter: {clean_line(str(problem))}", line=line) from None
     except RecursionError:
         raise DeckError(path, "front matter is nested too deeply", line=2) from None
