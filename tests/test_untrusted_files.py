@@ -266,7 +266,7 @@ def test_sidecar_links_out_of_the_folder_are_reported_not_read(linked_folder, mo
         assert secret not in texts
     by_title = {s.title: s for s in deck.slides}
     assert by_title["Inner"].caption_text == "Inner caption"  # a link inside the folder is fine
-    messages = "\n".join(str(n) for n in deck.notices)
+    messages = "\n".join(str(n) for n in deck.found_notices)
     for name in ("environ.txt", "passwd.md", "outside.txt"):  # /dev/zero is no file: never a sidecar
         assert any(name in line and "leaves the folder" in line for line in messages.splitlines()), name
     assert by_title["Fifo"].caption_text == "" and by_title["Zero"].caption_text == ""  # special files: never read

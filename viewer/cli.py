@@ -186,8 +186,11 @@ def _run(argv: list[str]) -> int:
     if not args.paths and isinstance(source, Library):
         # Inside a wheel the folder is called _slides: name the shipped decks for what they are.
         source = dataclasses.replace(source, title="photo stories shipped with viewer")
-    all_empty = report_load_problems(source)
     printing = args.list or args.json or args.print_slides
+    if printing and isinstance(source, Deck) and source.opened_on is not None:
+        # One photo given as PATH: print just it (with its sidecar text), not its whole folder.
+        source = dataclasses.replace(source, slides=(source.slides[source.opened_on],), opened_on=0)
+    all_empty = report_load_problems(source)
     if all_empty and printing:
         return EXIT_NO_MATCH
     if args.slide is not None and isinstance(source, Library):

@@ -52,7 +52,9 @@ def photo_notices(deck: Deck) -> list[Notice]:
 
 
 def deck_notices(deck: Deck) -> list[Notice]:
-    notices = list(deck.notices)
+    for _ in deck.slides:
+        pass  # a photo folder makes its slides lazily: make them all, so their problems are found
+    notices = list(deck.found_notices)
     if not deck.slides:
         notices.append(Notice(deck.path, 1, "the deck has no slides"))
     notices.extend(photo_notices(deck))

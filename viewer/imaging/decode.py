@@ -21,6 +21,7 @@ import warnings
 from contextlib import nullcontext
 from dataclasses import dataclass
 from pathlib import Path
+from typing import BinaryIO
 
 from PIL import Image, ImageFile, UnidentifiedImageError
 
@@ -104,13 +105,18 @@ def _describe(exc: BaseException) -> str:
     return text[:120]
 
 
-def _decode(handle, box: tuple[int, int], background: RGB) -> Decoded:
+def open_image(handle: BinaryIO) -> Image.Image:
+    """`Image.open` limited to viewer's formats (headers only: no pixels are decoded yet)."""
     try:
-        image = Image.open(handle, formats=FORMATS)
+        return Image.open(handle, formats=FORMATS)
     except UnidentifiedImageError:
         raise ImageProblem("not an image viewer can read (it reads JPEG, PNG, GIF, WebP, BMP and TIFF)") from None
     except Image.DecompressionBombError:
         raise ImageProblem("image dimensions are too large (possible decompression bomb)") from None
+
+
+def _decode(handle: BinaryIO, box: tuple[int, int], background: RGB) -> Decoded:
+    image = open_image(handle)
     width, height = image.size
     if width <= 0 or height <= 0:
         raise ImageProblem("image has no pixels")

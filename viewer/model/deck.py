@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -39,6 +40,8 @@ class Slide:
     """File the slide was read from (deck or sidecar)."""
     line: int = 1
     """1-based line in `source` where the slide starts."""
+    date: str = ""
+    """When the photo was taken or published, as its metadata says (may be empty)."""
 
     @property
     def display_title(self) -> str:
@@ -70,14 +73,25 @@ class Deck:
     """An ordered set of slides with a title; made from a Markdown file or a folder of photos."""
 
     title: str
-    slides: tuple[Slide, ...]
+    slides: Sequence[Slide]
+    """A tuple, or LazySlides for a photo folder (each slide made when first used)."""
     path: Path
     meta: dict[str, Any] = field(default_factory=dict, compare=False)
     notices: tuple[Notice, ...] = ()
+    """What loading found; see `found_notices` for what making lazy slides found as well."""
+    kind: str = "deck"
+    """"deck" (a Markdown file) or "photos" (a folder of photos)."""
+    opened_on: int | None = None
+    """Index of the photo given as PATH when a single photo opened its folder."""
+
+    @property
+    def found_notices(self) -> tuple[Notice, ...]:
+        lazy = getattr(self.slides, "notices", ())
+        return self.notices + tuple(lazy)
 
     @property
     def warnings(self) -> tuple[Notice, ...]:
-        return tuple(n for n in self.notices if n.warn)
+        return tuple(n for n in self.found_notices if n.warn)
 
     def __len__(self) -> int:
         return len(self.slides)

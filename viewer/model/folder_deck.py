@@ -1,4 +1,13 @@
-"""A folder of photos as a deck: one slide per image, text from `<stem>.md` / `<stem>.txt` sidecars."""
+"""A folder of photos as a deck: one slide per image, its text from whatever the photo came with.
+
+Where a photo's text comes from, first found wins:
+1. a caption sidecar `<stem>.md` (same syntax as a slide) or `<stem>.txt` (a plain caption);
+2. a downloader's JSON: gallery-dl's `<file>.<ext>.json`, yt-dlp's `<stem>.info.json`;
+3. metadata embedded in the photo (XMP, IPTC, EXIF);
+4. the file name, made readable.
+Slides are made lazily (LazySlides): listing a folder reads only its directory, each photo's
+sidecars and headers are read when its slide is first needed.
+"""
 
 from __future__ import annotations
 
@@ -8,6 +17,7 @@ from pathlib import Path
 
 from viewer.model.deck import Deck, Notice, Photo, Slide
 from viewer.model.files import FileProblem, inside, open_regular
+from viewer.model.lazy_slides import LazySlides
 from viewer.model.text import clean_line, clean_text, humanise, natural_key
 
 IMAGE_EXTENSIONS = frozenset({".jpg", ".jpeg", ".png", ".gif", ".webp", ".bmp", ".tif", ".tiff"})
@@ -32,27 +42,83 @@ def list_regular_files(folder: Path) -> list[os.DirEntry[str]]:
     return entries
 
 
-def image_slide(image: Path, sidecar: Path | None, notices: list[Notice], root: Path | None = None) -> Slide:
-    """The slide for one photo, with its sidecar's text when there is one.
+class Sidecars:
+    """Finds the files that belong to a photo among a folder's file names (case-insensitively)."""
+
+    def __init__(self, folder: Path, names: list[str]) -> None:
+        self.folder = folder
+        self._names = set(names)
+        self._lower = {name.lower(): name for name in names}
+
+    def _find(self, wanted: str) -> Path | None:
+        name = wanted if wanted in self._names else self._lower.get(wanted.lower())
+        return self.folder / name if name else None
+
+    def caption(self, image_name: str) -> Path | None:
+        stem = os.path.splitext(image_name)[0]
+        for ext in SIDECAR_EXTENSIONS:
+            found = self._find(stem + ext)
+            if found:
+                return found
+        return None
+
+    def downloader(self, image_name: str) -> Path | None:
+        return self._find(image_name + ".json") or self._find(os.path.splitext(image_name)[0] + ".info.json")
+
+
+def image_slide(
+    image: Path,
+    sidecar: Path | None,
+    notices: list[Notice],
+    root: Path | None = None,
+    metadata: Path | None = None,
+    embedded: bool = True,
+) -> Slide:
+    """The slide for one photo: from its caption sidecar, else its downloader JSON (`metadata`),
+    else (with `embedded`) the text inside the photo, else its file name.
 
     With `root`, a sidecar that is a link out of the root folder's tree is reported, not read:
     a link to /proc/self/environ or ~/.ssh must never become a caption.
     """
     photo = Photo(clean_line(image.name), image)
     fallback_title = humanise(image.stem)
-    if sidecar is not None and root is not None and not inside(sidecar, root):
-        notices.append(Notice(sidecar, 1, "caption file is a link that leaves the folder: not followed", warn=True))
-        sidecar = None
-    if sidecar is None:
-        return Slide(title=fallback_title, photo=photo, source=image)
-    # Markdown and YAML are imported only when a sidecar needs them (a bare photo must print fast).
-    from viewer.model.markdown_deck import parse_slide
+    if root is not None:
+        sidecar, metadata = (_within(p, root, notices) for p in (sidecar, metadata))
+    if sidecar is not None:
+        return _sidecar_slide(image, sidecar, photo, fallback_title, notices)
+    from viewer.imaging.metadata import downloader_text, embedded_text  # Pillow only when needed
 
+    found, source = None, image
+    if metadata is not None:
+        found, source = downloader_text(metadata), metadata
+        notices.extend(Notice(metadata, 1, problem, warn=True) for problem in found.problems)
+    if not found and embedded:
+        found, source = embedded_text(image), image
+        notices.extend(Notice(image, 1, problem) for problem in found.problems)
+    if not found:
+        return Slide(title=fallback_title, photo=photo, source=image)
+    caption = found.caption
+    runs = ((caption, frozenset()),) if caption else ()
+    return Slide(title=found.title or fallback_title, caption=caption, caption_text=caption, caption_runs=runs,
+                 credit=found.credit, photo=photo, source=source, date=found.date)
+
+
+def _within(path: Path | None, root: Path, notices: list[Notice]) -> Path | None:
+    if path is not None and not inside(path, root):
+        notices.append(Notice(path, 1, "caption file is a link that leaves the folder: not followed", warn=True))
+        return None
+    return path
+
+
+def _sidecar_slide(image: Path, sidecar: Path, photo: Photo, fallback_title: str, notices: list[Notice]) -> Slide:
     text = _read_sidecar(sidecar, notices)
     if sidecar.suffix.lower() == ".txt":
         caption = clean_text(text).strip("\n")
         runs = ((caption, frozenset()),) if caption else ()
         return Slide(title=fallback_title, caption=caption, caption_text=caption, caption_runs=runs, photo=photo, source=sidecar)
+    # Markdown and YAML are imported only when a sidecar needs them (a bare photo must print fast).
+    from viewer.model.markdown_deck import parse_slide
+
     slide = parse_slide(text.split("\n"), 1, sidecar, image.parent)
     if slide is None:
         return Slide(title=fallback_title, photo=photo, source=sidecar)
@@ -78,29 +144,38 @@ def _read_sidecar(path: Path, notices: list[Notice]) -> str:
     return text
 
 
-def folder_deck(folder: Path, entries: list[os.DirEntry[str]] | None = None) -> Deck:
-    """Deck of the images directly inside `folder`, in natural order (IMG_2 before IMG_10)."""
+def folder_deck(
+    folder: Path,
+    entries: list[os.DirEntry[str]] | None = None,
+    *,
+    root: Path | None = None,
+    title: str | None = None,
+    focus: str | None = None,
+) -> Deck:
+    """Deck of the images directly inside `folder`, in natural order (IMG_2 before IMG_10).
+
+    Only the listing is read now; each slide is made when first used. `root` is the top of the
+    folder tree being opened (sidecar links may not leave it); `title` names the deck in a library;
+    `focus` is the name of the photo given as PATH (the deck opens on it).
+    """
     if entries is None:
         entries = list_regular_files(folder)
-    by_name = {e.name: e for e in entries}
-    lower = {e.name.lower(): e.name for e in entries}
-    images = sorted((e for e in entries if is_image_name(e.name)), key=lambda e: natural_key(e.name))
-    notices: list[Notice] = []
-    slides = []
-    for entry in images:
-        stem = os.path.splitext(entry.name)[0]
-        sidecar = None
-        for ext in SIDECAR_EXTENSIONS:
-            wanted = stem + ext
-            name = wanted if wanted in by_name else lower.get(wanted.lower())
-            if name:
-                sidecar = folder / name
-                break
+    names = [e.name for e in entries]
+    images = sorted((n for n in names if is_image_name(n)), key=natural_key)
+    sidecars = Sidecars(folder, names)
+    tree = root if root is not None else folder
+
+    def make(index: int, notices: list[Notice]) -> Slide:
+        name = images[index]
         before = len(notices)
-        slides.append(image_slide(folder / entry.name, sidecar, notices, root=folder))
-        notices[before:] = [replace(n, slide=len(slides)) for n in notices[before:]]
-    title = clean_line(folder.name) or clean_line(str(folder))
-    return Deck(title=title, slides=tuple(slides), path=folder, notices=tuple(notices))
+        slide = image_slide(folder / name, sidecars.caption(name), notices, root=tree,
+                            metadata=sidecars.downloader(name))
+        notices[before:] = [replace(n, slide=index + 1) for n in notices[before:]]
+        return slide
+
+    shown = title or clean_line(folder.name) or clean_line(str(folder))
+    opened_on = images.index(focus) if focus in images else None
+    return Deck(title=shown, slides=LazySlides(len(images), make), path=folder, kind="photos", opened_on=opened_on)
 
 
 def sidecar_stems(entries: list[os.DirEntry[str]]) -> set[str]:

@@ -21,6 +21,7 @@ from viewer.model.search import SearchIndex
 from viewer.model.text import clean_line
 from viewer.ui.layout import stacked
 from viewer.ui.widgets.caption_panel import CaptionPanel
+from viewer.ui.widgets.info_line import InfoLine
 from viewer.ui.widgets.photo_view import PhotoView
 from viewer.ui.widgets.search_bar import SearchBar
 from viewer.ui.widgets.status_bar import StatusBar
@@ -42,6 +43,7 @@ class DeckScreen(Screen[None]):
         Binding("n", "next_match", "Next match", show=False, id="next-match"),
         Binding("N", "previous_match", "Previous match", show=False, id="previous-match"),
         Binding("escape", "escape", "Clear filter / back to library", show=False, id="escape"),
+        Binding("i", "toggle_info", "Info line: file, size, date taken", show=False, id="info"),
         Binding("down", "scroll_caption(3)", "Scroll caption down", show=False, id="scroll-down"),
         Binding("up", "scroll_caption(-3)", "Scroll caption up", show=False, id="scroll-up"),
     ]
@@ -53,6 +55,7 @@ class DeckScreen(Screen[None]):
     active_query: var[Query | None] = var(None)
     photo_failed: var[bool] = var(False)
     typed_number: var[str] = var("")
+    show_info: var[bool] = var(False)
 
     def __init__(
         self,
@@ -71,6 +74,8 @@ class DeckScreen(Screen[None]):
         self._from_library = from_library
         self._last_query: Query | None = None
         cursor = Cursor(len(deck))
+        if slide_number is None and deck.opened_on is not None:
+            slide_number = deck.opened_on + 1  # a photo given as PATH: open its folder on it
         if slide_number is not None:
             cursor = cursor.go_to(slide_number)
         query = Query.parse(search)
@@ -89,6 +94,7 @@ class DeckScreen(Screen[None]):
                 slide=DeckScreen.slide, highlight=DeckScreen.active_query, show_alt=DeckScreen.photo_failed
             )
             yield Static(id="no-match", markup=False)
+        yield InfoLine(id="info-line").data_bind(slide=DeckScreen.slide, active=DeckScreen.show_info)
         yield SearchBar(id="search-bar")
         yield StatusBar(id="status").data_bind(cursor=DeckScreen.cursor, typed_number=DeckScreen.typed_number)
         yield Footer()
@@ -217,6 +223,12 @@ class DeckScreen(Screen[None]):
             self._clear_filter()
         elif self._from_library:
             self.dismiss()
+
+    def action_toggle_info(self) -> None:
+        self.show_info = not self.show_info
+
+    def watch_show_info(self, shown: bool) -> None:
+        self.set_class(shown, "-info")
 
     def action_scroll_caption(self, lines: int) -> None:
         self.query_one(CaptionPanel).scroll_relative(y=lines, animate=False)

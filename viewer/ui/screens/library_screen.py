@@ -16,9 +16,10 @@ from viewer.model.text import clean_line
 
 def deck_label(deck: Deck) -> Text:
     count = len(deck)
+    noun = "photo" if deck.kind == "photos" else "slide"
     text = Text(no_wrap=True, overflow="ellipsis")
     text.append(deck.title, "bold")
-    text.append(f"\n{count} slide{'' if count == 1 else 's'} · {clean_line(deck.path.name)}", "dim")
+    text.append(f"\n{count} {noun}{'' if count == 1 else 's'} · {clean_line(deck.path.name)}", "dim")
     return text
 
 

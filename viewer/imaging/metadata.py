@@ -1,0 +1,344 @@
+"""Text that photos carry with them: embedded XMP, IPTC and EXIF, and downloader JSON sidecars.
+
+Read from headers only (no pixels are decoded), through the same guarded open as every picture,
+with Pillow's own readers and the standard library — no external program. Everything returned is
+cleaned text; what could not be read is returned as `problems` (for `viewer check`), never raised.
+
+Which field wins, when several say something:
+- title: XMP `dc:title`, IPTC object name / headline, EXIF `XPTitle`;
+- caption: XMP `dc:description`, IPTC caption, EXIF `ImageDescription`, EXIF `XPComment`;
+- credit: XMP `photoshop:Credit`, XMP `dc:creator`, IPTC credit / by-line, EXIF `Artist`,
+  EXIF `XPAuthor`, then the copyright notice (XMP `dc:rights`, IPTC, EXIF `Copyright`);
+- date: EXIF `DateTimeOriginal`, else `DateTime`, else XMP `photoshop:DateCreated`.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import xml.etree.ElementTree as ElementTree
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from PIL import Image
+
+from viewer.imaging.decode import MAX_FILE_BYTES, ImageProblem, open_image
+from viewer.model.files import FileProblem, open_regular, read_regular
+from viewer.model.text import clean_line, clean_text
+
+MAX_XMP_BYTES = 512 * 1024
+MAX_JSON_BYTES = 2 * 1024 * 1024
+MAX_FIELD = 20_000
+# Cameras fill ImageDescription with their own name; that is not a caption.
+_CAMERA_FILLER = re.compile(
+    r"(?i)^(olympus digital camera|sony dsc|samsung|default|dcim|digital camera|"
+    r"sony dsc ?|kodak .*digital camera|minolta dsc|camera|image|picture|photo|untitled|\s*)$"
+)
+_NS = {
+    "x": "adobe:ns:meta/",
+    "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
+    "dc": "http://purl.org/dc/elements/1.1/",
+    "photoshop": "http://ns.adobe.com/photoshop/1.0/",
+    "xml": "http://www.w3.org/XML/1998/namespace",
+}
+_EXIF_DESCRIPTION, _EXIF_ARTIST, _EXIF_COPYRIGHT, _EXIF_DATETIME = 0x010E, 0x013B, 0x8298, 0x0132
+_XP_TITLE, _XP_COMMENT, _XP_AUTHOR = 0x9C9B, 0x9C9C, 0x9C9D
+_EXIF_IFD, _DATETIME_ORIGINAL = 0x8769, 0x9003
+
+
+@dataclass(frozen=True)
+class PhotoText:
+    """Title, caption, credit and date a photo's metadata gives (any may be empty)."""
+
+    title: str = ""
+    caption: str = ""
+    credit: str = ""
+    date: str = ""
+    problems: tuple[str, ...] = field(default=(), compare=False)
+
+    def __bool__(self) -> bool:
+        return bool(self.title or self.caption or self.credit or self.date)
+
+
+@dataclass(frozen=True)
+class PhotoInfo:
+    """What the info line shows about a photo file."""
+
+    width: int
+    height: int
+    file_bytes: int
+    date: str
+    format: str
+
+
+def _line(value: Any) -> str:
+    return clean_line(_as_text(value))[:MAX_FIELD]
+
+
+def _text(value: Any) -> str:
+    return clean_text(_as_text(value)).strip()[:MAX_FIELD]
+
+
+def _as_text(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bytes):
+        for encoding in ("utf-8", "latin-1"):
+            try:
+                return value.decode(encoding).rstrip("\x00")
+            except UnicodeDecodeError:
+                continue
+    if isinstance(value, (list, tuple)):
+        return ", ".join(filter(None, (_as_text(v) for v in value)))
+    return str(value).rstrip("\x00")
+
+
+def _first(*values: str) -> str:
+    return next((v for v in values if v), "")
+
+
+# -- embedded metadata --------------------------------------------------------------------------
+
+
+def embedded_text(path: Path) -> PhotoText:
+    """Title, caption, credit and date from the XMP, IPTC and EXIF inside the photo file."""
+    problems: list[str] = []
+    try:
+        with open_regular(path, MAX_FILE_BYTES) as handle:
+            image = open_image(handle)
+            exif = _guard(problems, "EXIF", lambda: _exif_fields(image)) or {}
+            iptc = _guard(problems, "IPTC", lambda: _iptc_fields(image)) or {}
+            xmp = _guard(problems, "XMP", lambda: _xmp_fields(image)) or {}
+    except (FileProblem, ImageProblem) as problem:
+        return PhotoText(problems=(f"cannot read its metadata: {problem}",))
+    except Exception as exc:  # noqa: BLE001 - header parsers raise anything on damaged files
+        return PhotoText(problems=(f"cannot read its metadata: {clean_line(str(exc))[:100]}",))
+    description = exif.get("description", "")
+    if _CAMERA_FILLER.match(description):
+        description = ""
+    return PhotoText(
+        title=_line(_first(xmp.get("title", ""), iptc.get("title", ""), exif.get("xp_title", ""))),
+        caption=_text(_first(xmp.get("description", ""), iptc.get("caption", ""), description, exif.get("xp_comment", ""))),
+        credit=_line(_first(xmp.get("credit", ""), xmp.get("creator", ""), iptc.get("credit", ""), iptc.get("byline", ""),
+                            exif.get("artist", ""), exif.get("xp_author", ""), xmp.get("rights", ""),
+                            iptc.get("copyright", ""), exif.get("copyright", ""))),
+        date=_line(_first(exif.get("date", ""), xmp.get("date", ""))),
+        problems=tuple(problems),
+    )
+
+
+def _guard(problems: list[str], what: str, read):  # type: ignore[no-untyped-def]
+    try:
+        return read()
+    except Exception as exc:  # noqa: BLE001 - one damaged block must not hide the others
+        problems.append(f"{what} metadata is damaged: {clean_line(str(exc))[:100] or type(exc).__name__}")
+        return None
+
+
+def _exif_fields(image: Image.Image) -> dict[str, str]:
+    if image.format == "PNG" and "exif" not in image.info:
+        return {}  # Pillow would decode every pixel looking for an eXIf chunk after the image data
+    exif = image.getexif()
+    if not exif:
+        return {}
+    fields = {
+        "description": _as_text(exif.get(_EXIF_DESCRIPTION)).strip(),
+        "artist": _as_text(exif.get(_EXIF_ARTIST)).strip(),
+        "copyright": _as_text(exif.get(_EXIF_COPYRIGHT)).strip(),
+        "xp_title": _xp(exif.get(_XP_TITLE)),
+        "xp_comment": _xp(exif.get(_XP_COMMENT)),
+        "xp_author": _xp(exif.get(_XP_AUTHOR)),
+    }
+    taken = ""
+    if _EXIF_IFD in exif:
+        taken = _as_text(exif.get_ifd(_EXIF_IFD).get(_DATETIME_ORIGINAL)).strip()
+    fields["date"] = _exif_date(taken or _as_text(exif.get(_EXIF_DATETIME)).strip())
+    return fields
+
+
+def _xp(value: Any) -> str:
+    """Windows XP* tags: UTF-16LE, stored as bytes or as a tuple of byte values."""
+    if value is None:
+        return ""
+    if isinstance(value, tuple):
+        value = bytes(v & 0xFF for v in value if isinstance(v, int))
+    if isinstance(value, bytes):
+        return value.decode("utf-16-le", errors="replace").rstrip("\x00").strip()
+    return str(value).strip()
+
+
+def _exif_date(value: str) -> str:
+    """`2023:05:01 14:22:03` -> `2023-05-01 14:22`; anything else is kept as written."""
+    match = re.fullmatch(r"(\d{4}):(\d{2}):(\d{2})[ T](\d{2}):(\d{2})(?::\d{2})?.*", value)
+    if match and match.group(1) != "0000":
+        year, month, day, hour, minute = match.groups()
+        return f"{year}-{month}-{day} {hour}:{minute}"
+    return "" if value.startswith("0000") else value
+
+
+def _iptc_fields(image: Image.Image) -> dict[str, str]:
+    if image.format not in ("JPEG", "MPO", "TIFF"):
+        return {}
+    from PIL import IptcImagePlugin
+
+    info = IptcImagePlugin.getiptcinfo(image) or {}
+    get = lambda record: _as_text(info.get((2, record))).strip()  # noqa: E731
+    return {"title": _first(get(5), get(105)), "caption": get(120), "credit": get(110), "byline": get(80),
+            "copyright": get(116)}
+
+
+def _xmp_packet(image: Image.Image) -> bytes | str | None:
+    info = image.info
+    packet = info.get("xmp") or info.get("XML:com.adobe.xmp")
+    if packet is None and image.format == "TIFF":
+        packet = getattr(image, "tag_v2", {}).get(700)
+    return packet
+
+
+def _xmp_fields(image: Image.Image) -> dict[str, str]:
+    packet = _xmp_packet(image)
+    if not packet:
+        return {}
+    data = packet.encode("utf-8") if isinstance(packet, str) else bytes(packet)
+    if len(data) > MAX_XMP_BYTES:
+        raise ValueError("the XMP packet is too large")
+    if b"<!DOCTYPE" in data or b"<!ENTITY" in data:
+        raise ValueError("the XMP packet declares entities (refused)")
+    root = ElementTree.fromstring(data.strip(b"\x00 \r\n\t"))
+    return {
+        "title": _xmp_alt(root, "dc:title"),
+        "description": _xmp_alt(root, "dc:description"),
+        "creator": _xmp_seq(root, "dc:creator"),
+        "rights": _xmp_alt(root, "dc:rights"),
+        "credit": _xmp_simple(root, "photoshop:Credit"),
+        "date": _xmp_simple(root, "photoshop:DateCreated").replace("T", " ")[:16],
+    }
+
+
+def _qualified(name: str) -> str:
+    prefix, local = name.split(":")
+    return f"{{{_NS[prefix]}}}{local}"
+
+
+def _xmp_alt(root: ElementTree.Element, name: str) -> str:
+    """A language alternative (rdf:Alt): the x-default entry, else the first."""
+    for element in root.iter(_qualified(name)):
+        items = element.findall(".//rdf:li", _NS)
+        if not items:
+            return (element.text or "").strip()
+        for item in items:
+            if item.get(_qualified("xml:lang")) == "x-default":
+                return (item.text or "").strip()
+        return (items[0].text or "").strip()
+    return _xmp_simple(root, name)
+
+
+def _xmp_seq(root: ElementTree.Element, name: str) -> str:
+    for element in root.iter(_qualified(name)):
+        items = [(li.text or "").strip() for li in element.findall(".//rdf:li", _NS)]
+        return ", ".join(i for i in items if i) or (element.text or "").strip()
+    return _xmp_simple(root, name)
+
+
+def _xmp_simple(root: ElementTree.Element, name: str) -> str:
+    qualified = _qualified(name)
+    for description in root.iter(_qualified("rdf:Description")):
+        if qualified in description.attrib:
+            return description.attrib[qualified].strip()
+    element = root.find(f".//{qualified}")
+    return (element.text or "").strip() if element is not None else ""
+
+
+# -- downloader sidecars (gallery-dl `<file>.<ext>.json`, yt-dlp `.info.json`) -------------------
+
+_TITLE_KEYS = ("title", "fulltitle", "name")
+_CAPTION_KEYS = ("description", "caption", "content", "text", "body", "alt_description", "summary")
+_PERSON_KEYS = ("author", "user", "owner", "uploader", "artist", "creator", "channel", "username", "photographer")
+_NAME_KEYS = ("full_name", "fullname", "display_name", "name", "nick", "username", "user_name", "screen_name", "login")
+_DATE_KEYS = ("date", "upload_date", "created_at", "taken_at", "date_taken", "published", "timestamp")
+_HTML_TAG = re.compile(r"<[^<>]{1,200}>")
+
+
+def downloader_text(path: Path) -> PhotoText:
+    """Title, caption, credit and date from a downloader's JSON metadata file."""
+    try:
+        data = read_regular(path, MAX_JSON_BYTES)
+        record = json.loads(data.decode("utf-8", errors="replace"))
+    except FileProblem as problem:
+        return PhotoText(problems=(f"cannot read this metadata file: {problem}",))
+    except RecursionError:
+        return PhotoText(problems=("metadata file is nested too deeply",))
+    except ValueError as exc:
+        return PhotoText(problems=(f"metadata file is not valid JSON: {clean_line(str(exc))[:100]}",))
+    if not isinstance(record, dict):
+        return PhotoText(problems=("metadata file is not a JSON object",))
+    title = _line(_string(record, _TITLE_KEYS))
+    caption = _text(_HTML_TAG.sub("", _string(record, _CAPTION_KEYS)))
+    if caption == title:
+        caption = ""
+    return PhotoText(title=title, caption=caption, credit=_line(_person(record)), date=_line(_date(record)))
+
+
+def _string(record: dict, keys: tuple[str, ...]) -> str:
+    for key in keys:
+        value = record.get(key)
+        if isinstance(value, str) and value.strip():
+            return value
+    return ""
+
+
+def _person(record: dict) -> str:
+    for key in _PERSON_KEYS:
+        value = record.get(key)
+        if isinstance(value, str) and value.strip():
+            return value
+        if isinstance(value, dict):
+            name = _string(value, _NAME_KEYS)
+            if name:
+                return name
+    return ""
+
+
+def _date(record: dict) -> str:
+    for key in _DATE_KEYS:
+        value = record.get(key)
+        if isinstance(value, str) and value.strip():
+            compact = re.fullmatch(r"(\d{4})(\d{2})(\d{2})", value.strip())  # yt-dlp's upload_date
+            return "-".join(compact.groups()) if compact else value.strip()[:32]
+        if isinstance(value, (int, float)) and key == "timestamp" and 0 < value < 1e11:
+            import datetime
+
+            return datetime.datetime.fromtimestamp(value, datetime.timezone.utc).strftime("%Y-%m-%d %H:%M")
+    return ""
+
+
+# -- the info line ------------------------------------------------------------------------------
+
+
+def photo_info(path: Path) -> PhotoInfo:
+    """Pixel size, file size, format and date taken, from the header (raises ImageProblem)."""
+    try:
+        handle = open_regular(path, MAX_FILE_BYTES)
+    except FileProblem as problem:
+        raise ImageProblem(str(problem)) from None
+    with handle:
+        size = handle.seek(0, 2)
+        handle.seek(0)
+        try:
+            image = open_image(handle)
+            width, height = image.size
+            exif = _exif_fields(image)
+        except ImageProblem:
+            raise
+        except Exception as exc:  # noqa: BLE001 - damaged header
+            raise ImageProblem(f"cannot read the header: {clean_line(str(exc))[:100]}") from None
+        orientation = 1
+        try:
+            if image.format != "PNG" or "exif" in image.info:
+                orientation = image.getexif().get(0x0112, 1)
+        except Exception:  # noqa: BLE001 - already reported as a damaged EXIF elsewhere
+            pass
+        if orientation in (5, 6, 7, 8):
+            width, height = height, width
+        return PhotoInfo(width, height, size, exif.get("date", ""), image.format or "")

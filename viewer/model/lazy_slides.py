@@ -1,0 +1,63 @@
+"""Slides made on first use: a deck whose length is known at once and whose slides cost nothing
+until something asks for one (shown, prefetched, listed, searched).
+
+A folder of 5,000 photos lists instantly this way; each photo's sidecar, downloader JSON and
+embedded metadata are read only when its slide is needed. Safe to use from worker threads (the
+search index resolves every slide in the background while the UI shows the first one).
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable, Iterator, Sequence
+from typing import overload
+
+from viewer.model.deck import Notice, Slide
+
+SlideMaker = Callable[[int, list[Notice]], Slide]
+"""Makes slide `index`, appending what it worked around to the notice list."""
+
+
+class LazySlides(Sequence[Slide]):
+    def __init__(self, count: int, make: SlideMaker) -> None:
+        self._make = make
+        self._slides: list[Slide | None] = [None] * count
+        self._notices: dict[int, tuple[Notice, ...]] = {}
+        self._lock = threading.Lock()
+
+    def __len__(self) -> int:
+        return len(self._slides)
+
+    @overload
+    def __getitem__(self, index: int) -> Slide: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> list[Slide]: ...
+
+    def __getitem__(self, index: int | slice) -> Slide | list[Slide]:
+        if isinstance(index, slice):
+            return [self[i] for i in range(*index.indices(len(self)))]
+        slide = self._slides[index]  # IndexError for a bad index, like a tuple
+        if slide is not None:
+            return slide
+        with self._lock:
+            slide = self._slides[index]
+            if slide is None:
+                notices: list[Notice] = []
+                slide = self._make(index % len(self), notices)
+                self._slides[index] = slide
+                self._notices[index % len(self)] = tuple(notices)
+        return slide
+
+    def __iter__(self) -> Iterator[Slide]:
+        for index in range(len(self)):
+            yield self[index]
+
+    def made(self, index: int) -> bool:
+        return self._slides[index] is not None
+
+    @property
+    def notices(self) -> tuple[Notice, ...]:
+        """What making the slides made so far found, in slide order."""
+        with self._lock:
+            return tuple(n for i in sorted(self._notices) for n in self._notices[i])
