@@ -169,8 +169,9 @@ def _xp(value: Any) -> str:
 
 
 def _exif_date(value: str) -> str:
-    """`2023:05:01 14:22:03` -> `2023-05-01 14:22`; anything else is kept as written."""
-    match = re.fullmatch(r"(\d{4}):(\d{2}):(\d{2})[ T](\d{2}):(\d{2})(?::\d{2})?.*", value)
+    """`2023:05:01 14:22:03` (or ISO `2023-05-01T14:22:03-04:00`) -> `2023-05-01 14:22`;
+    anything else is kept as written."""
+    match = re.fullmatch(r"(\d{4})[:-](\d{2})[:-](\d{2})[ T](\d{2}):(\d{2})(?::\d{2})?.*", value)
     if match and match.group(1) != "0000":
         year, month, day, hour, minute = match.groups()
         return f"{year}-{month}-{day} {hour}:{minute}"
@@ -212,7 +213,7 @@ def _xmp_fields(image: Image.Image) -> dict[str, str]:
         "creator": _xmp_seq(root, "dc:creator"),
         "rights": _xmp_alt(root, "dc:rights"),
         "credit": _xmp_simple(root, "photoshop:Credit"),
-        "date": _xmp_simple(root, "photoshop:DateCreated").replace("T", " ")[:16],
+        "date": _exif_date(_xmp_simple(root, "photoshop:DateCreated")),
     }
 
 
