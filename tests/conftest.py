@@ -95,3 +95,9 @@ async def wait_for_photo(pilot, attempts: int = 250) -> None:
     else:
         raise AssertionError("the photo never appeared")
     await pilot.pause()
+
+
+@pytest.fixture(autouse=True)
+def private_state_dir(tmp_path_factory, monkeypatch):
+    """Remembered positions go to a fresh folder per test, never the user's own state directory."""
+    monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path_factory.mktemp("state")))

@@ -128,15 +128,16 @@ async def test_n_without_filter_jumps_to_matches_of_the_last_search(deck_path: P
     app = ViewerApp(load_path(deck_path))
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("slash", *"soldier", "escape")
-        assert status(app) == "2 / 5"  # the filter moved to the first match; Escape stays there
+        assert status(app) == "1 / 5"  # Escape cancels the search: back where it started
         await pilot.press("home", "n")
         assert title(app) == "Green café"
         await pilot.press("n")
         assert title(app) == "Blue soldier"
-        await pilot.press("n")  # no match after the last one: stay
-        assert title(app) == "Blue soldier"
-        await pilot.press("N")
+        await pilot.press("n")  # no match after the last one: wrap to the first, with a notice
         assert title(app) == "Green café"
+        assert any("wrapped" in str(n.message) for n in app._notifications)
+        await pilot.press("N")
+        assert title(app) == "Blue soldier"
 
 
 async def test_start_options(deck_path: Path):

@@ -38,7 +38,8 @@ def test_every_described_binding_key_is_in_the_readme():
     text = (ROOT / "README.md").read_text(encoding="utf-8").lower()
     names = {"right": "→", "left": "←", "down": "↓", "up": "↑", "pagedown": "pagedown", "pageup": "pageup",
              "slash": "/", "question_mark": "?", "ctrl+f": "ctrl+f", "ctrl+q": "ctrl+q", "escape": "escape",
-             "enter": "enter", "space": "space", "backspace": "backspace", "home": "home", "end": "end"}
+             "enter": "enter", "space": "space", "backspace": "backspace", "home": "home", "end": "end",
+             "plus": "+", "minus": "-", "equals_sign": "=", "tab": "tab"}
     for binding in [*DeckScreen.BINDINGS, *ViewerApp.BINDINGS]:
         if not binding.description:
             continue

@@ -38,6 +38,19 @@ def positive_int(text: str) -> int:
     return value
 
 
+DEFAULT_AUTOPLAY = 5.0
+
+
+def positive_seconds(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number of seconds") from None
+    if not 0.5 <= value <= 3600:
+        raise argparse.ArgumentTypeError(f"{text} seconds is not between 0.5 and 3600")
+    return value
+
+
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> None:  # argparse exits 2 on usage errors, like grep
         self.print_usage(sys.stderr)
@@ -56,6 +69,11 @@ def build_parser() -> argparse.ArgumentParser:
                         help="a deck (.md), a folder of photos, or a folder of decks (default: the shipped slides)")
     parser.add_argument("--search", metavar="TEXT", default="", help="start filtered to slides matching TEXT")
     parser.add_argument("--slide", metavar="N", type=positive_int, help="start at slide N (1-based)")
+    parser.add_argument("--from-start", action="store_true",
+                        help="open at the first slide instead of where you left off")
+    parser.add_argument("--autoplay", nargs="?", const=DEFAULT_AUTOPLAY, type=positive_seconds, metavar="SECONDS",
+                        help=f"start the slideshow: SECONDS per slide plus reading time (default {DEFAULT_AUTOPLAY:g})")
+    parser.add_argument("--no-loop", action="store_true", help="with autoplay: stop at the last slide")
     output = parser.add_mutually_exclusive_group()
     output.add_argument("--list", action="store_true", help="print matching slides as N<TAB>title lines and exit")
     output.add_argument("--json", action="store_true", help="print matching slides as JSON lines and exit")
@@ -209,8 +227,12 @@ def _run(argv: list[str]) -> int:
     if not _has_terminal():
         print("viewer: needs a terminal; use --list, --json or --print", file=sys.stderr)
         return EXIT_ERROR
+    from viewer.model.positions import Positions
     from viewer.ui.app import ViewerApp
+    from viewer.ui.options import ViewOptions
 
-    app = ViewerApp(source, search=args.search, slide_number=args.slide, handle_signals=True)
+    options = ViewOptions(search=args.search, slide_number=args.slide, autoplay=args.autoplay, loop=not args.no_loop,
+                          positions=Positions(), resume=not args.from_start)
+    app = ViewerApp(source, options=options, handle_signals=True)
     app.run()
     return app.return_code or EXIT_MATCH

@@ -118,8 +118,29 @@ class PhotoPipeline:
     def __init__(self, working_bytes: int = 48 * 1024 * 1024, rendered_bytes: int = 32 * 1024 * 1024) -> None:
         self._working: LRU[tuple, Decoded | ImageProblem] = LRU(working_bytes, _decoded_weight)
         self._rendered: LRU[tuple, RenderedPhoto] = LRU(rendered_bytes, lambda r: r.weight)
+        self._sizes: LRU[str, tuple[int, int]] = LRU(4 * 1024 * 1024, lambda _: 100)
         self._inflight: dict[tuple, threading.Lock] = {}
         self._inflight_guard = threading.Lock()
+
+    def known_size(self, path: Path) -> tuple[int, int] | None:
+        """The photo's (upright) pixel size if it was measured or decoded; (0, 0) when it could not
+        be read; None when not known yet. Never touches the disk (safe on the UI thread)."""
+        return self._sizes.get(str(path))
+
+    def measure(self, path: Path) -> tuple[int, int]:
+        """The photo's upright pixel size from its header (slow: call from a worker thread)."""
+        known = self._sizes.get(str(path))
+        if known is not None:
+            return known
+        from viewer.imaging.metadata import photo_info
+
+        try:
+            info = photo_info(path)
+            size = (info.width, info.height)
+        except ImageProblem:
+            size = (0, 0)
+        self._sizes.put(str(path), size)
+        return size
 
     @staticmethod
     def _key(path: Path, cols: int, rows: int, background: RGB, colors: str) -> tuple:
@@ -155,6 +176,7 @@ class PhotoPipeline:
         working = self._working_image(path, identity, background, cols, rows)
         if isinstance(working, ImageProblem):
             return RenderedPhoto(problem=str(working), identity=identity)
+        self._sizes.put(str(path), working.full_size)
         lines = render_rows(working.image, cols, rows, colors)
         width = Segment.get_line_length(lines[0]) if lines else 0
         return RenderedPhoto(rows=tuple(tuple(line) for line in lines), width=width, identity=identity)

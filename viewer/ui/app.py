@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 import signal
 
 from textual.app import App
@@ -13,7 +14,10 @@ from viewer.imaging import PhotoPipeline
 from viewer.model import Deck, Library
 from viewer.ui.screens.deck_screen import DeckScreen
 from viewer.ui.screens.help_screen import EXTRA_ROWS, HelpScreen, key_rows
+from viewer.ui.options import ViewOptions
 from viewer.ui.screens.library_screen import DeckList, LibraryScreen
+from viewer.ui.screens.overview_screen import OverviewScreen
+from viewer.ui.widgets.thumbnail_grid import ThumbnailGrid
 
 
 class ViewerApp(App[None]):
@@ -31,14 +35,16 @@ class ViewerApp(App[None]):
         *,
         search: str = "",
         slide_number: int | None = None,
+        options: ViewOptions | None = None,
         handle_signals: bool = False,
     ) -> None:
         super().__init__()
         self._handle_signals = handle_signals
         self.source = source
         self.pipeline = PhotoPipeline()
-        self._search = search
-        self._slide_number = slide_number
+        base = options or ViewOptions()
+        self.options = dataclasses.replace(base, search=search or base.search,
+                                           slide_number=slide_number if slide_number is not None else base.slide_number)
 
     def on_mount(self) -> None:
         if self._handle_signals:
@@ -52,16 +58,19 @@ class ViewerApp(App[None]):
         self.exit(return_code=128 + number)
 
     def get_default_screen(self) -> Screen:
+        options = self.options
         if isinstance(self.source, Library):
-            return LibraryScreen(self.source, self.pipeline, search=self._search)
-        return DeckScreen(self.source, self.pipeline, search=self._search, slide_number=self._slide_number)
+            return LibraryScreen(self.source, self.pipeline, options=options)
+        return DeckScreen(self.source, self.pipeline, search=options.search, slide_number=options.slide_number,
+                          options=options)
 
     def action_help(self) -> None:
         if isinstance(self.screen, HelpScreen):
             return
         sections = [
             ("Slides", key_rows(DeckScreen.BINDINGS, self.get_key_display) + EXTRA_ROWS),
-            ("Library", key_rows(DeckList.BINDINGS, self.get_key_display)),
+            ("Overview", key_rows(ThumbnailGrid.BINDINGS + OverviewScreen.BINDINGS, self.get_key_display)),
+            ("Library", key_rows(DeckList.BINDINGS + LibraryScreen.BINDINGS, self.get_key_display)),
             ("Anywhere", key_rows(self.BINDINGS, self.get_key_display)),
         ]
         self.push_screen(HelpScreen(sections))

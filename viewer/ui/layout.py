@@ -1,25 +1,79 @@
-"""Choose between photo-beside-caption and photo-above-caption for a terminal size.
+"""Choose how a slide shares the screen between its photo and its caption.
 
-Plain arithmetic, no Textual: pick the arrangement that shows a typical 3:2 photo larger, with a
-caption column of readable width in the side-by-side case.
+Plain arithmetic, no Textual. Each candidate arrangement — photo beside the caption at one of a
+few widths, photo above it at one of a few heights, or the photo alone — is scored by how many
+pixels of *this* photo it shows (a cell is 1×2 pixels), minus a penalty for caption text that
+would not fit without scrolling. The candidates are few and fixed, so slides of similar shape
+land on the same arrangement and the screen does not jump from one slide to the next.
 """
 
 from __future__ import annotations
 
-PHOTO_SHARE = 0.6
-"""Share of the width (side by side) or height (stacked) given to the photo, as in viewer.tcss."""
-MIN_CAPTION_COLUMNS = 30
-TYPICAL_ASPECT = 3 / 2
+from dataclasses import dataclass
+
+DEFAULT_ASPECT = 3 / 2
+"""Assumed until the photo's real size is known (most photos are 3:2 or 4:3)."""
+MIN_CAPTION_COLUMNS = 28
 CHROME_ROWS = 3
 """Header, status line and footer."""
+SIDE_SHARES = (40, 50, 60, 70)
+STACKED_SHARES = (55, 70, 85)
+CAPTION_EXTRA_ROWS = 5
+"""Title, credit and the margins around them."""
+TEXT_WEIGHT = 0.8
+"""How much a hidden caption character weighs against a photo pixel (below 1: the photo leads)."""
+PHOTO_PADDING = (2, 2)
+"""Columns and rows the photo panel's padding takes."""
 
 
-def stacked(width: int, height: int) -> bool:
-    """True when the photo should go above the caption."""
-    if width * (1 - PHOTO_SHARE) < MIN_CAPTION_COLUMNS:
-        return True
+@dataclass(frozen=True)
+class Layout:
+    stacked: bool
+    """Photo above the caption (else beside it)."""
+    share: int
+    """Percent of the width (beside) or height (above) given to the photo."""
+
+    @property
+    def css_class(self) -> str:
+        return f"-{'stacked' if self.stacked else 'side'}-{self.share}"
+
+
+ALL_LAYOUTS = tuple(Layout(False, s) for s in SIDE_SHARES) + tuple(Layout(True, s) for s in STACKED_SHARES)
+
+
+def _fitted_pixels(cols: int, rows: int, aspect: float) -> float:
+    cols, rows = cols - PHOTO_PADDING[0], rows - PHOTO_PADDING[1]
+    if cols <= 0 or rows <= 0:
+        return 0.0
+    width = min(cols, 2 * rows * aspect)
+    return width * (width / aspect)
+
+
+def _hidden_characters(chars: int, columns: int, rows: int) -> int:
+    """Caption characters that would need scrolling to be read in a `columns`×`rows` text area."""
+    visible = max(0, rows - CAPTION_EXTRA_ROWS) * max(0, columns - 4)
+    return max(0, chars - visible)
+
+
+def choose_layout(width: int, height: int, aspect: float | None, caption_chars: int) -> Layout:
+    """The arrangement for a `width`×`height` terminal, a photo of `aspect` (width / height, None if
+    not known yet) and a caption of `caption_chars` characters."""
+    aspect = aspect if aspect and aspect > 0 else DEFAULT_ASPECT
     body = max(1, height - CHROME_ROWS)
-    # Fitted photo width in pixels (one cell = 1×2 pixels) for each arrangement.
-    side = min(width * PHOTO_SHARE, 2 * body * TYPICAL_ASPECT)
-    above = min(width, 2 * body * PHOTO_SHARE * TYPICAL_ASPECT)
-    return above > side
+    best: tuple[float, Layout] | None = None
+    for layout in ALL_LAYOUTS:
+        if layout.stacked:
+            photo_rows = body * layout.share // 100
+            photo_cols, text_cols, text_rows = width, width, body - photo_rows
+        else:
+            photo_cols = width * layout.share // 100
+            photo_rows, text_cols, text_rows = body, width - photo_cols, body
+            if text_cols < MIN_CAPTION_COLUMNS:
+                continue
+        pixels = _fitted_pixels(photo_cols, photo_rows, aspect)
+        hidden = _hidden_characters(caption_chars, text_cols, text_rows)
+        # A character that does not fit costs about the two photo pixels its cell could have shown.
+        score = pixels - hidden * 2 * TEXT_WEIGHT
+        if best is None or score > best[0] + 1e-6:
+            best = (score, layout)
+    return best[1] if best else Layout(True, 70)

@@ -1,25 +1,34 @@
-"""The slideshow screen: one deck, paged with the keyboard and narrowed by search.
+"""The slideshow screen: one deck, paged with the keyboard, narrowed by search, played, overviewed.
 
 The screen owns the state (a model `Cursor`) and hands it down to its widgets with `data_bind`;
-widgets report clicks and search input back up with messages.
+widgets report clicks and search input back up with messages. Autoplay, resume and live reload
+are small helpers here on top of plain model functions (`viewer.model.autoplay`, `.positions`,
+`.watch`); the arrangement of photo and caption comes from `viewer.ui.layout`.
 """
 
 from __future__ import annotations
 
-from textual import events
+import time
+from collections.abc import Callable
+
+from textual import events, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Container
 from textual.reactive import var
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Footer, Header, Input, Static
 
 from viewer.imaging import PhotoPipeline
-from viewer.model import Deck, Photo, Query, Slide
+from viewer.model import Deck, DeckError, Photo, Query, Slide
+from viewer.model import autoplay as play
+from viewer.model import watch
 from viewer.model.navigation import Cursor
+from viewer.model.positions import resume_index
 from viewer.model.search import SearchIndex
 from viewer.model.text import clean_line
-from viewer.ui.layout import stacked
+from viewer.ui.layout import ALL_LAYOUTS, choose_layout
+from viewer.ui.options import ViewOptions
 from viewer.ui.widgets.caption_panel import CaptionPanel
 from viewer.ui.widgets.info_line import InfoLine
 from viewer.ui.widgets.photo_view import PhotoView
@@ -27,6 +36,11 @@ from viewer.ui.widgets.search_bar import SearchBar
 from viewer.ui.widgets.status_bar import StatusBar
 
 MAX_TYPED_DIGITS = 7
+TICK = 0.25
+"""Seconds between autoplay and live-reload checks."""
+SAVE_DELAY = 1.0
+"""The position is written this long after the last move (not on every key of a held arrow)."""
+NOTICE_SECONDS = 2
 
 
 class DeckScreen(Screen[None]):
@@ -42,8 +56,13 @@ class DeckScreen(Screen[None]):
         Binding("slash,ctrl+f", "search", "Search", key_display="/", id="search"),
         Binding("n", "next_match", "Next match", show=False, id="next-match"),
         Binding("N", "previous_match", "Previous match", show=False, id="previous-match"),
-        Binding("escape", "escape", "Clear filter / back to library", show=False, id="escape"),
+        Binding("o,tab", "overview", "Overview", key_display="o", id="overview"),
+        Binding("p", "toggle_play", "Play", key_display="p", id="play"),
+        Binding("plus,equals_sign", "play_slower", "Autoplay: longer per slide", show=False, id="play-slower"),
+        Binding("minus", "play_faster", "Autoplay: shorter per slide", show=False, id="play-faster"),
+        Binding("f", "toggle_fullscreen", "Full-screen photo", show=False, id="fullscreen"),
         Binding("i", "toggle_info", "Info line: file, size, date taken", show=False, id="info"),
+        Binding("escape", "escape", "Clear filter / leave full screen / back to library", show=False, id="escape"),
         Binding("down", "scroll_caption(3)", "Scroll caption down", show=False, id="scroll-down"),
         Binding("up", "scroll_caption(-3)", "Scroll caption up", show=False, id="scroll-up"),
     ]
@@ -56,6 +75,9 @@ class DeckScreen(Screen[None]):
     photo_failed: var[bool] = var(False)
     typed_number: var[str] = var("")
     show_info: var[bool] = var(False)
+    fullscreen: var[bool] = var(False)
+    playing: var[bool] = var(False)
+    play_status: var[str] = var("")
 
     def __init__(
         self,
@@ -65,17 +87,33 @@ class DeckScreen(Screen[None]):
         search: str = "",
         slide_number: int | None = None,
         from_library: bool = False,
+        options: ViewOptions | None = None,
     ) -> None:
         super().__init__()
+        options = options or ViewOptions()
         self.deck = deck
         self.title = deck.title
+        self.options = options
+        self.clock: Callable[[], float] = time.monotonic
+        """Autoplay's clock (tests replace it)."""
         self._pipeline = pipeline
         self._index = SearchIndex(deck)
         self._from_library = from_library
         self._last_query: Query | None = None
+        self._before_search: Cursor | None = None
+        self._play_base = options.autoplay if options.autoplay is not None else play.DEFAULT_BASE
+        self._deadline: float | None = None
+        self._last_tick = 0.0
+        self._signature = watch.signature(deck) if options.watch else None
+        self._save_timer = None
+        self._resumed: int | None = None
         cursor = Cursor(len(deck))
         if slide_number is None and deck.opened_on is not None:
             slide_number = deck.opened_on + 1  # a photo given as PATH: open its folder on it
+        if slide_number is None and options.resume and options.positions is not None:
+            index = resume_index(options.positions.get(deck.path), self._titles(), len(deck))
+            if index:
+                slide_number = self._resumed = index + 1
         if slide_number is not None:
             cursor = cursor.go_to(slide_number)
         query = Query.parse(search)
@@ -83,6 +121,10 @@ class DeckScreen(Screen[None]):
             cursor = cursor.filter(query, self._index.matching(query))
             self._last_query = query
         self.set_reactive(DeckScreen.cursor, cursor)
+
+    def _titles(self) -> list[str] | None:
+        # Titles of a Markdown deck are at hand; a photo folder's would mean reading every photo.
+        return [s.title for s in self.deck.slides] if isinstance(self.deck.slides, tuple) else None
 
     def compose(self) -> ComposeResult:
         yield Header(icon="▣")
@@ -95,26 +137,40 @@ class DeckScreen(Screen[None]):
             )
             yield Static(id="no-match", markup=False)
         yield InfoLine(id="info-line").data_bind(slide=DeckScreen.slide, active=DeckScreen.show_info)
+        yield StatusBar(id="status").data_bind(
+            cursor=DeckScreen.cursor, typed_number=DeckScreen.typed_number, play_status=DeckScreen.play_status
+        )
         yield SearchBar(id="search-bar")
-        yield StatusBar(id="status").data_bind(cursor=DeckScreen.cursor, typed_number=DeckScreen.typed_number)
         yield Footer()
 
     def on_mount(self) -> None:
         self._apply(self.cursor)
         self.run_worker(self._index.build, thread=True, group="search-index", exit_on_error=False)
+        self.set_interval(TICK, self.tick)
         warnings = self.deck.warnings
         if warnings:
             more = f"\n…and {len(warnings) - 3} more" if len(warnings) > 3 else ""
             self.notify("\n".join(str(w) for w in warnings[:3]) + more, title="While reading this deck",
                         severity="warning", markup=False, timeout=10)
+        if self._resumed:
+            self.notify(f"Resumed at slide {self._resumed} (viewer --from-start opens at the first).",
+                        markup=False, timeout=3)
+        if self.options.autoplay is not None:
+            self._start_playing()
+
+    def on_unmount(self) -> None:
+        self._save_position()
 
     def on_resize(self, event: events.Resize) -> None:
-        self.set_class(stacked(event.size.width, event.size.height), "-stacked")
+        self._relayout()
 
     # State ---------------------------------------------------------------------------------
 
-    def watch_cursor(self, cursor: Cursor) -> None:
+    def watch_cursor(self, old: Cursor, cursor: Cursor) -> None:
         self._apply(cursor)
+        if old.current != cursor.current:
+            self._restart_countdown()
+            self._schedule_save()
 
     def _apply(self, cursor: Cursor) -> None:
         showing = cursor.showing
@@ -130,6 +186,41 @@ class DeckScreen(Screen[None]):
         if message is not None:
             self.query_one("#no-match", Static).update(message)
         self.neighbours = self._neighbour_photos(cursor)
+        self._relayout()
+
+    def _relayout(self) -> None:
+        """Give photo and caption the arrangement that suits this slide (see viewer.ui.layout)."""
+        slide = self.slide
+        width, height = self.size
+        if not width or not height:
+            return
+        aspect = None
+        if slide is not None and slide.photo is not None and slide.photo.path is not None:
+            size = self._pipeline.known_size(slide.photo.path)
+            if size is None:
+                self._measure(slide.photo, self.neighbours)
+            elif size[1]:
+                aspect = size[0] / size[1]
+        rows = height - (1 if self.show_info else 0)
+        chosen = choose_layout(width, rows, aspect, len(slide.caption_text) + len(slide.alt) if slide else 0)
+        for layout in ALL_LAYOUTS:
+            self.set_class(layout == chosen, layout.css_class)
+        self.set_class(chosen.stacked, "-stacked")
+
+    @work(thread=True, exclusive=True, group="measure", exit_on_error=False)
+    def _measure(self, photo: Photo, neighbours: tuple[Photo, ...]) -> None:
+        """Read the photo's size from its header (and its neighbours', for instant paging)."""
+        if photo.path is None:
+            return
+        self._pipeline.measure(photo.path)
+        self.app.call_from_thread(self._relayout_if_showing, photo)
+        for other in neighbours:
+            if other.path is not None:
+                self._pipeline.measure(other.path)
+
+    def _relayout_if_showing(self, photo: Photo) -> None:
+        if self.photo is photo:
+            self._relayout()
 
     def _nothing_to_show(self, cursor: Cursor) -> str | None:
         """Why no slide is on screen (an empty deck, a search without matches), or None."""
@@ -139,7 +230,7 @@ class DeckScreen(Screen[None]):
                     f"\n\nviewer check {name} tells more.")
         if cursor.filtered and cursor.showing is None:
             text = cursor.query.text.strip() if cursor.query else ""
-            return f"No slides match “{text}”.\n\nEdit the search, or press Escape to clear it."
+            return f"No slides match “{text}”.\n\nEdit the search, or press Escape to go back."
         return None
 
     def _neighbour_photos(self, cursor: Cursor) -> tuple[Photo, ...]:
@@ -154,19 +245,20 @@ class DeckScreen(Screen[None]):
                     photos.append(photo)
         return tuple(photos)
 
-    def _move(self, cursor: Cursor) -> None:
+    def _move(self, cursor: Cursor, at_edge: str | None = None) -> None:
         self.typed_number = ""
-        if cursor == self.cursor and cursor.showing is not None:
-            self.app.bell()
+        if cursor == self.cursor and cursor.showing is not None and at_edge:
+            self.notify(at_edge, markup=False, timeout=NOTICE_SECONDS)
         self.cursor = cursor
+        self._restart_countdown()  # moving by hand while playing starts the count again
 
     # Actions ------------------------------------------------------------------------------
 
     def action_next(self) -> None:
-        self._move(self.cursor.step(1))
+        self._move(self.cursor.step(1), "Last slide" + (" (of the matches)" if self.cursor.filtered else ""))
 
     def action_previous(self) -> None:
-        self._move(self.cursor.step(-1))
+        self._move(self.cursor.step(-1), "First slide" + (" (of the matches)" if self.cursor.filtered else ""))
 
     def action_first(self) -> None:
         self._move(self.cursor.first())
@@ -179,8 +271,14 @@ class DeckScreen(Screen[None]):
             self.typed_number += str(digit)
 
     def action_go_to_typed(self) -> None:
-        if self.typed_number:
-            self._move(self.cursor.go_to(int(self.typed_number)))
+        if not self.typed_number:
+            return
+        number = int(self.typed_number)
+        if number > self.cursor.count or number < 1:
+            what = "matching slides" if self.cursor.filtered else "slides"
+            self.notify(f"There is no slide {number}: {self.cursor.count} {what}. Showing the nearest.",
+                        markup=False, timeout=NOTICE_SECONDS)
+        self._move(self.cursor.go_to(number))
 
     def action_last_or_typed(self) -> None:
         if self.typed_number:
@@ -190,9 +288,20 @@ class DeckScreen(Screen[None]):
 
     def action_search(self) -> None:
         self.typed_number = ""
+        self._before_search = self.cursor
         self.add_class("-searching")
         query = self.cursor.query
         self.query_one(SearchBar).open(query.text if query else "")
+
+    def on_key(self, event: events.Key) -> None:
+        # Keys typed right after / reach the search box even if they were queued before it had focus.
+        if self.has_class("-searching") and event.is_printable and event.character:
+            search = self.query_one("#search-input", Input)
+            if self.focused is not search:
+                event.stop()
+                event.prevent_default()
+                self.set_focus(search)
+                search.insert_text_at_cursor(event.character)
 
     def action_next_match(self) -> None:
         self._jump_match(1)
@@ -202,58 +311,218 @@ class DeckScreen(Screen[None]):
 
     def _jump_match(self, step: int) -> None:
         if self.cursor.filtered:
-            self._move(self.cursor.step(step))
+            moved = self.cursor.step(step)
+            if moved == self.cursor and self.cursor.count > 1:
+                moved = self.cursor.first() if step > 0 else self.cursor.last()
+                self.notify("Search wrapped to the " + ("first" if step > 0 else "last") + " match",
+                            markup=False, timeout=NOTICE_SECONDS)
+            self._move(moved)
             return
         # No filter: like a pager, n/N jump to matches of the last search without narrowing.
         if self._last_query is None:
             self.notify("No search yet: press / to search.", markup=False, timeout=3)
             return
         matches = self._index.matching(self._last_query)
+        if not matches:
+            self.notify("No slide matches the last search.", markup=False, timeout=NOTICE_SECONDS)
+            return
         current = self.cursor.current
         ahead = [i for i in matches if (i > current if step > 0 else i < current)]
-        if not ahead:
-            self.app.bell()
-            return
-        self._move(self.cursor.go_to((ahead[0] if step > 0 else ahead[-1]) + 1))
+        if ahead:
+            target = ahead[0] if step > 0 else ahead[-1]
+        else:
+            target = matches[0] if step > 0 else matches[-1]
+            if target != current:
+                self.notify("Search wrapped to the " + ("first" if step > 0 else "last") + " match",
+                            markup=False, timeout=NOTICE_SECONDS)
+        self._move(self.cursor.go_to(target + 1))
 
     def action_escape(self) -> None:
         if self.typed_number:
             self.typed_number = ""
+        elif self.fullscreen:
+            self.fullscreen = False
         elif self.cursor.filtered:
             self._clear_filter()
         elif self._from_library:
             self.dismiss()
+
+    def action_toggle_fullscreen(self) -> None:
+        self.fullscreen = not self.fullscreen
+
+    def watch_fullscreen(self, on: bool) -> None:
+        self.set_class(on, "-fullscreen")
 
     def action_toggle_info(self) -> None:
         self.show_info = not self.show_info
 
     def watch_show_info(self, shown: bool) -> None:
         self.set_class(shown, "-info")
+        self._relayout()
 
     def action_scroll_caption(self, lines: int) -> None:
         self.query_one(CaptionPanel).scroll_relative(y=lines, animate=False)
+
+    def action_overview(self) -> None:
+        from viewer.ui.screens.overview_screen import OverviewScreen
+
+        def chosen(index: int | None) -> None:
+            if index is not None:
+                self._move(self.cursor.go_to(list(self.cursor.visible).index(index) + 1))
+
+        self.app.push_screen(OverviewScreen(self.deck, self.cursor, self._pipeline), chosen)
 
     def _clear_filter(self) -> None:
         self.remove_class("-searching")
         self.set_focus(None)
         self.cursor = self.cursor.clear()
 
+    # Autoplay -----------------------------------------------------------------------------
+
+    def action_toggle_play(self) -> None:
+        if self.playing:
+            self.playing = False
+            self._deadline = None
+            self.play_status = ""
+            self.notify("Autoplay stopped", markup=False, timeout=NOTICE_SECONDS)
+        else:
+            self._start_playing()
+
+    def _start_playing(self) -> None:
+        self.playing = True
+        self._restart_countdown()
+        self.tick()
+
+    def action_play_slower(self) -> None:
+        self._change_base(play.STEP)
+
+    def action_play_faster(self) -> None:
+        self._change_base(-play.STEP)
+
+    def _change_base(self, step: float) -> None:
+        self._play_base = play.adjust(self._play_base, step)
+        self._restart_countdown()
+        self.notify(f"Autoplay: {self._play_base:.0f} s per slide, plus reading time", markup=False,
+                    timeout=NOTICE_SECONDS)
+        self.tick()
+
+    def _restart_countdown(self) -> None:
+        if self.playing and self.slide is not None:
+            self._deadline = self.clock() + play.dwell(self.slide, self._play_base)
+        self._last_tick = self.clock()
+
+    def _paused(self) -> bool:
+        return self.has_class("-searching") or self.app.screen is not self
+
+    def tick(self) -> None:
+        """Every TICK: advance autoplay when its time is up, and look for changes on disk."""
+        now = self.clock()
+        if self.playing and self._deadline is not None:
+            if self._paused():
+                self._deadline += now - self._last_tick  # time spent in search or help does not count
+            elif now >= self._deadline:
+                self._advance()
+        self._last_tick = now
+        self._update_play_status()
+        if self._signature is not None:
+            self._poll_disk()
+
+    def _advance(self) -> None:
+        moved = self.cursor.step(1)
+        if moved == self.cursor:
+            if not self.options.loop:
+                self.playing = False
+                self._deadline = None
+                self.notify("End of the slideshow", markup=False, timeout=NOTICE_SECONDS)
+                return
+            moved = self.cursor.first()
+        self.cursor = moved
+        self._restart_countdown()
+
+    def _update_play_status(self) -> None:
+        if not self.playing or self._deadline is None:
+            self.play_status = ""
+            return
+        left = max(0, round(self._deadline - self.clock()))
+        state = "⏸" if self._paused() else "▶"
+        self.play_status = f"{state} {left}s"
+
+    # Remembering the position -------------------------------------------------------------
+
+    def _schedule_save(self) -> None:
+        if self.options.positions is None:
+            return
+        if self._save_timer is not None:
+            self._save_timer.stop()
+        self._save_timer = self.set_timer(SAVE_DELAY, self._save_position)
+
+    def _save_position(self) -> None:
+        positions = self.options.positions
+        if positions is None or not len(self.deck) or self.slide is None:
+            return
+        positions.remember(self.deck.path, self.cursor.current, self.slide.title)
+
+    # Live decks ---------------------------------------------------------------------------
+
+    @work(thread=True, exclusive=True, group="watch", exit_on_error=False)
+    def _poll_disk(self) -> None:
+        signature = watch.signature(self.deck)
+        if signature is None or signature == self._signature:
+            return
+        self._signature = signature
+        try:
+            fresh: Deck | DeckError = watch.reload(self.deck)
+        except DeckError as error:
+            fresh = error
+        self.app.call_from_thread(self._reloaded, fresh)
+
+    def _reloaded(self, fresh: Deck | DeckError) -> None:
+        if isinstance(fresh, DeckError):
+            self.notify(f"{fresh}\nStill showing the last good version.", title="The deck has an error",
+                        severity="error", markup=False, timeout=8)
+            return
+        old_slide, old_index = self.slide, self.cursor.current
+        self.deck = fresh
+        self.title = fresh.title
+        self._index = SearchIndex(fresh)
+        self.run_worker(self._index.build, thread=True, group="search-index", exit_on_error=False)
+        titles = self._titles()
+        if old_slide is not None and titles is not None and old_slide.title in titles:
+            near = [i for i, t in enumerate(titles) if t == old_slide.title]
+            index = min(near, key=lambda i: abs(i - old_index))
+        else:
+            index = min(old_index, max(0, len(fresh) - 1))
+        cursor = Cursor(len(fresh), current=index)
+        query = self.cursor.query
+        if query:
+            cursor = cursor.filter(query, self._index.matching(query))
+        self.cursor = cursor
+        self._apply(cursor)
+        self.notify("The deck changed on disk: reloaded.", markup=False, timeout=NOTICE_SECONDS)
+
     # Messages from widgets ----------------------------------------------------------------
 
     def on_search_bar_changed(self, message: SearchBar.Changed) -> None:
         query = Query.parse(message.text)
+        base = self._before_search or self.cursor
         if query:
             self._last_query = query
-            self.cursor = self.cursor.filter(query, self._index.matching(query))
+            self.cursor = base.clear().filter(query, self._index.matching(query))
         else:
-            self.cursor = self.cursor.clear()
+            self.cursor = base.clear()
 
     def on_search_bar_done(self, message: SearchBar.Done) -> None:
         self.remove_class("-searching")
         self.set_focus(None)
+        self._before_search = None
 
     def on_search_bar_cancelled(self, message: SearchBar.Cancelled) -> None:
-        self._clear_filter()
+        # Like less and vim: cancelling a search goes back to where it started.
+        self.remove_class("-searching")
+        self.set_focus(None)
+        if self._before_search is not None:
+            self.cursor = self._before_search
+        self._before_search = None
 
     def on_photo_view_page_requested(self, message: PhotoView.PageRequested) -> None:
         self._move(self.cursor.step(message.step))

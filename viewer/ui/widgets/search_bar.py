@@ -12,7 +12,7 @@ from textual.widgets import Input, Label
 class SearchBar(Horizontal):
     """An input that posts Changed as the user types, Done on Enter and Cancelled on Escape."""
 
-    BINDINGS = [Binding("escape", "cancel", "Clear filter", id="search-cancel")]
+    BINDINGS = [Binding("escape", "cancel", "Cancel search", id="search-cancel")]
 
     class Changed(Message):
         def __init__(self, text: str) -> None:
@@ -23,18 +23,19 @@ class SearchBar(Horizontal):
         """Enter: keep the filter and go back to paging."""
 
     class Cancelled(Message):
-        """Escape: drop the filter."""
+        """Escape: cancel the search (the screen goes back to where it started)."""
 
     def compose(self) -> ComposeResult:
         yield Label("Search", id="search-label")
-        yield Input(placeholder="words or \"a phrase\" — Enter to page the matches, Escape to clear", id="search-input")
+        yield Input(placeholder="words or \"a phrase\" — Enter to page the matches, Escape to go back", id="search-input")
 
     def open(self, text: str) -> None:
         search = self.query_one(Input)
         with search.prevent(Input.Changed):
             search.value = text
         search.cursor_position = len(text)
-        search.focus()
+        # Focus now, not on the next idle (Widget.focus): keys already queued must reach the input.
+        self.screen.set_focus(search)
 
     def on_input_changed(self, event: Input.Changed) -> None:
         event.stop()

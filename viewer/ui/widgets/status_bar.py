@@ -25,11 +25,15 @@ class StatusBar(Static):
     cursor: reactive[Cursor | None] = reactive(None)
     typed_number: reactive[str] = reactive("")
     """Digits typed so far for go-to-slide."""
+    play_status: reactive[str] = reactive("")
+    """Autoplay's indicator and time left (`▶ 7s`), empty when not playing."""
 
     def render(self) -> Text:
         text = Text(no_wrap=True, overflow="ellipsis")
         if self.cursor is not None:
             text.append(position_text(self.cursor))
+        if self.play_status:
+            text.append(f"   {self.play_status}", "bold")
         if self.typed_number:
             text.append(f"   go to slide {self.typed_number}… (Enter)", "bold")
         return text
