@@ -175,7 +175,7 @@ def folder_deck(
 
     shown = title or clean_line(folder.name) or clean_line(str(folder))
     opened_on = images.index(focus) if focus in images else None
-    return Deck(title=shown, slides=LazySlides(len(images), make), path=folder, kind="photos", opened_on=opened_on)
+    return Deck(title=shown, slides=LazySlides(len(images), make, keys=images), path=folder, kind="photos", opened_on=opened_on)
 
 
 def sidecar_stems(entries: list[os.DirEntry[str]]) -> set[str]:

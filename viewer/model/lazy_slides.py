@@ -19,8 +19,10 @@ SlideMaker = Callable[[int, list[Notice]], Slide]
 
 
 class LazySlides(Sequence[Slide]):
-    def __init__(self, count: int, make: SlideMaker) -> None:
+    def __init__(self, count: int, make: SlideMaker, keys: list[str] | None = None) -> None:
         self._make = make
+        self.keys = keys
+        """What identifies each slide without making it (a photo folder: the file names)."""
         self._slides: list[Slide | None] = [None] * count
         self._notices: dict[int, tuple[Notice, ...]] = {}
         self._lock = threading.Lock()

@@ -20,6 +20,8 @@ SIDE_SHARES = (40, 50, 60, 70)
 STACKED_SHARES = (55, 70, 85)
 CAPTION_EXTRA_ROWS = 5
 """Title, credit and the margins around them."""
+STICKINESS = 0.15
+"""The arrangement on screen stays unless another scores 15% more (see choose_layout)."""
 TEXT_WEIGHT = 0.8
 """How much a hidden caption character weighs against a photo pixel (below 1: the photo leads)."""
 PHOTO_PADDING = (2, 2)
@@ -55,12 +57,18 @@ def _hidden_characters(chars: int, columns: int, rows: int) -> int:
     return max(0, chars - visible)
 
 
-def choose_layout(width: int, height: int, aspect: float | None, caption_chars: int) -> Layout:
+def choose_layout(width: int, height: int, aspect: float | None, caption_chars: int,
+                  previous: Layout | None = None) -> Layout:
     """The arrangement for a `width`×`height` terminal, a photo of `aspect` (width / height, None if
-    not known yet) and a caption of `caption_chars` characters."""
+    not known yet) and a caption of `caption_chars` characters.
+
+    `previous` (the arrangement on screen) is kept unless another is clearly better (by more than
+    STICKINESS): near a tie between two arrangements, similar slides would otherwise flip between them.
+    """
     aspect = aspect if aspect and aspect > 0 else DEFAULT_ASPECT
     body = max(1, height - CHROME_ROWS)
     best: tuple[float, Layout] | None = None
+    kept: float | None = None
     for layout in ALL_LAYOUTS:
         if layout.stacked:
             photo_rows = body * layout.share // 100
@@ -74,6 +82,12 @@ def choose_layout(width: int, height: int, aspect: float | None, caption_chars: 
         hidden = _hidden_characters(caption_chars, text_cols, text_rows)
         # A character that does not fit costs about the two photo pixels its cell could have shown.
         score = pixels - hidden * 2 * TEXT_WEIGHT
+        if layout == previous:
+            kept = score
         if best is None or score > best[0] + 1e-6:
             best = (score, layout)
-    return best[1] if best else Layout(True, 70)
+    if best is None:
+        return Layout(True, 70)
+    if previous is not None and kept is not None and kept >= best[0] - STICKINESS * abs(best[0]):
+        return previous
+    return best[1]

@@ -27,7 +27,7 @@ from viewer.model.navigation import Cursor
 from viewer.model.positions import resume_index
 from viewer.model.search import SearchIndex
 from viewer.model.text import clean_line
-from viewer.ui.layout import ALL_LAYOUTS, choose_layout
+from viewer.ui.layout import ALL_LAYOUTS, Layout, choose_layout
 from viewer.ui.options import ViewOptions
 from viewer.ui.widgets.caption_panel import CaptionPanel
 from viewer.ui.widgets.info_line import InfoLine
@@ -107,6 +107,7 @@ class DeckScreen(Screen[None]):
         self._signature = watch.signature(deck) if options.watch else None
         self._save_timer = None
         self._resumed: int | None = None
+        self._layout: Layout | None = None
         cursor = Cursor(len(deck))
         if slide_number is None and deck.opened_on is not None:
             slide_number = deck.opened_on + 1  # a photo given as PATH: open its folder on it
@@ -202,7 +203,9 @@ class DeckScreen(Screen[None]):
             elif size[1]:
                 aspect = size[0] / size[1]
         rows = height - (1 if self.show_info else 0)
-        chosen = choose_layout(width, rows, aspect, len(slide.caption_text) + len(slide.alt) if slide else 0)
+        chosen = choose_layout(width, rows, aspect, len(slide.caption_text) + len(slide.alt) if slide else 0,
+                               previous=self._layout)
+        self._layout = chosen
         for layout in ALL_LAYOUTS:
             self.set_class(layout == chosen, layout.css_class)
         self.set_class(chosen.stacked, "-stacked")
@@ -294,14 +297,20 @@ class DeckScreen(Screen[None]):
         self.query_one(SearchBar).open(query.text if query else "")
 
     def on_key(self, event: events.Key) -> None:
-        # Keys typed right after / reach the search box even if they were queued before it had focus.
+        # Keys typed right after / reach the search box even when they were queued before the
+        # search opened: key handlers run in order, bindings only after them, so / is handled here.
+        if event.key in ("slash", "ctrl+f") and not self.has_class("-searching") and self.app.screen is self:
+            event.stop()
+            event.prevent_default()
+            self.action_search()
+            return
         if self.has_class("-searching") and event.is_printable and event.character:
+            # The input stops the keys it handles itself: one that got here was queued for the screen.
             search = self.query_one("#search-input", Input)
-            if self.focused is not search:
-                event.stop()
-                event.prevent_default()
-                self.set_focus(search)
-                search.insert_text_at_cursor(event.character)
+            event.stop()
+            event.prevent_default()
+            self.set_focus(search)
+            search.insert_text_at_cursor(event.character)
 
     def action_next_match(self) -> None:
         self._jump_match(1)
@@ -481,17 +490,11 @@ class DeckScreen(Screen[None]):
             self.notify(f"{fresh}\nStill showing the last good version.", title="The deck has an error",
                         severity="error", markup=False, timeout=8)
             return
-        old_slide, old_index = self.slide, self.cursor.current
+        index = watch.same_place(self.deck, self.cursor.current, fresh)
         self.deck = fresh
         self.title = fresh.title
         self._index = SearchIndex(fresh)
         self.run_worker(self._index.build, thread=True, group="search-index", exit_on_error=False)
-        titles = self._titles()
-        if old_slide is not None and titles is not None and old_slide.title in titles:
-            near = [i for i, t in enumerate(titles) if t == old_slide.title]
-            index = min(near, key=lambda i: abs(i - old_index))
-        else:
-            index = min(old_index, max(0, len(fresh) - 1))
         cursor = Cursor(len(fresh), current=index)
         query = self.cursor.query
         if query:
