@@ -7,14 +7,14 @@ import shlex
 import subprocess
 import sys
 import time
-from pathlib import Path
 
 import pytest
 
 from tests.conftest import make_image, wait_for_photo
-from tests.test_e2e_tmux import Terminal, terminal_for, viewer_command  # noqa: F401 - fixture
+from tests.test_e2e_tmux import Terminal, viewer_command
 from viewer.model import load_path
 from viewer.ui.app import ViewerApp
+from viewer.ui.options import ViewOptions
 from viewer.ui.widgets.photo_view import PhotoView
 
 
@@ -85,7 +85,8 @@ def test_slide_with_a_folder_of_decks_is_rejected_clearly(deck_path, long_deck_p
 async def test_a_photo_replaced_or_deleted_while_open_is_shown_as_it_now_is(tmp_path):
     photo = make_image(tmp_path / "a.png", (220, 30, 30), (60, 40))
     make_image(tmp_path / "b.png", (30, 200, 30), (60, 40))
-    app = ViewerApp(load_path(tmp_path))
+    # Live reload off: this is about the picture cache checking the file, not the deck reloading.
+    app = ViewerApp(load_path(tmp_path), options=ViewOptions(watch=False))
     async with app.run_test(size=(100, 30)) as pilot:
         await wait_for_photo(pilot)
         view = app.screen.query_one(PhotoView)

@@ -11,7 +11,6 @@ import sys
 from pathlib import Path
 
 import pytest
-from PIL import Image
 
 from tests.hostile import scene
 from viewer.commands.illustrate import painted_by_viewer

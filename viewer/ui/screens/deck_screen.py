@@ -20,7 +20,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, Input, Static
 
 from viewer.imaging import PhotoPipeline
-from viewer.model import Deck, DeckError, Photo, Query, Slide
+from viewer.model import Deck, Photo, Query, Slide
 from viewer.model import autoplay as play
 from viewer.model import watch
 from viewer.model.navigation import Cursor
@@ -29,6 +29,8 @@ from viewer.model.search import SearchIndex
 from viewer.model.text import clean_line
 from viewer.ui.layout import ALL_LAYOUTS, Layout, choose_layout
 from viewer.ui.options import ViewOptions
+from viewer.ui.screens.autoplay_actions import AutoplayActions
+from viewer.ui.screens.deck_upkeep import DeckUpkeep
 from viewer.ui.widgets.caption_panel import CaptionPanel
 from viewer.ui.widgets.info_line import InfoLine
 from viewer.ui.widgets.photo_view import PhotoView
@@ -38,12 +40,10 @@ from viewer.ui.widgets.status_bar import StatusBar
 MAX_TYPED_DIGITS = 7
 TICK = 0.25
 """Seconds between autoplay and live-reload checks."""
-SAVE_DELAY = 1.0
-"""The position is written this long after the last move (not on every key of a held arrow)."""
 NOTICE_SECONDS = 2
 
 
-class DeckScreen(Screen[None]):
+class DeckScreen(AutoplayActions, DeckUpkeep, Screen[None]):
     AUTO_FOCUS = ""  # keys go to the screen's bindings; the search input takes focus only on /
     BINDINGS = [
         Binding("right,space,pagedown,l,j", "next", "Next", key_display="→", id="next"),
@@ -101,9 +101,7 @@ class DeckScreen(Screen[None]):
         self._from_library = from_library
         self._last_query: Query | None = None
         self._before_search: Cursor | None = None
-        self._play_base = options.autoplay if options.autoplay is not None else play.DEFAULT_BASE
-        self._deadline: float | None = None
-        self._last_tick = 0.0
+        self._play = play.Autoplay(options.autoplay if options.autoplay is not None else play.DEFAULT_BASE)
         self._signature = watch.signature(deck) if options.watch else None
         self._save_timer = None
         self._resumed: int | None = None
@@ -157,7 +155,7 @@ class DeckScreen(Screen[None]):
             self.notify(f"Resumed at slide {self._resumed} (viewer --from-start opens at the first).",
                         markup=False, timeout=3)
         if self.options.autoplay is not None:
-            self._start_playing()
+            self.action_toggle_play()
 
     def on_unmount(self) -> None:
         self._save_position()
@@ -385,123 +383,6 @@ class DeckScreen(Screen[None]):
         self.remove_class("-searching")
         self.set_focus(None)
         self.cursor = self.cursor.clear()
-
-    # Autoplay -----------------------------------------------------------------------------
-
-    def action_toggle_play(self) -> None:
-        if self.playing:
-            self.playing = False
-            self._deadline = None
-            self.play_status = ""
-            self.notify("Autoplay stopped", markup=False, timeout=NOTICE_SECONDS)
-        else:
-            self._start_playing()
-
-    def _start_playing(self) -> None:
-        self.playing = True
-        self._restart_countdown()
-        self.tick()
-
-    def action_play_slower(self) -> None:
-        self._change_base(play.STEP)
-
-    def action_play_faster(self) -> None:
-        self._change_base(-play.STEP)
-
-    def _change_base(self, step: float) -> None:
-        self._play_base = play.adjust(self._play_base, step)
-        self._restart_countdown()
-        self.notify(f"Autoplay: {self._play_base:.0f} s per slide, plus reading time", markup=False,
-                    timeout=NOTICE_SECONDS)
-        self.tick()
-
-    def _restart_countdown(self) -> None:
-        if self.playing and self.slide is not None:
-            self._deadline = self.clock() + play.dwell(self.slide, self._play_base)
-        self._last_tick = self.clock()
-
-    def _paused(self) -> bool:
-        return self.has_class("-searching") or self.app.screen is not self
-
-    def tick(self) -> None:
-        """Every TICK: advance autoplay when its time is up, and look for changes on disk."""
-        now = self.clock()
-        if self.playing and self._deadline is not None:
-            if self._paused():
-                self._deadline += now - self._last_tick  # time spent in search or help does not count
-            elif now >= self._deadline:
-                self._advance()
-        self._last_tick = now
-        self._update_play_status()
-        if self._signature is not None:
-            self._poll_disk()
-
-    def _advance(self) -> None:
-        moved = self.cursor.step(1)
-        if moved == self.cursor:
-            if not self.options.loop:
-                self.playing = False
-                self._deadline = None
-                self.notify("End of the slideshow", markup=False, timeout=NOTICE_SECONDS)
-                return
-            moved = self.cursor.first()
-        self.cursor = moved
-        self._restart_countdown()
-
-    def _update_play_status(self) -> None:
-        if not self.playing or self._deadline is None:
-            self.play_status = ""
-            return
-        left = max(0, round(self._deadline - self.clock()))
-        state = "⏸" if self._paused() else "▶"
-        self.play_status = f"{state} {left}s"
-
-    # Remembering the position -------------------------------------------------------------
-
-    def _schedule_save(self) -> None:
-        if self.options.positions is None:
-            return
-        if self._save_timer is not None:
-            self._save_timer.stop()
-        self._save_timer = self.set_timer(SAVE_DELAY, self._save_position)
-
-    def _save_position(self) -> None:
-        positions = self.options.positions
-        if positions is None or not len(self.deck) or self.slide is None:
-            return
-        positions.remember(self.deck.path, self.cursor.current, self.slide.title)
-
-    # Live decks ---------------------------------------------------------------------------
-
-    @work(thread=True, exclusive=True, group="watch", exit_on_error=False)
-    def _poll_disk(self) -> None:
-        signature = watch.signature(self.deck)
-        if signature is None or signature == self._signature:
-            return
-        self._signature = signature
-        try:
-            fresh: Deck | DeckError = watch.reload(self.deck)
-        except DeckError as error:
-            fresh = error
-        self.app.call_from_thread(self._reloaded, fresh)
-
-    def _reloaded(self, fresh: Deck | DeckError) -> None:
-        if isinstance(fresh, DeckError):
-            self.notify(f"{fresh}\nStill showing the last good version.", title="The deck has an error",
-                        severity="error", markup=False, timeout=8)
-            return
-        index = watch.same_place(self.deck, self.cursor.current, fresh)
-        self.deck = fresh
-        self.title = fresh.title
-        self._index = SearchIndex(fresh)
-        self.run_worker(self._index.build, thread=True, group="search-index", exit_on_error=False)
-        cursor = Cursor(len(fresh), current=index)
-        query = self.cursor.query
-        if query:
-            cursor = cursor.filter(query, self._index.matching(query))
-        self.cursor = cursor
-        self._apply(cursor)
-        self.notify("The deck changed on disk: reloaded.", markup=False, timeout=NOTICE_SECONDS)
 
     # Messages from widgets ----------------------------------------------------------------
 
