@@ -20,8 +20,6 @@ from viewer.imaging import PhotoPipeline
 from viewer.model.deck import Slide
 
 SHADES = " ░▒▓█"
-CAPTION_ROWS = 4
-"""Rows kept free under the picture for its title and the start of the caption."""
 
 
 def color_system() -> str | None:
@@ -41,11 +39,28 @@ MAX_COLUMNS, MAX_ROWS = 1000, 500
 """`--width 100000` must not build a picture of a billion pixels: sizes are capped here."""
 
 
+def caption_rows(slide: Slide, cols: int) -> int:
+    """Lines the title, caption and credit take under the picture at `cols` columns."""
+    width = max(1, cols)
+    rows = 1  # the title
+    for paragraph in slide.caption_text.split("\n") if slide.caption_text else ():
+        rows += max(1, -(-len(paragraph) // width))
+    return rows + (1 if slide.credit else 0)
+
+
+def picture_rows(slide: Slide, cols: int, rows: int, fit_caption: bool) -> int:
+    """Rows for the picture: in a terminal, leave room for the caption below it (so the top of
+    the picture does not scroll away), but give the picture at least half the screen."""
+    if not fit_caption:
+        return rows
+    return max(rows // 2, rows - caption_rows(slide, cols), 4)
+
+
 def output_size(width: int | None, height: int | None) -> tuple[int, int]:
     """Cells for the picture: the options, else the terminal, else 80 columns (not a terminal)."""
     if sys.stdout.isatty():
         size = shutil.get_terminal_size()
-        cols, rows = width or size.columns, height or max(4, size.lines - CAPTION_ROWS)
+        cols, rows = width or size.columns, height or max(4, size.lines - 1)
     else:
         cols = width or 80
         rows = height or cols  # a pipe has no height: the width decides
@@ -110,7 +125,8 @@ def print_slides(slides: list[Slide], width: int | None, height: int | None) -> 
         emoji=False,
     )
     pipeline = PhotoPipeline(working_bytes=16 * 1024 * 1024, rendered_bytes=8 * 1024 * 1024)
+    fit_caption = height is None and sys.stdout.isatty()
     for number, slide in enumerate(slides):
         if number:
             console.print()
-        print_slide(console, pipeline, slide, cols, rows, colors)
+        print_slide(console, pipeline, slide, cols, picture_rows(slide, cols, rows, fit_caption), colors)
