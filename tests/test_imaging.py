@@ -137,10 +137,11 @@ def test_pipeline_caches_renders_and_refits_without_decoding_again(tmp_path, mon
         return decode_photo(*args, **kwargs)
 
     monkeypatch.setattr(module, "decode_photo", counting_decode)
-    refit = pipeline.render(path, 40, 20, BLACK)
-    assert calls == [] and refit.width == 40 and refit.height == 10  # re-fitted from the kept copy
+    refit = pipeline.render(path, 30, 15, BLACK)
+    assert calls == [] and refit.width == 30 and refit.height == 8  # same size class: re-fitted from the kept copy
     bigger = pipeline.render(path, 200, 100, BLACK)
-    assert len(calls) == 1 and bigger.width == 200  # the copy was too small: decoded again
+    assert len(calls) == 1 and bigger.width == 200  # a larger class: decoded again, once
+    assert pipeline.render(path, 190, 95, BLACK).width == 190 and len(calls) == 1
 
 
 def test_pipeline_reports_problems_as_values(tmp_path):

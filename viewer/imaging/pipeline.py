@@ -1,8 +1,8 @@
 """Decode once, render per box, remember both: the bounded caches behind the photo panel.
 
 Two levels, both LRU and safe to use from worker threads:
-- working images: a small RGB copy per file version (path, mtime, size), so fitting the photo to
-  a new panel size never decodes the file again;
+- working images: a small RGB copy per file version (path, mtime, size) and size class, so fitting
+  the photo to a panel of similar size never decodes the file again;
 - rendered photos: half-block rows per (file, cell box, background, colour system), so paging
   back and forth, or to a prefetched slide, paints without any work.
 Failures are cached too, so a broken file is not re-read on every visit. Two threads asking for
@@ -21,7 +21,7 @@ from typing import Callable, Generic, Hashable, TypeVar
 from rich.segment import Segment
 
 from viewer.imaging.decode import RGB, Decoded, ImageProblem, decode_photo
-from viewer.imaging.halfblocks import fit_cells, render_rows
+from viewer.imaging.halfblocks import render_rows
 
 OVERSAMPLE = 2
 """Decode about twice the pixels the panel shows: BOX resampling then averages a 2×2 block per
@@ -182,15 +182,15 @@ class PhotoPipeline:
         return RenderedPhoto(rows=tuple(tuple(line) for line in lines), width=width, identity=identity)
 
     def _working_image(self, path: Path, identity: tuple | None, background: RGB, cols: int, rows: int) -> Decoded | ImageProblem:
-        key = (str(path), identity, background)
+        # One working copy per size class (a power of two covering the box): a render then never
+        # depends on which other size happened to be decoded first, and a panel resized within
+        # its class is re-fitted from the same copy without decoding again.
+        side = 1 << max(6, (max(OVERSAMPLE * cols, OVERSAMPLE * 2 * rows) - 1).bit_length())
+        key = (str(path), identity, background, side)
         cached = self._working.get(key)
-        if isinstance(cached, ImageProblem):
-            return cached
         if cached is not None:
-            needed_width, _ = fit_cells(*cached.full_size, cols, rows)
-            if cached.image.width >= min(needed_width, cached.full_size[0]):
-                return cached  # enough pixels for this box: no decode
-        box = (OVERSAMPLE * cols, OVERSAMPLE * 2 * rows)
+            return cached
+        box = (side, side)
         try:
             result: Decoded | ImageProblem = decode_photo(path, box, background)
         except ImageProblem as problem:

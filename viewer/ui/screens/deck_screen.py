@@ -106,6 +106,7 @@ class DeckScreen(AutoplayActions, DeckUpkeep, Screen[None]):
         self._save_timer = None
         self._resumed: int | None = None
         self._layout: Layout | None = None
+        self._layout_slide: Slide | None = None
         cursor = Cursor(len(deck))
         if slide_number is None and deck.opened_on is not None:
             slide_number = deck.opened_on + 1  # a photo given as PATH: open its folder on it
@@ -201,9 +202,12 @@ class DeckScreen(AutoplayActions, DeckUpkeep, Screen[None]):
             elif size[1]:
                 aspect = size[0] / size[1]
         rows = height - (1 if self.show_info else 0)
+        # Stick to the arrangement on screen when paging to a similar slide; not when this slide's
+        # own size just became known (its first arrangement was a guess).
+        previous = self._layout if slide is not self._layout_slide else None
         chosen = choose_layout(width, rows, aspect, len(slide.caption_text) + len(slide.alt) if slide else 0,
-                               previous=self._layout)
-        self._layout = chosen
+                               previous=previous)
+        self._layout, self._layout_slide = chosen, slide
         for layout in ALL_LAYOUTS:
             self.set_class(layout == chosen, layout.css_class)
         self.set_class(chosen.stacked, "-stacked")
