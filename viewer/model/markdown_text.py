@@ -14,6 +14,8 @@ from typing import Iterable
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
+from viewer.model.gc_pause import paused_gc
+
 Run = tuple[str, frozenset[str]]
 NO_TAGS: frozenset[str] = frozenset()
 
@@ -95,6 +97,11 @@ def _inline_runs(children: Iterable[Token]) -> list[Run]:
 
 def markdown_runs(source: str) -> tuple[Run, ...]:
     """Styled runs for a Markdown caption; blocks are separated by blank lines."""
+    with paused_gc():
+        return _markdown_runs(source)
+
+
+def _markdown_runs(source: str) -> tuple[Run, ...]:
     tokens = parser().parse(source)
     blocks: list[list[Run]] = []
     _blocks(tokens, 0, len(tokens), blocks, prefix="", tags=())
