@@ -56,3 +56,34 @@ def test_fast_fold_equals_the_character_by_character_fold(text):
     from viewer.model.text import fold, fold_with_map
 
     assert fold(text) == fold_with_map(text)[0]
+
+
+def _reference_split(text: str) -> list[tuple[int, str]]:
+    """The plain line-by-line splitter the fast one must agree with: (first line, text) per slide."""
+    import re
+
+    fence_open = re.compile(r" {0,3}(`{3,}(?!.*`)|~{3,})")
+    chunks: list[tuple[int, list[str]]] = [(1, [])]
+    fence = None
+    for number, line in enumerate(text.split("\n"), start=1):
+        if fence is not None:
+            stripped = line.strip()
+            if stripped.startswith(fence) and set(stripped) == {fence[0]} and len(line) - len(line.lstrip()) < 4:
+                fence = None
+        elif (m := fence_open.match(line)) is not None:
+            fence = m.group(1)
+        elif re.fullmatch(r"---[ \t]*", line):
+            chunks.append((number + 1, []))
+            continue
+        chunks[-1][1].append(line)
+    return [(first, "\n".join(lines)) for first, lines in chunks]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(["---", "--- ", "----", " ---", "```", "```js", "~~~", "````", "  ```", "``` `x`",
+                                 "text", "", "# T", "    ```", "~~~~", "-- -"]), max_size=30))
+def test_fast_splitter_agrees_with_the_line_by_line_one(lines):
+    from viewer.model.markdown_deck import split_slides
+
+    text = "\n".join(lines)
+    assert [(c.first_line, c.text) for c in split_slides(text)] == _reference_split(text)

@@ -21,11 +21,16 @@ from viewer.model.deck import Deck, Notice, Photo, Slide
 from viewer.model.errors import DeckError
 from viewer.model.files import FileProblem, read_regular
 from viewer.model.gc_pause import paused_gc
-from viewer.model.markdown_text import inline_plain, markdown_runs, parser
+from viewer.model.lazy_slides import LazySlides
+from viewer.model.markdown_text import inline_plain, parser, runs_from_tokens
 from viewer.model.text import clean_line, clean_text
 
 _SEPARATOR = re.compile(r"---[ \t]*")
-_FENCE_OPEN = re.compile(r" {0,3}(`{3,}(?!.*`)|~{3,})")
+# Nothing to show: blank lines and link reference definitions only.
+_EMPTY_CHUNK = re.compile(r"(?:[ \t]*(?:\[[^\]\n]+\]:[^\n]*)?(?:\n|$))*")
+# Surely shows something: a line whose text (after block markers) starts with a letter, a digit or
+# "!" (an image, or the text "!"). Other chunks are parsed while splitting, to drop them if empty.
+_VISIBLE_LINE = re.compile(r"^[ \t]{0,3}(?:(?:#{1,6}|>|[-*+]|\d{1,9}[.)])[ \t]+)*(?:[^\W_]|!)", re.M)
 _URL_SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.\-]+:")
 _LOOKS_LIKE_YAML = re.compile(r"[^\s#:][^:]*:(\s|$)")
 _INLINE_IMAGE = re.compile(r"!\[(?:[^\[\]\\]|\\.|\[[^\]]*\])*\]\((?:[^()\\]|\\.|\([^)]*\))*\)")
@@ -34,8 +39,15 @@ MAX_FRONT_MATTER = 64 * 1024
 
 @dataclass
 class _Chunk:
-    first_line: int  # 1-based line number of lines[0] in the file
-    lines: list[str]
+    first_line: int
+    """1-based line number of the chunk's first line in the file."""
+    text: str
+
+
+@dataclass
+class _Parsed(_Chunk):
+    slide: Slide | None = None
+    """Parsed while splitting (a chunk that might have been empty)."""
 
 
 def decode_deck_bytes(data: bytes) -> tuple[str, list[tuple[int, str]]]:
@@ -97,24 +109,40 @@ def _parse_deck_text(data: bytes | str, path: Path) -> Deck:
     else:
         text, problems = data.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n"), []
     notices = [Notice(path, line, message, warn=True) for line, message in problems]
-    lines = text.split("\n")
-    meta, body_start = _front_matter(lines, path)
+    head = text[: MAX_FRONT_MATTER + 4096].split("\n")  # front matter is near the top; no need to split it all
+    meta, body_start = _front_matter(head, path)
     base = path.parent
     default_credit = clean_line(_as_text(meta.get("credit")))
-    slides = []
-    chunks = _split_slides(lines, body_start)
+    body_offset = sum(len(line) + 1 for line in head[:body_start])
+    chunks = split_slides(text, body_offset, body_start + 1)
+    kept: list[_Chunk | Slide] = []
     for number, chunk in enumerate(chunks):
-        slide = parse_slide(chunk.lines, chunk.first_line, path, base, default_credit)
-        if slide is None:
+        parsed = None
+        if not _EMPTY_CHUNK.fullmatch(chunk.text) and not _VISIBLE_LINE.search(chunk.text):
+            # Cannot tell cheaply whether it shows anything (an empty fence, `&nbsp;`…): parse it now.
+            parsed = parse_slide(chunk.text.split("\n"), chunk.first_line, path, base, default_credit)
+        if _EMPTY_CHUNK.fullmatch(chunk.text) or (parsed is None and not _VISIBLE_LINE.search(chunk.text)):
             # Blank space before the first or after the last separator is normal; between two is not.
             if 0 < number < len(chunks) - 1:
                 notices.append(Notice(path, chunk.first_line, "empty slide between two --- lines: skipped"))
             continue
-        slides.append(slide)
-        for message in content_notices("\n".join(chunk.lines)):
-            notices.append(Notice(path, slide.line, message, slide=len(slides)))
+        kept.append(chunk if parsed is None else _Parsed(chunk.first_line, chunk.text, parsed))
+
+    def make(index: int, found: list[Notice]) -> Slide:
+        chunk = kept[index]
+        slide = chunk.slide if isinstance(chunk, _Parsed) else parse_slide(
+            chunk.text.split("\n"), chunk.first_line, path, base, default_credit)
+        if slide is None:
+            slide = Slide(source=path, line=chunk.first_line)
+            found.append(Notice(path, chunk.first_line, "this slide has nothing to show", slide=index + 1))
+        for message in content_notices(chunk.text):
+            found.append(Notice(path, slide.line, message, slide=index + 1))
+        return slide
+
     title = clean_line(_as_text(meta.get("title"))) or path.stem
-    return Deck(title=title, slides=tuple(slides), path=path, meta=meta, notices=tuple(notices))
+    # Slides are parsed when first needed (shown, listed, searched): a 50,000-slide deck opens
+    # as fast as a short one, and its titles and search index fill in off the UI thread.
+    return Deck(title=title, slides=LazySlides(len(kept), make), path=path, meta=meta, notices=tuple(notices))
 
 
 def _as_text(value: Any) -> str:
@@ -210,20 +238,50 @@ def _load_yaml(block: str, path: Path) -> dict[str, Any]:
     return meta
 
 
-def _split_slides(lines: list[str], start: int) -> list[_Chunk]:
-    chunks = [_Chunk(start + 1, [])]
-    fence: str | None = None
-    for number, line in enumerate(lines[start:], start=start + 1):
-        if fence is not None:
-            stripped = line.strip()
-            if stripped.startswith(fence) and set(stripped) == {fence[0]} and len(line) - len(line.lstrip()) < 4:
-                fence = None
-        elif (m := _FENCE_OPEN.match(line)) is not None:
-            fence = m.group(1)
-        elif _SEPARATOR.fullmatch(line):
-            chunks.append(_Chunk(number + 1, []))
+# A separator or fence opener at the start of a line. The pattern starts with a literal newline,
+# which lets the regex engine jump from line to line at C speed (a `^` anchor is tried at every
+# character); the text's own first line is checked on its own.
+_BOUNDARY = re.compile(r"\n(?:(---)[ \t]*(?=\n|\Z)| {0,3}(`{3,}(?![^\n]*`)|~{3,}))")
+
+
+def split_slides(text: str, start: int = 0, first_line: int = 1) -> list[_Chunk]:
+    """The slides' source between `---` lines, outside fenced code, from offset `start`.
+
+    One regular-expression scan over the text finds every separator and fence opener (no Python
+    step per line), so splitting 50,000 slides costs a few tens of milliseconds.
+    """
+    chunks: list[_Chunk] = []
+    chunk_start, chunk_line = start, first_line
+    line, counted = first_line, start
+    # Searching from start - 1 lets the newline before the first line (or a virtual one) match.
+    source = text if start > 0 else "\n" + text
+    shift = 0 if start > 0 else 1
+    position = start - 1 + shift
+    while True:
+        match = _BOUNDARY.search(source, position)
+        if match is None:
+            break
+        line_start = match.start() + 1 - shift  # where the matched line begins in `text`
+        line += text.count("\n", counted, line_start)
+        counted = line_start
+        if match.group(1):  # a separator
+            chunks.append(_Chunk(chunk_line, text[chunk_start:max(chunk_start, line_start - 1)]))
+            end = text.find("\n", line_start)
+            if end == -1:
+                chunk_start, chunk_line = len(text), line + 1
+                position = len(source)
+                break
+            chunk_start, chunk_line = end + 1, line + 1
+            position = end + shift  # the newline ending the separator line, in `source`
             continue
-        chunks[-1].lines.append(line)
+        fence = match.group(2)
+        closing = re.compile(rf"^ {{0,3}}{re.escape(fence[0])}{{{len(fence)},}}[ \t]*$", re.M)
+        opener_end = text.find("\n", line_start)
+        closed = closing.search(text, opener_end + 1) if opener_end != -1 else None
+        if closed is None:
+            break  # an unclosed fence runs to the end: no separator after it
+        position = closed.end() + shift
+    chunks.append(_Chunk(chunk_line, text[chunk_start:]))
     return chunks
 
 
@@ -235,25 +293,29 @@ def parse_slide(
     # otherwise change the Markdown structure itself (an unbalanced "[" breaks an image's syntax).
     lines = clean_text("\n".join(lines)).split("\n")
     tokens = parser().parse("\n".join(lines))
-    title_token, title_lines = _first_heading(tokens)
+    title_token, title_lines, title_index = _first_heading(tokens)
     image, image_inline, image_block = _first_image(tokens)
 
     dropped: set[int] = set(title_lines)
+    skip: set[int] = {title_index} if title_index is not None else set()
     edited: dict[int, str] = {}
     if image is not None and image_inline is not None and image_block is not None and image_block.map:
         others = [c for c in image_inline.children or [] if c is not image and not (c.type in ("text", "softbreak") and not c.content.strip())]
         block_lines = range(*image_block.map)
         if not others:
             dropped.update(block_lines)
+            skip.add(tokens.index(image_block))
         else:
-            # The photo sits inside a sentence: cut its syntax out and keep the words.
+            # The photo sits inside a sentence: cut it out and keep the words.
+            image_inline.children = [c for c in image_inline.children or [] if c is not image]
             for n in block_lines:
                 new, count = _INLINE_IMAGE.subn("", lines[n], count=1)
                 if count:
                     edited[n] = new
                     break
+    # The caption's Markdown source (kept on the slide), and its styled runs from the same parse.
     caption_md = "\n".join(edited.get(n, ln) for n, ln in enumerate(lines) if n not in dropped).strip("\n")
-    runs = markdown_runs(caption_md) if caption_md.strip() else ()
+    runs = runs_from_tokens(tokens, frozenset(skip)) if caption_md.strip() else ()
     caption_text = "".join(text for text, _ in runs)
 
     title = clean_line(inline_plain(title_token)) if title_token is not None else ""
@@ -279,12 +341,13 @@ def parse_slide(
     )
 
 
-def _first_heading(tokens: list[Token]) -> tuple[Token | None, range]:
+def _first_heading(tokens: list[Token]) -> tuple[Token | None, range, int | None]:
+    """The first heading's inline token, its source lines and the index of its opening token."""
     for i, tok in enumerate(tokens):
         if tok.type == "heading_open":
             lines = range(*tok.map) if tok.map else range(0)
-            return tokens[i + 1], lines
-    return None, range(0)
+            return tokens[i + 1], lines, i
+    return None, range(0), None
 
 
 def _first_image(tokens: list[Token]) -> tuple[Token | None, Token | None, Token | None]:

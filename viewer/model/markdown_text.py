@@ -102,9 +102,15 @@ def markdown_runs(source: str) -> tuple[Run, ...]:
 
 
 def _markdown_runs(source: str) -> tuple[Run, ...]:
-    tokens = parser().parse(source)
+    return runs_from_tokens(parser().parse(source))
+
+
+def runs_from_tokens(tokens: list[Token], skip: frozenset[int] = frozenset()) -> tuple[Run, ...]:
+    """Styled runs for an already parsed token stream, leaving out the blocks opened at the token
+    indices in `skip` (a slide's title heading, the paragraph holding its photo): the slide is
+    parsed once, not once for its structure and again for its caption."""
     blocks: list[list[Run]] = []
-    _blocks(tokens, 0, len(tokens), blocks, prefix="", tags=())
+    _blocks(tokens, 0, len(tokens), blocks, prefix="", tags=(), skip=skip)
     out: list[Run] = []
     for i, block in enumerate(blocks):
         if i:
@@ -140,13 +146,16 @@ def _close_index(tokens: list[Token], start: int) -> int:
 
 
 def _blocks(
-    tokens: list[Token], start: int, end: int, out: list[list[Run]], prefix: str, tags: tuple[str, ...]
+    tokens: list[Token], start: int, end: int, out: list[list[Run]], prefix: str, tags: tuple[str, ...],
+    skip: frozenset[int] = frozenset(),
 ) -> None:
     i = start
     while i < end:
         tok = tokens[i]
         t = tok.type
-        if t in ("paragraph_open", "heading_open"):
+        if i in skip:
+            i = _close_index(tokens, i) + 1
+        elif t in ("paragraph_open", "heading_open"):
             extra = ("heading",) if t == "heading_open" else ()
             runs = [(text, tagset | frozenset(tags + extra)) for text, tagset in _inline_runs(tokens[i + 1].children or [])]
             out.append([(prefix, NO_TAGS), *runs] if prefix else runs)
@@ -168,7 +177,10 @@ def _blocks(
                     marker = "• " if t == "bullet_list_open" else f"{number}. "
                     number += 1
                     inner: list[list[Run]] = []
-                    _blocks(tokens, j + 1, item_close, inner, "", tags)
+                    _blocks(tokens, j + 1, item_close, inner, "", tags, skip)
+                    if not inner and any(k in skip for k in range(j + 1, item_close)):
+                        j = item_close + 1
+                        continue  # every block of the item was left out (it held only the photo)
                     lines = _join_blocks(inner, "\n")
                     if items:
                         items.append(("\n", NO_TAGS))
@@ -177,12 +189,13 @@ def _blocks(
                     j = item_close + 1
                 else:
                     j += 1
-            out.append(items)
+            if items:
+                out.append(items)
             i = close + 1
         elif t == "blockquote_open":
             close = _close_index(tokens, i)
             inner = []
-            _blocks(tokens, i + 1, close, inner, prefix, (*tags, "quote"))
+            _blocks(tokens, i + 1, close, inner, prefix, (*tags, "quote"), skip)
             out.extend(inner)
             i = close + 1
         elif t == "table_open":

@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import os
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -79,15 +80,23 @@ class Positions:
             pass  # a read-only home must not break the slideshow; the position is simply not kept
 
 
-def resume_index(position: Position | None, titles: list[str] | None, count: int) -> int | None:
-    """Where to resume: the same title near the old place if the deck changed, else the old index."""
+SEARCH_WINDOW = 50
+"""How far from the remembered place to look for its title when the deck changed meanwhile."""
+
+
+def resume_index(position: Position | None, title_at: Callable[[int], str] | None, count: int) -> int | None:
+    """Where to resume: the remembered slide if its title is still there, else the same title
+    nearby (the deck changed), else the remembered index. `title_at(i)` gives slide i's title
+    (None for decks whose titles cost a file read each, such as photo folders)."""
     if position is None or count == 0:
         return None
-    if titles is not None and position.title:
-        if position.index < count and titles[position.index] == position.title:
-            return position.index
-        for distance in range(1, count):
-            for index in (position.index - distance, position.index + distance):
-                if 0 <= index < count and titles[index] == position.title:
-                    return index
-    return min(position.index, count - 1)
+    index = min(position.index, count - 1)
+    if title_at is None or not position.title:
+        return index
+    if title_at(index) == position.title:
+        return index
+    for distance in range(1, SEARCH_WINDOW + 1):
+        for near in (position.index - distance, position.index + distance):
+            if 0 <= near < count and title_at(near) == position.title:
+                return near
+    return index

@@ -51,16 +51,19 @@ def reload(deck: Deck) -> Deck:
 
 def same_place(old: Deck, old_index: int, fresh: Deck) -> int:
     """Where the slide shown at `old_index` of `old` is in the reloaded `fresh` deck: the same photo
-    file or the same title nearest the old place, else the same position."""
+    file, or the same title near the old place, else the same position."""
     if not len(fresh):
         return 0
     old_keys, fresh_keys = getattr(old.slides, "keys", None), getattr(fresh.slides, "keys", None)
-    if old_keys is not None and fresh_keys is not None and old_index < len(old_keys):
-        if old_keys[old_index] in fresh_keys:
+    if old_keys is not None and fresh_keys is not None:
+        if old_index < len(old_keys) and old_keys[old_index] in fresh_keys:
             return fresh_keys.index(old_keys[old_index])
-    elif isinstance(old.slides, tuple) and isinstance(fresh.slides, tuple) and old_index < len(old.slides):
-        title = old.slides[old_index].title
-        near = [i for i, slide in enumerate(fresh.slides) if slide.title == title]
-        if near:
-            return min(near, key=lambda i: abs(i - old_index))
+        return min(old_index, len(fresh) - 1)
+    if old_index < len(old.slides):
+        from viewer.model.positions import Position, resume_index
+
+        position = Position(old_index, old.slides[old_index].title)
+        found = resume_index(position, lambda i: fresh.slides[i].title, len(fresh))
+        if found is not None:
+            return found
     return min(old_index, len(fresh) - 1)

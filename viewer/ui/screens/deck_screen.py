@@ -111,7 +111,7 @@ class DeckScreen(AutoplayActions, DeckUpkeep, Screen[None]):
         if slide_number is None and deck.opened_on is not None:
             slide_number = deck.opened_on + 1  # a photo given as PATH: open its folder on it
         if slide_number is None and options.resume and options.positions is not None:
-            index = resume_index(options.positions.get(deck.path), self._titles(), len(deck))
+            index = resume_index(options.positions.get(deck.path), self._title_at(), len(deck))
             if index:
                 slide_number = self._resumed = index + 1
         if slide_number is not None:
@@ -122,9 +122,11 @@ class DeckScreen(AutoplayActions, DeckUpkeep, Screen[None]):
             self._last_query = query
         self.set_reactive(DeckScreen.cursor, cursor)
 
-    def _titles(self) -> list[str] | None:
-        # Titles of a Markdown deck are at hand; a photo folder's would mean reading every photo.
-        return [s.title for s in self.deck.slides] if isinstance(self.deck.slides, tuple) else None
+    def _title_at(self):  # type: ignore[no-untyped-def]
+        # A Markdown slide's title costs one slide's parse; a photo's would mean reading the photo.
+        if self.deck.kind == "photos":
+            return None
+        return lambda index: self.deck.slides[index].title
 
     def compose(self) -> ComposeResult:
         yield Header(icon="▣")
