@@ -15,7 +15,6 @@ from pathlib import Path
 
 from viewer import __version__
 from viewer.model import Deck, DeckError, Library, Query, Slide, load_paths
-from viewer.model.search import SearchIndex
 from viewer.model.text import clean_line, json_line
 
 EXIT_MATCH, EXIT_NO_MATCH, EXIT_ERROR = 0, 1, 2
@@ -91,9 +90,11 @@ def _decks(source: Deck | Library) -> list[Deck]:
 
 
 def _matches(source: Deck | Library, query: Query) -> Iterator[tuple[Deck, int, Slide]]:
+    """Matching slides one at a time, as each is parsed: `--list` of a huge deck starts at once."""
     for deck in _decks(source):
-        for index in SearchIndex(deck).matching(query):
-            yield deck, index + 1, deck.slides[index]
+        for index, slide in enumerate(deck.slides):
+            if not query or query.matches(slide):
+                yield deck, index + 1, slide
 
 
 def _slide_json(deck: Deck, number: int, slide: Slide, with_deck: bool) -> str:

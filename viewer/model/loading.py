@@ -16,7 +16,9 @@ from pathlib import Path
 
 from viewer.model.deck import Deck, Library
 from viewer.model.errors import DeckError
-from viewer.model.files import inside
+from urllib.parse import quote
+
+from viewer.model.files import FileProblem, inside, read_regular
 from viewer.model.folder_deck import folder_deck, image_slide, is_image_name, list_regular_files, sidecar_stems
 from viewer.model.text import clean_line, natural_key
 
@@ -94,16 +96,41 @@ def _load_folder(folder: Path) -> Deck | Library:
         raise DeckError(folder, exc.strerror or str(exc)) from None
     if only_photos is not None:
         return only_photos
-    # A deck's own picture folder (`slides/my-deck/`) is part of that deck, not a deck of its own.
-    pictures = {os.path.realpath(s.photo.path.parent) for d in scan.decks if d.kind == "deck"
-                for s in d.slides if s.photo is not None and s.photo.path is not None}
-    scan.decks = [d for d in scan.decks if d.kind != "photos" or os.path.realpath(d.path) not in pictures]
+    scan.decks = [d for d in scan.decks if not _pictures_of_a_deck(d, scan.decks)]
     if not scan.decks:
         if scan.problems:
             raise DeckError(folder, "no deck in this folder could be loaded: " + "; ".join(scan.problems))
         raise DeckError(folder, "no images or decks in this folder or the folders inside it")
     return Library(title=clean_line(folder.name) or str(folder), decks=tuple(scan.decks), path=folder,
                    problems=tuple(scan.problems))
+
+
+def _pictures_of_a_deck(photos: Deck, decks: list[Deck]) -> bool:
+    """True when a photo folder holds the pictures of a Markdown deck beside it or above it
+    (`slides/my-deck/` for `slides/my-deck.md`): part of that deck, not a deck of its own.
+
+    Decided from the decks' source text (does it name the folder in a picture's path?), so no
+    slide has to be parsed just to list the library.
+    """
+    if photos.kind != "photos":
+        return False
+    folder = os.path.realpath(photos.path)
+    for deck in decks:
+        if deck.kind != "deck":
+            continue
+        home = os.path.realpath(deck.path.parent)
+        if not (folder + os.sep).startswith(home + os.sep) or folder == home:
+            continue
+        relative = os.path.relpath(folder, home).replace(os.sep, "/")
+        from viewer.model.markdown_deck import MAX_DECK_BYTES  # Markdown and YAML only when needed
+
+        try:
+            text = read_regular(deck.path, MAX_DECK_BYTES, allow_empty=True).decode("utf-8", errors="replace")
+        except FileProblem:
+            continue
+        if f"]({relative}/" in text or f"](./{relative}/" in text or f"]({quote(relative)}/" in text:
+            return True
+    return False
 
 
 def _subfolders(folder: Path) -> list[Path]:

@@ -118,10 +118,13 @@ def _parse_deck_text(data: bytes | str, path: Path) -> Deck:
     kept: list[_Chunk | Slide] = []
     for number, chunk in enumerate(chunks):
         parsed = None
-        if not _EMPTY_CHUNK.fullmatch(chunk.text) and not _VISIBLE_LINE.search(chunk.text):
+        visible = _VISIBLE_LINE.search(chunk.text) is not None
+        empty = not visible and _EMPTY_CHUNK.fullmatch(chunk.text) is not None
+        if not visible and not empty:
             # Cannot tell cheaply whether it shows anything (an empty fence, `&nbsp;`…): parse it now.
             parsed = parse_slide(chunk.text.split("\n"), chunk.first_line, path, base, default_credit)
-        if _EMPTY_CHUNK.fullmatch(chunk.text) or (parsed is None and not _VISIBLE_LINE.search(chunk.text)):
+            empty = parsed is None
+        if empty:
             # Blank space before the first or after the last separator is normal; between two is not.
             if 0 < number < len(chunks) - 1:
                 notices.append(Notice(path, chunk.first_line, "empty slide between two --- lines: skipped"))

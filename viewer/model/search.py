@@ -41,6 +41,11 @@ class Query:
     def matches_folded(self, haystack: str) -> bool:
         return all(term in haystack for term in self.terms)
 
+    def narrows_to(self, other: Query) -> bool:
+        """True when every slide matching `other` also matches this query (each of this query's
+        terms is part of one of `other`'s), so `other`'s matches can be found among this one's."""
+        return bool(self.terms) and all(any(old in new for new in other.terms) for old in self.terms)
+
     def matches(self, slide: Slide) -> bool:
         return self.matches_folded(haystack(slide))
 
@@ -75,25 +80,68 @@ def haystack(slide: Slide) -> str:
 
 
 class SearchIndex:
-    """Folded text of every slide of a deck, built once, so each keystroke is a plain scan.
+    """Folded text of every slide of a deck, filled in order (by `build`, usually on a worker
+    thread) so that each keystroke is a plain scan of strings.
 
-    Built on first use (or ahead of time with `build`, e.g. from a worker thread): a deck of ten
-    thousand slides takes a fraction of a second to fold, which must not delay opening it.
+    `matching` waits for the whole index (the CLI). `matching_so_far` never waits: it scans what
+    is indexed and says whether that was everything, so the app can show results while the index
+    is still being built and refine them as it grows. A query that only extends the previous one
+    (`sol` → `soldier`) is checked against the previous matches alone.
     """
 
     def __init__(self, deck: Deck) -> None:
         self._deck = deck
-        self._haystacks: list[str] | None = None
+        self._haystacks: list[str] = []
         self._lock = threading.Lock()
+        self._last: tuple[Query, int, tuple[int, ...]] | None = None
+        """(query, slides indexed then, matches among them): what the next query may narrow."""
+
+    @property
+    def total(self) -> int:
+        return len(self._deck.slides)
+
+    @property
+    def indexed(self) -> int:
+        return len(self._haystacks)
+
+    @property
+    def complete(self) -> bool:
+        return len(self._haystacks) >= len(self._deck.slides)
 
     def build(self) -> list[str]:
+        """Index every slide (appending: readers see a growing prefix). Safe to call from threads."""
         with self._lock:
-            if self._haystacks is None:
-                self._haystacks = [haystack(slide) for slide in self._deck.slides]
-            return self._haystacks
+            haystacks, slides = self._haystacks, self._deck.slides
+            for index in range(len(haystacks), len(slides)):
+                haystacks.append(haystack(slides[index]))
+            return haystacks
 
     def matching(self, query: Query) -> tuple[int, ...]:
         """Indices of the slides that match, in deck order (every slide for an empty query)."""
         if not query:
             return tuple(range(len(self._deck.slides)))
-        return tuple(i for i, text in enumerate(self.build()) if query.matches_folded(text))
+        self.build()
+        found, _ = self.matching_so_far(query)
+        return found
+
+    def matching_so_far(self, query: Query) -> tuple[tuple[int, ...], bool]:
+        """(matches among the slides indexed so far, whether that is all of them); never waits."""
+        if not query:
+            return tuple(range(len(self._deck.slides))), True
+        haystacks = self._haystacks
+        count = len(haystacks)
+        matches = query.matches_folded
+        last = self._last
+        if last is not None and last[0].narrows_to(query):
+            # Every slide matching the new query matched the old one: check only those, plus the
+            # slides indexed since.
+            _, seen, previous = last
+            found = [i for i in previous if matches(haystacks[i])]
+            found += [i for i in range(seen, count) if matches(haystacks[i])]
+        else:
+            found = [i for i in range(count) if matches(haystacks[i])]
+        result = tuple(found)
+        self._last = (query, count, result)
+        return result, count >= len(self._deck.slides)
+
+

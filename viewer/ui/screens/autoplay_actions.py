@@ -43,6 +43,7 @@ class AutoplayActions:
         if self._play.due(now, paused):
             self._advance()
         self.play_status = self._play.status(self.clock(), paused)
+        self.refine_search()
         if self._signature is not None:
             self._poll_disk()
 

@@ -41,6 +41,8 @@ MAX_TYPED_DIGITS = 7
 TICK = 0.25
 """Seconds between autoplay and live-reload checks."""
 NOTICE_SECONDS = 2
+SYNC_INDEX_SLIDES = 400
+"""A search index this close to complete is finished on the spot instead of streaming results."""
 
 
 class DeckScreen(AutoplayActions, DeckUpkeep, Screen[None]):
@@ -78,6 +80,7 @@ class DeckScreen(AutoplayActions, DeckUpkeep, Screen[None]):
     fullscreen: var[bool] = var(False)
     playing: var[bool] = var(False)
     play_status: var[str] = var("")
+    search_status: var[str] = var("")
 
     def __init__(
         self,
@@ -116,11 +119,34 @@ class DeckScreen(AutoplayActions, DeckUpkeep, Screen[None]):
                 slide_number = self._resumed = index + 1
         if slide_number is not None:
             cursor = cursor.go_to(slide_number)
+        self._pending: Query | None = None
+        """A filter shown from a partial index, to refine as the index grows."""
         query = Query.parse(search)
         if query:
-            cursor = cursor.filter(query, self._index.matching(query))
+            cursor = cursor.filter(query, self._matches_so_far(query))
             self._last_query = query
         self.set_reactive(DeckScreen.cursor, cursor)
+
+    def _matches_so_far(self, query: Query) -> tuple[int, ...]:
+        """The matches the search index can give now, without waiting for it to be complete."""
+        if self._index.total - self._index.indexed <= SYNC_INDEX_SLIDES:
+            self._index.build()  # a few hundred slides: quicker to finish now than to show partial results
+        found, complete = self._index.matching_so_far(query)
+        self._pending = None if complete else query
+        self.search_status = "" if complete else (
+            f"searching… {self._index.indexed:,} of {self._index.total:,} slides")
+        return found
+
+    def refine_search(self) -> None:
+        """Called on every tick while a filter waits for the index: show what it has found since."""
+        query = self._pending
+        if query is None or self.cursor.query != query:
+            self._pending = None
+            self.search_status = ""
+            return
+        order = self._matches_so_far(query)
+        if order != self.cursor.order:
+            self.cursor = self.cursor.filter(query, order)
 
     def _title_at(self):  # type: ignore[no-untyped-def]
         # A Markdown slide's title costs one slide's parse; a photo's would mean reading the photo.
@@ -140,7 +166,8 @@ class DeckScreen(AutoplayActions, DeckUpkeep, Screen[None]):
             yield Static(id="no-match", markup=False)
         yield InfoLine(id="info-line").data_bind(slide=DeckScreen.slide, active=DeckScreen.show_info)
         yield StatusBar(id="status").data_bind(
-            cursor=DeckScreen.cursor, typed_number=DeckScreen.typed_number, play_status=DeckScreen.play_status
+            cursor=DeckScreen.cursor, typed_number=DeckScreen.typed_number, play_status=DeckScreen.play_status,
+            search_status=DeckScreen.search_status,
         )
         yield SearchBar(id="search-bar")
         yield Footer()
@@ -237,6 +264,8 @@ class DeckScreen(AutoplayActions, DeckUpkeep, Screen[None]):
                     f"\n\nviewer check {name} tells more.")
         if cursor.filtered and cursor.showing is None:
             text = cursor.query.text.strip() if cursor.query else ""
+            if self._pending is not None:
+                return f"Searching for “{text}”…"
             return f"No slides match “{text}”.\n\nEdit the search, or press Escape to go back."
         return None
 
@@ -335,7 +364,7 @@ class DeckScreen(AutoplayActions, DeckUpkeep, Screen[None]):
         if self._last_query is None:
             self.notify("No search yet: press / to search.", markup=False, timeout=3)
             return
-        matches = self._index.matching(self._last_query)
+        matches, _ = self._index.matching_so_far(self._last_query)
         if not matches:
             self.notify("No slide matches the last search.", markup=False, timeout=NOTICE_SECONDS)
             return
@@ -386,6 +415,8 @@ class DeckScreen(AutoplayActions, DeckUpkeep, Screen[None]):
         self.app.push_screen(OverviewScreen(self.deck, self.cursor, self._pipeline), chosen)
 
     def _clear_filter(self) -> None:
+        self._pending = None
+        self.search_status = ""
         self.remove_class("-searching")
         self.set_focus(None)
         self.cursor = self.cursor.clear()
@@ -397,8 +428,10 @@ class DeckScreen(AutoplayActions, DeckUpkeep, Screen[None]):
         base = self._before_search or self.cursor
         if query:
             self._last_query = query
-            self.cursor = base.clear().filter(query, self._index.matching(query))
+            self.cursor = base.clear().filter(query, self._matches_so_far(query))
         else:
+            self._pending = None
+            self.search_status = ""
             self.cursor = base.clear()
 
     def on_search_bar_done(self, message: SearchBar.Done) -> None:

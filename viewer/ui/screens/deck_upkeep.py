@@ -56,7 +56,7 @@ class DeckUpkeep:
         cursor = Cursor(len(fresh), current=index)
         query = self.cursor.query
         if query:
-            cursor = cursor.filter(query, self._index.matching(query))
+            cursor = cursor.filter(query, self._matches_so_far(query))
         self.cursor = cursor
         self._apply(cursor)
         self.notify("The deck changed on disk: reloaded.", markup=False, timeout=NOTICE_SECONDS)

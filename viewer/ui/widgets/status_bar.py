@@ -27,11 +27,15 @@ class StatusBar(Static):
     """Digits typed so far for go-to-slide."""
     play_status: reactive[str] = reactive("")
     """Autoplay's indicator and time left (`▶ 7s`), empty when not playing."""
+    search_status: reactive[str] = reactive("")
+    """`searching… 12,000 of 50,000 slides` while a filter waits for the search index."""
 
     def render(self) -> Text:
         text = Text(no_wrap=True, overflow="ellipsis")
         if self.cursor is not None:
             text.append(position_text(self.cursor))
+        if self.search_status:
+            text.append(f"   {self.search_status}", "italic")
         if self.play_status:
             text.append(f"   {self.play_status}", "bold")
         if self.typed_number:
