@@ -9,6 +9,7 @@ search index resolves every slide in the background while the UI shows the first
 from __future__ import annotations
 
 import threading
+from collections import OrderedDict
 from collections.abc import Callable, Iterator, Sequence
 from typing import overload
 
@@ -19,13 +20,17 @@ SlideMaker = Callable[[int, list[Notice]], Slide]
 
 
 class LazySlides(Sequence[Slide]):
-    def __init__(self, count: int, make: SlideMaker, keys: list[str] | None = None) -> None:
+    def __init__(self, count: int, make: SlideMaker, keys: list[str] | None = None, keep: int | None = None) -> None:
         self._make = make
         self.keys = keys
         """What identifies each slide without making it (a photo folder: the file names)."""
         self._slides: list[Slide | None] = [None] * count
         self._notices: dict[int, tuple[Notice, ...]] = {}
         self._lock = threading.Lock()
+        self._keep = keep
+        """Keep at most this many made slides (least recently used go; they are made again if
+        needed), so memory follows what is looked at, not the deck's size. None: keep all."""
+        self._recent: OrderedDict[int, None] = OrderedDict()
 
     def __len__(self) -> int:
         return len(self._slides)
@@ -40,15 +45,25 @@ class LazySlides(Sequence[Slide]):
         if isinstance(index, slice):
             return [self[i] for i in range(*index.indices(len(self)))]
         slide = self._slides[index]  # IndexError for a bad index, like a tuple
+        index %= len(self._slides)
         if slide is not None:
+            if self._keep is not None:
+                with self._lock:
+                    if index in self._recent:
+                        self._recent.move_to_end(index)
             return slide
         with self._lock:
             slide = self._slides[index]
             if slide is None:
                 notices: list[Notice] = []
-                slide = self._make(index % len(self), notices)
+                slide = self._make(index, notices)
                 self._slides[index] = slide
-                self._notices[index % len(self)] = tuple(notices)
+                self._notices[index] = tuple(notices)
+                if self._keep is not None:
+                    self._recent[index] = None
+                    while len(self._recent) > self._keep:
+                        old, _ = self._recent.popitem(last=False)
+                        self._slides[old] = None
         return slide
 
     def __iter__(self) -> Iterator[Slide]:

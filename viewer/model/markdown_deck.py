@@ -35,6 +35,8 @@ _URL_SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.\-]+:")
 _LOOKS_LIKE_YAML = re.compile(r"[^\s#:][^:]*:(\s|$)")
 _INLINE_IMAGE = re.compile(r"!\[(?:[^\[\]\\]|\\.|\[[^\]]*\])*\]\((?:[^()\\]|\\.|\([^)]*\))*\)")
 MAX_FRONT_MATTER = 64 * 1024
+KEEP_PARSED = 4096
+"""Parsed slides kept per deck (the rest are parsed again when needed): memory stays flat."""
 
 
 @dataclass
@@ -145,7 +147,8 @@ def _parse_deck_text(data: bytes | str, path: Path) -> Deck:
     title = clean_line(_as_text(meta.get("title"))) or path.stem
     # Slides are parsed when first needed (shown, listed, searched): a 50,000-slide deck opens
     # as fast as a short one, and its titles and search index fill in off the UI thread.
-    return Deck(title=title, slides=LazySlides(len(kept), make), path=path, meta=meta, notices=tuple(notices))
+    return Deck(title=title, slides=LazySlides(len(kept), make, keep=KEEP_PARSED), path=path, meta=meta,
+                notices=tuple(notices))
 
 
 def _as_text(value: Any) -> str:

@@ -204,7 +204,7 @@ class DeckScreen(AutoplayActions, DeckUpkeep, Screen[None]):
     def _apply(self, cursor: Cursor) -> None:
         showing = cursor.showing
         slide = self.deck.slides[showing] if showing is not None else None
-        if slide is not self.slide:
+        if slide != self.slide:
             self.photo_failed = False
         self.slide = slide
         self.photo = slide.photo if slide else None
@@ -233,7 +233,7 @@ class DeckScreen(AutoplayActions, DeckUpkeep, Screen[None]):
         rows = height - (1 if self.show_info else 0)
         # Stick to the arrangement on screen when paging to a similar slide; not when this slide's
         # own size just became known (its first arrangement was a guess).
-        previous = self._layout if slide is not self._layout_slide else None
+        previous = self._layout if slide != self._layout_slide else None
         chosen = choose_layout(width, rows, aspect, len(slide.caption_text) + len(slide.alt) if slide else 0,
                                previous=previous)
         self._layout, self._layout_slide = chosen, slide
@@ -253,7 +253,7 @@ class DeckScreen(AutoplayActions, DeckUpkeep, Screen[None]):
                 self._pipeline.measure(other.path)
 
     def _relayout_if_showing(self, photo: Photo) -> None:
-        if self.photo is photo:
+        if self.photo == photo:
             self._relayout()
 
     def _nothing_to_show(self, cursor: Cursor) -> str | None:
@@ -451,7 +451,7 @@ class DeckScreen(AutoplayActions, DeckUpkeep, Screen[None]):
         self._move(self.cursor.step(message.step))
 
     def on_photo_view_shown(self, message: PhotoView.Shown) -> None:
-        if message.photo is self.photo:
+        if message.photo == self.photo:
             self.photo_failed = message.problem is not None
 
     def on_mouse_scroll_down(self, event: events.MouseScrollDown) -> None:

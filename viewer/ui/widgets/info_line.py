@@ -95,5 +95,5 @@ class InfoLine(Static):
 
     def _store(self, slide: Slide, key: tuple, result: PhotoInfo | str) -> None:
         self._cache[key] = result
-        if slide is self.slide and self.active:
+        if slide == self.slide and self.active:
             self.update(Text(info_text(slide, result), no_wrap=True, overflow="ellipsis"))
