@@ -127,3 +127,14 @@ def test_the_library_lists_many_decks_without_parsing_their_slides(tmp_path):
 def test_tiny_decks_still_work(tmp_path, count):
     deck = load_path(big_deck(tmp_path / "small.md", count))
     assert [s.title for s in deck.slides] == [f"Slide {n}" for n in range(1, count + 1)]
+
+
+async def test_quitting_does_not_wait_for_a_big_decks_index(tmp_path):
+    deck = load_path(big_deck(tmp_path / "big.md", 30000))
+    app = ViewerApp(deck)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause(0.1)
+        index = app.screen._index
+        await pilot.press("q")
+    # The index worker stopped when the app did, long before it could have indexed every slide.
+    assert not index.complete

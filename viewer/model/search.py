@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 import threading
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from viewer.model.deck import Deck, Slide
@@ -108,11 +109,14 @@ class SearchIndex:
     def complete(self) -> bool:
         return len(self._haystacks) >= len(self._deck.slides)
 
-    def build(self) -> list[str]:
-        """Index every slide (appending: readers see a growing prefix). Safe to call from threads."""
+    def build(self, stop: Callable[[], bool] | None = None) -> list[str]:
+        """Index every slide (appending: readers see a growing prefix). Safe to call from threads;
+        `stop()` is asked every few slides, so quitting never waits for a big deck's index."""
         with self._lock:
             haystacks, slides = self._haystacks, self._deck.slides
             for index in range(len(haystacks), len(slides)):
+                if stop is not None and index % 64 == 0 and stop():
+                    break
                 haystacks.append(haystack(slides[index]))
             return haystacks
 

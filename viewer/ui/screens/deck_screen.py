@@ -18,6 +18,7 @@ from textual.containers import Container
 from textual.reactive import var
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Input, Static
+from textual.worker import get_current_worker
 
 from viewer.imaging import PhotoPipeline
 from viewer.model import Deck, Photo, Query, Slide
@@ -127,6 +128,14 @@ class DeckScreen(AutoplayActions, DeckUpkeep, Screen[None]):
             self._last_query = query
         self.set_reactive(DeckScreen.cursor, cursor)
 
+    def build_index(self) -> None:
+        self._build_index(self._index)
+
+    @work(thread=True, exclusive=True, group="search-index", exit_on_error=False)
+    def _build_index(self, index: SearchIndex) -> None:
+        worker = get_current_worker()
+        index.build(stop=lambda: worker.is_cancelled)
+
     def _matches_so_far(self, query: Query) -> tuple[int, ...]:
         """The matches the search index can give now, without waiting for it to be complete."""
         if self._index.total - self._index.indexed <= SYNC_INDEX_SLIDES:
@@ -174,7 +183,8 @@ class DeckScreen(AutoplayActions, DeckUpkeep, Screen[None]):
 
     def on_mount(self) -> None:
         self._apply(self.cursor)
-        self.run_worker(self._index.build, thread=True, group="search-index", exit_on_error=False)
+        # After the first frame: the index must not compete with showing the first slide.
+        self.call_after_refresh(self.build_index)
         self.set_interval(TICK, self.tick)
         warnings = self.deck.warnings
         if warnings:

@@ -52,7 +52,7 @@ class DeckUpkeep:
         self.deck = fresh
         self.title = fresh.title
         self._index = SearchIndex(fresh)
-        self.run_worker(self._index.build, thread=True, group="search-index", exit_on_error=False)
+        self.build_index()
         cursor = Cursor(len(fresh), current=index)
         query = self.cursor.query
         if query:
