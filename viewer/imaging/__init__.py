@@ -1,7 +1,25 @@
-"""Image decoding and half-block cell rendering: plain Python (Pillow + rich-pixels), no Textual."""
+"""Image decoding and half-block cell rendering: plain Python (Pillow + rich-pixels), no Textual.
 
-from viewer.imaging.decode import ImageProblem, decode_photo
-from viewer.imaging.halfblocks import fit_cells, render_rows
-from viewer.imaging.pipeline import PhotoPipeline, RenderedPhoto
+The names below are imported on first use (PEP 562): `viewer.imaging.decode` alone does not
+import Rich, which the quick `--print` path does without.
+"""
 
-__all__ = ["ImageProblem", "PhotoPipeline", "RenderedPhoto", "decode_photo", "fit_cells", "render_rows"]
+from __future__ import annotations
+
+import importlib
+from typing import Any
+
+_EXPORTS = {
+    "ImageProblem": "viewer.imaging.decode", "decode_photo": "viewer.imaging.decode",
+    "fit_cells": "viewer.imaging.fitting", "render_rows": "viewer.imaging.halfblocks",
+    "PhotoPipeline": "viewer.imaging.pipeline", "RenderedPhoto": "viewer.imaging.pipeline",
+}
+__all__ = sorted(_EXPORTS)
+
+
+def __getattr__(name: str) -> Any:
+    if name in _EXPORTS:
+        value = getattr(importlib.import_module(_EXPORTS[name]), name)
+        globals()[name] = value
+        return value
+    raise AttributeError(f"module 'viewer.imaging' has no attribute {name!r}")

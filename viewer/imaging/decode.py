@@ -19,9 +19,8 @@ from __future__ import annotations
 import threading
 import warnings
 from contextlib import nullcontext
-from dataclasses import dataclass
 from pathlib import Path
-from typing import BinaryIO
+from typing import BinaryIO, NamedTuple
 
 from PIL import Image, ImageFile, UnidentifiedImageError
 
@@ -71,8 +70,7 @@ class ImageProblem(Exception):
     """Why a photo cannot be shown; `str()` is a short reason for the placeholder."""
 
 
-@dataclass(frozen=True)
-class Decoded:
+class Decoded(NamedTuple):
     image: Image.Image
     """RGB, upright, about twice the requested box (never more than needed to fill it)."""
     full_size: tuple[int, int]

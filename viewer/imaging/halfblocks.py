@@ -16,17 +16,9 @@ from rich.segment import Segment
 from rich.style import Style
 from rich_pixels import Renderer
 
+from viewer.imaging.fitting import fit_cells
+
 LOWER_HALF = "▄"
-
-
-def fit_cells(width: int, height: int, cols: int, rows: int) -> tuple[int, int]:
-    """Pixel size (width, even height) that fits `cols`×`rows` cells and keeps the aspect ratio."""
-    if width <= 0 or height <= 0 or cols <= 0 or rows <= 0:
-        return (0, 0)
-    scale = min(cols / width, (rows * 2) / height)
-    out_w = max(1, min(cols, round(width * scale)))
-    out_h = max(1, min(rows, round(height * scale / 2))) * 2
-    return out_w, out_h
 
 
 COLOR_SYSTEMS = {"truecolor": ColorSystem.TRUECOLOR, "256": ColorSystem.EIGHT_BIT, "standard": ColorSystem.STANDARD,

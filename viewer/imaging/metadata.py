@@ -16,16 +16,17 @@ from __future__ import annotations
 
 import json
 import re
-import xml.etree.ElementTree as ElementTree
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from PIL import Image
 
 from viewer.imaging.decode import MAX_FILE_BYTES, ImageProblem, open_image
 from viewer.model.files import FileProblem, open_regular, read_regular
 from viewer.model.text import clean_line, clean_text
+
+if TYPE_CHECKING:
+    from xml.etree.ElementTree import Element
 
 MAX_XMP_BYTES = 512 * 1024
 MAX_JSON_BYTES = 2 * 1024 * 1024
@@ -47,22 +48,20 @@ _XP_TITLE, _XP_COMMENT, _XP_AUTHOR = 0x9C9B, 0x9C9C, 0x9C9D
 _EXIF_IFD, _DATETIME_ORIGINAL = 0x8769, 0x9003
 
 
-@dataclass(frozen=True)
-class PhotoText:
+class PhotoText(NamedTuple):
     """Title, caption, credit and date a photo's metadata gives (any may be empty)."""
 
     title: str = ""
     caption: str = ""
     credit: str = ""
     date: str = ""
-    problems: tuple[str, ...] = field(default=(), compare=False)
+    problems: tuple[str, ...] = ()
 
     def __bool__(self) -> bool:
         return bool(self.title or self.caption or self.credit or self.date)
 
 
-@dataclass(frozen=True)
-class PhotoInfo:
+class PhotoInfo(NamedTuple):
     """What the info line shows about a photo file."""
 
     width: int
@@ -206,6 +205,8 @@ def _xmp_fields(image: Image.Image) -> dict[str, str]:
         raise ValueError("the XMP packet is too large")
     if b"<!DOCTYPE" in data or b"<!ENTITY" in data:
         raise ValueError("the XMP packet declares entities (refused)")
+    import xml.etree.ElementTree as ElementTree  # only for photos that carry XMP
+
     root = ElementTree.fromstring(data.strip(b"\x00 \r\n\t"))
     return {
         "title": _xmp_alt(root, "dc:title"),
@@ -222,7 +223,7 @@ def _qualified(name: str) -> str:
     return f"{{{_NS[prefix]}}}{local}"
 
 
-def _xmp_alt(root: ElementTree.Element, name: str) -> str:
+def _xmp_alt(root: Element, name: str) -> str:
     """A language alternative (rdf:Alt): the x-default entry, else the first."""
     for element in root.iter(_qualified(name)):
         items = element.findall(".//rdf:li", _NS)
@@ -235,14 +236,14 @@ def _xmp_alt(root: ElementTree.Element, name: str) -> str:
     return _xmp_simple(root, name)
 
 
-def _xmp_seq(root: ElementTree.Element, name: str) -> str:
+def _xmp_seq(root: Element, name: str) -> str:
     for element in root.iter(_qualified(name)):
         items = [(li.text or "").strip() for li in element.findall(".//rdf:li", _NS)]
         return ", ".join(i for i in items if i) or (element.text or "").strip()
     return _xmp_simple(root, name)
 
 
-def _xmp_simple(root: ElementTree.Element, name: str) -> str:
+def _xmp_simple(root: Element, name: str) -> str:
     qualified = _qualified(name)
     for description in root.iter(_qualified("rdf:Description")):
         if qualified in description.attrib:

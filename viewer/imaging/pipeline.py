@@ -21,11 +21,8 @@ from typing import Callable, Generic, Hashable, TypeVar
 from rich.segment import Segment
 
 from viewer.imaging.decode import RGB, Decoded, ImageProblem, decode_photo
+from viewer.imaging.fitting import working_side
 from viewer.imaging.halfblocks import render_rows
-
-OVERSAMPLE = 2
-"""Decode about twice the pixels the panel shows: BOX resampling then averages a 2×2 block per
-half-cell, and a moderately larger panel can be re-fitted from the same copy."""
 
 K = TypeVar("K", bound=Hashable)
 V = TypeVar("V")
@@ -185,7 +182,7 @@ class PhotoPipeline:
         # One working copy per size class (a power of two covering the box): a render then never
         # depends on which other size happened to be decoded first, and a panel resized within
         # its class is re-fitted from the same copy without decoding again.
-        side = 1 << max(6, (max(OVERSAMPLE * cols, OVERSAMPLE * 2 * rows) - 1).bit_length())
+        side = working_side(cols, rows)
         key = (str(path), identity, background, side)
         cached = self._working.get(key)
         if cached is not None:

@@ -1,12 +1,27 @@
 """The deck model: plain Python, no Textual.
 
 Decks, slides, parsing, folder scanning, search and navigation live here so they can be
-tested and reused (CLI, `--print`, the app) without a terminal.
+tested and reused (CLI, `--print`, the app) without a terminal. The names below are imported
+on first use (PEP 562), so a submodule such as `viewer.model.files` costs only itself: the
+quick `--print` of one photo must not pay for the whole model.
 """
 
-from viewer.model.deck import Deck, Library, Notice, Photo, Slide
-from viewer.model.errors import DeckError
-from viewer.model.loading import load_path, load_paths
-from viewer.model.search import Query
+from __future__ import annotations
 
-__all__ = ["Deck", "DeckError", "Library", "Notice", "Photo", "Query", "Slide", "load_path", "load_paths"]
+import importlib
+from typing import Any
+
+_EXPORTS = {
+    "Deck": "viewer.model.deck", "Library": "viewer.model.deck", "Notice": "viewer.model.deck",
+    "Photo": "viewer.model.deck", "Slide": "viewer.model.deck", "DeckError": "viewer.model.errors",
+    "load_path": "viewer.model.loading", "load_paths": "viewer.model.loading", "Query": "viewer.model.search",
+}
+__all__ = sorted(_EXPORTS)
+
+
+def __getattr__(name: str) -> Any:
+    if name in _EXPORTS:
+        value = getattr(importlib.import_module(_EXPORTS[name]), name)
+        globals()[name] = value
+        return value
+    raise AttributeError(f"module 'viewer.model' has no attribute {name!r}")

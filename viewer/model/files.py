@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import os
 import stat
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import BinaryIO
@@ -174,6 +173,8 @@ def write_file(
         allowed = may_replace(path) if callable(may_replace) else may_replace
         if not allowed:
             raise FileProblem("exists and was not made by viewer: not replaced")
+    import tempfile  # only commands that write need it
+
     try:
         _make_folders(path.parent, root)
         fd, temporary = tempfile.mkstemp(prefix=".viewer-", suffix=".tmp", dir=path.parent)

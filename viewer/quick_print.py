@@ -1,0 +1,149 @@
+"""`viewer PHOTO --print` in a truecolor terminal or pipe, written directly: no Rich, no model.
+
+File-manager previews (ranger, lf, yazi) run `viewer photo.jpg --print` for every file the cursor
+passes, so start-up is the cost that matters. This path imports Pillow and viewer's guarded
+decoder only and writes the half-block escape codes itself; it draws exactly what the full path
+draws (same decode, same fitting, same BOX resampling, same colours).
+
+It is taken only when nothing needs more: one photo as the only PATH, no other options than
+`--print`, `--width`, `--height`, truecolor output, no caption sidecar or downloader JSON beside
+the photo, a readable photo, and plain ASCII text to show under it. Anything else returns None
+and the CLI runs its full path, which handles every case.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import sys
+
+IMAGE_EXTENSIONS = (".jpg", ".jpeg", ".png", ".gif", ".webp", ".bmp", ".tif", ".tiff")
+SIDECAR_SUFFIXES = (".md", ".txt", ".info.json")
+MAX_COLUMNS, MAX_ROWS = 1000, 500
+_PLAIN = re.compile(r"[ -~\n]*")
+
+
+def _arguments(argv: list[str]) -> tuple[str, int | None, int | None] | None:
+    """(photo, width, height) when argv is just `PHOTO --print [--width N] [--height N]`."""
+    path, width, height, printing = None, None, None, False
+    args = iter(argv)
+    for arg in args:
+        if arg == "--print":
+            printing = True
+        elif arg in ("--width", "--height"):
+            value = next(args, "")
+            if not value.isdigit() or int(value) < 1:
+                return None
+            width, height = (int(value), height) if arg == "--width" else (width, int(value))
+        elif arg.startswith("-") or path is not None:
+            return None
+        else:
+            path = arg
+    if not printing or path is None or not path.lower().endswith(IMAGE_EXTENSIONS):
+        return None
+    return path, width, height
+
+
+def _truecolor() -> bool:
+    if os.environ.get("NO_COLOR"):
+        return False
+    colorterm = os.environ.get("COLORTERM", "").lower()
+    return colorterm in ("truecolor", "24bit") or not os.environ.get("TERM")
+
+
+def _has_sidecar(path: str) -> bool:
+    folder, name = os.path.split(path)
+    stem = os.path.splitext(name)[0]
+    wanted = {(stem + suffix).lower() for suffix in SIDECAR_SUFFIXES} | {(name + ".json").lower()}
+    try:
+        return any(entry.lower() in wanted for entry in os.listdir(folder or "."))
+    except OSError:
+        return True  # cannot tell: let the full path decide
+
+
+def _size(width: int | None, height: int | None) -> tuple[int, int, bool]:
+    """Picture cells, and whether to leave room for the text below (a terminal, no --height)."""
+    if sys.stdout.isatty():
+        size = shutil.get_terminal_size()
+        cols, rows = width or size.columns, height or max(4, size.lines - 1)
+        fit = height is None
+    else:
+        cols = width or 80
+        rows, fit = height or cols, False
+    return min(cols, MAX_COLUMNS), min(rows, MAX_ROWS), fit
+
+
+def run(argv: list[str]) -> int | None:
+    """Print the photo and return the exit status, or None when the full path must handle it."""
+    parsed = _arguments(argv)
+    if parsed is None or not _truecolor() or not os.path.isfile(parsed[0]) or _has_sidecar(parsed[0]):
+        return None
+    path, width, height = parsed
+    from viewer.imaging.decode import ImageProblem, decode_photo
+    from viewer.imaging.fitting import fit_cells, working_side
+    from viewer.imaging.metadata import embedded_text
+    from viewer.model.text import humanise
+
+    found = embedded_text(path)
+    if found.problems:
+        return None  # the full path shows what it can and says what is wrong
+    title = found.title or humanise(os.path.splitext(os.path.basename(path))[0])
+    lines = [("\x1b[1m", title), ("", found.caption), ("\x1b[2m", found.credit)]
+    if not all(_PLAIN.fullmatch(text) for _, text in lines):
+        return None  # wide or combining characters: Rich's wrapping measures them right
+    cols, rows, fit = _size(width, height)
+    text_rows = _wrapped(lines, cols)
+    if fit:
+        rows = max(rows // 2, rows - len(text_rows), 4)
+    try:
+        side = working_side(cols, rows)
+        decoded = decode_photo(path, (side, side))  # as the full path's pipeline does
+    except ImageProblem:
+        return None
+    size = fit_cells(decoded.image.width, decoded.image.height, cols, rows)
+    if size == (0, 0):
+        return None
+    from PIL import Image
+
+    image = decoded.image.resize(size, Image.Resampling.BOX) if size != decoded.image.size else decoded.image
+    out = sys.stdout
+    out.write(_picture(image, (cols - size[0]) // 2))
+    out.write("".join(f"{style}{text}\x1b[0m\n" if style else f"{text}\n" for style, text in text_rows))
+    out.flush()
+    return 0
+
+
+def _wrapped(lines: list[tuple[str, str]], cols: int) -> list[tuple[str, str]]:
+    import textwrap
+
+    rows = []
+    for style, text in lines:
+        if not text:
+            continue
+        for paragraph in text.split("\n"):
+            wrapped = textwrap.wrap(paragraph, width=max(1, cols), break_on_hyphens=False) or [""]
+            rows.extend((style, line) for line in wrapped)
+    return rows
+
+
+def _picture(image, pad: int) -> str:  # type: ignore[no-untyped-def]
+    """Half-block rows: "▄" with the lower pixel as foreground and the upper as background."""
+    width, height = image.size
+    data = image.tobytes()
+    stride = width * 3
+    margin = " " * pad
+    out = []
+    for y in range(0, height - 1, 2):
+        top, bottom = data[y * stride:(y + 1) * stride], data[(y + 1) * stride:(y + 2) * stride]
+        row = [margin]
+        previous = None
+        for x in range(0, stride, 3):
+            cell = top[x:x + 3] + bottom[x:x + 3]
+            if cell != previous:
+                row.append(f"\x1b[38;2;{cell[3]};{cell[4]};{cell[5]};48;2;{cell[0]};{cell[1]};{cell[2]}m")
+                previous = cell
+            row.append("▄")
+        row.append("\x1b[0m\n")
+        out.append("".join(row))
+    return "".join(out)
