@@ -90,6 +90,7 @@ def test_page_filter_and_quit_in_a_real_terminal(terminal_for, deck_path: Path):
     term.type("soldier")
     term.wait_for("matching “soldier” (5 slides)")
     term.keys("Enter")
+    term.wait_for("Overview")  # the footer is back: the search line has closed and paging keys page
     term.keys("Right")
     screen = term.wait_for("2 / 2 matching")
     assert "Blue soldier" in screen
