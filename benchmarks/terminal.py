@@ -13,7 +13,13 @@ reported as a ratio to it:
 3. first-keystroke filter latency right after opening the 50k deck, while its search index is
    still being built: from sending `/soldier` to the first filtered status line, vs the same on
    the 1-slide deck;
-4. peak memory (VmHWM) of the app with the 50k deck open and searched, vs the 1-slide deck.
+4. peak memory (VmHWM) of the app with the 50k deck open and searched, vs the 1-slide deck;
+5. paging through photo-like 12 MP JPEGs at 160×45: key → the new photo completely on screen,
+   for a photo already prefetched and for one that is not (pressing `End`, a jump nothing
+   prefetched), and the bytes the app writes to the terminal per page flip (tmux pipe-pane);
+   the baseline is a text-only slide (same app, same terminal, no picture to draw);
+6. peak memory after paging through 400 distinct 12 MP photos at 270×50, vs the same app after
+   the first photo.
 
 Not part of the test suite; machines are noisy, read the ratios.
 """
@@ -126,18 +132,144 @@ def peak_memory_mb(deck: Path, count: int) -> float:
         term.close()
 
 
+def pid_of_viewer(term: Tmux) -> int | None:
+    shell = term.pane_pid()
+    for pid in [str(shell), *subprocess.run(["pgrep", "-P", str(shell)], capture_output=True, text=True).stdout.split()]:
+        try:
+            if "viewer" in Path(f"/proc/{pid}/cmdline").read_text(errors="replace"):
+                return int(pid)
+        except OSError:
+            continue
+    return None
+
+
+def high_water_mb(pid: int | None) -> float:
+    if pid is None:
+        return float("nan")
+    status = Path(f"/proc/{pid}/status").read_text()
+    return int(next(line for line in status.splitlines() if line.startswith("VmHWM")).split()[1]) / 1024
+
+
+def photo_deck(folder: Path, count: int, text_slides: int = 0) -> Path:
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    from photos import photo_paths
+
+    slides = [f"# Text {n}\n\nA slide without a photo." for n in range(text_slides)]
+    slides += [f"# Photo {n + 1}\n\n![photo]({path})\n\nCaption {n + 1}." for n, path in enumerate(photo_paths(count))]
+    deck = folder / f"photos-{count}.md"
+    deck.write_text("\n\n---\n\n".join(slides), encoding="utf-8")
+    return deck
+
+
+def frame_done(term: Tmux, status: str, picture: bool) -> float:
+    """Seconds from `term.started` until `status` shows and (with `picture`) the screen holds a
+    photo and stops changing: the new frame is completely on screen."""
+    deadline = time.perf_counter() + 30
+    previous = None
+    while time.perf_counter() < deadline:
+        screen = term.run("capture-pane", "-p", "-e", "-t", "b")
+        plain = term.run("capture-pane", "-p", "-t", "b")
+        ready = status in plain and (not picture or plain.count("▄") > 200)
+        if ready and screen == previous:
+            return time.perf_counter() - term.started - 0.004  # the last poll only confirmed it
+        previous = screen if ready else None
+        time.sleep(0.002)
+    raise RuntimeError(f"{status!r} never settled")
+
+
+def paging(folder: Path, runs: int) -> list[tuple[str, str, str]]:
+    deck = photo_deck(folder, 12, text_slides=2)
+    total = 14
+    log = folder / "pipe.log"
+    term = Tmux(f"{viewer_command()} --from-start {deck}", size=(160, 45))
+    rows = []
+    try:
+        term.wait_for(f"1 / {total}")
+        term.run("pipe-pane", "-t", "b", "-o", f"cat >> {log}")
+        time.sleep(0.3)
+        texts, prefetched, flips = [], [], []
+        for _ in range(runs):
+            # A text slide to a text slide: the baseline (no picture to draw).
+            term.run("send-keys", "-t", "b", "Home")
+            frame_done(term, f"1 / {total}", False)
+            term.started = time.perf_counter()
+            term.run("send-keys", "-t", "b", "Right")
+            texts.append(frame_done(term, f"2 / {total}", False))
+        # End jumps to a photo nothing prefetched: decoded and drawn on the spot (once: then cached).
+        term.run("send-keys", "-t", "b", "Home")
+        frame_done(term, f"1 / {total}", False)
+        term.started = time.perf_counter()
+        term.run("send-keys", "-t", "b", "End")
+        cold = [frame_done(term, f"{total} / {total}", True)]
+        # Photo to photo: each next photo was prefetched while the previous one was looked at.
+        term.run("send-keys", "-t", "b", "Home", "Right", "Right")
+        frame_done(term, f"3 / {total}", True)
+        for n in range(3, total - 1):
+            time.sleep(0.5)  # looking at the photo: the neighbours' prefetch finishes meanwhile
+            before = log.stat().st_size if log.exists() else 0
+            term.started = time.perf_counter()
+            term.run("send-keys", "-t", "b", "Right")
+            prefetched.append(frame_done(term, f"{n + 1} / {total}", True))
+            time.sleep(0.1)
+            flips.append(log.stat().st_size - before)
+        base = statistics.median(texts)
+        rows.append(("page flip to a text slide, key → frame on screen (baseline)", f"{base * 1000:.0f} ms", "—"))
+        p = statistics.median(prefetched)
+        rows.append(("page flip to a prefetched 12 MP photo, key → photo on screen (median; worst)",
+                     f"{p * 1000:.0f} ms; {max(prefetched) * 1000:.0f} ms", f"{p / base:.2f}× baseline"))
+        c = statistics.median(cold)
+        rows.append(("jump to a photo not prefetched (End), key → photo on screen", f"{c * 1000:.0f} ms",
+                     f"{c / base:.2f}× baseline"))
+        rows.append(("bytes written to the terminal per photo page flip (median)",
+                     f"{statistics.median(flips) / 1024:.0f} KB", "—"))
+    finally:
+        term.close()
+    return rows
+
+
+def photo_memory(folder: Path, count: int) -> list[tuple[str, str, str]]:
+    deck = photo_deck(folder, count)
+    term = Tmux(f"{viewer_command()} --from-start {deck}", size=(270, 50))
+    try:
+        term.wait_for(f"1 / {count}")
+        frame_done(term, f"1 / {count}", True)
+        pid = pid_of_viewer(term)
+        first = high_water_mb(pid)
+        for n in range(2, count + 1):
+            term.run("send-keys", "-t", "b", "Right")
+            term.wait_for(f"{n} / {count}")
+        frame_done(term, f"{count} / {count}", True)
+        last = high_water_mb(pid)
+    finally:
+        term.close()
+    return [("peak memory after the first 12 MP photo at 270×50 (baseline)", f"{first:.0f} MB", "—"),
+            (f"peak memory after paging {count} distinct 12 MP photos at 270×50", f"{last:.0f} MB",
+             f"{last / first:.2f}× baseline (goal ≤ 150 MB)")]
+
+
 def main() -> None:
     options = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     options.add_argument("--quick", action="store_true")
-    runs = 3 if options.parse_args().quick else 5
+    options.add_argument("--only", choices=["scale", "paging", "memory"], help="run one group of rows")
+    parsed = options.parse_args()
+    runs = 3 if parsed.quick else 5
     if shutil.which("tmux") is None:
         sys.exit("tmux is needed (apt-get install tmux)")
     folder = Path(tempfile.mkdtemp(prefix="viewer-terminal-bench-"))
+    rows = []
+    if parsed.only in (None, "paging"):
+        print("5. paging photos")
+        rows += paging(folder, runs)
+    if parsed.only in (None, "memory"):
+        print("6. memory after 400 photos")
+        rows += photo_memory(folder, 100 if parsed.quick else 400)
+    if parsed.only in ("paging", "memory"):
+        report(rows)
+        return
     decks = {}
     for count in (1, 1000, 10000, 50000):
         decks[count] = folder / f"deck-{count}.md"
         decks[count].write_text(deck_text(count), encoding="utf-8")
-    rows = []
     print("1. time to the first slide (whole process in tmux)")
     base = time_to([str(decks[1])], "1 / 1", runs)
     rows.append(("first slide, 1-slide deck (baseline)", f"{base * 1000:.0f} ms", "—"))
@@ -170,10 +302,14 @@ def main() -> None:
     rows.append(("peak memory, 1-slide deck searched (baseline)", f"{m1:.0f} MB", "—"))
     rows.append(("peak memory, 50,000-slide deck searched, index complete", f"{m50:.0f} MB",
                  f"{m50 / m1:.2f}× baseline (goal ≤ 150 MB)"))
+    report(rows)
+    shutil.rmtree(folder, ignore_errors=True)
+
+
+def report(rows: list[tuple[str, str, str]]) -> None:
     print("\n| measurement (installed viewer in tmux, whole process) | result | ratio |\n|---|---|---|")
     for row in rows:
         print(f"| {row[0]} | {row[1]} | {row[2]} |")
-    shutil.rmtree(folder, ignore_errors=True)
 
 
 if __name__ == "__main__":
