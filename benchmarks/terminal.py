@@ -133,14 +133,22 @@ def peak_memory_mb(deck: Path, count: int) -> float:
 
 
 def pid_of_viewer(term: Tmux) -> int | None:
-    shell = term.pane_pid()
-    for pid in [str(shell), *subprocess.run(["pgrep", "-P", str(shell)], capture_output=True, text=True).stdout.split()]:
+    """The app's process: the pane's descendant using the most memory (not the shell around it)."""
+    found, queue = [], [str(term.pane_pid())]
+    while queue:
+        pid = queue.pop()
+        found.append(pid)
+        queue += subprocess.run(["pgrep", "-P", pid], capture_output=True, text=True).stdout.split()
+
+    def rss(pid: str) -> int:
         try:
-            if "viewer" in Path(f"/proc/{pid}/cmdline").read_text(errors="replace"):
-                return int(pid)
+            status = Path(f"/proc/{pid}/status").read_text()
         except OSError:
-            continue
-    return None
+            return 0
+        return int(next((line.split()[1] for line in status.splitlines() if line.startswith("VmRSS")), 0))
+
+    best = max(found, key=rss, default=None)
+    return int(best) if best is not None else None
 
 
 def high_water_mb(pid: int | None) -> float:

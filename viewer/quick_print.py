@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import os
 import re
-import shutil
 import sys
 
 IMAGE_EXTENSIONS = (".jpg", ".jpeg", ".png", ".gif", ".webp", ".bmp", ".tif", ".tiff")
@@ -65,7 +64,10 @@ def _has_sidecar(path: str) -> bool:
 def _size(width: int | None, height: int | None) -> tuple[int, int, bool]:
     """Picture cells, and whether to leave room for the text below (a terminal, no --height)."""
     if sys.stdout.isatty():
-        size = shutil.get_terminal_size()
+        try:
+            size = os.get_terminal_size(sys.stdout.fileno())
+        except OSError:
+            size = os.terminal_size((80, 24))
         cols, rows = width or size.columns, height or max(4, size.lines - 1)
         fit = height is None
     else:

@@ -36,8 +36,8 @@ def _color(r: int, g: int, b: int, colors: str) -> Color:
     return color
 
 
-STYLE_CACHE_LIMIT = 65_536
-"""Cells' styles by their 6 colour bytes; cleared when full (about 20 MB; a photo has a few thousand)."""
+STYLE_CACHE_LIMIT = 16_384
+"""Cells' styles by their 6 colour bytes; cleared when full (a few MB; a photo has a few thousand)."""
 _styles: dict[str, dict[bytes, Style]] = {}
 
 

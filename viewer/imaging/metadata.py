@@ -14,7 +14,6 @@ Which field wins, when several say something:
 
 from __future__ import annotations
 
-import json
 import re
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
@@ -264,6 +263,8 @@ _HTML_TAG = re.compile(r"<[^<>]{1,200}>")
 
 def downloader_text(path: Path) -> PhotoText:
     """Title, caption, credit and date from a downloader's JSON metadata file."""
+    import json  # only for photos that come with a downloader's metadata
+
     try:
         data = read_regular(path, MAX_JSON_BYTES)
         record = json.loads(data.decode("utf-8", errors="replace"))

@@ -112,7 +112,7 @@ MAX_CELLS = (1024, 512)
 
 
 class PhotoPipeline:
-    def __init__(self, working_bytes: int = 48 * 1024 * 1024, rendered_bytes: int = 32 * 1024 * 1024) -> None:
+    def __init__(self, working_bytes: int = 24 * 1024 * 1024, rendered_bytes: int = 24 * 1024 * 1024) -> None:
         self._working: LRU[tuple, Decoded | ImageProblem] = LRU(working_bytes, _decoded_weight)
         self._rendered: LRU[tuple, RenderedPhoto] = LRU(rendered_bytes, lambda r: r.weight)
         self._sizes: LRU[str, tuple[int, int]] = LRU(4 * 1024 * 1024, lambda _: 100)
