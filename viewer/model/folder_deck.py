@@ -168,8 +168,13 @@ def folder_deck(
     def make(index: int, notices: list[Notice]) -> Slide:
         name = images[index]
         before = len(notices)
-        slide = image_slide(folder / name, sidecars.caption(name), notices, root=tree,
-                            metadata=sidecars.downloader(name))
+        try:
+            slide = image_slide(folder / name, sidecars.caption(name), notices, root=tree,
+                                metadata=sidecars.downloader(name))
+        except RecursionError:  # made on demand, maybe in the app: a message, never a crash
+            notices.append(Notice(folder / name, 1, "its caption is nested too deeply to show", warn=True))
+            slide = Slide(title=humanise(os.path.splitext(name)[0]), photo=Photo(clean_line(name), folder / name),
+                          source=folder / name)
         notices[before:] = [replace(n, slide=index + 1) for n in notices[before:]]
         return slide
 

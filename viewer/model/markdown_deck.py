@@ -135,8 +135,12 @@ def _parse_deck_text(data: bytes | str, path: Path) -> Deck:
 
     def make(index: int, found: list[Notice]) -> Slide:
         chunk = kept[index]
-        slide = chunk.slide if isinstance(chunk, _Parsed) else parse_slide(
-            chunk.text.split("\n"), chunk.first_line, path, base, default_credit)
+        try:
+            slide = chunk.slide if isinstance(chunk, _Parsed) else parse_slide(
+                chunk.text.split("\n"), chunk.first_line, path, base, default_credit)
+        except RecursionError:  # parsed on demand, maybe in the app: a message, never a crash
+            found.append(Notice(path, chunk.first_line, "this slide is nested too deeply to show", slide=index + 1))
+            return Slide(title="(slide too deeply nested)", source=path, line=chunk.first_line)
         if slide is None:
             slide = Slide(source=path, line=chunk.first_line)
             found.append(Notice(path, chunk.first_line, "this slide has nothing to show", slide=index + 1))
