@@ -8,7 +8,9 @@ What users feel in a real terminal (tmux, whole process) is measured by benchmar
    hit plus Textual's compositing) vs Static.update(Pixels...)
 3. keystroke -> filtered list on a 10,000-slide deck whose search index is already built
    (the index build itself is not timed here) vs folding every slide per keystroke
-4. `viewer IMG --print` as a whole process vs timg (truecolor: the quick path)
+4. `viewer IMG --print` as a whole process vs timg (truecolor: the quick path). Point --viewer at
+   a regular install (`pip install .`, what users run): an editable install's import hook adds
+   about 15 ms to every start
 5. peak RSS after paging through 200 distinct 12 MP photos, headless at 136×50
 6. picture quality: PSNR against an area-averaged reference vs rich-pixels' default
 
@@ -42,6 +44,8 @@ from rich_pixels import Pixels  # noqa: E402
 from viewer.imaging import PhotoPipeline, fit_cells  # noqa: E402
 
 RESULTS: list[tuple[str, str, str, str, str]] = []
+VIEWER: str | None = None
+"""The `viewer` command to time for --print (--viewer); default: the one beside this Python."""
 DEVNULL = open(os.devnull, "w")  # noqa: SIM115 - one sink for the whole run
 
 
@@ -259,7 +263,7 @@ def median_process_time(command: list[str], runs: int, env: dict | None = None) 
 
 def bench_print(path: Path, runs: int) -> None:
     print("4. viewer IMG --print vs timg (both truecolor half blocks, output to a pipe)")
-    viewer = shutil.which("viewer", path=os.path.dirname(sys.executable)) or shutil.which("viewer")
+    viewer = VIEWER or shutil.which("viewer", path=os.path.dirname(sys.executable)) or shutil.which("viewer")
     timg = shutil.which("timg")
     if viewer is None:
         record("--print whole process", "skipped", "", "viewer is not installed", "≤ 1.3× timg")
@@ -369,8 +373,11 @@ def bench_quality(paths: list[Path]) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--quick", action="store_true", help="fewer samples (a smoke run)")
+    parser.add_argument("--viewer", help="the viewer command to time for --print (a regular install)")
     args = parser.parse_args()
     quick = args.quick
+    global VIEWER
+    VIEWER = args.viewer
     print("generating photo-like 12 MP JPEGs (cached in", os.environ.get("VIEWER_BENCH_CACHE", "~/.cache/viewer-benchmarks"), ")", flush=True)
     many = photo_paths(20 if quick else 200)
     with tempfile.TemporaryDirectory() as tmp:
