@@ -138,3 +138,17 @@ async def test_quitting_does_not_wait_for_a_big_decks_index(tmp_path):
         await pilot.press("q")
     # The index worker stopped when the app did, long before it could have indexed every slide.
     assert not index.complete
+
+
+def test_parsed_slides_are_kept_within_a_byte_budget(tmp_path):
+    from viewer.model.lazy_slides import LazySlides
+    from viewer.model import Slide
+
+    big = "word " * 20000  # 100 KB of caption per slide
+    slides = LazySlides(500, lambda i, notices: Slide(title=f"S{i}", caption=big, caption_text=big),
+                        keep=4096, keep_bytes=5 * 1024 * 1024)
+    for i in range(500):
+        assert slides[i].title == f"S{i}"
+    kept = sum(slides.made(i) for i in range(500))
+    assert 1 <= kept <= 20  # 5 MB of 100 KB slides (each weighs ~600 KB), not all 500
+    assert slides[0].title == "S0"  # an evicted slide is simply made again

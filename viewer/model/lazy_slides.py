@@ -19,8 +19,15 @@ SlideMaker = Callable[[int, list[Notice]], Slide]
 """Makes slide `index`, appending what it worked around to the notice list."""
 
 
+def _weight(slide: Slide) -> int:
+    """About what a made slide costs: its texts (source, plain, styled runs) and the objects around."""
+    return 600 + 2 * (len(slide.caption) + 2 * len(slide.caption_text) + len(slide.title) + len(slide.alt)) \
+        + 100 * len(slide.caption_runs)
+
+
 class LazySlides(Sequence[Slide]):
-    def __init__(self, count: int, make: SlideMaker, keys: list[str] | None = None, keep: int | None = None) -> None:
+    def __init__(self, count: int, make: SlideMaker, keys: list[str] | None = None, keep: int | None = None,
+                 keep_bytes: int = 64 * 1024 * 1024) -> None:
         self._make = make
         self.keys = keys
         """What identifies each slide without making it (a photo folder: the file names)."""
@@ -30,7 +37,10 @@ class LazySlides(Sequence[Slide]):
         self._keep = keep
         """Keep at most this many made slides (least recently used go; they are made again if
         needed), so memory follows what is looked at, not the deck's size. None: keep all."""
-        self._recent: OrderedDict[int, None] = OrderedDict()
+        self._keep_bytes = keep_bytes
+        """…and at most about this many bytes of their text, whatever the slides' size."""
+        self._recent: OrderedDict[int, int] = OrderedDict()
+        self._bytes = 0
 
     def __len__(self) -> int:
         return len(self._slides)
@@ -60,10 +70,13 @@ class LazySlides(Sequence[Slide]):
                 self._slides[index] = slide
                 self._notices[index] = tuple(notices)
                 if self._keep is not None:
-                    self._recent[index] = None
-                    while len(self._recent) > self._keep:
-                        old, _ = self._recent.popitem(last=False)
+                    size = _weight(slide)
+                    self._recent[index] = size
+                    self._bytes += size
+                    while len(self._recent) > 1 and (len(self._recent) > self._keep or self._bytes > self._keep_bytes):
+                        old, old_size = self._recent.popitem(last=False)
                         self._slides[old] = None
+                        self._bytes -= old_size
         return slide
 
     def __iter__(self) -> Iterator[Slide]:
