@@ -108,8 +108,8 @@ def embedded_text(path: Path) -> PhotoText:
             exif = _guard(problems, "EXIF", lambda: _exif_fields(image)) or {}
             iptc = _guard(problems, "IPTC", lambda: _iptc_fields(image)) or {}
             xmp = _guard(problems, "XMP", lambda: _xmp_fields(image)) or {}
-    except (FileProblem, ImageProblem) as problem:
-        return PhotoText(problems=(f"cannot read its metadata: {problem}",))
+    except (FileProblem, ImageProblem):
+        return PhotoText()  # the photo itself cannot be read: that is reported as the photo's problem
     except Exception as exc:  # noqa: BLE001 - header parsers raise anything on damaged files
         return PhotoText(problems=(f"cannot read its metadata: {clean_line(str(exc))[:100]}",))
     description = exif.get("description", "")
