@@ -7,6 +7,7 @@ import shlex
 import subprocess
 import sys
 import time
+from pathlib import Path
 
 import pytest
 
@@ -122,3 +123,36 @@ async def test_a_photo_replaced_or_deleted_while_open_is_shown_as_it_now_is(tmp_
                 break
         else:
             raise AssertionError("a deleted photo was still shown")
+
+
+@pytest.mark.e2e
+def test_closing_the_terminal_ends_the_app(deck_path):
+    """Restoring a terminal that is gone could hang Textual's shutdown (seen in about one of six
+    closes): whatever happens, the process must end. Five closes make a hang likely to show."""
+    import shutil
+
+    if shutil.which("tmux") is None:
+        pytest.skip("tmux is not installed")
+    pids = []
+    for _ in range(5):
+        term = Terminal(f"{shlex.quote(viewer_command())} {shlex.quote(str(deck_path))}")
+        try:
+            term.wait_for("1 / 5")
+            pids.append(int(term.tmux("display-message", "-p", "-t", "e2e", "#{pane_pid}").strip()))
+        finally:
+            term.close()  # the terminal goes away: the app gets SIGHUP and its tty is gone
+
+    def running(pid: int) -> bool:
+        try:
+            state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+        except OSError:
+            return False
+        return state != "Z"  # a zombie has ended, it only waits to be reaped
+
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline and any(running(pid) for pid in pids):
+        time.sleep(0.1)
+    stuck = [pid for pid in pids if running(pid)]
+    for pid in stuck:
+        os.kill(pid, 9)
+    assert not stuck, "the app kept running after its terminal was closed"

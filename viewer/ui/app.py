@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import asyncio
 import dataclasses
+import os
 import signal
+import threading
 
 from textual.app import App
 from textual.binding import Binding
@@ -18,6 +20,10 @@ from viewer.ui.options import ViewOptions
 from viewer.ui.screens.library_screen import DeckList, LibraryScreen
 from viewer.ui.screens.overview_screen import OverviewScreen
 from viewer.ui.widgets.thumbnail_grid import ThumbnailGrid
+
+
+EXIT_GRACE_SECONDS = 2.0
+"""After SIGTERM or SIGHUP, how long the app may take to give the terminal back before it just ends."""
 
 
 class ViewerApp(App[None]):
@@ -56,6 +62,11 @@ class ViewerApp(App[None]):
 
     def _exit_on_signal(self, number: int) -> None:
         self.exit(return_code=128 + number)
+        # When the terminal itself is gone (its window closed), restoring it can block for ever on
+        # the dead tty: whatever happens, the process ends shortly after the signal.
+        watchdog = threading.Timer(EXIT_GRACE_SECONDS, os._exit, args=(128 + number,))
+        watchdog.daemon = True
+        watchdog.start()
 
     def get_default_screen(self) -> Screen:
         options = self.options
