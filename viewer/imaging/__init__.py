@@ -6,8 +6,7 @@ import Rich, which the quick `--print` path does without.
 
 from __future__ import annotations
 
-import importlib
-from typing import Any
+from viewer.lazy_exports import lazy_exports
 
 _EXPORTS = {
     "ImageProblem": "viewer.imaging.decode", "decode_photo": "viewer.imaging.decode",
@@ -17,9 +16,4 @@ _EXPORTS = {
 __all__ = sorted(_EXPORTS)
 
 
-def __getattr__(name: str) -> Any:
-    if name in _EXPORTS:
-        value = getattr(importlib.import_module(_EXPORTS[name]), name)
-        globals()[name] = value
-        return value
-    raise AttributeError(f"module 'viewer.imaging' has no attribute {name!r}")
+__getattr__ = lazy_exports(__name__, globals(), _EXPORTS)

@@ -8,8 +8,7 @@ quick `--print` of one photo must not pay for the whole model.
 
 from __future__ import annotations
 
-import importlib
-from typing import Any
+from viewer.lazy_exports import lazy_exports
 
 _EXPORTS = {
     "Deck": "viewer.model.deck", "Library": "viewer.model.deck", "Notice": "viewer.model.deck",
@@ -19,9 +18,4 @@ _EXPORTS = {
 __all__ = sorted(_EXPORTS)
 
 
-def __getattr__(name: str) -> Any:
-    if name in _EXPORTS:
-        value = getattr(importlib.import_module(_EXPORTS[name]), name)
-        globals()[name] = value
-        return value
-    raise AttributeError(f"module 'viewer.model' has no attribute {name!r}")
+__getattr__ = lazy_exports(__name__, globals(), _EXPORTS)

@@ -17,7 +17,7 @@ class AutoplayActions:
         else:
             self._play.start(self.slide, self.clock())
         self.playing = self._play.playing
-        self.tick()
+        self.tick_autoplay()
 
     def action_play_slower(self) -> None:
         self._change_base(play.STEP)
@@ -29,7 +29,7 @@ class AutoplayActions:
         self._play.change_base(step, self.slide, self.clock())
         self.notify(f"Autoplay: {self._play.base:.0f} s per slide, plus reading time", markup=False,
                     timeout=NOTICE_SECONDS)
-        self.tick()
+        self.tick_autoplay()
 
     def _restart_countdown(self) -> None:
         self._play.restart(self.slide, self.clock())
@@ -37,15 +37,12 @@ class AutoplayActions:
     def _paused(self) -> bool:
         return self.has_class("-searching") or self.app.screen is not self
 
-    def tick(self) -> None:
-        """Every TICK: advance autoplay when its time is up, and look for changes on disk."""
+    def tick_autoplay(self) -> None:
+        """Advance when the slide's time is up; keep the status line's countdown current."""
         now, paused = self.clock(), self._paused()
         if self._play.due(now, paused):
             self._advance()
         self.play_status = self._play.status(self.clock(), paused)
-        self.refine_search()
-        if self._signature is not None:
-            self._poll_disk()
 
     def _advance(self) -> None:
         moved = self.cursor.step(1)

@@ -40,6 +40,8 @@ from viewer.ui.widgets.status_bar import StatusBar
 
 MAX_TYPED_DIGITS = 7
 TICK = 0.25
+POLL_TICKS = 3
+"""Ticks between looks at the deck's source on disk (every 0.75 s)."""
 """Seconds between autoplay and live-reload checks."""
 NOTICE_SECONDS = 2
 SYNC_INDEX_SLIDES = 400
@@ -107,6 +109,7 @@ class DeckScreen(AutoplayActions, DeckUpkeep, Screen[None]):
         self._before_search: Cursor | None = None
         self._play = play.Autoplay(options.autoplay if options.autoplay is not None else play.DEFAULT_BASE)
         self._signature = watch.signature(deck) if options.watch else None
+        self._ticks = 0
         self._save_timer = None
         self._resumed: int | None = None
         self._layout: Layout | None = None
@@ -127,6 +130,15 @@ class DeckScreen(AutoplayActions, DeckUpkeep, Screen[None]):
             cursor = cursor.filter(query, self._matches_so_far(query))
             self._last_query = query
         self.set_reactive(DeckScreen.cursor, cursor)
+
+    def tick(self) -> None:
+        """Every TICK: autoplay, search results from a growing index, and (every POLL_TICKS) the
+        deck's source on disk — live reload has a second to notice, a big folder scan is not free."""
+        self.tick_autoplay()
+        self.refine_search()
+        self._ticks += 1
+        if self._signature is not None and self._ticks % POLL_TICKS == 0:
+            self._poll_disk()
 
     def build_index(self) -> None:
         self._build_index(self._index)
