@@ -14,11 +14,14 @@ from functools import lru_cache
 
 # Whole escape sequences are dropped (their payload is meaningless as text): CSI, OSC, DCS, SOS,
 # PM, APC in both 7-bit (ESC x) and 8-bit (C1) forms, then any other two-character ESC sequence.
+# A string sequence counts only when it is terminated: a lone C1 byte (common in mis-decoded
+# text) must not swallow the caption after it; it becomes U+FFFD below. The payload cannot run
+# past another introducer, so many unterminated ones still cost one linear scan.
 _ESCAPE_SEQUENCE = re.compile(
     r"""
     (?:\x1b\[|\x9b)[0-?]*[ -/]*[@-~]?                 # CSI ... final byte
   | (?:\x1b[\]PX^_]|[\x90\x98\x9d\x9e\x9f])           # OSC, DCS, SOS, PM, APC ...
-        .*?(?:\x07|\x1b\\|\x9c|$)                     # ... up to BEL or ST (or end of text)
+        [^\x07\x1b\x9c\x90\x98\x9d\x9e\x9f]*(?:\x07|\x1b\\|\x9c)   # ... up to BEL or ST
   | \x1b[ -/]*[0-~]?                                   # other ESC sequences, or a lone ESC
     """,
     re.VERBOSE | re.DOTALL,
