@@ -98,6 +98,14 @@ async def wait_for_photo(pilot, attempts: int = 250) -> None:
 
 
 @pytest.fixture(autouse=True)
+def truecolor_terminal(monkeypatch):
+    """Apps under test believe they run in a truecolor terminal (Rich would guess 16 colours
+    from an empty TERM, and photos would then be dithered: tests/test_dithering.py covers that)."""
+    monkeypatch.setenv("COLORTERM", "truecolor")
+    monkeypatch.delenv("VIEWER_GRAPHICS", raising=False)
+
+
+@pytest.fixture(autouse=True)
 def private_state_dir(tmp_path_factory, monkeypatch):
     """Remembered positions go to a fresh folder per test, never the user's own state directory."""
     monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path_factory.mktemp("state")))

@@ -39,6 +39,38 @@ def positive_int(text: str) -> int:
     return value
 
 
+def graphics_mode(text: str) -> str:
+    from viewer.terminal.capabilities import parse_mode
+
+    try:
+        return parse_mode(text)
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
+
+
+def settle_graphics(requested: str | None, printing: bool):  # type: ignore[no-untyped-def]
+    """The drawing mode for this run (a `Graphics`), or an error message for a bad VIEWER_GRAPHICS.
+
+    --print into a pipe or file always gets half-blocks: nobody is there to show pixels to.
+    """
+    from viewer.terminal.capabilities import parse_mode
+    from viewer.terminal.detect import Graphics, detect, open_terminal
+
+    if requested is None:
+        try:
+            requested = parse_mode(os.environ.get("VIEWER_GRAPHICS", "auto") or "auto")
+        except ValueError as error:
+            return f"VIEWER_GRAPHICS: {error}"
+    if printing and not sys.stdout.isatty():
+        return Graphics("halfblock", reason="output is not a terminal")
+    fd = open_terminal()
+    try:
+        return detect(requested, os.environ, fd)
+    finally:
+        if fd is not None:
+            os.close(fd)
+
+
 DEFAULT_AUTOPLAY = 5.0
 
 
@@ -83,6 +115,9 @@ def build_parser() -> argparse.ArgumentParser:
                              "with --slide N, only that slide")
     parser.add_argument("--width", type=positive_int, metavar="COLS", help="with --print: picture width in cells")
     parser.add_argument("--height", type=positive_int, metavar="ROWS", help="with --print: picture height in cells")
+    parser.add_argument("--graphics", metavar="MODE", type=graphics_mode, default=None,
+                        help="how photos are drawn: auto (default: ask the terminal), kitty, sixel, iterm or "
+                             "halfblock; the VIEWER_GRAPHICS environment variable sets the default")
     parser.add_argument("--version", action="version", version=f"viewer {__version__}")
     return parser
 
@@ -143,14 +178,15 @@ def run_subcommand(name: str, argv: list[str]) -> int:
     return module.run(parser.parse_args(argv))
 
 
-def print_pictures(source: Deck | Library, query: Query, slide: int | None, width: int | None, height: int | None) -> int:
+def print_pictures(source: Deck | Library, query: Query, slide: int | None, width: int | None, height: int | None,
+                   graphics) -> int:  # type: ignore[no-untyped-def]
     from viewer.printing import print_slides as print_with_pictures
 
     if slide is not None and isinstance(source, Deck):
         chosen = [source.slides[slide - 1]] if len(source) else []
     else:
         chosen = [s for _, _, s in _matches(source, query)]
-    print_with_pictures(chosen, width, height)
+    print_with_pictures(chosen, width, height, graphics)
     return EXIT_MATCH if chosen else EXIT_NO_MATCH
 
 
@@ -225,17 +261,21 @@ def _run(argv: list[str]) -> int:
     query = Query.parse(args.search)
     if args.list or args.json:
         return print_slides(source, query, args.json)
-    if args.print_slides:
-        return print_pictures(source, query, args.slide, args.width, args.height)
-    if not _has_terminal():
+    if not args.print_slides and not _has_terminal():
         print("viewer: needs a terminal; use --list, --json or --print", file=sys.stderr)
         return EXIT_ERROR
+    graphics = settle_graphics(args.graphics, args.print_slides)
+    if isinstance(graphics, str):
+        print(f"viewer: {graphics}", file=sys.stderr)
+        return EXIT_ERROR
+    if args.print_slides:
+        return print_pictures(source, query, args.slide, args.width, args.height, graphics)
     from viewer.model.positions import Positions
     from viewer.ui.app import ViewerApp
     from viewer.ui.options import ViewOptions
 
     options = ViewOptions(search=args.search, slide_number=args.slide, autoplay=args.autoplay, loop=not args.no_loop,
                           positions=Positions(), resume=not args.from_start)
-    app = ViewerApp(source, options=options, handle_signals=True)
+    app = ViewerApp(source, options=options, handle_signals=True, graphics=graphics)
     app.run()
     return app.return_code or EXIT_MATCH

@@ -8,6 +8,7 @@ COLORTERM/TERM say, and with NO_COLOR the picture is drawn in shades (░▒▓�
 from __future__ import annotations
 
 import os
+import random
 import shutil
 import sys
 from collections.abc import Iterable
@@ -18,6 +19,7 @@ from rich.text import Text
 
 from viewer.imaging import PhotoPipeline
 from viewer.model.deck import Slide
+from viewer.terminal.detect import Graphics
 
 SHADES = " ░▒▓█"
 
@@ -90,9 +92,32 @@ def _shade_rows(rows: Iterable[tuple[Segment, ...]]) -> list[list[Segment]]:
     return out
 
 
-def print_slide(console: Console, pipeline: PhotoPipeline, slide: Slide, cols: int, rows: int, colors: str | None) -> None:
+def _print_pixels(console: Console, pipeline: PhotoPipeline, path, cols: int, rows: int,  # type: ignore[no-untyped-def]
+                  graphics: Graphics) -> str | None:
+    """The photo in the terminal's own graphics, row by row so it scrolls like text; or its problem."""
+    pixels = pipeline.render_pixels(path, cols, rows, (0, 0, 0), graphics.mode, graphics.cell)
+    if pixels.problem:
+        return pixels.problem
+    pad = " " * ((cols - pixels.cols) // 2)
+    out = console.file
+    if pixels.mode == "kitty":
+        # Room first (scrolling if needed), then back up and place the picture over it.
+        out.write("\n" * pixels.rows + f"\x1b[{pixels.rows}A\r{pad}" + pixels.rows_data[0] + "\r\n" * pixels.rows)
+    else:
+        for row in pixels.rows_data:
+            out.write(f"\n\x1b[A{pad}\x1b7{row}\x1b8\n")  # the newline first: a bottom row scrolls before drawing
+    out.flush()
+    return None
+
+
+def print_slide(console: Console, pipeline: PhotoPipeline, slide: Slide, cols: int, rows: int, colors: str | None,
+                graphics: Graphics | None = None) -> None:
     photo = slide.photo
-    if photo is not None and photo.path is not None:
+    if photo is not None and photo.path is not None and graphics is not None and graphics.pixels:
+        problem = _print_pixels(console, pipeline, photo.path, cols, rows, graphics)
+        if problem:
+            console.print(Text(f"[photo unavailable: {photo.src}: {problem}]", style="dim"))
+    elif photo is not None and photo.path is not None:
         rendered = pipeline.render(photo.path, cols, rows, (0, 0, 0), colors or "truecolor")
         if rendered.problem:
             console.print(Text(f"[photo unavailable: {photo.src}: {rendered.problem}]", style="dim"))
@@ -112,7 +137,7 @@ def print_slide(console: Console, pipeline: PhotoPipeline, slide: Slide, cols: i
         console.print(Text(slide.credit, style="dim"))
 
 
-def print_slides(slides: list[Slide], width: int | None, height: int | None) -> None:
+def print_slides(slides: list[Slide], width: int | None, height: int | None, graphics: Graphics | None = None) -> None:
     colors = color_system()
     cols, rows = output_size(width, height)
     console = _Console(
@@ -124,9 +149,11 @@ def print_slides(slides: list[Slide], width: int | None, height: int | None) -> 
         markup=False,
         emoji=False,
     )
-    pipeline = PhotoPipeline(working_bytes=16 * 1024 * 1024, rendered_bytes=8 * 1024 * 1024)
+    # Pictures sent to kitty by several runs must not share ids (a new one would replace an old one).
+    pipeline = PhotoPipeline(working_bytes=16 * 1024 * 1024, rendered_bytes=8 * 1024 * 1024,
+                             first_image_id=random.randrange(1, 2**31))
     fit_caption = height is None and sys.stdout.isatty()
     for number, slide in enumerate(slides):
         if number:
             console.print()
-        print_slide(console, pipeline, slide, cols, picture_rows(slide, cols, rows, fit_caption), colors)
+        print_slide(console, pipeline, slide, cols, picture_rows(slide, cols, rows, fit_caption), colors, graphics)

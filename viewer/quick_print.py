@@ -6,7 +6,7 @@ decoder only and writes the half-block escape codes itself; it draws exactly wha
 draws (same decode, same fitting, same BOX resampling, same colours).
 
 It is taken only when nothing needs more: one photo as the only PATH, no other options than
-`--print`, `--width`, `--height`, truecolor output, no caption sidecar or downloader JSON beside
+`--print`, `--width`, `--height`, truecolor half-blocks (a pipe, tmux, or VIEWER_GRAPHICS=halfblock), no caption sidecar or downloader JSON beside
 the photo, a readable photo, and plain ASCII text to show under it. Anything else returns None
 and the CLI runs its full path, which handles every case.
 """
@@ -76,10 +76,22 @@ def _size(width: int | None, height: int | None) -> tuple[int, int, bool]:
     return min(cols, MAX_COLUMNS), min(rows, MAX_ROWS), fit
 
 
+def _half_blocks_for_sure() -> bool:
+    """True when --print would draw half-blocks without asking the terminal anything: output to a
+    pipe, half-blocks asked for, or inside tmux. A terminal that may show pixels takes the full path."""
+    mode = os.environ.get("VIEWER_GRAPHICS", "auto").strip().lower()
+    if mode in ("halfblock", "half-block", "halfblocks"):
+        return True
+    if mode != "auto":
+        return False
+    return not sys.stdout.isatty() or bool(os.environ.get("TMUX"))
+
+
 def run(argv: list[str]) -> int | None:
     """Print the photo and return the exit status, or None when the full path must handle it."""
     parsed = _arguments(argv)
-    if parsed is None or not _truecolor() or not os.path.isfile(parsed[0]) or _has_sidecar(parsed[0]):
+    if (parsed is None or not _truecolor() or not _half_blocks_for_sure() or not os.path.isfile(parsed[0])
+            or _has_sidecar(parsed[0])):
         return None
     path, width, height = parsed
     from viewer.imaging.decode import ImageProblem, decode_photo

@@ -1,4 +1,4 @@
-"""Image decoding and half-block cell rendering: plain Python (Pillow + rich-pixels), no Textual.
+"""Image decoding, half-block cells and terminal-graphics encoding: plain Python (Pillow + rich-pixels), no Textual.
 
 The names below are imported on first use (PEP 562): `viewer.imaging.decode` alone does not
 import Rich, which the quick `--print` path does without.
@@ -12,6 +12,7 @@ _EXPORTS = {
     "ImageProblem": "viewer.imaging.decode", "decode_photo": "viewer.imaging.decode",
     "fit_cells": "viewer.imaging.fitting", "render_rows": "viewer.imaging.halfblocks",
     "PhotoPipeline": "viewer.imaging.pipeline", "RenderedPhoto": "viewer.imaging.pipeline",
+    "PixelPhoto": "viewer.imaging.pipeline",
 }
 __all__ = sorted(_EXPORTS)
 

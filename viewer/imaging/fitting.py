@@ -20,3 +20,22 @@ def working_side(cols: int, rows: int) -> int:
     """The size class a photo is decoded at for a `cols`×`rows` box: a power of two covering
     twice the box's pixels, so one decode serves every panel of about that size."""
     return 1 << max(6, (max(2 * cols, 4 * rows) - 1).bit_length())
+
+
+def fit_pixels(width: int, height: int, cols: int, rows: int, cell: tuple[int, int]) -> tuple[int, int, int, int]:
+    """For pixel graphics: the picture's size in pixels fitting `cols`×`rows` cells of `cell`
+    pixels (aspect kept), and how many whole cells (columns, rows) it covers."""
+    cell_w, cell_h = cell
+    if width <= 0 or height <= 0 or cols <= 0 or rows <= 0 or cell_w <= 0 or cell_h <= 0:
+        return (0, 0, 0, 0)
+    box_w, box_h = cols * cell_w, rows * cell_h
+    scale = min(box_w / width, box_h / height)
+    out_w = max(1, min(box_w, round(width * scale)))
+    out_h = max(1, min(box_h, round(height * scale)))
+    return out_w, out_h, -(-out_w // cell_w), -(-out_h // cell_h)
+
+
+def working_side_pixels(box_w: int, box_h: int) -> int:
+    """The size a photo is decoded at for a box of pixels: the box's longer side rounded up to
+    a multiple of 128, so the same box always gets the same working copy."""
+    return max(128, -(-max(box_w, box_h) // 128) * 128)

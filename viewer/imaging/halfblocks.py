@@ -36,6 +36,36 @@ def _color(r: int, g: int, b: int, colors: str) -> Color:
     return color
 
 
+CUBE_LEVELS = (0, 95, 135, 175, 215, 255)
+
+
+@lru_cache(maxsize=4)
+def terminal_palette(colors: str) -> Image.Image:
+    """The colours a 256- or 16-colour terminal has, as a Pillow palette to dither against.
+
+    256: the 6×6×6 cube and the 24 greys (the first 16 are the user's theme, so not relied on);
+    16: the standard colours as Rich pictures them (the terminal's own may differ a little).
+    """
+    if colors == "256":
+        entries = [(r, g, b) for r in CUBE_LEVELS for g in CUBE_LEVELS for b in CUBE_LEVELS]
+        entries += [(8 + 10 * i,) * 3 for i in range(24)]
+    else:
+        entries = [tuple(Color.from_ansi(number).get_truecolor()) for number in range(16)]
+    flat = [channel for entry in entries for channel in entry]
+    flat += flat[:3] * (256 - len(entries))
+    image = Image.new("P", (1, 1))
+    image.putpalette(flat)
+    return image
+
+
+def dither(image: Image.Image, colors: str) -> Image.Image:
+    """`image` in the colours of a `colors` terminal ("256", "standard", "windows"), with
+    Floyd–Steinberg error diffusion: gradients and faces stay recognisable instead of posterised."""
+    if colors not in ("256", "standard", "windows"):
+        return image
+    return image.convert("RGB").quantize(palette=terminal_palette(colors), dither=Image.Dither.FLOYDSTEINBERG).convert("RGB")
+
+
 STYLE_CACHE_LIMIT = 16_384
 """Cells' styles by their 6 colour bytes; cleared when full (a few MB; a photo has a few thousand)."""
 _styles: dict[str, dict[bytes, Style]] = {}
@@ -62,6 +92,7 @@ class HalfBlockRenderer(Renderer):
         if resize and resize != image.size:
             # BOX averages each cell's area: no ringing around hard edges, unlike LANCZOS.
             image = image.resize(resize, Image.Resampling.BOX)
+        image = dither(image, self.colors)
         width, height = image.size
         data = image.tobytes()
         stride = width * 3

@@ -11,6 +11,7 @@ the same render at once (the prefetcher and the panel) share one decode.
 
 from __future__ import annotations
 
+import itertools
 import os
 import threading
 from collections import OrderedDict
@@ -21,7 +22,7 @@ from typing import Callable, Generic, Hashable, TypeVar
 from rich.segment import Segment
 
 from viewer.imaging.decode import RGB, Decoded, ImageProblem, decode_photo
-from viewer.imaging.fitting import working_side
+from viewer.imaging.fitting import fit_pixels, working_side, working_side_pixels
 from viewer.imaging.halfblocks import render_rows
 
 K = TypeVar("K", bound=Hashable)
@@ -92,6 +93,39 @@ class RenderedPhoto:
         return 200 + SEGMENT_BYTES * sum(len(row) for row in self.rows)
 
 
+@dataclass(frozen=True)
+class PixelPhoto:
+    """A photo ready for a terminal's own graphics: escape sequences covering `cols`×`rows` cells.
+
+    For sixel and iTerm2 `rows_data` holds one sequence per text row (see sixel.py); for kitty a
+    single transmit-and-place command for `image_id`, sent with the photo's top row.
+    """
+
+    mode: str = "kitty"
+    rows_data: tuple[str, ...] = ()
+    cols: int = 0
+    rows: int = 0
+    image_id: int = 0
+    problem: str | None = None
+    identity: tuple | None = None
+
+    @property
+    def width(self) -> int:
+        return self.cols
+
+    @property
+    def height(self) -> int:
+        return self.rows
+
+    @property
+    def weight(self) -> int:
+        return 200 + sum(len(data) for data in self.rows_data)
+
+
+MAX_PIXELS = 4096
+"""A picture for pixel graphics is never drawn larger than this many pixels on either side."""
+
+
 def _decoded_weight(value: Decoded | ImageProblem) -> int:
     if isinstance(value, ImageProblem):
         return 200
@@ -112,12 +146,14 @@ MAX_CELLS = (1024, 512)
 
 
 class PhotoPipeline:
-    def __init__(self, working_bytes: int = 24 * 1024 * 1024, rendered_bytes: int = 24 * 1024 * 1024) -> None:
+    def __init__(self, working_bytes: int = 24 * 1024 * 1024, rendered_bytes: int = 24 * 1024 * 1024,
+                 first_image_id: int = 1) -> None:
         self._working: LRU[tuple, Decoded | ImageProblem] = LRU(working_bytes, _decoded_weight)
         self._rendered: LRU[tuple, RenderedPhoto] = LRU(rendered_bytes, lambda r: r.weight)
         self._sizes: LRU[str, tuple[int, int]] = LRU(4 * 1024 * 1024, lambda _: 100)
         self._inflight: dict[tuple, threading.Lock] = {}
         self._inflight_guard = threading.Lock()
+        self._image_ids = itertools.count(first_image_id)
 
     def known_size(self, path: Path) -> tuple[int, int] | None:
         """The photo's (upright) pixel size if it was measured or decoded; (0, 0) when it could not
@@ -153,6 +189,25 @@ class PhotoPipeline:
     def render(self, path: Path, cols: int, rows: int, background: RGB, colors: str = "truecolor") -> RenderedPhoto:
         """Rendered rows for `path` in a `cols`×`rows` box. Slow: call from a worker thread."""
         key = self._key(path, cols, rows, background, colors)
+        return self._cached(key, path, lambda identity: self._render(path, identity, cols, rows, background, colors))
+
+    @staticmethod
+    def _pixel_key(path: Path, cols: int, rows: int, background: RGB, mode: str, cell: tuple[int, int]) -> tuple:
+        return ("pixels", str(path), cols, rows, background, mode, cell)
+
+    def peek_pixels(self, path: Path, cols: int, rows: int, background: RGB, mode: str,
+                    cell: tuple[int, int]) -> PixelPhoto | None:
+        """Like `peek`, for a photo prepared for pixel graphics."""
+        return self._rendered.get(self._pixel_key(path, cols, rows, background, mode, cell))
+
+    def render_pixels(self, path: Path, cols: int, rows: int, background: RGB, mode: str,
+                      cell: tuple[int, int]) -> PixelPhoto:
+        """`path` as `mode` ("kitty", "sixel", "iterm") escape sequences fitted to `cols`×`rows` cells
+        of `cell` pixels, letterboxed in `background`. Slow: call from a worker thread."""
+        key = self._pixel_key(path, cols, rows, background, mode, cell)
+        return self._cached(key, path, lambda identity: self._render_pixels(path, identity, cols, rows, background, mode, cell))
+
+    def _cached(self, key: tuple, path: Path, make: Callable[[tuple | None], RenderedPhoto | PixelPhoto]):
         identity = file_identity(path)
         cached = self._rendered.get(key)
         if cached is not None and cached.identity == identity:
@@ -162,15 +217,52 @@ class PhotoPipeline:
         with lock:  # a second caller for the same key waits here, then finds it cached
             cached = self._rendered.get(key)
             if cached is None or cached.identity != identity:
-                cached = self._render(path, identity, cols, rows, background, colors)
+                cached = make(identity)
                 self._rendered.put(key, cached)
         with self._inflight_guard:
             self._inflight.pop(key, None)
         return cached
 
+    def _render_pixels(self, path: Path, identity: tuple | None, cols: int, rows: int, background: RGB, mode: str,
+                       cell: tuple[int, int]) -> PixelPhoto:
+        from PIL import Image
+
+        cell_w, cell_h = cell
+        cols = max(1, min(cols, MAX_PIXELS // cell_w))
+        rows = max(1, min(rows, MAX_PIXELS // cell_h))
+        side = working_side_pixels(cols * cell_w, rows * cell_h)
+        working = self._working_image(path, identity, background, side)
+        if isinstance(working, ImageProblem):
+            return PixelPhoto(mode=mode, problem=str(working), identity=identity)
+        self._sizes.put(str(path), working.full_size)
+        image = working.image
+        width, height, image_cols, image_rows = fit_pixels(image.width, image.height, cols, rows, cell)
+        if not width:
+            return PixelPhoto(mode=mode, problem="the picture has no pixels", identity=identity)
+        fitted = image.convert("RGB").resize((width, height), Image.Resampling.LANCZOS, reducing_gap=2.0)
+        # Whole cells, the picture centred in them: every cell the picture touches is covered.
+        canvas = Image.new("RGB", (image_cols * cell_w, image_rows * cell_h), background)
+        canvas.paste(fitted, ((canvas.width - width) // 2, (canvas.height - height) // 2))
+        image_id = 0
+        if mode == "sixel":
+            from viewer.imaging.sixel import encode_rows
+
+            data = tuple(encode_rows(canvas, cell_h))
+        elif mode == "iterm":
+            from viewer.imaging.iterm import encode_rows as encode_iterm
+
+            data = tuple(encode_iterm(canvas, cell_h, image_cols))
+        else:
+            from viewer.imaging.kitty import transmit_and_place
+
+            image_id = next(self._image_ids)
+            data = (transmit_and_place(canvas, image_id, image_cols, image_rows),)
+        return PixelPhoto(mode=mode, rows_data=data, cols=image_cols, rows=image_rows, image_id=image_id,
+                          identity=identity)
+
     def _render(self, path: Path, identity: tuple | None, cols: int, rows: int, background: RGB, colors: str) -> RenderedPhoto:
         cols, rows = min(cols, MAX_CELLS[0]), min(rows, MAX_CELLS[1])
-        working = self._working_image(path, identity, background, cols, rows)
+        working = self._working_image(path, identity, background, working_side(cols, rows))
         if isinstance(working, ImageProblem):
             return RenderedPhoto(problem=str(working), identity=identity)
         self._sizes.put(str(path), working.full_size)
@@ -178,11 +270,10 @@ class PhotoPipeline:
         width = Segment.get_line_length(lines[0]) if lines else 0
         return RenderedPhoto(rows=tuple(tuple(line) for line in lines), width=width, identity=identity)
 
-    def _working_image(self, path: Path, identity: tuple | None, background: RGB, cols: int, rows: int) -> Decoded | ImageProblem:
-        # One working copy per size class (a power of two covering the box): a render then never
-        # depends on which other size happened to be decoded first, and a panel resized within
-        # its class is re-fitted from the same copy without decoding again.
-        side = working_side(cols, rows)
+    def _working_image(self, path: Path, identity: tuple | None, background: RGB, side: int) -> Decoded | ImageProblem:
+        # One working copy per size class (see fitting.py): a render then never depends on which
+        # other size happened to be decoded first, and a panel resized within its class is
+        # re-fitted from the same copy without decoding again.
         key = (str(path), identity, background, side)
         cached = self._working.get(key)
         if cached is not None:

@@ -7,13 +7,16 @@ import dataclasses
 import os
 import signal
 import threading
+from typing import Callable
 
 from textual.app import App
 from textual.binding import Binding
+from textual.driver import Driver
 from textual.screen import Screen
 
 from viewer.imaging import PhotoPipeline
 from viewer.model import Deck, Library
+from viewer.terminal.detect import Graphics
 from viewer.ui.screens.deck_screen import DeckScreen
 from viewer.ui.screens.help_screen import EXTRA_ROWS, HelpScreen, key_rows
 from viewer.ui.options import ViewOptions
@@ -43,7 +46,11 @@ class ViewerApp(App[None]):
         slide_number: int | None = None,
         options: ViewOptions | None = None,
         handle_signals: bool = False,
+        graphics: Graphics | None = None,
     ) -> None:
+        self.graphics = graphics or Graphics()
+        """How photos are drawn (decided before the app starts: see viewer/terminal/detect.py)."""
+        self._terminal_write: Callable[[str], None] | None = None
         super().__init__()
         self._handle_signals = handle_signals
         self.source = source
@@ -51,6 +58,30 @@ class ViewerApp(App[None]):
         base = options or ViewOptions()
         self.options = dataclasses.replace(base, search=search or base.search,
                                            slide_number=slide_number if slide_number is not None else base.slide_number)
+
+    def get_driver_class(self) -> type[Driver]:
+        base = super().get_driver_class()
+        if not self.graphics.pixels:
+            return base
+        from viewer.ui.terminal_output import with_terminal_output
+
+        return with_terminal_output(base, self._set_terminal_write, self._farewell)
+
+    def _set_terminal_write(self, write: Callable[[str], None]) -> None:
+        self._terminal_write = write
+
+    def _farewell(self) -> str:
+        if self.graphics.mode == "kitty":
+            from viewer.imaging.kitty import delete_all
+
+            return delete_all()
+        return ""
+
+    def write_to_terminal(self, data: str) -> None:
+        """Send escape sequences straight to the terminal, after the frames already written
+        (pixel graphics only; does nothing headless or with half-blocks)."""
+        if self._terminal_write is not None and not self.is_headless:
+            self._terminal_write(data)
 
     def on_mount(self) -> None:
         if self._handle_signals:

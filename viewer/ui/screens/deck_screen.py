@@ -178,7 +178,7 @@ class DeckScreen(AutoplayActions, DeckUpkeep, Screen[None]):
     def compose(self) -> ComposeResult:
         yield Header(icon="▣")
         with Container(id="stage"):
-            yield PhotoView(self._pipeline, id="photo").data_bind(
+            yield PhotoView(self._pipeline, graphics=getattr(self.app, "graphics", None), id="photo").data_bind(
                 photo=DeckScreen.photo, neighbours=DeckScreen.neighbours
             )
             yield CaptionPanel(id="caption").data_bind(
@@ -211,6 +211,13 @@ class DeckScreen(AutoplayActions, DeckUpkeep, Screen[None]):
 
     def on_unmount(self) -> None:
         self._save_position()
+
+    def on_screen_suspend(self) -> None:
+        # Help, the overview or the library now covers the photo: terminal pictures must go.
+        self.query_one(PhotoView).set_covered(True)
+
+    def on_screen_resume(self) -> None:
+        self.query_one(PhotoView).set_covered(False)
 
     def on_resize(self, event: events.Resize) -> None:
         self._relayout()

@@ -1,18 +1,26 @@
-"""The photo panel: paints a slide's photo as half-block cells with the Line API.
+"""The photo panel: paints a slide's photo as half-block cells or terminal graphics, Line API.
 
 Rendering runs on one background thread per panel that always takes the *latest* request, so
 holding an arrow key never queues up renders of slides already paged past. The finished rows are
 kept as Strips and served from `render_line`, so a repaint costs nothing. While a new photo is on
 its way the panel is blank: an old photo never shows under a new title. Once the current photo
 is on screen, the neighbours are rendered ahead (prefetch) in a separate worker group.
+
+With pixel graphics (kitty, sixel, iTerm2) every cell is a blank in the panel's colour and the
+picture travels as a zero-width control segment at the end of its rows: Textual writes it in
+the same frame, right after the cells it lies on (see viewer/imaging/sixel.py for why each row
+carries its own strip). The picture is only drawn while the deck screen is the active one; a
+screen or dialog over it gets blank cells (and kitty's picture deleted).
 """
 
 from __future__ import annotations
 
+import sys
 import threading
 from dataclasses import dataclass
 
-from rich.segment import Segment
+from rich.control import Control
+from rich.segment import ControlType, Segment
 from rich.text import Text
 from textual import events, work
 from textual.geometry import Size
@@ -22,9 +30,11 @@ from textual.strip import Strip
 from textual.widget import Widget
 from textual.worker import get_current_worker
 
-from viewer.imaging import PhotoPipeline, RenderedPhoto
+from viewer.imaging import PhotoPipeline, PixelPhoto, RenderedPhoto
+from viewer.imaging.halfblocks import COLOR_SYSTEMS
 from viewer.model import Photo
 from viewer.model.text import clean_line
+from viewer.terminal.detect import Graphics, window_cell_size
 
 REMOTE = "remote image not fetched (viewer never uses the network)"
 
@@ -36,6 +46,8 @@ class _Request:
     rows: int
     background: tuple[int, int, int]
     colors: str
+    graphics: str = "halfblock"
+    cell: tuple[int, int] = (8, 16)
 
 
 class PhotoView(Widget):
@@ -58,7 +70,7 @@ class PhotoView(Widget):
     class _Rendered(Message):
         """From the render thread: `rendered` is ready for `request` (post_message is thread-safe)."""
 
-        def __init__(self, request: _Request, rendered: RenderedPhoto) -> None:
+        def __init__(self, request: _Request, rendered: RenderedPhoto | PixelPhoto) -> None:
             super().__init__()
             self.request = request
             self.rendered = rendered
@@ -71,14 +83,21 @@ class PhotoView(Widget):
             self.photo = photo
             self.problem = problem
 
-    def __init__(self, pipeline: PhotoPipeline, *, id: str | None = None) -> None:
+    def __init__(self, pipeline: PhotoPipeline, *, graphics: Graphics | None = None, id: str | None = None) -> None:
         super().__init__(id=id)
         self._pipeline = pipeline
         self._request: _Request | None = None
         self._shown: _Request | None = None
-        self._shown_rendered: RenderedPhoto | None = None
+        self._shown_rendered: RenderedPhoto | PixelPhoto | None = None
         self._strips: list[Strip] = []
         self._top = 0
+        self._pixels: PixelPhoto | None = None
+        self._pixels_left = 0
+        graphics = graphics or Graphics()
+        self.graphics_mode = graphics.mode
+        """"halfblock", or the pixel graphics the terminal speaks."""
+        self.cell_size = graphics.cell
+        self._covered = False
         self._wanted: _Request | None = None
         self._wake = threading.Event()
 
@@ -95,10 +114,31 @@ class PhotoView(Widget):
         self._wake.set()
 
     def watch_photo(self) -> None:
-        self._refresh_photo()
+        if self.graphics_mode == "halfblock":
+            self._refresh_photo()
+        else:
+            # A new photo often comes with a new layout: wait for it, so a picture costing a
+            # sixel encoding (or a large kitty upload) is made once, at the panel's final size.
+            self.call_after_refresh(self._refresh_photo)
 
     def on_resize(self) -> None:
+        if self.graphics_mode != "halfblock" and not self.app.is_headless:
+            # The window may have changed its font size too: cells are then a new number of pixels.
+            stdout = sys.__stdout__
+            if stdout is not None:
+                self.cell_size = window_cell_size(stdout.fileno()) or self.cell_size
         self._refresh_photo()
+
+    def set_covered(self, covered: bool) -> None:
+        """Another screen or a dialog is over the panel: pixels would show through it, so hide them."""
+        if covered == self._covered:
+            return
+        self._covered = covered
+        if covered and self.graphics_mode == "kitty":
+            from viewer.imaging.kitty import delete_all
+
+            self.app.write_to_terminal(delete_all())  # type: ignore[attr-defined]
+        self.refresh()
 
     def watch_neighbours(self) -> None:
         if self._shown is not None and self._shown == self._request:
@@ -111,17 +151,18 @@ class PhotoView(Widget):
             self._request = None
             self._set_strips(None, [], 0)
             return
-        # Always truecolor cells: Textual downgrades colours for the terminal at output time (and may
-        # still tint them), so quantising here would only do that work twice.
-        colors = "truecolor"
-        request = _Request(photo, cols, rows, self.background_colors[1].rgb, colors)
+        # With fewer colours than truecolor the cells are dithered to the terminal's palette here;
+        # with truecolor, Textual's output is used as it is.
+        colors = self.app.console.color_system or "truecolor"
+        request = _Request(photo, cols, rows, self._shown_background(colors), colors, self.graphics_mode,
+                           self.cell_size)
         if request == self._request:
             return
         self._request = request
         if photo.path is None:
             self._show(request, RenderedPhoto(problem=REMOTE))
             return
-        cached = self._pipeline.peek(photo.path, cols, rows, request.background, colors)
+        cached = self._peek(request)
         if cached is not None:
             self._show(request, cached)
         else:
@@ -130,6 +171,14 @@ class PhotoView(Widget):
         # have been replaced or deleted) and sends a fresh render only if it changed.
         self._wanted = request
         self._wake.set()
+
+    def _shown_background(self, colors: str) -> tuple[int, int, int]:
+        """The panel's colour as the terminal shows it: pixels around a picture must match the cells."""
+        background = self.background_colors[1].rich_color
+        if colors != "truecolor" and colors in COLOR_SYSTEMS:
+            background = background.downgrade(COLOR_SYSTEMS[colors])
+        triplet = background.get_truecolor()
+        return (triplet.red, triplet.green, triplet.blue)
 
     @work(thread=True, group="photo-render", exit_on_error=False)
     def _render_loop(self) -> None:
@@ -142,9 +191,7 @@ class PhotoView(Widget):
             if request is None or request.photo.path is None:
                 continue
             try:
-                rendered = self._pipeline.render(
-                    request.photo.path, request.cols, request.rows, request.background, request.colors
-                )
+                rendered = self._render(request, request.photo)
             except Exception as error:  # a bug, not bad input: show it in the panel, keep the app alive
                 rendered = RenderedPhoto(problem=f"internal error while rendering: {error!r}")
             if worker.is_cancelled:
@@ -162,13 +209,29 @@ class PhotoView(Widget):
             if worker.is_cancelled or self._wanted is not None:
                 return  # the user moved on: the panel's own render comes first
             if photo.path is not None:
-                self._pipeline.render(photo.path, request.cols, request.rows, request.background, request.colors)
+                self._render(request, photo)
+
+    def _peek(self, request: _Request) -> RenderedPhoto | PixelPhoto | None:
+        path = request.photo.path
+        assert path is not None
+        if request.graphics != "halfblock":
+            return self._pipeline.peek_pixels(path, request.cols, request.rows, request.background,
+                                              request.graphics, request.cell)
+        return self._pipeline.peek(path, request.cols, request.rows, request.background, request.colors)
+
+    def _render(self, request: _Request, photo: Photo) -> RenderedPhoto | PixelPhoto:
+        path = photo.path
+        assert path is not None
+        if request.graphics != "halfblock":
+            return self._pipeline.render_pixels(path, request.cols, request.rows, request.background,
+                                                request.graphics, request.cell)
+        return self._pipeline.render(path, request.cols, request.rows, request.background, request.colors)
 
     def _prefetch_neighbours(self) -> None:
         if self._request is not None and self.neighbours:
             self._prefetch(self.neighbours, self._request)
 
-    def _show(self, request: _Request, rendered: RenderedPhoto) -> None:
+    def _show(self, request: _Request, rendered: RenderedPhoto | PixelPhoto) -> None:
         if request != self._request:
             return  # a newer slide or size was asked for meanwhile
         if request == self._shown and rendered is self._shown_rendered:
@@ -176,6 +239,8 @@ class PhotoView(Widget):
         self._shown_rendered = rendered
         if rendered.problem is not None:
             self._show_placeholder(request, rendered.problem)
+        elif isinstance(rendered, PixelPhoto):
+            self._show_graphics(request, rendered)
         else:
             self._show_pixels(request, rendered)
         self.post_message(self.Shown(request.photo, rendered.problem))
@@ -200,17 +265,61 @@ class PhotoView(Widget):
         strips = [Strip(line, request.cols) for line in lines[: request.rows]]
         self._set_strips(request, strips, max(0, (request.rows - len(strips)) // 2))
 
-    def _set_strips(self, shown: _Request | None, strips: list[Strip], top: int) -> None:
+    def _show_graphics(self, request: _Request, pixels: PixelPhoto) -> None:
+        self._set_strips(request, [], (request.rows - pixels.rows) // 2, pixels)
+        self._pixels_left = (request.cols - pixels.cols) // 2
+
+    def _set_strips(self, shown: _Request | None, strips: list[Strip], top: int,
+                    pixels: PixelPhoto | None = None) -> None:
+        if pixels is None and self._pixels is not None and self._pixels.mode == "kitty":
+            # No row of this panel may be drawn again (a text-only slide hides it): delete now.
+            from viewer.imaging.kitty import delete_all
+
+            self.app.write_to_terminal(delete_all())  # type: ignore[attr-defined]
         self._shown = shown
         self._strips = strips
         self._top = top
+        self._pixels = pixels
         self.refresh()
 
     def render_line(self, y: int) -> Strip:
         index = y - self._top
+        if self.graphics_mode != "halfblock":
+            return self._graphics_line(y, index)
         if 0 <= index < len(self._strips):
             return self._strips[index]
         return Strip.blank(self.size.width, self.rich_style)
+
+    def _graphics_line(self, y: int, index: int) -> Strip:
+        width = self.size.width
+        blank = Segment(" " * width, self.rich_style)
+        pixels = self._pixels
+        if self._strips and 0 <= index < len(self._strips):
+            return self._strips[index]  # a placeholder's text
+        on_screen = pixels is not None and not self._covered and self.screen.is_active
+        data = ""
+        if pixels is not None and on_screen and 0 <= index < pixels.rows:
+            if pixels.mode == "kitty":
+                if index == 0:
+                    from viewer.imaging.kitty import delete_all
+
+                    data = delete_all() + pixels.rows_data[0]
+            else:
+                data = pixels.rows_data[index]
+        elif y == 0 and self.graphics_mode == "kitty" and not on_screen:
+            from viewer.imaging.kitty import delete_all
+
+            data = delete_all()  # whatever was drawn here before is gone with this row
+        if not data:
+            return Strip([blank], width)
+        region = self.content_region
+        line_y = region.y + y
+        move_in = Control.move_to(region.x + self._pixels_left, line_y).segment.text if pixels else \
+            Control.move_to(region.x, line_y).segment.text
+        move_back = Control.move_to(region.x + width, line_y).segment.text
+        # Zero-width for Textual (a control segment), written right after this row's cells.
+        picture = Segment(move_in + data + move_back, None, ((ControlType.CURSOR_FORWARD, 0),))
+        return Strip([blank, picture], width)
 
     def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
         return container.height

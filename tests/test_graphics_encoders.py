@@ -1,0 +1,146 @@
+"""Each terminal-graphics encoder's output decodes back to the picture it was given."""
+
+from __future__ import annotations
+
+import math
+import random
+
+import pytest
+from PIL import Image, ImageDraw, ImageFilter
+
+from graphics_decoding import decode_iterm, decode_kitty, decode_sixel, psnr
+from viewer.imaging.halfblocks import dither
+from viewer.imaging.iterm import encode_rows as iterm_rows
+from viewer.imaging.kitty import delete, delete_all, transmit_and_place
+from viewer.imaging.pipeline import PhotoPipeline
+from viewer.imaging.sixel import encode_rows as sixel_rows
+
+
+def photo_like(width: int, height: int, seed: int = 1) -> Image.Image:
+    """A picture with what photos have: a smooth sky, hard edges, fine texture."""
+    rng = random.Random(seed)
+    image = Image.new("RGB", (width, height))
+    draw = ImageDraw.Draw(image)
+    for y in range(height):  # a sky gradient: banding would show here
+        t = y / max(1, height - 1)
+        draw.line([(0, y), (width, y)], fill=(int(40 + 120 * t), int(90 + 100 * t), int(200 + 40 * t)))
+    for _ in range(25):
+        x, y, r = rng.randrange(width), rng.randrange(height), rng.randrange(3, max(4, width // 6))
+        draw.ellipse([x - r, y - r, x + r, y + r], fill=(rng.randrange(256), rng.randrange(256), rng.randrange(256)))
+    noise = Image.effect_noise((width, height), 40).convert("RGB")
+    return Image.blend(image, noise, 0.15).filter(ImageFilter.SMOOTH)
+
+
+def test_sixel_rows_decode_back_to_the_picture():
+    source = photo_like(97, 5 * 13)
+    rows = sixel_rows(source, 13)
+    assert len(rows) == 5
+    decoded = Image.new("RGB", source.size)
+    for index, row in enumerate(rows):
+        strip = decode_sixel(row)
+        assert strip.size == (97, 13)  # one text row each, nothing spilling into the next
+        decoded.paste(strip, (0, 13 * index))
+    quality = psnr(source, decoded)
+    print(f"sixel PSNR {quality:.1f} dB")
+    assert quality > 30  # 255 colours, dithered: close to the source everywhere
+
+
+def test_sixel_has_no_bands_on_a_smooth_sky():
+    """A gentle gradient must not turn into steps: local averages follow the source."""
+    sky = Image.new("RGB", (120, 60))
+    draw = ImageDraw.Draw(sky)
+    for x in range(120):
+        draw.line([(x, 0), (x, 60)], fill=(100 + x // 4, 150 + x // 6, 230))
+    decoded = Image.new("RGB", sky.size)
+    for index, row in enumerate(sixel_rows(sky, 20)):
+        decoded.paste(decode_sixel(row), (0, 20 * index))
+    blurred_source = sky.filter(ImageFilter.BoxBlur(3))
+    blurred_decoded = decoded.filter(ImageFilter.BoxBlur(3))
+    assert psnr(blurred_source, blurred_decoded) > 38
+
+
+def test_sixel_pixels_beyond_the_row_are_left_alone():
+    # 13 is not a multiple of 6: the last band's spare bits must stay transparent.
+    row = sixel_rows(Image.new("RGB", (10, 13), (200, 10, 10)), 13)[0]
+    strip = decode_sixel(row)
+    assert strip.getpixel((5, 12)) != (255, 0, 255)
+    assert '"1;1;10;13' in row
+
+
+def test_kitty_payload_is_the_picture_exactly():
+    source = photo_like(64, 48)
+    controls, picture = decode_kitty(transmit_and_place(source, 7, 8, 3))
+    assert picture.tobytes() == source.tobytes()
+    assert controls["i"] == "7" and controls["c"] == "8" and controls["r"] == "3"
+    assert controls["C"] == "1"  # the cursor stays where Textual expects it
+    assert controls["q"] == "2"  # no replies that would arrive as key presses
+    assert int(controls["z"]) < 0  # below the text: notifications stay readable
+
+
+def test_kitty_large_pictures_are_chunked():
+    commands = transmit_and_place(photo_like(300, 200), 3, 30, 10)
+    chunks = commands.split("\x1b\\")[:-1]
+    assert len(chunks) > 1
+    assert all(len(chunk) < 4096 + 200 for chunk in chunks)
+    assert decode_kitty(commands)[1].size == (300, 200)
+    assert delete(3) == "\x1b_Ga=d,d=I,i=3,q=2\x1b\\" and "d=A" in delete_all()
+
+
+def test_iterm_rows_decode_back_to_the_picture():
+    source = photo_like(80, 3 * 16)
+    rows = iterm_rows(source, 16, 10)
+    assert len(rows) == 3
+    for index, row in enumerate(rows):
+        arguments, strip = decode_iterm(row)
+        assert arguments["width"] == "10" and arguments["height"] == "1" and arguments["inline"] == "1"
+        assert strip.tobytes() == source.crop((0, 16 * index, 80, 16 * index + 16)).tobytes()
+
+
+@pytest.mark.parametrize("mode", ["kitty", "sixel", "iterm"])
+@pytest.mark.parametrize("size", [(300, 200), (90, 400), (50, 50)])
+def test_pipeline_fits_whole_cells_and_keeps_the_aspect(tmp_path, mode, size):
+    path = tmp_path / "photo.png"
+    photo_like(*size).save(path)
+    cell = (7, 15)
+    pixels = PhotoPipeline().render_pixels(path, 40, 20, (10, 20, 30), mode, cell)
+    assert pixels.problem is None
+    assert 1 <= pixels.cols <= 40 and 1 <= pixels.rows <= 20
+    assert pixels.cols == 40 or pixels.rows == 20  # it fills the box one way
+    if mode == "kitty":
+        _, picture = decode_kitty(pixels.rows_data[0])
+    else:
+        picture = Image.new("RGB", (pixels.cols * cell[0], pixels.rows * cell[1]))
+        for index, row in enumerate(pixels.rows_data):
+            strip = decode_sixel(row) if mode == "sixel" else decode_iterm(row)[1]
+            picture.paste(strip, (0, index * cell[1]))
+    assert picture.size == (pixels.cols * cell[0], pixels.rows * cell[1])
+    box_aspect = picture.width / picture.height
+    assert math.isclose(box_aspect, size[0] / size[1], rel_tol=0.25)
+    # Letterboxing (inside the last cells) uses the panel's colour.
+    assert picture.getpixel((0, 0)) != (255, 0, 255)
+
+
+def test_a_broken_photo_is_a_problem_not_an_exception(tmp_path):
+    path = tmp_path / "broken.jpg"
+    path.write_bytes(b"\xff\xd8\xff\xe0 not really a jpeg")
+    pixels = PhotoPipeline().render_pixels(path, 40, 20, (0, 0, 0), "sixel", (8, 16))
+    assert pixels.problem and not pixels.rows_data
+
+
+@pytest.mark.parametrize("colors,minimum_gain", [("256", 2.0), ("standard", 1.0)])
+def test_dithering_keeps_the_picture_recognisable(colors, minimum_gain):
+    """Dithered to a small palette, a blurred copy is closer to the photo than plain nearest-colour."""
+    source = photo_like(120, 90, seed=3)
+    dithered = dither(source, colors)
+    posterised = source.quantize(palette=dither_palette(colors), dither=Image.Dither.NONE).convert("RGB")
+    blur = ImageFilter.GaussianBlur(1.5)
+    dithered_quality = psnr(source.filter(blur), dithered.filter(blur))
+    posterised_quality = psnr(source.filter(blur), posterised.filter(blur))
+    print(f"{colors}: dithered {dithered_quality:.1f} dB, posterised {posterised_quality:.1f} dB")
+    assert dithered_quality > posterised_quality + minimum_gain
+
+
+def dither_palette(colors: str) -> Image.Image:
+    from viewer.imaging.halfblocks import terminal_palette
+
+    return terminal_palette(colors)

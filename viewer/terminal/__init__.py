@@ -1,0 +1,1 @@
+"""What the terminal can draw: graphics protocol detection, free of Textual (see detect.py)."""
