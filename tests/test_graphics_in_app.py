@@ -150,3 +150,21 @@ async def test_half_blocks_are_unchanged_without_graphics(photo_folder):
         view = app.screen.query_one(PhotoView)
         assert pictures(view) == {}
         assert any("▄" in segment.text for y in range(view.size.height) for segment in view.render_line(y))
+
+
+async def test_with_graphics_notices_use_the_status_line_not_toasts(photo_folder):
+    from viewer.ui.widgets.status_bar import StatusBar
+
+    app, running = await open_app(photo_folder, "sixel")
+    async with running as pilot:
+        await wait_for_photo(pilot)
+        await pilot.press("end", "right")  # "Last slide" at the end of the deck
+        await pilot.pause()
+        status = app.screen.query_one(StatusBar)
+        assert "Last slide" in status.notice
+        assert not list(app.screen.query("Toast"))  # no toast over the pixels
+        for _ in range(60):
+            await pilot.pause(0.05)
+            if not status.notice:
+                break
+        assert status.notice == ""  # and it goes away by itself

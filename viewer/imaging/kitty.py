@@ -1,9 +1,11 @@
 """kitty graphics protocol: transmit a picture once, place it by cell, delete it when done.
 
 The picture is sent as zlib-compressed RGB (cheaper to make than a PNG) in 4096-byte base64
-chunks. It is placed below the text layer (z = -1) without moving the cursor, so Textual
-repainting the cells over it (spaces) leaves it alone while a notification's text stays
-readable above it. Everything is quiet (q=2): errors never come back as input.
+chunks and placed without moving the cursor; Textual repainting the cells under it leaves it
+alone. It sits on kitty's default layer (z = 0, over the text): with z < 0 kitty 0.26 left
+stale pictures and text on screen, and nothing is meant to be drawn over the photo anyway (the
+app hides pictures under dialogs and shows notices in the status line). Everything is quiet
+(q=2): errors never come back as input.
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ import zlib
 from PIL import Image
 
 CHUNK = 4096
-Z_BELOW_TEXT = -1
+Z_LAYER = 0
 
 
 def _command(controls: str, payload: bytes = b"") -> str:
@@ -27,7 +29,7 @@ def transmit_and_place(image: Image.Image, image_id: int, cols: int, rows: int) 
     data = base64.standard_b64encode(zlib.compress(rgb.tobytes(), 1))
     chunks = [data[start : start + CHUNK] for start in range(0, len(data), CHUNK)] or [b""]
     first = (f"a=T,i={image_id},p=1,f=24,o=z,s={rgb.width},v={rgb.height},c={cols},r={rows},"
-             f"C=1,z={Z_BELOW_TEXT},q=2")
+             f"C=1,z={Z_LAYER},q=2")
     parts = [_command(f"{first},m={int(len(chunks) > 1)}", chunks[0])]
     for index, chunk in enumerate(chunks[1:], start=2):
         parts.append(_command(f"m={int(index < len(chunks))},q=2", chunk))

@@ -12,6 +12,7 @@ from typing import Callable
 from textual.app import App
 from textual.binding import Binding
 from textual.driver import Driver
+from textual.notifications import SeverityLevel
 from textual.screen import Screen
 
 from viewer.imaging import PhotoPipeline
@@ -22,6 +23,7 @@ from viewer.ui.screens.help_screen import EXTRA_ROWS, HelpScreen, key_rows
 from viewer.ui.options import ViewOptions
 from viewer.ui.screens.library_screen import DeckList, LibraryScreen
 from viewer.ui.screens.overview_screen import OverviewScreen
+from viewer.ui.widgets.photo_view import PhotoView
 from viewer.ui.widgets.thumbnail_grid import ThumbnailGrid
 
 
@@ -82,6 +84,23 @@ class ViewerApp(App[None]):
         (pixel graphics only; does nothing headless or with half-blocks)."""
         if self._terminal_write is not None and not self.is_headless:
             self._terminal_write(data)
+
+    def push_screen(self, screen, *args, **kwargs):  # type: ignore[no-untyped-def, override]
+        # Before the new screen's first frame: that frame draws this one as its background, and
+        # terminal pictures must already be out of it (ScreenSuspend would arrive too late).
+        for view in self.screen.query(PhotoView):
+            view.set_covered(True)
+        return super().push_screen(screen, *args, **kwargs)
+
+    def notify(self, message: str, *, title: str = "", severity: SeverityLevel = "information",
+               timeout: float | None = None, markup: bool = True) -> None:
+        screen = self.screen
+        if self.graphics.pixels and isinstance(screen, DeckScreen):
+            # A toast would sit over the photo, and terminal pictures do not let text through
+            # (kitty) or lose the cells under it (sixel): notices take the status line instead.
+            screen.show_notice(message, severity, timeout)
+            return
+        super().notify(message, title=title, severity=severity, timeout=timeout, markup=markup)
 
     def on_mount(self) -> None:
         if self._handle_signals:

@@ -27,7 +27,7 @@ from viewer.model import watch
 from viewer.model.navigation import Cursor
 from viewer.model.positions import resume_index
 from viewer.model.search import SearchIndex
-from viewer.model.text import clean_line
+from viewer.model.text import clean_line, clean_text
 from viewer.ui.layout import ALL_LAYOUTS, Layout, choose_layout
 from viewer.ui.options import ViewOptions
 from viewer.ui.screens.autoplay_actions import AutoplayActions
@@ -81,6 +81,8 @@ class DeckScreen(AutoplayActions, DeckUpkeep, Screen[None]):
     typed_number: var[str] = var("")
     show_info: var[bool] = var(False)
     fullscreen: var[bool] = var(False)
+    notice: var[str] = var("")
+    """A notice shown in the status line (terminal graphics: no toasts over the photo)."""
     playing: var[bool] = var(False)
     play_status: var[str] = var("")
     search_status: var[str] = var("")
@@ -111,6 +113,7 @@ class DeckScreen(AutoplayActions, DeckUpkeep, Screen[None]):
         self._signature = watch.signature(deck) if options.watch else None
         self._ticks = 0
         self._save_timer = None
+        self._notice_timer = None
         self._resumed: int | None = None
         self._layout: Layout | None = None
         self._layout_slide: Slide | None = None
@@ -188,7 +191,7 @@ class DeckScreen(AutoplayActions, DeckUpkeep, Screen[None]):
         yield InfoLine(id="info-line").data_bind(slide=DeckScreen.slide, active=DeckScreen.show_info)
         yield StatusBar(id="status").data_bind(
             cursor=DeckScreen.cursor, typed_number=DeckScreen.typed_number, play_status=DeckScreen.play_status,
-            search_status=DeckScreen.search_status,
+            search_status=DeckScreen.search_status, notice=DeckScreen.notice,
         )
         yield SearchBar(id="search-bar")
         yield Footer()
@@ -211,6 +214,19 @@ class DeckScreen(AutoplayActions, DeckUpkeep, Screen[None]):
 
     def on_unmount(self) -> None:
         self._save_position()
+
+    def show_notice(self, message: str, severity: str = "information", timeout: float | None = None) -> None:
+        """Show `message` (its first line, and how many more) in the status line for a while."""
+        lines = [line for line in clean_text(str(message)).splitlines() if line.strip()] or [""]
+        text = lines[0] + (f" (+{len(lines) - 1} more: viewer check)" if len(lines) > 1 else "")
+        self.notice = ("⚠ " if severity in ("warning", "error") else "") + text
+        if self._notice_timer is not None:
+            self._notice_timer.stop()
+        self._notice_timer = self.set_timer(timeout or NOTICE_SECONDS, self._clear_notice)
+
+    def _clear_notice(self) -> None:
+        self.notice = ""
+        self._notice_timer = None
 
     def on_screen_suspend(self) -> None:
         # Help, the overview or the library now covers the photo: terminal pictures must go.

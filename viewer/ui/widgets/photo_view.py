@@ -296,9 +296,12 @@ class PhotoView(Widget):
         pixels = self._pixels
         if self._strips and 0 <= index < len(self._strips):
             return self._strips[index]  # a placeholder's text
-        on_screen = pixels is not None and not self._covered and self.screen.is_active
+        if self._covered or not self.screen.is_active:
+            # Drawn as the background of another screen: Textual crops and joins these rows, and
+            # a control segment must never be cut (see set_covered for what removes the picture).
+            return Strip([blank], width)
         data = ""
-        if pixels is not None and on_screen and 0 <= index < pixels.rows:
+        if pixels is not None and 0 <= index < pixels.rows:
             if pixels.mode == "kitty":
                 if index == 0:
                     from viewer.imaging.kitty import delete_all
@@ -306,10 +309,6 @@ class PhotoView(Widget):
                     data = delete_all() + pixels.rows_data[0]
             else:
                 data = pixels.rows_data[index]
-        elif y == 0 and self.graphics_mode == "kitty" and not on_screen:
-            from viewer.imaging.kitty import delete_all
-
-            data = delete_all()  # whatever was drawn here before is gone with this row
         if not data:
             return Strip([blank], width)
         region = self.content_region

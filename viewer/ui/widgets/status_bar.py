@@ -29,6 +29,8 @@ class StatusBar(Static):
     """Autoplay's indicator and time left (`▶ 7s`), empty when not playing."""
     search_status: reactive[str] = reactive("")
     """`searching… 12,000 of 50,000 slides` while a filter waits for the search index."""
+    notice: reactive[str] = reactive("")
+    """A notice shown here instead of a toast (with terminal graphics), empty when none."""
 
     def render(self) -> Text:
         text = Text(no_wrap=True, overflow="ellipsis")
@@ -40,4 +42,6 @@ class StatusBar(Static):
             text.append(f"   {self.play_status}", "bold")
         if self.typed_number:
             text.append(f"   go to slide {self.typed_number}… (Enter)", "bold")
+        if self.notice:
+            text.append(f"   {self.notice}", "reverse")
         return text
