@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 import select
 import struct
+import sys
 import time
 from dataclasses import dataclass
 from typing import Mapping
@@ -118,15 +119,25 @@ def detect(requested: str, env: Mapping[str, str], fd: int | None, timeout: floa
         choice = Choice(mode, f"--graphics {mode}")
     elif choice is None:
         choice = from_replies(replies)
-    if choice.mode in ("sixel", "iterm") and cell is None:
+    if choice.mode in ("sixel", "iterm") and cell is None and mode == "auto":
         # Sixel and iTerm2 images are sized in pixels: without the cell size they would not fit.
         return Graphics("halfblock", DEFAULT_CELL, f"{choice.reason}, but the cell size in pixels is unknown")
     return Graphics(choice.mode, cell or DEFAULT_CELL, choice.reason)
 
 
 def open_terminal() -> int | None:
-    """A file descriptor on the controlling terminal, or None when there is none."""
+    """A new file descriptor on the terminal viewer runs in (close it after use), or None.
+
+    The controlling terminal if there is one, else standard input when it is a terminal (a
+    program started without a controlling terminal, but on one)."""
     try:
         return os.open("/dev/tty", os.O_RDWR | os.O_NOCTTY)
     except OSError:
-        return None
+        pass
+    for stream in (sys.stdin, sys.stdout):
+        try:
+            if stream is not None and stream.isatty():
+                return os.dup(stream.fileno())
+        except (OSError, ValueError):
+            continue
+    return None
