@@ -99,6 +99,16 @@ CREDIT_LINES = {
     "credit colon repeated": lambda n: "Credit: " * n,
     "dots": lambda n: "A." * n + " /",
     "spaces": lambda n: "a" + " " * n + "b",
+    "spaces then more": lambda n: "a" + " " * n + "b...more",
+    "copyright signs": lambda n: "x " + "© a " * n,
+    "parentheses": lambda n: "x. " + "(a/b " * n,
+    "slashed names": lambda n: "x (" + "Ab Cd/" * n,
+    "words and commas": lambda n: "Photograph by " + "Ab, " * n,
+    "bars": lambda n: "By: a | " * n,
+    "counter-like": lambda n: "1 / " * n,
+    "many words ago": lambda n: "2 " + "years " * n + "ago",
+    "tags": lambda n: "<b " + "x" * n,
+    "numbered": lambda n: "#1. " + "1. " * n,
 }
 
 
@@ -115,7 +125,8 @@ def test_credit_patterns_are_linear(name):
     assert_linear(both, make, 500)
 
 
-@pytest.mark.parametrize("name", ["capital words", "title words and slashes", "photo by"])
+@pytest.mark.parametrize("name", ["capital words", "title words and slashes", "photo by", "spaces then more",
+                                  "copyright signs", "parentheses", "bars", "tags", "numbered"])
 def test_importer_is_linear_on_hostile_lines(name):
     make = CREDIT_LINES[name]
     assert_linear(parse_article, lambda n: "\n".join(make(40) for _ in range(n)), 50)

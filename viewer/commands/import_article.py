@@ -26,10 +26,43 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--images", metavar="DIR",
                         help="folder for the slides' images, relative to the deck (default: named after the deck)")
     parser.add_argument("--force", action="store_true", help="overwrite an existing output file")
+    parser.add_argument("--keep-numbers", action="store_true",
+                        help="keep entry numbers (“12. Title”) in slide titles; by default they are dropped")
+    parser.add_argument("--keep-all", action="store_true",
+                        help="keep page furniture (buttons, counters, datelines…) as caption text instead of dropping it")
 
 
 def _say(message: str) -> None:
     print(f"viewer import: {message}", file=sys.stderr)
+
+
+def plural(count: int, word: str, words: str | None = None) -> str:
+    return f"{count} {word if count == 1 else (words or word + 's')}"
+
+
+def report(name: str, article) -> None:  # type: ignore[no-untyped-def]
+    """What import made of the article, on stderr — including what looks wrong."""
+    slides = len(article.entries) + (1 if article.intro else 0)
+    intro = f" + intro ({plural(len(article.intro), 'paragraph')})" if article.intro else ""
+    _say(f"{clean_line(name)}: {plural(len(article.entries), 'entry', 'entries')}{intro} -> {plural(slides, 'slide')}, "
+         f"{plural(article.credits, 'credit')} found, {plural(len(article.unsure), 'line')} unsure, "
+         f"{plural(len(article.dropped), 'line')} dropped ({article.shape} layout)")
+    for line, unsure_text, why in article.unsure:
+        _say(f"  line {line}: {why}: {clean_line(unsure_text)[:70]}")
+    if article.dropped:
+        _say("  dropped (page furniture and repeats; --keep-all keeps furniture):")
+        for line, dropped_text, why in article.dropped:
+            _say(f"    line {line}: {why}: {clean_line(dropped_text)[:70]}")
+    text_size = sum(len(p) for e in article.entries for p in e.paragraphs) + sum(len(p) for p in article.intro)
+    lines = len(article.unsure) + len(article.entries) + len(article.intro)
+    if slides <= 1 and text_size > 2000:
+        _say("warning: the whole article became one slide. If it is a gallery, its captions may be "
+             "separated in a way import does not know; check the text, or split it with blank lines.")
+    if lines >= 4 and len(article.unsure) * 2 > lines:
+        _say(f"warning: most lines ({len(article.unsure)} of {lines}) were guesses; check the deck before sharing it.")
+    if article.credits == 0 and article.credit_like >= 2:
+        _say(f"warning: {article.credit_like} lines look like photo credits but none was recognised as one; "
+             "they are kept as caption text.")
 
 
 def run(args: argparse.Namespace) -> int:
@@ -44,7 +77,7 @@ def run(args: argparse.Namespace) -> int:
         _say(f"warning: {clean_line(source.name)}:{line}: {problem}")
     # Escape sequences and other controls are neutralised before anything is recognised, so the
     # deck (on stdout or in a file) can never carry them to a terminal.
-    article = parse_article(clean_text(text))
+    article = parse_article(clean_text(text), keep_numbers=args.keep_numbers, keep_all=args.keep_all)
     title = args.title or article.title
     if not title:
         title = humanise(source.stem)
@@ -65,12 +98,7 @@ def run(args: argparse.Namespace) -> int:
             return EXIT_ERROR
     else:
         sys.stdout.write(markdown)
-    slides = len(article.entries) + (1 if article.intro else 0)
-    intro = f" + intro ({len(article.intro)} paragraphs)" if article.intro else ""
-    _say(f"{clean_line(source.name)}: {len(article.entries)} entries{intro} -> {slides} slides, "
-         f"{article.credits} credits found, {len(article.unsure)} lines unsure ({article.shape} layout)")
-    for line, unsure_text, why in article.unsure:
-        _say(f"  line {line}: {why}: {clean_line(unsure_text)[:70]}")
+    report(source.name, article)
     if output is not None:
         _say(f"wrote {clean_line(str(output))}; paint its stand-in images with: viewer illustrate {clean_line(str(output))}")
     return EXIT_OK

@@ -1,0 +1,260 @@
+"""`viewer import` on the shapes real scraped galleries come in (all text here is made up)."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from test_importer import import_deck, paragraphs
+from viewer.cli import main
+from viewer.importer import parse_article
+
+WIRE_CAPTIONS = [
+    ("A ferry crosses the grey harbour at first light while gulls follow its wake toward the old stone pier, "
+     "where fishermen are already unloading the night's catch into plastic crates, Halden, March 2019.",
+     "REUTERS/Ana Lindqvist"),
+    ("Schoolchildren wave paper flags as the parade passes the town hall.", "AP Photo/Marco Feld"),
+    ("Smoke rises above the refinery after a fire broke out late on Tuesday, witnesses said.", "Jon Perez/Reuters"),
+    ("A cyclist rides through floodwater on the main road into the valley.", "Photo by Lea Brandt/Zuma Press"),
+    ("Volunteers sort donated clothes in a sports hall that has become a shelter for hundreds of families "
+     "displaced by the storm, many of whom arrived with nothing but what they could carry.", "Zuma Press"),
+    ("Riot police stand in line outside the parliament building.", "REUTERS"),
+    ("A worker climbs a pylon to repair a line brought down by ice.", "Tomas Varga/AFP/Getty Images"),
+]
+WIRE = "\n\n".join([
+    "Edition:",
+    "US",
+    "The year in pictures: floods, fires, parades and the quiet moments in between, as seen by our photographers",
+    "By: Ines Okafor | Published: December 28, 2019",
+    "Advertisement",
+    *[f"{text} ({credit})" if i in (1, 2, 3, 4, 5, 6) else f"{text} {credit}" for i, (text, credit) in enumerate(WIRE_CAPTIONS)],
+    "Close",
+    "Subscribe to our photo newsletter",
+])
+
+
+def test_a_wire_gallery_gives_one_slide_per_caption_with_its_credit():
+    article, deck = import_deck(WIRE)
+    assert article.title.startswith("The year in pictures")
+    assert [e.credit for e in article.entries] == [credit for _, credit in WIRE_CAPTIONS]
+    assert [e.title for e in article.entries] == [text for text, _ in WIRE_CAPTIONS]
+    dropped = {text for _, text, _ in article.dropped}
+    assert {"Edition:", "Advertisement", "Close", "Subscribe to our photo newsletter"} <= dropped
+    assert any(text.startswith("By: Ines Okafor") for text in dropped)
+    assert len(deck.slides) == len(WIRE_CAPTIONS)
+
+
+MORE_CREDITS = """Moments from the coast
+
+The lighthouse keeper's cottage after the last storm of the winter. — Image by © Pia Moreau/CORBIS
+
+My neighbour's dog, who has never once caught a wave, waiting for one. Image credits: wavedog77
+
+Fishing boats wait out the tide in the shelter of the breakwater. Source: Kai Ito/ Getty Images
+
+Photo: Courtesy of the Harbour Museum. The pier as it looked before the fire of 1921.
+
+The new pier, finished last spring after three years of work. Photo: Courtesy of the town council
+"""
+
+
+def test_credits_in_many_forms_move_out_of_the_caption():
+    article, _ = import_deck(MORE_CREDITS)
+    got = [(e.title, e.credit) for e in article.entries]
+    assert got == [
+        ("The lighthouse keeper's cottage after the last storm of the winter.", "Image by © Pia Moreau/CORBIS"),
+        ("My neighbour's dog, who has never once caught a wave, waiting for one.", "Image credits: wavedog77"),
+        ("Fishing boats wait out the tide in the shelter of the breakwater.", "Source: Kai Ito/ Getty Images"),
+        ("The pier as it looked before the fire of 1921.", "Photo: Courtesy of the Harbour Museum"),
+        ("The new pier, finished last spring after three years of work.", "Photo: Courtesy of the town council"),
+    ]
+
+
+LEADING = """Portraits of the valley
+
+Photograph by Sam Reyes, The Valley Courier
+
+A shepherd rests against a dry-stone wall above the village, his flock spread out across the slope below.
+
+Photograph by Mia Chen, The Valley Courier
+
+The last baker in the village lifts loaves from a wood-fired oven that her grandfather built.
+
+Photograph by Sam Reyes, The Valley Courier
+
+Two brothers mend nets on the quay, as their father and his father did before them.
+"""
+
+
+def test_credits_written_before_each_caption_belong_to_the_caption_after_them():
+    article, _ = import_deck(LEADING)
+    assert [(e.title.split()[1], e.credit) for e in article.entries] == [
+        ("shepherd", "Photograph by Sam Reyes, The Valley Courier"),
+        ("last", "Photograph by Mia Chen, The Valley Courier"),
+        ("brothers", "Photograph by Sam Reyes, The Valley Courier"),
+    ]
+
+
+@pytest.mark.parametrize("style", ["{n}. {title}", "#{n}. {title}", "#{n} {title}", "{n}) {title}"])
+def test_numbered_headings_lose_their_numbers_unless_asked(style):
+    titles = ["The hidden staircase", "A garden on the roof", "The oldest tram in the city"]
+    body = "\n\n".join(
+        f"{style.format(n=n, title=t)}\n\nA paragraph about {t.lower()}, long enough to be read as prose rather "
+        f"than as a heading of its own.\n\n(Image via Photographer {n})"
+        for n, t in enumerate(titles, start=1))
+    text = "Twenty-five places you will not find in any guidebook, photographed over one long summer\n\n" + body
+    article, deck = import_deck(text)
+    assert [e.title for e in article.entries] == titles
+    assert [e.credit for e in article.entries] == [f"Image via Photographer {n}" for n in (1, 2, 3)]
+    assert article.title.startswith("Twenty-five places")  # long, but the title
+    numbered = parse_article(text, keep_numbers=True)
+    assert [e.title for e in numbered.entries] == [f"{n}. {t}" for n, t in enumerate(titles, start=1)]
+
+
+def test_numbered_one_line_captions():
+    text = ("Things people said at the fair\n\n1. “The cows were bigger than I expected.”\n\n"
+            "2. “My daughter won a ribbon for her jam.”\n\n3. “We come every year, rain or shine.”\n")
+    article, _ = import_deck(text)
+    assert [e.title for e in article.entries] == ["“The cows were bigger than I expected.”",
+                                                  "“My daughter won a ribbon for her jam.”",
+                                                  "“We come every year, rain or shine.”"]
+
+
+FURNITURE = """Loading...
+Ten photos of the night market
+1 / 10
+A lantern seller arranges her stock under a tarpaulin as the first customers arrive after sunset. (Photo by Ren Ota/Getty Images)
+Vote arrow up
+86points
+Vote arrow down
+POST
+Photographer
+Ren Ota
+Location
+Taipei
+2 / 10
+Steam rises from a noodle stall where the queue stretches past the temple gate. (Photo by Ren Ota/Getty Images)
+Pictures | Fri Aug 16, 2013 | 9:25pm BST
+2 years ago
+Category: Travel
+Preview photo credit Ren Ota
+Sign up for our weekly picture email
+"""
+
+
+def test_page_furniture_is_dropped_and_listed():
+    article, deck = import_deck(FURNITURE)
+    assert article.title == "Ten photos of the night market"
+    assert len(article.entries) == 2 == len(deck.slides)
+    dropped = {text for _, text, _ in article.dropped}
+    for junk in ("Loading...", "1 / 10", "Vote arrow up", "86points", "POST", "Location", "Taipei",
+                 "Pictures | Fri Aug 16, 2013 | 9:25pm BST", "2 years ago", "Category: Travel",
+                 "Preview photo credit Ren Ota", "Sign up for our weekly picture email"):
+        assert junk in dropped, junk
+    every_word = " ".join(s.title + " " + s.caption_text for s in deck.slides)
+    assert "Vote" not in every_word and "points" not in every_word
+
+
+def test_keep_all_keeps_the_furniture_as_caption_text():
+    article = parse_article(FURNITURE, keep_all=True)
+    words = " ".join([article.title or ""] + [e.title + " " + " ".join(e.paragraphs) + " " + (e.credit or "")
+                                              for e in article.entries] + article.intro)
+    for junk in ("Vote arrow up", "86points", "Taipei", "2 years ago"):
+        assert junk in words
+
+
+REPEATS = """Faces of the festival
+
+A drummer keeps time for the procession as it winds through the narrow streets of the old quarter at dusk.
+
+<p>A drummer keeps time for the procession as it winds through the narrow streets of the old quarter at dusk.</p>
+
+A drummer keeps time for the procession as it winds through...more
+
+Dancers rest on the steps of the cathedral between performances, their costumes glittering in the late sun.
+
+Dancers rest on the steps of the cathedral between...more
+"""
+
+
+def test_repeated_captions_become_one_entry_with_the_fullest_copy():
+    article, _ = import_deck(REPEATS)
+    assert [e.title for e in article.entries + [] ] or article.intro
+    texts = [e.title for e in article.entries] or article.intro
+    everything = article.intro + [e.title for e in article.entries] + [p for e in article.entries for p in e.paragraphs]
+    assert sum("drummer" in t for t in everything) == 1
+    assert sum("Dancers" in t for t in everything) == 1
+    assert any(t.endswith("old quarter at dusk.") for t in everything)
+    assert not any("<p>" in t or "...more" in t for t in everything)
+    assert len([d for d in article.dropped if "repeat" in d[2]]) == 3
+    assert texts
+
+
+def test_the_report_says_what_was_dropped_and_warns_when_things_look_wrong(tmp_path, capsys):
+    source = tmp_path / "night.txt"
+    source.write_text(FURNITURE, encoding="utf-8")
+    assert main(["import", str(source)]) == 0
+    err = capsys.readouterr().err
+    assert "2 entries" in err and "2 credits found" in err
+    assert "dropped" in err and "Vote arrow up" in err
+    one = tmp_path / "one.txt"
+    one.write_text("Just a title\n\n" + " ".join(["A long sentence of prose that goes on."] * 80) + "\n", "utf-8")
+    assert main(["import", str(one)]) == 0
+    err = capsys.readouterr().err
+    assert "1 slide" in err and "1 slides" not in err
+    credits = tmp_path / "credits.txt"
+    credits.write_text("Pictures\n\n" + "\n\n".join(
+        f"Caption number {n} describes a photo in enough words to be read.\n\nPhotographer unknown, {n}" for n in range(5)),
+        "utf-8")
+    main(["import", str(credits)])
+    assert "warning" in capsys.readouterr().err
+
+
+# -- nothing is ever lost ------------------------------------------------------------------------
+
+word = st.text(alphabet=st.sampled_from(list("abcdefghijklmnopqrstuvwxyzABCDEFGHIJ0123456789éü’“”.,:;!?()/-|#©")),
+               min_size=1, max_size=12)
+line = st.lists(word, min_size=1, max_size=30).map(" ".join)
+credit = st.sampled_from(["REUTERS/Ana Lind", "(AP Photo/Marco Feld)", "(Jon Perez/Reuters)", "(Zuma Press)",
+                          "Photo: Jane Doe", "(Image via Sam/Flickr)", "— Image by © Pia Moreau/CORBIS", ""])
+shaped_line = st.tuples(line, credit).map(lambda t: f"{t[0]} {t[1]}".strip())
+article_text = st.lists(st.one_of(shaped_line, st.sampled_from(["Close", "1 / 20", "Photographer", "Ana Lind",
+                                                                  "86points", "2 years ago"])),
+                        min_size=1, max_size=25).map("\n\n".join)
+
+
+def words_of(text: str) -> list[str]:
+    return re.findall(r"[^\W_]+", text)
+
+
+@settings(max_examples=200, deadline=None)
+@given(article_text)
+def test_import_never_loses_a_caption_word(text):
+    """Every word of the article is in the deck, or on a line the report lists as dropped."""
+    article, deck = import_deck(text, title="Property")
+    kept = " ".join([deck.title or "", article.title or ""] + [s.title + " " + s.caption_text + " " + s.credit
+                                                                 for s in deck.slides])
+    dropped_lines = {d[1] for d in article.dropped}
+    available = set(words_of(kept))
+    for source_line in (ln.strip() for ln in text.split("\n")):
+        if not source_line or source_line in dropped_lines:
+            continue
+        missing = [w for w in words_of(re.sub(r"</?[A-Za-z][^<>]*>", " ", source_line)) if w not in available]
+        assert not missing, (source_line, missing)
+
+
+@settings(max_examples=100, deadline=None)
+@given(article_text)
+def test_keep_all_loses_nothing_at_all(text):
+    article = parse_article(text, keep_all=True, keep_numbers=True)
+    kept = " ".join([article.title or ""] + article.intro + [
+        e.title + " " + " ".join(e.paragraphs) + " " + (e.credit or "") for e in article.entries])
+    dropped_lines = {d[1] for d in article.dropped}  # only repeats may be dropped with --keep-all
+    assert all("repeat" in d[2] or "label" in d[2] for d in article.dropped)
+    available = set(words_of(kept))
+    for source_line in (ln.strip() for ln in text.split("\n")):
+        if source_line and source_line not in dropped_lines:
+            assert all(w in available for w in words_of(source_line)), source_line

@@ -1,0 +1,71 @@
+"""Page furniture: the lines a scraper copies from around a gallery that are not its content.
+
+`furniture(text)` says why a line is furniture (or None): buttons and prompts ("Close",
+"Advertisement", "Subscribe…"), counters ("1 / 20"), datelines ("2 years ago",
+"Pictures | Fri Aug 16, 2013 | 9:25pm BST"), share and vote widgets, category and byline lines.
+Nothing is thrown away silently: the importer lists every dropped line in its report, and
+`--keep-all` keeps them as caption text.
+"""
+
+from __future__ import annotations
+
+import re
+
+_WHOLE = {
+    "close", "advertisement", "advertisements", "ad", "ads", "sponsored", "loading", "loading...", "loading…",
+    "post", "share", "share this", "tweet", "pin it", "pin", "email", "e-mail", "print", "comments", "comment",
+    "next", "previous", "prev", "more", "read more", "see more", "show more", "view more", "load more",
+    "skip ad", "skip", "menu", "search", "home", "reply", "report", "like", "follow", "upvote", "downvote",
+    "vote arrow up", "vote arrow down", "vote up", "vote down", "back to top", "top", "continue reading",
+    "view gallery", "view slideshow", "start slideshow", "enlarge", "expand", "fullscreen", "full screen",
+    "photos", "pictures", "gallery", "related", "trending", "popular", "most read", "recommended",
+    "facebook", "twitter", "pinterest", "whatsapp", "linkedin", "reddit", "copy link", "embed", "save",
+}
+_PREFIXES = re.compile(
+    r"(?:edition|category|categories|tags?|filed under|topics?|related|see also|updated|published|posted|"
+    r"last updated|advertisement|sponsored by|preview photo credit|photo gallery|recommended|watch|listen)\s*[:|]"
+    r"|(?:subscribe|sign up|sign in|log in|newsletter|follow us|share this|share on|click here|download our|"
+    r"get the app|join our|don't miss|want more|preview photo credit)\b",
+    re.I,
+)
+_BYLINE = re.compile(r"by\s*:?\s*[^|]{1,60}\|\s*(?:published|updated|posted)\b.{0,80}", re.I)
+_COUNTER = re.compile(r"(?:(?:photo|image|slide|picture)\s+)?\d{1,4}\s*(?:/|of)\s*\d{1,4}", re.I)
+_AGO = re.compile(r"(?:about\s+)?(?:\d{1,4}|an?|one)\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)\s+ago", re.I)
+_POINTS = re.compile(r"[\d,.]{1,9}\s*(?:points?|pts|votes?|likes?|shares?|comments?|views?)", re.I)
+_DATE = re.compile(
+    r"\b(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\b|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b"
+    r"|\b\d{1,2}:\d{2}\s*(?:am|pm)?\b|\b\d{4}-\d{2}-\d{2}\b",
+    re.I,
+)
+LABELS = {"photographer", "location", "camera", "date taken", "taken", "place", "credit", "photo credit", "source"}
+"""Labels of metadata blocks: the label on one line, its value on the next."""
+
+
+def _dateline(text: str) -> bool:
+    """`Pictures | Fri Aug 16, 2013 | 9:25pm BST`: short parts separated by bars, one of them a date."""
+    parts = [part.strip() for part in text.split("|")]
+    return len(parts) >= 2 and all(len(part.split()) <= 5 for part in parts) and any(_DATE.search(p) for p in parts)
+
+
+def furniture(text: str) -> str | None:
+    """Why `text` (one stripped line) is page furniture, or None when it may be content."""
+    simple = text.strip().strip("›»«‹·•|<>[]()").strip().lower()
+    if not simple:
+        return "a line of symbols"
+    if simple in _WHOLE or simple.rstrip(".:!…") in _WHOLE:
+        return "a button or link"
+    if len(text) <= 200 and _PREFIXES.match(simple):
+        return "a page prompt or metadata line"
+    if _BYLINE.fullmatch(simple):
+        return "a byline"
+    if _COUNTER.fullmatch(simple):
+        return "a slide counter"
+    if _AGO.fullmatch(simple) or _dateline(text):
+        return "a dateline"
+    if _POINTS.fullmatch(simple):
+        return "a vote or share count"
+    return None
+
+
+def is_label(text: str) -> bool:
+    return text.strip().rstrip(":").lower() in LABELS

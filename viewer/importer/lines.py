@@ -1,0 +1,155 @@
+"""The first pass over a scraped article: its lines, cleaned of what is not content.
+
+Stray HTML tags are removed, page furniture is set aside (see furniture.py), metadata blocks
+("Photographer" / name) become credits, repeated captions (a copy cut short with "...more",
+one wrapped in <p>) become one, and numbered headings ("1. Title", "#18. Title", "1) Title")
+are recognised. Everything set aside is listed, so the report can say what was dropped.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+
+from viewer.importer.furniture import LABELS, furniture, is_label
+
+LONG_CHARACTERS = 100
+LONG_WORDS = 16
+
+_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]{0,20}(?:\s[^<>]{0,400})?/?>")
+_MORE = re.compile(r"(?:\s*(?:\.\.\.|…)\s*(?:read\s+)?more|\s*(?:\.\.\.|…)|\s+(?:read|see|show)\s+more)\s*$", re.I)
+# "1. Title", "1) Title", "#18. Title", "#1 Title" (a bare "2 years ago" is not a heading number)
+_NUMBERED = re.compile(r"(?:#\s?(?P<hashed>\d{1,3})(?:[.):]\s*|\s+)|(?P<plain>\d{1,3})[.):]\s+)(?P<rest>[^\s/].*)")
+_CREDIT_LABELS = {"photographer", "credit", "photo credit", "source"}
+
+
+@dataclass(frozen=True)
+class Unit:
+    line: int
+    """1-based line in the article."""
+    text: str
+    number: int | None = None
+    """The heading number written before the text ("12. Title"), if any."""
+    credit: bool = False
+    """A credit taken from a metadata block ("Photographer" / name)."""
+
+    @property
+    def words(self) -> int:
+        return len(self.text.split())
+
+    @property
+    def long(self) -> bool:
+        return len(self.text) > LONG_CHARACTERS or self.words > LONG_WORDS
+
+
+@dataclass
+class Prepared:
+    units: list[Unit]
+    dropped: list[tuple[int, str, str]] = field(default_factory=list)
+    """(line, text, why) for furniture and repeats left out of the slides."""
+    numbered: bool = False
+    """The article numbers its entries: numbered units are headings."""
+
+
+def _clean(line: str) -> str:
+    return " ".join(_TAG.sub(" ", line).split()) if "<" in line else line.strip()
+
+
+def _core(text: str) -> str:
+    """A caption as compared for repeats: without a trailing "...more" and case."""
+    text = text.rstrip()
+    head, tail = text[:-40], text[-40:]  # the marker is at the end: never scan the whole line for it
+    return (head + _MORE.sub("", tail)).strip().casefold()
+
+
+def prepare(text: str, keep_all: bool = False) -> Prepared:
+    raw = text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    units: list[Unit] = []
+    dropped: list[tuple[int, str, str]] = []
+    pending_label: tuple[int, str] | None = None
+    value_of: str | None = None  # "Edition:" alone: its value ("US") is on the next line
+    for number, line in enumerate(raw, start=1):
+        cleaned = _clean(line)
+        if not cleaned:
+            continue
+        if value_of is not None:
+            label, value_of = value_of, None
+            if len(cleaned.split()) <= 3 and not keep_all:
+                dropped.append((number, cleaned, f"the value of “{label}”"))
+                continue
+        if pending_label is not None:
+            label_line, label = pending_label
+            pending_label = None
+            if label in _CREDIT_LABELS:
+                units.append(Unit(number, cleaned, credit=True))
+                dropped.append((label_line, label.capitalize(), "a metadata label (its value is the credit)"))
+                continue
+            if not keep_all:
+                dropped.append((label_line, label.capitalize(), "a metadata label"))
+                dropped.append((number, cleaned, f"metadata ({label})"))
+                continue
+        if is_label(cleaned) and cleaned.rstrip(":").lower() in LABELS and number < len(raw):
+            pending_label = (number, cleaned.rstrip(":").lower())
+            if keep_all:
+                units.append(Unit(number, cleaned))
+            continue
+        why = furniture(cleaned)
+        if why is not None and not keep_all:
+            dropped.append((number, cleaned, why))
+            if cleaned.endswith(":"):
+                value_of = cleaned
+            continue
+        units.append(Unit(number, cleaned))
+    units = _merge_repeats(units, dropped)
+    numbered = _numbering(units)
+    if numbered:
+        units = [_with_number(unit) for unit in units]
+    return Prepared(units=units, dropped=sorted(dropped), numbered=numbered)
+
+
+def _merge_repeats(units: list[Unit], dropped: list[tuple[int, str, str]]) -> list[Unit]:
+    """One copy of a caption written several times nearby (one maybe cut short): the fullest.
+
+    Short lines repeated right after themselves are left alone: doubled headings say where
+    entries start (article.py reads them).
+    """
+    kept: list[Unit] = []
+    for unit in units:
+        core = _core(unit.text)
+        truncated = core != unit.text.casefold().strip()
+        if unit.long or truncated:
+            match = None
+            for index in range(len(kept) - 1, max(-1, len(kept) - 5), -1):
+                other = _core(kept[index].text)
+                if len(core) >= 20 and len(other) >= 20 and (other.startswith(core) or core.startswith(other)):
+                    match = index
+                    break
+            if match is not None:
+                earlier = kept[match]
+                fuller = unit if len(_core(unit.text)) > len(_core(earlier.text)) else earlier
+                loser = earlier if fuller is unit else unit
+                kept[match] = replace(fuller, line=earlier.line)
+                dropped.append((loser.line, loser.text, "a repeat of the caption on line " + str(earlier.line)))
+                continue
+        kept.append(unit)
+    return kept
+
+
+def _numbering(units: list[Unit]) -> bool:
+    """True when at least two units carry numbers that count up (1, 2, 3… or 20, 19, 18…)."""
+    numbers = [_number(m) for m in (_NUMBERED.fullmatch(u.text) for u in units if not u.long) if m]
+    if len(numbers) < 2:
+        return False
+    steps = sum(1 for a, b in zip(numbers, numbers[1:]) if abs(b - a) == 1)
+    return steps >= max(1, (len(numbers) - 1) // 2)
+
+
+def _with_number(unit: Unit) -> Unit:
+    match = _NUMBERED.fullmatch(unit.text)
+    if match is None or unit.long and not match.group("rest").startswith(("“", '"')):
+        return unit
+    return replace(unit, text=match.group("rest").strip(), number=_number(match))
+
+
+def _number(match: re.Match) -> int:
+    return int(match.group("hashed") or match.group("plain"))
