@@ -109,12 +109,15 @@ class Window:
         return Image.open(io.BytesIO(png.stdout)).convert("RGB")
 
     def settled(self, condition, timeout: float = 40.0) -> Image.Image:
-        """The first screenshot, once two in a row agree, for which `condition` holds."""
+        """The first screenshot, once three in a row agree (a busy machine may pause the terminal
+        mid-picture), for which `condition` holds."""
         deadline = time.monotonic() + timeout
+        same = 0
         previous = None
         while time.monotonic() < deadline:
             shot = self.screenshot()
-            if previous is not None and shot.tobytes() == previous.tobytes() and condition(shot):
+            same = same + 1 if previous is not None and shot.tobytes() == previous.tobytes() else 0
+            if same >= 2 and condition(shot):
                 return shot
             previous = shot
             time.sleep(0.4)
@@ -156,6 +159,10 @@ def detail(shot: Image.Image, box) -> float:
             total += 1
             differing += sum(abs(a[i] - b[i]) for i in range(3)) > 6
     return differing / max(1, total)
+
+
+def close_to(box, other, tolerance=4) -> bool:
+    return all(abs(a - b) <= tolerance for a, b in zip(box, other))
 
 
 def has(test, minimum=200):
@@ -203,7 +210,7 @@ def test_photos_are_drawn_in_real_pixels_and_stay_correct(display, photos, termi
         window.settled(lacks(is_blue, 20))
         window.keys("Escape")
         back = window.settled(both(has(is_blue, 2000), lacks(is_red)))
-        assert bbox(pixels_where(back, is_blue)) == blue_box  # whole again, nothing left of the help
+        assert close_to(bbox(pixels_where(back, is_blue)), blue_box)  # whole again, nothing left of the help
 
         window.keys("slash", "b", "l", "u", "e")  # the search bar opens under the photo
         searching = window.settled(both(has(is_blue, 2000), lacks(is_red)))

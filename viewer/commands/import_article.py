@@ -1,4 +1,5 @@
-"""`viewer import ARTICLE.txt`: turn a scraped photo article into a deck (Markdown on stdout or -o)."""
+"""`viewer import ARTICLE.txt | PAGE.html`: a scraped article (Markdown on stdout or -o) or a web
+page saved from a browser (a deck next to it, with the page's own photos) into a deck."""
 
 from __future__ import annotations
 
@@ -20,12 +21,15 @@ EXIT_OK, EXIT_ERROR = 0, 2
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("article", type=Path, metavar="ARTICLE.txt", help="the scraped article, as plain text")
+    parser.add_argument("article", type=Path, metavar="ARTICLE",
+                        help="the scraped article as plain text, or a web page saved from a browser (.html)")
     parser.add_argument("-o", "--output", type=Path, metavar="DECK.md", help="write the deck here (default: stdout)")
     parser.add_argument("--title", help="deck title (default: the article's title line, else its file name)")
     parser.add_argument("--images", metavar="DIR",
                         help="folder for the slides' images, relative to the deck (default: named after the deck)")
     parser.add_argument("--force", action="store_true", help="overwrite an existing output file")
+    parser.add_argument("--link", action="store_true",
+                        help="saved pages: point the slides at the page's own image files instead of copying them")
     parser.add_argument("--keep-numbers", action="store_true",
                         help="keep entry numbers (“12. Title”) in slide titles; by default they are dropped")
     parser.add_argument("--keep-all", action="store_true",
@@ -34,6 +38,20 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def _say(message: str) -> None:
     print(f"viewer import: {message}", file=sys.stderr)
+
+
+PAGE_SUFFIXES = (".html", ".htm", ".xhtml", ".shtml")
+
+
+def _looks_like_html(data: bytes) -> bool:
+    head = data[:512].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    return head.startswith((b"<!doctype html", b"<html"))
+
+
+def import_page(args: argparse.Namespace, source: Path, data: bytes) -> int:
+    from viewer.commands.import_page import run_page
+
+    return run_page(args, source, data, _say, plural)
 
 
 def plural(count: int, word: str, words: str | None = None) -> str:
@@ -72,6 +90,8 @@ def run(args: argparse.Namespace) -> int:
     except FileProblem as problem:
         _say(f"{clean_line(str(source))}: {problem}")
         return EXIT_ERROR
+    if source.suffix.lower() in PAGE_SUFFIXES or _looks_like_html(data):
+        return import_page(args, source, data)
     text, problems = decode_deck_bytes(data)
     for line, problem in problems:
         _say(f"warning: {clean_line(source.name)}:{line}: {problem}")

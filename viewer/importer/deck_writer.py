@@ -98,3 +98,29 @@ def deck_markdown(
             lines += ["", escape_markdown(paragraph)]
         parts.append("\n".join(lines) + "\n")
     return f"---\n{front}\n---\n\n" + "\n---\n\n".join(parts)
+
+
+def page_markdown(page, title: str, images: list[str | None], source_name: str | None = None) -> str:  # type: ignore[no-untyped-def]
+    """A saved web page (see page.py) as a deck; `images[i]` is slide i's image path or URL."""
+    meta = {"title": title}
+    if source_name:
+        meta["source"] = source_name
+    front = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=10_000).strip()
+    slides: list[tuple[str, list[str], str | None, str, str | None]] = []
+    if page.intro:
+        slides.append((title, page.intro, None, "", None))
+    for slide, image in zip(page.slides, images):
+        photo = slide.photo
+        slides.append((slide.title, slide.paragraphs, photo.credit if photo else None,
+                       (photo.alt if photo else "") or slide.title, image))
+    parts = []
+    for slide_title, paragraphs, credit, alt, image in slides:
+        lines = [f"# {escape_markdown(slide_title)}"]
+        if image:
+            path = image if re.fullmatch(r"[\w./\-:%?=&~+]+", image) else f"<{image}>"
+            credit_part = f' "{_escape_link_title(credit)}"' if credit else ""
+            lines += ["", f"![{_escape_alt(alt)}]({path}{credit_part})"]
+        for paragraph in paragraphs:
+            lines += ["", escape_markdown(paragraph)]
+        parts.append("\n".join(lines) + "\n")
+    return f"---\n{front}\n---\n\n" + "\n---\n\n".join(parts)
