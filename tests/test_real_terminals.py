@@ -110,13 +110,13 @@ class Window:
 
     def settled(self, condition, timeout: float = 40.0) -> Image.Image:
         """The first screenshot, once three in a row agree (a busy machine may pause the terminal
-        mid-picture), for which `condition` holds."""
+        mid-picture; a blinking cursor does not count), for which `condition` holds."""
         deadline = time.monotonic() + timeout
         same = 0
         previous = None
         while time.monotonic() < deadline:
             shot = self.screenshot()
-            same = same + 1 if previous is not None and shot.tobytes() == previous.tobytes() else 0
+            same = same + 1 if previous is not None and barely_changed(previous, shot) else 0
             if same >= 2 and condition(shot):
                 return shot
             previous = shot
@@ -159,6 +159,14 @@ def detail(shot: Image.Image, box) -> float:
             total += 1
             differing += sum(abs(a[i] - b[i]) for i in range(3)) > 6
     return differing / max(1, total)
+
+
+def barely_changed(before: Image.Image, after: Image.Image) -> bool:
+    """Identical but for a blinking text cursor (a changed area of at most a few cells)."""
+    from PIL import ImageChops
+
+    changed = ImageChops.difference(before, after).getbbox()
+    return changed is None or (changed[2] - changed[0]) * (changed[3] - changed[1]) <= 40 * 40
 
 
 def close_to(box, other, tolerance=4) -> bool:
