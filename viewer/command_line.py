@@ -95,7 +95,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="viewer",
         description="A terminal slideshow for captioned photo stories.",
-        epilog="Other commands: viewer check PATH... (report problems), viewer import ARTICLE.txt "
+        epilog="Other commands: viewer check PATH... (report problems), viewer import ARTICLE.txt|PAGE.html "
         "(article -> deck), viewer illustrate DECK.md (paint missing images). Keys in the app: → / ← page, / search, n / N matches, Esc clear, ? help, q quit.",
     )
     parser.add_argument("paths", nargs="*", type=Path, metavar="PATH",
@@ -162,7 +162,7 @@ def print_slides(source: Deck | Library, query: Query, as_json: bool) -> int:
 
 
 SUBCOMMANDS = {
-    "import": ("viewer.commands.import_article", "turn a scraped photo article into a deck"),
+    "import": ("viewer.commands.import_article", "turn a scraped photo article or a saved web page into a deck"),
     "illustrate": ("viewer.commands.illustrate", "paint stand-in images for a deck's missing photos"),
     "check": ("viewer.commands.check", "report problems in decks and photo folders (exit 0 clean, 1 problems, 2 error)"),
 }
