@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 PACKAGE = Path(__file__).resolve().parent.parent / "viewer"
-UI_FREE = ["model", "imaging", "terminal"]
+UI_FREE = ["model", "imaging", "terminal", "importer"]
 
 
 def imported_modules(path: Path) -> set[str]:

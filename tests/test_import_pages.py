@@ -187,3 +187,10 @@ def test_without_an_article_element_chrome_is_recognised_and_listed(tmp_path):
     skipped = {name.rsplit("/", 1)[-1]: why for name, why in result.skipped}
     assert set(skipped) >= {"logo.png", "facebook.png", "pixel.gif", "related1.jpg", "ad.jpg", "avatar.jpg", "tiny.png"}
     assert "pixels" in skipped["tiny.png"] and "chrome" in skipped["related1.jpg"]
+
+
+def test_bylines_and_dates_are_not_prose(tmp_path):
+    body = """<article><h1>Harbour life</h1><p class="byline">By Ines Okafor</p><p class="date">May 2, 2019</p>
+    <p>The real introduction.</p><figure><img src="page_files/a.jpg"><figcaption>A boat.</figcaption></figure></article>"""
+    result = read(saved_page(tmp_path, body, {"a.jpg": (640, 480)}))
+    assert result.intro == ["The real introduction."]

@@ -39,6 +39,10 @@ CAPTION_CLASSES = ("wp-caption-text", "wp-element-caption", "gallerytext", "gall
 CREDIT_WORDS = ("credit", "copyright", "attribution", "photographer", "byline", "source", "courtesy")
 PHOTO_CONTAINERS = ("figure", "wp-caption", "gallery-item", "gallerybox", "wp-block-image", "blocks-gallery-item",
                     "image-block", "photo", "media")
+NOT_PROSE_WORDS = {"byline", "author", "authors", "dateline", "timestamp", "date", "published", "updated", "tags",
+                   "category", "categories", "kicker", "eyebrow"}
+"""Classes of paragraphs that are about the article, not part of it."""
+_BYLINE = re.compile(r"by\s+\S+(?:\s+\S+){0,5}", re.I)
 MIN_SIDE = 100
 """Pictures smaller than this (either side) are icons, avatars or pixels, not photos."""
 IMAGE_SUFFIXES = (".jpg", ".jpeg", ".png", ".gif", ".webp", ".bmp", ".tif", ".tiff", ".avif")
@@ -288,6 +292,7 @@ def read_page(data: bytes, page: Path) -> Page:
         return Page(title=title or None, intro=[], slides=[])
     resolver = _Resolver(page)
     skipped: list[tuple[str, str]] = []
+    skipped_text: list[str] = []
     blocks: list[tuple[str, object]] = []
     seen_images: set[str] = set()
     handled_containers: set[int] = set()
@@ -367,7 +372,9 @@ def read_page(data: bytes, page: Path) -> Page:
                 if _container(child) is not None:
                     continue  # a caption, read with its photo
                 text = _text(child)
-                if text and furniture(text) is None:
+                if _classes(child) & NOT_PROSE_WORDS or _BYLINE.fullmatch(text):
+                    skipped_text.append(text)
+                elif text and furniture(text) is None:
                     blocks.append(("prose", text))
             elif tag in ("figcaption",):
                 continue
