@@ -194,3 +194,32 @@ def test_bylines_and_dates_are_not_prose(tmp_path):
     <p>The real introduction.</p><figure><img src="page_files/a.jpg"><figcaption>A boat.</figcaption></figure></article>"""
     result = read(saved_page(tmp_path, body, {"a.jpg": (640, 480)}))
     assert result.intro == ["The real introduction."]
+
+
+@pytest.mark.parametrize("html", [
+    b"<div>" * 3_000 + b"<figure><img src='page_files/a.jpg'><figcaption>Deep.</figcaption></figure>",
+    b"<b><i>" * 50_000 + b"<figure><img src='page_files/a.jpg'><figcaption>Deep inline.</figcaption></figure>",
+    b"\x00\xff\xfe garbage \x1b[31m <<<>>> </script> <img src=\x00>",
+    b"<meta charset='no-such-charset'><p>Caf\xe9</p>",
+    b"<figure>" + b"<img src='page_files/a.jpg'>" * 5000 + b"<figcaption>Many.</figcaption></figure>",
+    b"<p>\x1b]0;evil title\x07 caption \x9b2J with escapes</p><img src='page_files/a.jpg' alt='\x1b[2J'>",
+    b"<script type='application/ld+json'>" + b"[" * 5000 + b"</script><img src='page_files/a.jpg'>",
+], ids=["deep divs", "deep inline", "garbage", "bad charset", "many images", "escapes", "deep json"])
+def test_hostile_pages_import_without_tracebacks_or_escapes(tmp_path, capsys, html):
+    picture(tmp_path / "page_files" / "a.jpg", (640, 480))
+    page = tmp_path / "page.html"
+    page.write_bytes(b"<!DOCTYPE html><html><body>" + html + b"</body></html>")
+    assert main(["import", str(page), "--force"]) == 0
+    out, err = capsys.readouterr()
+    deck = (tmp_path / "page.md").read_text(encoding="utf-8")
+    for text in (deck, err):
+        assert "\x1b" not in text and "\x9b" not in text and "\x07" not in text and "Traceback" not in text
+    load_paths([tmp_path / "page.md"])
+
+
+def test_absurdly_deep_pages_are_refused_in_words(tmp_path, capsys):
+    page = tmp_path / "deep.html"
+    page.write_bytes(b"<!DOCTYPE html><body>" + b"<div>" * 100_000 + b"x")
+    assert main(["import", str(page)]) == 2
+    err = capsys.readouterr().err
+    assert "nest more than" in err and "Traceback" not in err

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Callable
 
 from viewer.importer.deck_writer import page_markdown, slugify
-from viewer.importer.page import read_page
+from viewer.importer.page import PageProblem, read_page
 from viewer.model.files import FileProblem, read_regular, write_file
 from viewer.model.text import clean_line, clean_text, humanise
 
@@ -27,7 +27,11 @@ def _relative(target: Path, start: Path) -> str:
 
 def run_page(args: argparse.Namespace, source: Path, data: bytes, say: Callable[[str], None],
              plural: Callable[..., str]) -> int:
-    page = read_page(data, source)
+    try:
+        page = read_page(data, source)
+    except PageProblem as problem:
+        say(f"{clean_line(str(source))}: not imported: {problem}")
+        return EXIT_ERROR
     output: Path = args.output or source.with_suffix(".md")
     if os.path.lexists(output) and not args.force:
         say(f"{clean_line(str(output))} exists; use --force to overwrite it (or -o to choose another file)")

@@ -275,10 +275,41 @@ def _caption_of(container, image) -> tuple[str, str | None]:  # type: ignore[no-
     return caption.strip(), credit
 
 
+class PageProblem(Exception):
+    """The page cannot be read (said in words for the user)."""
+
+
+MAX_DEPTH = 4000
+"""Deeper nesting than any real page has; the HTML5 tree builder's time grows with its square."""
+_TAG_TOKEN = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9]{0,20})\b[^<>]{0,2000}?(/?)>")
+_NO_END = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr",
+           "p", "li", "dt", "dd", "option", "optgroup", "tr", "td", "th", "tbody", "thead", "tfoot", "colgroup",
+           "rp", "rt", "param", "keygen", "image",
+           # formatting elements: the tree builder bounds their nesting itself (adoption agency)
+           "a", "b", "big", "code", "em", "font", "i", "nobr", "s", "small", "strike", "strong", "tt", "u"}
+
+
+def nesting_depth(text: str, stop: int = MAX_DEPTH) -> int:
+    """About how deep the page's elements nest (a linear pre-scan, up to `stop`)."""
+    depth = deepest = 0
+    for closing, name, self_closing in _TAG_TOKEN.findall(text):
+        if name.lower() in _NO_END or self_closing:
+            continue
+        depth = max(0, depth - 1) if closing else depth + 1
+        if depth > deepest:
+            deepest = depth
+            if deepest >= stop:
+                break
+    return deepest
+
+
 def read_page(data: bytes, page: Path) -> Page:
     from selectolax.lexbor import LexborHTMLParser
 
-    tree = LexborHTMLParser(decode_html(data))
+    text = decode_html(data)
+    if nesting_depth(text) >= MAX_DEPTH:
+        raise PageProblem(f"its elements nest more than {MAX_DEPTH:,} levels deep; no saved page does that")
+    tree = LexborHTMLParser(text)
     ld_images = _json_ld_images(tree)
     title_node = tree.css_first('meta[property="og:title"]')
     title = (title_node.attributes.get("content") or "").strip() if title_node is not None else ""
@@ -346,40 +377,50 @@ def read_page(data: bytes, page: Path) -> Page:
         alt = " ".join((image.attributes.get("alt") or "").split())
         return PagePhoto(source=name, local=local, remote=remote, alt=alt, caption=caption, credit=credit)
 
-    def walk(node) -> None:  # type: ignore[no-untyped-def]
-        for child in node.iter():
-            if _is_chrome(child):
-                for image in child.css("img"):
-                    candidates = _candidates(image, None)
-                    if candidates:
-                        skipped.append((candidates[0], "in the page's chrome (navigation, share, related, ads)"))
-                continue
-            tag = child.tag
-            if tag == "img":
-                container = _container(child)
-                if container is not None and container.mem_id in handled_containers:
-                    continue
-                photo = photo_block(child, container)
-                if container is not None:
-                    handled_containers.add(container.mem_id)
-                if photo is not None:
-                    blocks.append(("photo", photo))
-            elif tag in ("h1", "h2", "h3", "h4"):
-                text = _text(child)
-                if text and text != title:
-                    blocks.append(("heading", text))
-            elif tag in ("p", "blockquote", "li", "dd") and not child.css_first("img"):
-                if _container(child) is not None:
-                    continue  # a caption, read with its photo
-                text = _text(child)
-                if _classes(child) & NOT_PROSE_WORDS or _BYLINE.fullmatch(text):
-                    skipped_text.append(text)
-                elif text and furniture(text) is None:
-                    blocks.append(("prose", text))
-            elif tag in ("figcaption",):
-                continue
-            else:
-                walk(child)
+    def visit(child) -> bool:  # type: ignore[no-untyped-def]
+        """Handle one element; True when its children must be walked too."""
+        if _is_chrome(child):
+            for image in child.css("img"):
+                candidates = _candidates(image, None)
+                if candidates:
+                    skipped.append((candidates[0], "in the page's chrome (navigation, share, related, ads)"))
+            return False
+        tag = child.tag
+        if tag == "img":
+            container = _container(child)
+            if container is not None and container.mem_id in handled_containers:
+                return False
+            photo = photo_block(child, container)
+            if container is not None:
+                handled_containers.add(container.mem_id)
+            if photo is not None:
+                blocks.append(("photo", photo))
+        elif tag in ("h1", "h2", "h3", "h4"):
+            text = _text(child)
+            if text and text != title:
+                blocks.append(("heading", text))
+        elif tag in ("p", "blockquote", "li", "dd") and not child.css_first("img"):
+            if _container(child) is not None:
+                return False  # a caption, read with its photo
+            text = _text(child)
+            if _classes(child) & NOT_PROSE_WORDS or _BYLINE.fullmatch(text):
+                skipped_text.append(text)
+            elif text and furniture(text) is None:
+                blocks.append(("prose", text))
+        elif tag != "figcaption":
+            return True
+        return False
+
+    def walk(root) -> None:  # type: ignore[no-untyped-def]
+        # In document order with an explicit stack: a page nested 100,000 levels deep must not
+        # exhaust Python's recursion limit.
+        stack = [root.iter()]
+        while stack:
+            child = next(stack[-1], None)
+            if child is None:
+                stack.pop()
+            elif visit(child):
+                stack.append(child.iter())
 
     walk(root)
     return _slides(title or None, blocks, skipped)
