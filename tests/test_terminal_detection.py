@@ -171,3 +171,10 @@ def test_modes_are_checked():
     assert parse_mode("Sixel") == "sixel" and parse_mode("iterm2") == "iterm"
     with pytest.raises(ValueError, match="auto, kitty, sixel, iterm, halfblock"):
         parse_mode("ascii-art")
+
+
+def test_konsole_gets_sixel_even_though_it_answers_the_kitty_query(terminal):
+    konsole = b"\x1b_Gi=31;OK\x1b\\\x1b[6;18;9t\x1b[?62;4;22c\x1b[0n"
+    scripted = terminal(konsole)
+    graphics = detect("auto", {"TERM": "xterm-256color", "KONSOLE_VERSION": "230804"}, scripted.slave)
+    assert graphics.mode == "sixel" and graphics.cell == (9, 18)

@@ -85,8 +85,11 @@ def parse_replies(data: bytes) -> Replies:
     )
 
 
-def from_replies(replies: Replies) -> Choice:
+def from_replies(replies: Replies, env: Mapping[str, str] | None = None) -> Choice:
     version = replies.version or ""
+    if replies.sixel and (env or {}).get("KONSOLE_VERSION"):
+        # Konsole answers the kitty query but implements only part of that protocol; its sixel is complete.
+        return Choice("sixel", f"Konsole {env.get('KONSOLE_VERSION')}: sixel" if env else "Konsole: sixel")
     if replies.kitty:
         return Choice("kitty", f"answered the kitty graphics query ({version or 'no version'})")
     if version.lower().startswith(("wezterm", "iterm2")):

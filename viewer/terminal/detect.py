@@ -118,7 +118,7 @@ def detect(requested: str, env: Mapping[str, str], fd: int | None, timeout: floa
     if mode != "auto":
         choice = Choice(mode, f"--graphics {mode}")
     elif choice is None:
-        choice = from_replies(replies)
+        choice = from_replies(replies, env)
     if choice.mode in ("sixel", "iterm") and cell is None and mode == "auto":
         # Sixel and iTerm2 images are sized in pixels: without the cell size they would not fit.
         return Graphics("halfblock", DEFAULT_CELL, f"{choice.reason}, but the cell size in pixels is unknown")
