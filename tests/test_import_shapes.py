@@ -258,3 +258,25 @@ def test_keep_all_loses_nothing_at_all(text):
     for source_line in (ln.strip() for ln in text.split("\n")):
         if source_line and source_line not in dropped_lines:
             assert all(w in available for w in words_of(source_line)), source_line
+
+
+@pytest.mark.parametrize("line,caption,credit", [
+    ("Crowds at the gate. AFP PHOTO / JANE DOE", "Crowds at the gate.", "AFP PHOTO / JANE DOE"),
+    ("Crowds at the gate. REUTERS/Jane Doe/File Photo", "Crowds at the gate.", "REUTERS/Jane Doe/File Photo"),
+    ("Crowds at the gate. EPA-EFE/JANE DOE", "Crowds at the gate.", "EPA-EFE/JANE DOE"),
+    ("Crowds at the gate. [Photo: Jane Doe]", "Crowds at the gate.", "Photo: Jane Doe"),
+    ("Crowds at the gate. (Photo: Jane Doe/AFP)", "Crowds at the gate.", "Photo: Jane Doe/AFP"),
+    ("Crowds at the gate. Photo credit: Jane Doe", "Crowds at the gate.", "Photo credit: Jane Doe"),
+    ("Crowds at the gate. Photo by Jane Doe on Unsplash", "Crowds at the gate.", "Photo by Jane Doe on Unsplash"),
+    ("Crowds at the gate. © Jane Doe", "Crowds at the gate.", "© Jane Doe"),
+    ("Crowds at the gate. (Getty Images)", "Crowds at the gate.", "Getty Images"),
+    ("Crowds at the gate (AP)", "Crowds at the gate", "AP"),
+    ("Crowds at the gate. Photograph: Jane Doe/The Guardian", "Crowds at the gate.", "Photograph: Jane Doe/The Guardian"),
+    ("Crowds at the gate. Credit: Jane Doe for The Daily Example", "Crowds at the gate.",
+     "Credit: Jane Doe for The Daily Example"),
+    ("Mount Paektu/Changbai is a mountain on the border.", "Mount Paektu/Changbai is a mountain on the border.", None),
+])
+def test_more_credit_forms(line, caption, credit):
+    from viewer.importer.credits import split_credit
+
+    assert split_credit(line) == (caption, credit)

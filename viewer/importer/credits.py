@@ -23,7 +23,7 @@ _KIND = r"(?:photo(?:graph)?s?|images?|pictures?|illustrations?|video)"
 _LEAD = rf"(?:{_KIND}\s+(?:by|via|from|courtesy\s+of)|{_KIND}\s+credits?\s*:|{_KIND}\s*:|credits?\s*:|source\s*:|courtesy\s+of)"
 
 _PARENTHESISED = re.compile(
-    rf"\((?P<credit>(?:{_LEAD})\s*[^()]{{1,100}}|{_SLASHED}|(?:{AGENCIES})(?:\s+{_WORD}){{0,2}})\)", re.I)
+    rf"[(\[](?P<credit>(?:{_LEAD})\s*[^()\[\]]{{1,100}}|{_SLASHED}|(?:{AGENCIES})(?:\s+{_WORD}){{0,2}})[)\]]", re.I)
 _FREE = [
     # "Image via X", "Photo by X", "Photograph: X", "Image credits: user", "Source: Agency/ Getty Images"
     re.compile(rf"(?P<credit>(?:{_LEAD})\s*\S.{{0,100}})", re.I),
@@ -33,7 +33,8 @@ _FREE = [
     re.compile(r"(?P<credit>[A-Z][\w.&'\-]{0,40}(?:\s[A-Z][\w.&'\-]{0,40}){0,3}\s?/\s?[A-Z][\w.&'\-]{0,40}"
                r"(?:\s[A-Z][\w.&'\-]{0,40}){0,3}(?:\s?/\s?[A-Z][\w.&'\-]{0,40}(?:\s[A-Z][\w.&'\-]{0,40}){0,2}){0,2})"),
 ]
-_LINE = [re.compile(rf"{_PARENTHESISED.pattern}", re.I), *_FREE]
+_LINE = [re.compile(rf"{_PARENTHESISED.pattern}", re.I), *_FREE,
+         re.compile(rf"(?P<credit>(?:{AGENCIES})(?:\s+(?:Images|Photos?|Pictures))?)")]  # "Getty Images" alone
 # "Photograph by Jane Doe, The Daily Planet" on the line before its caption.
 LEADING = re.compile(rf"(?:photo(?:graph)?|image|picture)\s+by\s+{_NAME}(?:,\s*{_NAME})?", re.I)
 
@@ -46,8 +47,10 @@ _SUFFIXES = [
     re.compile(r"(?P<text>.*?\S)\s+(?:[—–-]\s*)?(?P<credit>(?:(?:image|photo)\s+by\s+)?©\s*[^©]{1,100})", re.I),
     # "... in Pyongyang, May 2016. REUTERS/Damir Sagolj" (agency in capitals, so "Paektu/Mount" is not one).
     # Every repetition is bounded and possessive: a long line of capitals fails in linear time.
-    re.compile(r"(?P<text>.*\S)\s+(?:[—–|-]\s*)?(?P<credit>[A-Z]{2}[A-Z&.\-]{0,40}+(?:\s[A-Z]{2}[A-Z&.\-]{0,40}+){0,4}+"
-               r"\s?/\s?[A-Z][\w.&'\-]{0,40}+(?:\s[A-Z][\w.&'\-]{0,40}+){0,3}+)"),
+    # The caption is the shortest text that leaves a whole credit ("AFP PHOTO / NAME", not "PHOTO / NAME").
+    re.compile(r"(?P<text>.*?\S)\s+(?:[—–|-]\s*)?(?P<credit>[A-Z]{2}[A-Z&.\-]{0,40}+(?:\s[A-Z]{2}[A-Z&.\-]{0,40}+){0,4}+"
+               r"\s?/\s?[A-Z][\w.&'\-]{0,40}+(?:\s[A-Z][\w.&'\-]{0,40}+){0,3}+"
+               r"(?:\s?/\s?[A-Z][\w.&'\-]{0,40}+(?:\s[A-Z][\w.&'\-]{0,40}+){0,3}+){0,2}+)"),
 ]
 # "Photo: Courtesy of X. The caption…" — a credit written before the caption on the same line.
 _PREFIX = re.compile(rf"(?P<credit>(?:{_KIND})\s*:\s*courtesy\s+of\s+[^.]{{1,80}})\.\s+(?P<text>\S.*)", re.I)
