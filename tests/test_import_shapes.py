@@ -280,3 +280,25 @@ def test_more_credit_forms(line, caption, credit):
     from viewer.importer.credits import split_credit
 
     assert split_credit(line) == (caption, credit)
+
+
+@pytest.mark.parametrize("line", [
+    "Story continues below advertisement", "Loading comments...", "Facebook Twitter Email", "Share on Facebook",
+    "Close gallery", "August 16, 2013", "Fri 16 Aug 2013 9:25pm BST", "Updated 3 hours ago", "Photo 3 of 20",
+    "(1 of 20)", "ADVERTISEMENT", "‹ 4 / 12 ›", "1,204 shares", "Continue reading",
+])
+def test_more_furniture(line):
+    from viewer.importer.furniture import furniture
+
+    assert furniture(line) is not None
+
+
+@pytest.mark.parametrize("line", [
+    "Monday", "May the road rise to meet you.", "The bridge was built 200 years ago by the monks.",
+    "Sunday in the park with George", "At dawn, May 2016", "Close to the border, farmers bring in the harvest.",
+    "Next year the market moves to the river.", "Share cropping on the plains", "Points of light over the bay",
+])
+def test_content_is_not_furniture(line):
+    from viewer.importer.furniture import furniture
+
+    assert furniture(line) is None

@@ -222,7 +222,7 @@ def _parse_captions(units: list[Unit], keep_numbers: bool) -> Article:
                 unsure.append((unit.line, unit.text, "a photographer besides the caption's credit; kept as a caption"))
                 entries[-1].paragraphs.append(unit.text)
             else:
-                dropped.append((unit.line, unit.text, "the photographer, already in the caption's credit"))
+                dropped.append((unit.line, unit.text, "a repeat of the caption's credit (the photographer)"))
             continue
         if credit is not None:
             leads = after is not None and credit_of(after) is None and (

@@ -25,7 +25,8 @@ _PREFIXES = re.compile(
     r"(?:edition|category|categories|tags?|filed under|topics?|related|see also|updated|published|posted|"
     r"last updated|advertisement|sponsored by|preview photo credit|photo gallery|recommended|watch|listen)\s*[:|]"
     r"|(?:subscribe|sign up|sign in|log in|newsletter|follow us|share this|share on|click here|download our|"
-    r"get the app|join our|don't miss|want more|preview photo credit)\b",
+    r"get the app|join our|don't miss|want more|preview photo credit|story continues|continue reading|"
+    r"scroll to continue|article continues|loading\b|ad feedback|report an ad|skip to)\b",
     re.I,
 )
 _BYLINE = re.compile(r"by\s*:?\s*[^|]{1,60}\|\s*(?:published|updated|posted)\b.{0,80}", re.I)
@@ -47,6 +48,24 @@ def _dateline(text: str) -> bool:
     return len(parts) >= 2 and all(len(part.split()) <= 5 for part in parts) and any(_DATE.search(p) for p in parts)
 
 
+_SOCIAL = {"facebook", "twitter", "x", "pinterest", "whatsapp", "linkedin", "reddit", "email", "e-mail", "print",
+           "share", "tweet", "pin", "copy", "link", "messenger", "telegram", "flipboard", "tumblr", "mail", "sms"}
+_DATE_WORDS = re.compile(
+    r"(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*|"
+    r"\d{1,4}(?:st|nd|rd|th)?|am|pm|[ap]\.m\.|[A-Z]{2,4}|utc|gmt|at|on|updated|published|posted|ago|"
+    r"seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?|today|yesterday|an?|about", re.I)
+
+
+def _only_a_date(text: str) -> bool:
+    """`August 16, 2013`, `Fri 16 Aug 2013 9:25pm BST`, `Updated 3 hours ago`: nothing but a date."""
+    if not any(character.isdigit() for character in text):
+        return False  # "Monday" may well be a heading in a week of pictures
+    words = re.findall(r"[A-Za-z.]+|\d+(?:st|nd|rd|th)?", text)
+    if not words or len(words) > 9 or not _DATE.search(text) and not _AGO.search(text):
+        return False
+    return all(_DATE_WORDS.fullmatch(word) for word in words)
+
+
 def furniture(text: str) -> str | None:
     """Why `text` (one stripped line) is page furniture, or None when it may be content."""
     simple = text.strip().strip("›»«‹·•|<>[]()").strip().lower()
@@ -60,8 +79,13 @@ def furniture(text: str) -> str | None:
         return "a byline"
     if _COUNTER.fullmatch(simple):
         return "a slide counter"
-    if _AGO.fullmatch(simple) or _dateline(text):
+    if _AGO.fullmatch(simple) or _dateline(text) or _only_a_date(text):
         return "a dateline"
+    words = re.findall(r"[\w-]+", simple)
+    if 2 <= len(words) <= 8 and all(word in _SOCIAL for word in words):
+        return "share buttons"
+    if simple.startswith("close ") and len(words) <= 3:
+        return "a button or link"
     if _POINTS.fullmatch(simple):
         return "a vote or share count"
     return None

@@ -17,7 +17,8 @@ LONG_CHARACTERS = 100
 LONG_WORDS = 16
 
 _TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]{0,20}(?:\s[^<>]{0,400})?/?>")
-_MORE = re.compile(r"(?:\s*(?:\.\.\.|…)\s*(?:read\s+)?more|\s*(?:\.\.\.|…)|\s+(?:read|see|show)\s+more)\s*$", re.I)
+_MORE = re.compile(r"(?:\s*(?:\.\.\.|…)\s*(?:read\s+)?more|\s*\[(?:\.\.\.|…)\]|\s*\(more\)|\s*(?:\.\.\.|…)|"
+                   r"\s+(?:read|see|show)\s+more)\s*$", re.I)
 # "1. Title", "1) Title", "#18. Title", "#1 Title" (a bare "2 years ago" is not a heading number)
 _NUMBERED = re.compile(r"(?:#\s?(?P<hashed>\d{1,3})(?:[.):]\s*|\s+)|(?P<plain>\d{1,3})[.):]\s+)(?P<rest>[^\s/].*)")
 _CREDIT_LABELS = {"photographer", "credit", "photo credit", "source"}
@@ -82,7 +83,8 @@ def prepare(text: str, keep_all: bool = False) -> Prepared:
             pending_label = None
             if label in _CREDIT_LABELS:
                 units.append(Unit(number, cleaned, credit=True))
-                dropped.append((label_line, label.capitalize(), "a metadata label (its value is the credit)"))
+                if not keep_all:
+                    dropped.append((label_line, label.capitalize(), "a metadata label (its value is the credit)"))
                 continue
             if not keep_all:
                 dropped.append((label_line, label.capitalize(), "a metadata label"))
