@@ -223,3 +223,15 @@ def test_absurdly_deep_pages_are_refused_in_words(tmp_path, capsys):
     assert main(["import", str(page)]) == 2
     err = capsys.readouterr().err
     assert "nest more than" in err and "Traceback" not in err
+
+
+def test_wikipedia_thumbs_and_cite_credits(tmp_path):
+    body = """<div id="bodyContent"><p>An article about a town.</p>
+    <div class="thumb tright"><div class="thumbinner"><a href="page_files/square.jpg" class="image">
+      <img src="page_files/square.jpg" width="220" height="147"></a>
+      <div class="thumbcaption">The main square in 1910</div></div></div>
+    <figure><img src="page_files/river.jpg"><figcaption>The river at dusk <cite>Jane Doe/Town Archive</cite></figcaption></figure>
+    </div>"""
+    slides = read(saved_page(tmp_path, body, {"square.jpg": (660, 441), "river.jpg": (800, 500)})).slides
+    assert [(s.title, s.photo.credit) for s in slides] == [("The main square in 1910", None),
+                                                          ("The river at dusk", "Jane Doe/Town Archive")]

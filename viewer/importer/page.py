@@ -35,10 +35,11 @@ CHROME_WORDS = {
 }
 CHROME_ROLES = {"navigation", "banner", "contentinfo", "complementary", "search", "dialog"}
 CAPTION_CLASSES = ("wp-caption-text", "wp-element-caption", "gallerytext", "gallery-caption", "blocks-gallery-item__caption",
+                   "thumbcaption",
                    "caption", "image-caption", "photo-caption", "media-caption", "figure-caption")
 CREDIT_WORDS = ("credit", "copyright", "attribution", "photographer", "byline", "source", "courtesy")
 PHOTO_CONTAINERS = ("figure", "wp-caption", "gallery-item", "gallerybox", "wp-block-image", "blocks-gallery-item",
-                    "image-block", "photo", "media")
+                    "image-block", "photo", "media", "thumbinner")
 NOT_PROSE_WORDS = {"byline", "author", "authors", "dateline", "timestamp", "date", "published", "updated", "tags",
                    "category", "categories", "kicker", "eyebrow"}
 """Classes of paragraphs that are about the article, not part of it."""
@@ -231,7 +232,9 @@ def _basename(address: str) -> str:
 
 
 def _credit_nodes(node) -> list:  # type: ignore[no-untyped-def]
-    return [child for child in node.css("*") if any(word in " ".join(_classes(child)) for word in CREDIT_WORDS)]
+    """Elements holding a credit: by class (credit, copyright…), or a <cite>/<small> in a caption."""
+    found = [child for child in node.css("*") if any(word in " ".join(_classes(child)) for word in CREDIT_WORDS)]
+    return found or node.css("figcaption cite, figcaption small, .wp-caption-text cite, .wp-caption-text small")
 
 
 def _container(node):  # type: ignore[no-untyped-def]
