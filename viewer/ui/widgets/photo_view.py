@@ -266,8 +266,8 @@ class PhotoView(Widget):
         self._set_strips(request, strips, max(0, (request.rows - len(strips)) // 2))
 
     def _show_graphics(self, request: _Request, pixels: PixelPhoto) -> None:
-        self._set_strips(request, [], (request.rows - pixels.rows) // 2, pixels)
         self._pixels_left = (request.cols - pixels.cols) // 2
+        self._set_strips(request, [], (request.rows - pixels.rows) // 2, pixels)
 
     def _set_strips(self, shown: _Request | None, strips: list[Strip], top: int,
                     pixels: PixelPhoto | None = None) -> None:
@@ -313,8 +313,7 @@ class PhotoView(Widget):
             return Strip([blank], width)
         region = self.content_region
         line_y = region.y + y
-        move_in = Control.move_to(region.x + self._pixels_left, line_y).segment.text if pixels else \
-            Control.move_to(region.x, line_y).segment.text
+        move_in = Control.move_to(region.x + self._pixels_left, line_y).segment.text
         move_back = Control.move_to(region.x + width, line_y).segment.text
         # Zero-width for Textual (a control segment), written right after this row's cells.
         picture = Segment(move_in + data + move_back, None, ((ControlType.CURSOR_FORWARD, 0),))
