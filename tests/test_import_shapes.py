@@ -302,3 +302,38 @@ def test_content_is_not_furniture(line):
     from viewer.importer.furniture import furniture
 
     assert furniture(line) is None
+
+
+SLIDESHOW = """Skip to main content
+Edition:
+International
+Pictures | Mon Mar 4, 2019 | 3:10pm GMT
+Life along the frozen river: a winter with the ice fishermen of the north, who wait for hours in the cold for a single bite
+Share
+Tweet
+1 / 12
+Fishermen drill holes through the ice of the river at dawn near the village of Kesk, where temperatures fell to minus 30 degrees Celsius this week, March 2, 2019. REUTERS/Ana Lind
+Fishermen drill holes through the ice of the river at dawn near the village of Kesk, where temperatures...more
+2 / 12
+A man warms his hands over a small stove inside his tent on the ice. REUTERS/Ana Lind
+3 / 12
+Close
+Advertisement
+A boy pulls a sled loaded with fish across the ice towards the shore, March 2, 2019. REUTERS/Ana Lind
+4 / 12
+FILE PHOTO: A truck drives on the ice road across the river in Kesk, February 10, 2018. REUTERS/Jon Perez/File Photo
+Reuters Photographer
+Next Slideshows
+Sign up for our newsletter
+"""
+
+
+def test_a_wire_slideshow_page_with_counters_repeats_and_trailing_links():
+    article, deck = import_deck(SLIDESHOW)
+    assert article.title.startswith("Life along the frozen river")
+    assert len(article.entries) == 4 == len(deck.slides)
+    assert [e.credit for e in article.entries] == ["REUTERS/Ana Lind"] * 3 + ["REUTERS/Jon Perez/File Photo"]
+    assert article.entries[0].title.endswith("March 2, 2019.")
+    assert not article.unsure
+    dropped = {text for _, text, _ in article.dropped}
+    assert {"Skip to main content", "International", "Next Slideshows", "Reuters Photographer", "1 / 12"} <= dropped

@@ -232,6 +232,13 @@ def _parse_captions(units: list[Unit], keep_numbers: bool) -> Article:
                 pending = credit
             elif entries and entries[-1].credit is None:
                 entries[-1].credit = credit
+            elif entries:
+                earlier = entries[-1].credit or ""
+                if credit.split()[0].casefold() in earlier.casefold():
+                    dropped.append((unit.line, unit.text, "a repeat of the caption's credit"))
+                else:
+                    entries[-1].paragraphs.append(unit.text)
+                    unsure.append((unit.line, unit.text, "a second credit line; kept as caption text"))
             else:
                 unsure.append((unit.line, unit.text, "credit line with no caption to attach to; kept as a caption"))
                 entries.append(Entry(title=unit.text, line=unit.line))
@@ -257,6 +264,9 @@ def _parse_captions(units: list[Unit], keep_numbers: bool) -> Article:
         if credited and suffix is None and not (after is not None and credit_of(after) is not None):
             unsure.append((unit.line, unit.text, "a caption without a credit"))
     if pending is not None:
-        unsure.append((units[-1].line, pending, "a credit line at the end with no caption after it; dropped"))
-        entries.append(Entry(title=pending, line=units[-1].line))
+        if entries:
+            entries[-1].paragraphs.append(pending)
+            unsure.append((units[-1].line, pending, "a credit line at the end with no caption after it; kept as text"))
+        else:
+            entries.append(Entry(title=pending, line=units[-1].line))
     return Article(title=title, intro=intro, entries=entries, shape="captions", unsure=unsure, dropped=dropped)

@@ -34,7 +34,8 @@ _FREE = [
                r"(?:\s[A-Z][\w.&'\-]{0,40}){0,3}(?:\s?/\s?[A-Z][\w.&'\-]{0,40}(?:\s[A-Z][\w.&'\-]{0,40}){0,2}){0,2})"),
 ]
 _LINE = [re.compile(rf"{_PARENTHESISED.pattern}", re.I), *_FREE,
-         re.compile(rf"(?P<credit>(?:{AGENCIES})(?:\s+(?:Images|Photos?|Pictures))?)")]  # "Getty Images" alone
+         # "Getty Images", "Reuters Photographer" alone on a line
+         re.compile(rf"(?P<credit>(?:{AGENCIES})(?:\s+(?:Images|Photos?|Pictures|(?:Staff\s+)?Photographer|Staff))?)")]
 # "Photograph by Jane Doe, The Daily Planet" on the line before its caption.
 LEADING = re.compile(rf"(?:photo(?:graph)?|image|picture)\s+by\s+{_NAME}(?:,\s*{_NAME})?", re.I)
 

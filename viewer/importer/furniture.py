@@ -29,6 +29,8 @@ _PREFIXES = re.compile(
     r"scroll to continue|article continues|loading\b|ad feedback|report an ad|skip to)\b",
     re.I,
 )
+_MORE_OF = re.compile(r"(?:next|previous|more|related|other|latest|top|recommended|similar)\s+(?:slideshows?|galleries|"
+                      r"gallery|stories|story|photos|pictures|videos|articles|news)(?:\s+\S+){0,2}", re.I)
 _BYLINE = re.compile(r"by\s*:?\s*[^|]{1,60}\|\s*(?:published|updated|posted)\b.{0,80}", re.I)
 _COUNTER = re.compile(r"(?:(?:photo|image|slide|picture)\s+)?\d{1,4}\s*(?:/|of)\s*\d{1,4}", re.I)
 _AGO = re.compile(r"(?:about\s+)?(?:\d{1,4}|an?|one)\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)\s+ago", re.I)
@@ -77,6 +79,8 @@ def furniture(text: str) -> str | None:
         return "a page prompt or metadata line"
     if _BYLINE.fullmatch(simple):
         return "a byline"
+    if _MORE_OF.fullmatch(simple):
+        return "a link to other galleries"
     if _COUNTER.fullmatch(simple):
         return "a slide counter"
     if _AGO.fullmatch(simple) or _dateline(text) or _only_a_date(text):
