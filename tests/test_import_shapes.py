@@ -111,7 +111,7 @@ def test_numbered_headings_lose_their_numbers_unless_asked(style):
     assert [e.credit for e in article.entries] == [f"Image via Photographer {n}" for n in (1, 2, 3)]
     assert article.title.startswith("Twenty-five places")  # long, but the title
     numbered = parse_article(text, keep_numbers=True)
-    assert [e.title for e in numbered.entries] == [f"{n}. {t}" for n, t in enumerate(titles, start=1)]
+    assert [e.title for e in numbered.entries] == [style.format(n=n, title=t) for n, t in enumerate(titles, start=1)]
 
 
 def test_numbered_one_line_captions():
@@ -337,3 +337,50 @@ def test_a_wire_slideshow_page_with_counters_repeats_and_trailing_links():
     assert not article.unsure
     dropped = {text for _, text, _ in article.dropped}
     assert {"Skip to main content", "International", "Next Slideshows", "Reuters Photographer", "1 / 12"} <= dropped
+
+
+LISTICLE = """Home > Travel > Lists
+25 Abandoned Places That Nature Has Reclaimed, From Forgotten Railways To Drowned Villages And Empty Theme Parks
+By: Sam Lee | Published: June 3, 2021
+Advertisement
+#25 The drowned church
+#25 The drowned church
+When the valley was flooded for the reservoir in 1950, only the bell tower stayed above the water, and in dry summers the whole nave comes back.
+Image credits: urbex_sam
+Vote arrow up
+412points
+Vote arrow down
+POST
+#24 The rusting railway
+#24 The rusting railway
+Trains stopped running here in 1987. Birch trees now grow between the sleepers.
+Image credits: Mia Chen
+Vote arrow up
+389points
+#23 An empty theme park
+#23 An empty theme park
+The carousel horses are still on their poles, faded to the colour of bone.
+Image credits: parkghost
+Loading...
+Preview photo credit urbex_sam
+"""
+
+
+def test_a_community_listicle_with_breadcrumbs_doubled_numbered_headings_and_votes():
+    article, deck = import_deck(LISTICLE)
+    assert article.title.startswith("25 Abandoned Places That Nature Has Reclaimed")  # 16 words
+    assert [e.title for e in article.entries] == ["The drowned church", "The rusting railway", "An empty theme park"]
+    assert [e.credit for e in article.entries] == ["Image credits: urbex_sam", "Image credits: Mia Chen",
+                                                   "Image credits: parkghost"]
+    assert not article.intro and not article.unsure
+    assert all(len(e.paragraphs) == 1 for e in article.entries)
+    assert {"Home > Travel > Lists", "412points", "Vote arrow down"} <= {t for _, t, _ in article.dropped}
+    kept = parse_article(LISTICLE, keep_numbers=True)
+    assert [e.title for e in kept.entries][0] == "#25 The drowned church"  # as written
+
+
+def test_arrows_make_breadcrumbs_but_slashes_do_not():
+    from viewer.importer.furniture import furniture
+
+    assert furniture("News › World › Asia") and furniture("Home > Travel > Lists")
+    assert furniture("Sun / Moon / Stars") is None

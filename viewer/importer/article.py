@@ -83,7 +83,7 @@ def parse_article(text: str, *, keep_numbers: bool = False, keep_all: bool = Fal
 
 
 def _title_text(unit: Unit, keep_numbers: bool) -> str:
-    return f"{unit.number}. {unit.text}" if keep_numbers and unit.number is not None else unit.text
+    return unit.prefix + unit.text if keep_numbers and unit.number is not None else unit.text
 
 
 def _collapse_doubles(units: list[Unit]) -> tuple[list[Unit], set[int]]:
@@ -175,7 +175,7 @@ def _parse_headed(units: list[Unit], doubled: set[int], prepared: Prepared, keep
         credit = credit_of(unit)
         if is_heading(i):
             heading, suffix = split_credit(unit.text) if numbered else (unit.text, None)
-            entry = Entry(title=_title_text(Unit(unit.line, heading, unit.number), keep_numbers), line=unit.line,
+            entry = Entry(title=_title_text(Unit(unit.line, heading, unit.number, unit.prefix), keep_numbers), line=unit.line,
                           credit=suffix)
             entries.append(entry)
         elif credit is not None and entries and entries[-1].credit is None:
@@ -255,7 +255,7 @@ def _parse_captions(units: list[Unit], keep_numbers: bool) -> Article:
                 and split_credit(after.text)[1] is None and credit_of(after) is None:
             intro.append(unit.text)  # prose before the first caption is the article's introduction
             continue
-        entry_title = _title_text(Unit(unit.line, caption, unit.number), keep_numbers)
+        entry_title = _title_text(Unit(unit.line, caption, unit.number, unit.prefix), keep_numbers)
         entries.append(Entry(title=entry_title, line=unit.line, credit=suffix or pending))
         if suffix and pending:
             entries[-1].paragraphs.append(pending)

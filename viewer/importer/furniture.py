@@ -44,6 +44,13 @@ LABELS = {"photographer", "location", "camera", "date taken", "taken", "place", 
 """Labels of metadata blocks: the label on one line, its value on the next."""
 
 
+def _breadcrumb(text: str) -> bool:
+    """`Home > Travel > Lists`: short parts joined by arrows."""
+    parts = [part.strip() for part in re.split(r"\s[>›»→]\s", text)]
+    return len(parts) >= 3 and all(0 < len(part.split()) <= 4 for part in parts) or (
+        len(parts) == 2 and parts[0].lower() in ("home", "news", "photos", "pictures", "galleries"))
+
+
 def _dateline(text: str) -> bool:
     """`Pictures | Fri Aug 16, 2013 | 9:25pm BST`: short parts separated by bars, one of them a date."""
     parts = [part.strip() for part in text.split("|")]
@@ -79,6 +86,8 @@ def furniture(text: str) -> str | None:
         return "a page prompt or metadata line"
     if _BYLINE.fullmatch(simple):
         return "a byline"
+    if _breadcrumb(text):
+        return "breadcrumbs"
     if _MORE_OF.fullmatch(simple):
         return "a link to other galleries"
     if _COUNTER.fullmatch(simple):

@@ -31,6 +31,8 @@ class Unit:
     text: str
     number: int | None = None
     """The heading number written before the text ("12. Title"), if any."""
+    prefix: str = ""
+    """That number as written ("#12 ", "12) "), for --keep-numbers."""
     credit: bool = False
     """A credit taken from a metadata block ("Photographer" / name)."""
 
@@ -150,7 +152,8 @@ def _with_number(unit: Unit) -> Unit:
     match = _NUMBERED.fullmatch(unit.text)
     if match is None or unit.long and not match.group("rest").startswith(("“", '"')):
         return unit
-    return replace(unit, text=match.group("rest").strip(), number=_number(match))
+    return replace(unit, text=match.group("rest").strip(), number=_number(match),
+                   prefix=unit.text[: match.start("rest")])
 
 
 def _number(match: re.Match) -> int:
