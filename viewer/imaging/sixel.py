@@ -69,8 +69,7 @@ def encode_rows(image: Image.Image, cell_height: int) -> list[str]:
         chars = total.to_bytes(size, "big").translate(_TO_CHAR)
         prefix = b"#%d" % colour
         for band in bands_of_colour[colour]:
-            line = chars[band * width : (band + 1) * width].rstrip(b"?")
-            band_parts[band].append(prefix + _RUN.sub(_run_length, line))
+            band_parts[band].append(prefix + chars[band * width : (band + 1) * width].rstrip(b"?"))
 
     sequences = []
     text_rows = bands // bands_per_row
@@ -80,6 +79,9 @@ def encode_rows(image: Image.Image, cell_height: int) -> list[str]:
         for colour in used:
             r, g, b = palette[3 * colour : 3 * colour + 3]
             header.append(b"#%d;2;%d;%d;%d" % (colour, (r * 100 + 127) // 255, (g * 100 + 127) // 255, (b * 100 + 127) // 255))
-        body = b"-".join(b"$".join(band_parts[band]) for band in range(row * bands_per_row, (row + 1) * bands_per_row))
+        # Run-length coding once per band, not once per colour: "#12", "$" and "-" are never part
+        # of a run (their bytes are outside the sixel data range), so runs stay within one colour.
+        body = b"-".join(_RUN.sub(_run_length, b"$".join(band_parts[band]))
+                         for band in range(row * bands_per_row, (row + 1) * bands_per_row))
         sequences.append((b"".join(header) + body + b"\x1b\\").decode("ascii"))
     return sequences
