@@ -384,3 +384,25 @@ def test_arrows_make_breadcrumbs_but_slashes_do_not():
 
     assert furniture("News › World › Asia") and furniture("Home > Travel > Lists")
     assert furniture("Sun / Moon / Stars") is None
+
+
+COUNTED = """A summer of storms, told in pictures by the people who lived through them on the coast
+1 / 3
+Waves break over the sea wall at high tide as residents watch from the promenade, which had been closed since the morning because of the danger of debris thrown up by the sea.
+Residents said it was the worst storm in thirty years.
+2 / 3
+A fallen tree blocks the only road into the village after the night's winds, leaving dozens of houses cut off until the army arrived with chainsaws late in the afternoon.
+Photo: Kai Ito
+3 / 3
+Volunteers fill sandbags outside the church hall, where the town has set up an emergency shelter for families whose homes were flooded by the river.
+"""
+
+
+def test_slide_counters_separate_photos_even_without_credits():
+    article, deck = import_deck(COUNTED)
+    assert article.title.startswith("A summer of storms")
+    assert len(article.entries) == 3 == len(deck.slides)
+    first, second, third = article.entries
+    assert first.title.startswith("Waves break") and first.paragraphs == [
+        "Residents said it was the worst storm in thirty years."]
+    assert second.credit == "Photo: Kai Ito" and third.title.startswith("Volunteers")

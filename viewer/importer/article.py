@@ -73,6 +73,8 @@ def parse_article(text: str, *, keep_numbers: bool = False, keep_all: bool = Fal
     credit_like = sum(1 for u in units if _CREDIT_HINT.search(u.text) and len(u.text) < 200)
     if not units:
         article = Article(title=None, intro=[], entries=[], shape="headed")
+    elif prepared.counters >= 2 and sum(1 for u in units if u.after_counter) >= 2:
+        article = _parse_counted(units, keep_numbers)
     elif prepared.numbered or len(doubled) >= 2 or not _is_caption_list(units):
         article = _parse_headed(units, doubled, prepared, keep_numbers)
     else:
@@ -269,4 +271,42 @@ def _parse_captions(units: list[Unit], keep_numbers: bool) -> Article:
             unsure.append((units[-1].line, pending, "a credit line at the end with no caption after it; kept as text"))
         else:
             entries.append(Entry(title=pending, line=units[-1].line))
+    return Article(title=title, intro=intro, entries=entries, shape="captions", unsure=unsure, dropped=dropped)
+
+
+def _parse_counted(units: list[Unit], keep_numbers: bool) -> Article:
+    """A slideshow page: every slide counter ("3 / 20") starts a photo; what follows, up to the
+    next counter, is its caption, credit and text — whatever the lengths."""
+    unsure: list[tuple[int, str, str]] = []
+    dropped: list[tuple[int, str, str]] = []
+    title = None
+    start = 0
+    if not units[0].after_counter and _looks_like_title(units[0]):
+        title, start = units[0].text, 1
+    start = _skip_byline(units, start, dropped) if title else start
+    intro: list[str] = []
+    entries: list[Entry] = []
+    for unit in units[start:]:
+        credit = credit_of(unit)
+        if unit.after_counter:
+            if credit is not None and entries and entries[-1].credit is None:
+                entries[-1].credit = credit  # a credit just after the counter belongs to the photo before
+                continue
+            caption, suffix = split_credit(unit.text)
+            entries.append(Entry(title=_title_text(Unit(unit.line, caption, unit.number, unit.prefix), keep_numbers),
+                                 line=unit.line, credit=suffix))
+        elif not entries:
+            intro.append(unit.text)
+        elif credit is not None and entries[-1].credit is None:
+            entries[-1].credit = credit
+        elif credit is not None and credit.split()[0].casefold() in (entries[-1].credit or "").casefold():
+            dropped.append((unit.line, unit.text, "a repeat of the caption's credit"))
+        else:
+            text, suffix = split_credit(unit.text)
+            if suffix is not None and entries[-1].credit is None:
+                entries[-1].credit = suffix
+                if text:
+                    entries[-1].paragraphs.append(text)
+            else:
+                entries[-1].paragraphs.append(unit.text)
     return Article(title=title, intro=intro, entries=entries, shape="captions", unsure=unsure, dropped=dropped)

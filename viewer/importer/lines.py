@@ -35,6 +35,8 @@ class Unit:
     """That number as written ("#12 ", "12) "), for --keep-numbers."""
     credit: bool = False
     """A credit taken from a metadata block ("Photographer" / name)."""
+    after_counter: bool = False
+    """The first line after a slide counter ("3 / 20"): a new photo starts here."""
 
     @property
     def words(self) -> int:
@@ -52,6 +54,8 @@ class Prepared:
     """(line, text, why) for furniture and repeats left out of the slides."""
     numbered: bool = False
     """The article numbers its entries: numbered units are headings."""
+    counters: int = 0
+    """Slide counters seen ("1 / 20"): each one starts a photo."""
 
 
 def _clean(line: str) -> str:
@@ -71,6 +75,8 @@ def prepare(text: str, keep_all: bool = False) -> Prepared:
     dropped: list[tuple[int, str, str]] = []
     pending_label: tuple[int, str] | None = None
     value_of: str | None = None  # "Edition:" alone: its value ("US") is on the next line
+    counters = 0
+    after_counter = False
     for number, line in enumerate(raw, start=1):
         cleaned = _clean(line)
         if not cleaned:
@@ -98,17 +104,24 @@ def prepare(text: str, keep_all: bool = False) -> Prepared:
                 units.append(Unit(number, cleaned))
             continue
         why = furniture(cleaned)
+        if why == "a slide counter":
+            counters += 1
+            after_counter = True
         if why is not None and not keep_all:
             dropped.append((number, cleaned, why))
             if cleaned.endswith(":"):
                 value_of = cleaned
             continue
-        units.append(Unit(number, cleaned))
+        if why == "a slide counter":
+            units.append(Unit(number, cleaned))  # --keep-all: kept, and the photo starts after it
+            continue
+        units.append(Unit(number, cleaned, after_counter=after_counter))
+        after_counter = False
     units = _merge_repeats(units, dropped)
     numbered = _numbering(units)
     if numbered:
         units = [_with_number(unit) for unit in units]
-    return Prepared(units=units, dropped=sorted(dropped), numbered=numbered)
+    return Prepared(units=units, dropped=sorted(dropped), numbered=numbered, counters=counters)
 
 
 def _merge_repeats(units: list[Unit], dropped: list[tuple[int, str, str]]) -> list[Unit]:
