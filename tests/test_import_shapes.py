@@ -406,3 +406,20 @@ def test_slide_counters_separate_photos_even_without_credits():
     assert first.title.startswith("Waves break") and first.paragraphs == [
         "Residents said it was the worst storm in thirty years."]
     assert second.credit == "Photo: Kai Ito" and third.title.startswith("Volunteers")
+
+
+CREDIT_AFTER = """Storm season on the coast
+Waves break over the sea wall at high tide as residents watch from the promenade, which had been closed since the morning.
+REUTERS/Ana Lind
+A fallen tree blocks the only road into the village after the night's winds, leaving dozens of houses cut off until the evening.
+REUTERS/Kai Ito
+Volunteers fill sandbags outside the church hall, where the town has set up an emergency shelter for flooded families.
+AFP/Getty Images
+"""
+
+
+def test_long_captions_with_the_credit_on_the_next_line():
+    article, _ = import_deck(CREDIT_AFTER)
+    assert article.title == "Storm season on the coast"
+    assert [e.credit for e in article.entries] == ["REUTERS/Ana Lind", "REUTERS/Kai Ito", "AFP/Getty Images"]
+    assert [e.title.split()[0] for e in article.entries] == ["Waves", "A", "Volunteers"]

@@ -104,11 +104,24 @@ def _credited_captions(units: list[Unit]) -> int:
     return sum(1 for u in units if credit_of(u) is None and split_credit(u.text)[1] is not None)
 
 
+def _followed_by_credit(units: list[Unit]) -> int:
+    """Captions with their credit on the line after them."""
+    return sum(1 for here, after in zip(units, units[1:]) if credit_of(here) is None and credit_of(after) is not None)
+
+
+def _one_credit_each(units: list[Unit]) -> bool:
+    """Most paragraphs carry a credit, at their end or on the next line: one paragraph, one photo."""
+    captions = len(units) - sum(1 for u in units if credit_of(u) is not None)
+    credited = _credited_captions(units) + _followed_by_credit(units)
+    return credited >= 2 and credited * 3 >= captions
+
+
 def _is_caption_list(units: list[Unit]) -> bool:
-    """True for one caption per photo: captions ending in credits (whatever their length), or short
+    """True for one caption per photo: captions carrying credits (whatever their length), or short
     lines mostly following short lines (captions) rather than leading into prose (headings)."""
-    credited = _credited_captions(units)
-    if credited >= 2 and credited * 3 >= len(units) - sum(1 for u in units if credit_of(u) is not None):
+    if _one_credit_each(units) and not any(_looks_like_heading(u) and not u.long for u in units[1:]
+                                           if credit_of(u) is None and split_credit(u.text)[1] is None
+                                           and u.words <= 6):
         return True
     into_prose = into_short = 0
     for here, after in zip(units, units[1:]):
@@ -208,7 +221,7 @@ def _parse_captions(units: list[Unit], keep_numbers: bool) -> Article:
         title, start = first.text, 1
     start = _skip_byline(units, start, dropped) if title else start
     # Wire galleries end every caption with its credit: there, every paragraph is a photo's caption.
-    credited = _credited_captions(units[start:]) >= 2
+    credited = _one_credit_each(units[start:])
     intro: list[str] = []
     entries: list[Entry] = []
     pending: str | None = None  # a credit written on the line before its caption
