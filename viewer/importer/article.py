@@ -76,12 +76,28 @@ def parse_article(text: str, *, keep_numbers: bool = False, keep_all: bool = Fal
     elif prepared.counters >= 2 and sum(1 for u in units if u.after_counter) >= 2:
         article = _parse_counted(units, keep_numbers)
     elif prepared.numbered or len(doubled) >= 2 or not _is_caption_list(units):
-        article = _parse_headed(units, doubled, prepared, keep_numbers)
+        article = _lone_heading_is_the_title(_parse_headed(units, doubled, prepared, keep_numbers), units)
     else:
         article = _parse_captions(units, keep_numbers)
     article.dropped = prepared.dropped + article.dropped
     article.credit_like = credit_like
     return article
+
+
+def _lone_heading_is_the_title(article: Article, units: list[Unit]) -> Article:
+    """A single short line on top of several paragraphs, with no other heading or credit, names
+    the article; each paragraph is then a photo's caption (a gallery scraped without structure)."""
+    if article.title is not None or len(article.entries) != 1 or article.intro:
+        return article
+    (entry,) = article.entries
+    if entry.credit or len(entry.paragraphs) < 2 or entry.line != units[0].line:
+        return article
+    lines = {unit.text: unit.line for unit in units}
+    entries = [Entry(title=text, line=lines.get(text, entry.line)) for text in entry.paragraphs]
+    unsure = [(e.line, e.title, "a paragraph read as a photo's caption (no headings or credits to go by)")
+              for e in entries]
+    return Article(title=entry.title, intro=[], entries=entries, shape="captions", unsure=unsure,
+                   dropped=article.dropped)
 
 
 def _title_text(unit: Unit, keep_numbers: bool) -> str:
