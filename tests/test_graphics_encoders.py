@@ -11,7 +11,7 @@ from PIL import Image, ImageDraw, ImageFilter
 from graphics_decoding import decode_iterm, decode_kitty, decode_sixel, psnr
 from viewer.imaging.halfblocks import dither
 from viewer.imaging.iterm import encode_rows as iterm_rows
-from viewer.imaging.kitty import delete, delete_all, transmit_and_place
+from viewer.imaging.kitty import delete_all, transmit_and_place
 from viewer.imaging.pipeline import PhotoPipeline
 from viewer.imaging.sixel import encode_rows as sixel_rows
 
@@ -83,7 +83,7 @@ def test_kitty_large_pictures_are_chunked():
     assert len(chunks) > 1
     assert all(len(chunk) < 4096 + 200 for chunk in chunks)
     assert decode_kitty(commands)[1].size == (300, 200)
-    assert delete(3) == "\x1b_Ga=d,d=I,i=3,q=2\x1b\\" and "d=A" in delete_all()
+    assert delete_all() == "\x1b_Ga=d,d=A,q=2\x1b\\"
 
 
 def test_iterm_rows_decode_back_to_the_picture():

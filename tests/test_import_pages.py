@@ -194,6 +194,7 @@ def test_bylines_and_dates_are_not_prose(tmp_path):
     <p>The real introduction.</p><figure><img src="page_files/a.jpg"><figcaption>A boat.</figcaption></figure></article>"""
     result = read(saved_page(tmp_path, body, {"a.jpg": (640, 480)}))
     assert result.intro == ["The real introduction."]
+    assert result.left_out == ["By Ines Okafor", "May 2, 2019"]  # reported, not lost silently
 
 
 @pytest.mark.parametrize("html", [

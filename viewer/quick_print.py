@@ -79,11 +79,15 @@ def _size(width: int | None, height: int | None) -> tuple[int, int, bool]:
 def _half_blocks_for_sure() -> bool:
     """True when --print would draw half-blocks without asking the terminal anything: output to a
     pipe, half-blocks asked for, or inside tmux. A terminal that may show pixels takes the full path."""
-    mode = os.environ.get("VIEWER_GRAPHICS", "auto").strip().lower()
-    if mode in ("halfblock", "half-block", "halfblocks"):
-        return True
-    if mode != "auto":
-        return False
+    if os.environ.get("VIEWER_GRAPHICS"):
+        from viewer.terminal.capabilities import parse_mode
+
+        try:
+            mode = parse_mode(os.environ["VIEWER_GRAPHICS"])
+        except ValueError:
+            return False  # the full path says what is wrong with it
+        if mode != "auto":
+            return mode == "halfblock"
     return not sys.stdout.isatty() or bool(os.environ.get("TMUX"))
 
 

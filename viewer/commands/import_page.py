@@ -78,6 +78,8 @@ def run_page(args: argparse.Namespace, source: Path, data: bytes, say: Callable[
         f"{' + intro' if page.intro else ''} -> {plural(slides, 'slide')}, {plural(credits, 'credit')} found; "
         f"{plural(copied, 'photo')} {where or 'copied'}, {linked} linked in place, {remote} remote (not fetched), "
         f"{plural(len(page.skipped), 'picture')} skipped as page chrome")
+    for text in page.left_out[:10]:
+        say(f"  left out (byline or date): {clean_line(text)[:70]}")
     for name, why in page.skipped[:30]:
         say(f"  skipped {clean_line(name)[:70]}: {why}")
     if len(page.skipped) > 30:

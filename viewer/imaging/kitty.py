@@ -36,11 +36,6 @@ def transmit_and_place(image: Image.Image, image_id: int, cols: int, rows: int) 
     return "".join(parts)
 
 
-def delete(image_id: int) -> str:
-    """Remove the picture and free its data in the terminal."""
-    return _command(f"a=d,d=I,i={image_id},q=2")
-
-
 def delete_all() -> str:
     """Remove every picture this program placed (on quitting)."""
     return _command("a=d,d=A,q=2")

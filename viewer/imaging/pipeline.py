@@ -110,14 +110,6 @@ class PixelPhoto:
     identity: tuple | None = None
 
     @property
-    def width(self) -> int:
-        return self.cols
-
-    @property
-    def height(self) -> int:
-        return self.rows
-
-    @property
     def weight(self) -> int:
         return 200 + sum(len(data) for data in self.rows_data)
 

@@ -78,6 +78,8 @@ class Page:
     slides: list[PageSlide]
     skipped: list[tuple[str, str]] = field(default_factory=list)
     """(image, why) for pictures judged to be page chrome."""
+    left_out: list[str] = field(default_factory=list)
+    """Bylines, dates and other text about the article rather than of it."""
 
 
 def decode_html(data: bytes) -> str:
@@ -326,7 +328,7 @@ def read_page(data: bytes, page: Path) -> Page:
         return Page(title=title or None, intro=[], slides=[])
     resolver = _Resolver(page)
     skipped: list[tuple[str, str]] = []
-    skipped_text: list[str] = []
+    left_out: list[str] = []
     blocks: list[tuple[str, object]] = []
     seen_images: set[str] = set()
     handled_containers: set[int] = set()
@@ -407,7 +409,7 @@ def read_page(data: bytes, page: Path) -> Page:
                 return False  # a caption, read with its photo
             text = _text(child)
             if _classes(child) & NOT_PROSE_WORDS or _BYLINE.fullmatch(text):
-                skipped_text.append(text)
+                left_out.append(text)
             elif text and furniture(text) is None:
                 blocks.append(("prose", text))
         elif tag != "figcaption":
@@ -426,7 +428,9 @@ def read_page(data: bytes, page: Path) -> Page:
                 stack.append(child.iter())
 
     walk(root)
-    return _slides(title or None, blocks, skipped)
+    page_read = _slides(title or None, blocks, skipped)
+    page_read.left_out = left_out
+    return page_read
 
 
 def _slides(title: str | None, blocks: list[tuple[str, object]], skipped: list[tuple[str, str]]) -> Page:
