@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
-from viewer.importer.furniture import LABELS, furniture, is_label
+from viewer.importer.furniture import furniture, is_label
 
 LONG_CHARACTERS = 100
 LONG_WORDS = 16
@@ -98,7 +98,7 @@ def prepare(text: str, keep_all: bool = False) -> Prepared:
                 dropped.append((label_line, label.capitalize(), "a metadata label"))
                 dropped.append((number, cleaned, f"metadata ({label})"))
                 continue
-        if is_label(cleaned) and cleaned.rstrip(":").lower() in LABELS and number < len(raw):
+        if is_label(cleaned) and number < len(raw):
             pending_label = (number, cleaned.rstrip(":").lower())
             if keep_all:
                 units.append(Unit(number, cleaned))

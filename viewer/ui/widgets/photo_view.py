@@ -32,6 +32,7 @@ from textual.worker import get_current_worker
 
 from viewer.imaging import PhotoPipeline, PixelPhoto, RenderedPhoto
 from viewer.imaging.halfblocks import COLOR_SYSTEMS
+from viewer.imaging.kitty import delete_all
 from viewer.model import Photo
 from viewer.model.text import clean_line
 from viewer.terminal.detect import Graphics, window_cell_size
@@ -135,8 +136,6 @@ class PhotoView(Widget):
             return
         self._covered = covered
         if covered and self.graphics_mode == "kitty":
-            from viewer.imaging.kitty import delete_all
-
             self.app.write_to_terminal(delete_all())  # type: ignore[attr-defined]
         self.refresh()
 
@@ -273,8 +272,6 @@ class PhotoView(Widget):
                     pixels: PixelPhoto | None = None) -> None:
         if pixels is None and self._pixels is not None and self._pixels.mode == "kitty":
             # No row of this panel may be drawn again (a text-only slide hides it): delete now.
-            from viewer.imaging.kitty import delete_all
-
             self.app.write_to_terminal(delete_all())  # type: ignore[attr-defined]
         self._shown = shown
         self._strips = strips
@@ -304,9 +301,7 @@ class PhotoView(Widget):
         if pixels is not None and 0 <= index < pixels.rows:
             if pixels.mode == "kitty":
                 if index == 0:
-                    from viewer.imaging.kitty import delete_all
-
-                    data = delete_all() + pixels.rows_data[0]
+                            data = delete_all() + pixels.rows_data[0]
             else:
                 data = pixels.rows_data[index]
         if not data:
