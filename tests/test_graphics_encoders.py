@@ -144,3 +144,16 @@ def dither_palette(colors: str) -> Image.Image:
     from viewer.imaging.halfblocks import terminal_palette
 
     return terminal_palette(colors)
+
+
+def test_sixel_letterbox_is_the_exact_background_without_dither_dots():
+    background = (18, 18, 18)
+    canvas = Image.new("RGB", (60, 3 * 13), background)
+    canvas.paste(photo_like(60, 25, seed=5), (0, 7))
+    rows = sixel_rows(canvas, 13, background, (0, 7, 60, 32))
+    decoded = Image.new("RGB", canvas.size)
+    for index, row in enumerate(rows):
+        decoded.paste(decode_sixel(row), (0, 13 * index))
+    for y in list(range(0, 7)) + list(range(32, 39)):
+        assert {decoded.getpixel((x, y)) for x in range(60)} == {background}, y
+    assert psnr(canvas.crop((0, 7, 60, 32)), decoded.crop((0, 7, 60, 32))) > 28

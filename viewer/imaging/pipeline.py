@@ -234,12 +234,13 @@ class PhotoPipeline:
         fitted = image.convert("RGB").resize((width, height), Image.Resampling.LANCZOS, reducing_gap=2.0)
         # Whole cells, the picture centred in them: every cell the picture touches is covered.
         canvas = Image.new("RGB", (image_cols * cell_w, image_rows * cell_h), background)
-        canvas.paste(fitted, ((canvas.width - width) // 2, (canvas.height - height) // 2))
+        left, top = (canvas.width - width) // 2, (canvas.height - height) // 2
+        canvas.paste(fitted, (left, top))
         image_id = 0
         if mode == "sixel":
             from viewer.imaging.sixel import encode_rows
 
-            data = tuple(encode_rows(canvas, cell_h))
+            data = tuple(encode_rows(canvas, cell_h, background, (left, top, left + width, top + height)))
         elif mode == "iterm":
             from viewer.imaging.iterm import encode_rows as encode_iterm
 

@@ -26,22 +26,45 @@ def _run_length(match: re.Match) -> bytes:
     return b"!%d%s" % (len(match.group(0)), match.group(1))
 
 
-def quantize(image: Image.Image) -> Image.Image:
-    """A palette image of at most 255 colours, Floyd–Steinberg dithered (no bands on skies)."""
+def quantize(image: Image.Image, background: tuple[int, int, int] | None = None,
+             box: tuple[int, int, int, int] | None = None) -> Image.Image:
+    """A palette image of at most 255 colours, Floyd–Steinberg dithered (no bands on skies).
+
+    With `background` and the picture's `box`, only the picture is dithered; the letterbox
+    around it is that exact colour (error diffusion would sprinkle dots along the picture's edge).
+    """
+    picture = image.crop(box) if box else image
     # The palette comes from a small copy (the colours are the same, finding them is 5x faster);
     # the full picture is then mapped onto it with error diffusion.
-    sample = image.copy()
+    sample = picture.copy()
     sample.thumbnail((160, 160), Image.Resampling.BOX)
-    palette = sample.quantize(COLORS, method=Image.Quantize.MEDIANCUT, dither=Image.Dither.NONE)
-    return image.quantize(palette=palette, dither=Image.Dither.FLOYDSTEINBERG)
+    colours = COLORS - 1 if background else COLORS
+    found = sample.quantize(colours, method=Image.Quantize.MEDIANCUT, dither=Image.Dither.NONE)
+    entries = (found.getpalette() or [])[: 3 * colours]
+    entries += [0] * (3 * colours - len(entries))
+    # Index 255 means "no colour" to the encoder: it repeats an entry, so nothing maps to it alone.
+    entries += list(background or entries[:3]) * (256 - colours)
+    palette = Image.new("P", (1, 1))
+    palette.putpalette(entries)
+    indexed = picture.quantize(palette=palette, dither=Image.Dither.FLOYDSTEINBERG)
+    if box and background:
+        canvas = Image.new("P", image.size, COLORS - 1)
+        canvas.putpalette(entries)
+        canvas.paste(indexed, box[:2])
+        indexed = canvas
+    return indexed
 
 
-def encode_rows(image: Image.Image, cell_height: int) -> list[str]:
-    """One sixel sequence per `cell_height` rows of the RGB `image` (whose height is a multiple)."""
-    indexed = quantize(image.convert("RGB"))
+def encode_rows(image: Image.Image, cell_height: int, background: tuple[int, int, int] | None = None,
+                box: tuple[int, int, int, int] | None = None) -> list[str]:
+    """One sixel sequence per `cell_height` rows of the RGB `image` (whose height is a multiple);
+    `background` and `box` as for `quantize`."""
+    indexed = quantize(image.convert("RGB"), background, box)
     width, height = indexed.size
     palette = indexed.getpalette() or []
-    data = indexed.tobytes()
+    # Nothing may stay on index 255 ("no colour"): it repeats an earlier entry, so use that one.
+    same = COLORS - 1 if background else 0
+    data = indexed.tobytes().translate(bytes(range(255)) + bytes([same]))
     bands_per_row = -(-cell_height // 6)
     none_row = bytes([_NONE]) * width
     # The picture as bands of six pixel rows, each text row padded to whole bands with "no colour".
