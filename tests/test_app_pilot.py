@@ -297,3 +297,12 @@ async def test_held_arrow_key_renders_only_the_latest_slide(tmp_path: Path):
         await pilot.pause(0.2)
     assert "3.png" not in rendered and "4.png" not in rendered, rendered
     assert rendered.index("6.png") == 1  # the very next render after the blocked one
+
+
+async def test_a_search_of_too_many_terms_says_how_many_it_ignored(deck_path: Path):
+    app = ViewerApp(load_path(deck_path))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("slash")
+        app.screen.query_one(Input).value = " ".join(f"w{n}" for n in range(40))
+        await pilot.pause()
+        assert "8 more ignored" in app.screen.notice

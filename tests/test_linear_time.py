@@ -151,3 +151,38 @@ def test_highlighting_a_big_caption_does_not_fold_it_again_per_key():
     for word in ("so", "sol", "sold", "soldi", "soldie", "soldier", "soldier river"):
         assert Query.parse(word).spans(caption)
     assert fold_with_map.cache_info().misses == misses
+
+
+# Round 3: families, not fixed strings. Each is a run of one character that a pattern or loop in
+# the deck splitter treats specially, ended by a character that makes the construct fail there
+# (a long backtick line ending in "a`" took 30 s in the lazy splitter's fence pattern).
+RUN_CHARS = ["`", "~", "-", "#", "!", "[", "]", "(", ")", "*", "_", "<", ">", "\\", "&", " ", "\t", "|", ":", "="]
+RUN_ENDS = ["a`", "a~", "a", "\n", "`", "](", ")"]
+
+
+def _all_slides(text: str) -> None:
+    deck = parse_deck_text(text, Path("deck.md"))
+    for slide in deck.slides:
+        slide.caption_text
+
+
+@pytest.mark.parametrize("char", RUN_CHARS)
+def test_deck_parsing_is_linear_on_runs_of_any_special_character(char):
+    def make(n: int) -> str:
+        # The run on a line of its own, at the start of a line after text, and inside a slide.
+        return "".join(f"{char * n}{end}\n\n---\nx {char * n}{end}\n" for end in RUN_ENDS)
+
+    assert_linear(_all_slides, make, 1500)
+
+
+@pytest.mark.parametrize("opener", ["```", "~~~", "````", "   ```", "```a`", "~~~ `"])
+def test_deck_parsing_is_linear_on_many_fence_lines(opener):
+    assert_linear(_all_slides, lambda n: f"{opener}\n---\n" * n, 400)
+
+
+@pytest.mark.parametrize("name", ["image openers", "image openers with targets", "link openers"])
+def test_an_inline_photo_among_many_openers_is_linear(name):
+    # The photo sits inside a sentence, so its source is cut out of the line: that search must
+    # not be retried from every "![".
+    make, _ = MARKDOWN[name]
+    assert_linear(_all_slides, lambda n: "Words ![a](b.png) more " + make(n) + "\n", 1000)

@@ -12,21 +12,59 @@ import sys
 from typing import Any
 
 
+EXIT_INTERRUPTED = 130
+"""Ctrl+C: 128 + SIGINT, as shells report it; quietly, without a traceback."""
+
+
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
-    if "--print" in argv:
-        from viewer.quick_print import run as quick_print
+    try:
+        prepare_streams()
+        if "--print" in argv:
+            from viewer.quick_print import run as quick_print
 
-        try:
             status = quick_print(argv)
-        except BrokenPipeError:
-            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-            return 0
-        if status is not None:
-            return status
-    from viewer.command_line import main as full_main
+            if status is not None:
+                return status
+        from viewer.command_line import main as full_main
 
-    return full_main(argv)
+        return full_main(argv)
+    except KeyboardInterrupt:
+        return interrupted()
+    except BrokenPipeError:
+        return reader_gone()
+
+
+def prepare_streams() -> None:
+    """Whatever the locale or PYTHONIOENCODING (latin-1, ASCII), text that the output cannot
+    encode prints as a replacement, never a UnicodeEncodeError; a closed stream is a sink."""
+    for name in ("stdout", "stderr"):
+        stream = getattr(sys, name)
+        if stream is None:  # started with the stream closed (`>&-`)
+            setattr(sys, name, open(os.devnull, "w", encoding="utf-8"))
+            continue
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            try:
+                reconfigure(errors="replace")
+            except (ValueError, OSError):
+                pass
+
+
+def reader_gone() -> int:
+    """The reader went away (`| head`): not an error. stdout goes to /dev/null so that the
+    interpreter's last flush does not complain either (as the Python docs recommend)."""
+    try:
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):
+        pass
+    return 0
+
+
+def interrupted() -> int:
+    """Ctrl+C: what was not written yet is dropped (a flush could block on a full pipe for ever)."""
+    reader_gone()
+    return EXIT_INTERRUPTED
 
 
 def __getattr__(name: str) -> Any:

@@ -29,11 +29,25 @@ def shipped_slides() -> Path:
     return installed if installed.is_dir() else package.parent / "slides"
 
 
+MAX_NUMBER = 10_000_000
+"""The largest --slide, --width or --height taken (sizes are capped far lower when used)."""
+
+
+def _ascii_digits(text: str) -> bool:
+    # int() and float() also take "٣", "1_000" and " 5 "; str.isdigit() takes "²", which int()
+    # then refuses with a traceback: only the digits 0-9 are a number here.
+    return text.isascii() and text.isdigit()
+
+
 def positive_int(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+    if not _ascii_digits(text):
+        if text.startswith("-") and _ascii_digits(text[1:]):
+            raise argparse.ArgumentTypeError(f"{text} is not at least 1")
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number (digits 0-9)")
+    if len(text) > len(str(MAX_NUMBER)) or int(text) > MAX_NUMBER:
+        raise argparse.ArgumentTypeError(f"{text[:20]}{'…' if len(text) > 20 else ''} is too large "
+                                         f"(at most {MAX_NUMBER})")
+    value = int(text)
     if value < 1:
         raise argparse.ArgumentTypeError(f"{value} is not at least 1")
     return value
@@ -75,10 +89,12 @@ DEFAULT_AUTOPLAY = 5.0
 
 
 def positive_seconds(text: str) -> float:
-    try:
-        value = float(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a number of seconds") from None
+    whole, _, fraction = text.partition(".")
+    # Digits 0-9 and one point only: float() would also take "nan", "1e9", "٣" and "1_0".
+    if not (whole or fraction) or not all(part == "" or _ascii_digits(part) for part in (whole, fraction)) \
+            or len(text) > 32:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number of seconds")
+    value = float(text)
     if not 0.5 <= value <= 3600:
         raise argparse.ArgumentTypeError(f"{text} seconds is not between 0.5 and 3600")
     return value
@@ -185,9 +201,9 @@ def print_pictures(source: Deck | Library, query: Query, slide: int | None, widt
     if slide is not None and isinstance(source, Deck):
         chosen = [source.slides[slide - 1]] if len(source) else []
     else:
-        chosen = [s for _, _, s in _matches(source, query)]
-    print_with_pictures(chosen, width, height, graphics)
-    return EXIT_MATCH if chosen else EXIT_NO_MATCH
+        chosen = (s for _, _, s in _matches(source, query))  # streamed: the first slide prints at once
+    printed = print_with_pictures(chosen, width, height, graphics)
+    return EXIT_MATCH if printed else EXIT_NO_MATCH
 
 
 def report_load_problems(source: Deck | Library) -> bool:
@@ -206,22 +222,20 @@ def report_load_problems(source: Deck | Library) -> bool:
 
 
 def main(argv: list[str] | None = None) -> int:
+    from viewer.cli import interrupted, prepare_streams, reader_gone
+
     argv = sys.argv[1:] if argv is None else argv
-    for stream in (sys.stdout, sys.stderr):
+    try:
         # A safety net: text is cleaned before output, but a stray unencodable character must
         # print as a replacement, not end the program with a traceback.
-        reconfigure = getattr(stream, "reconfigure", None)
-        if reconfigure is not None:
-            reconfigure(errors="replace")
-    try:
+        prepare_streams()
         status = _run(argv)
         sys.stdout.flush()
         return status
+    except KeyboardInterrupt:  # Ctrl+C in --list, check, import, --print, ...: quietly, 130
+        return interrupted()
     except BrokenPipeError:
-        # The reader went away (`| head`): not an error. Point stdout at /dev/null so the
-        # interpreter's final flush does not complain either (as the Python docs recommend).
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-        return EXIT_MATCH
+        return reader_gone()
 
 
 def _has_terminal() -> bool:
@@ -259,6 +273,9 @@ def _run(argv: list[str]) -> int:
         print(f"viewer: --slide {args.slide}: {clean_line(str(source.path))} has {len(source)} slides", file=sys.stderr)
         return EXIT_ERROR
     query = Query.parse(args.search)
+    if query.ignored:
+        print(f"viewer: warning: --search: only the first {len(query.terms)} different words and phrases are "
+              f"used ({query.ignored} more ignored)", file=sys.stderr)
     if args.list or args.json:
         return print_slides(source, query, args.json)
     if not args.print_slides and not _has_terminal():

@@ -41,13 +41,21 @@ MAX_COLUMNS, MAX_ROWS = 1000, 500
 """`--width 100000` must not build a picture of a billion pixels: sizes are capped here."""
 
 
-def caption_rows(slide: Slide, cols: int) -> int:
-    """Lines the title, caption and credit take under the picture at `cols` columns."""
+def caption_rows(slide: Slide, cols: int, limit: int | None = None) -> int:
+    """Lines the title, caption and credit take under the picture at `cols` columns (counting
+    stops past `limit`: a caption of a million lines is not walked to place a picture)."""
     width = max(1, cols)
-    rows = 1  # the title
-    for paragraph in slide.caption_text.split("\n") if slide.caption_text else ():
-        rows += max(1, -(-len(paragraph) // width))
-    return rows + (1 if slide.credit else 0)
+    rows = 1 + (1 if slide.credit else 0)  # the title and the credit
+    text = slide.caption_text
+    start = 0
+    while text and (limit is None or rows <= limit):
+        end = text.find("\n", start)
+        length = (end if end != -1 else len(text)) - start
+        rows += max(1, -(-length // width))
+        if end == -1:
+            break
+        start = end + 1
+    return rows
 
 
 def picture_rows(slide: Slide, cols: int, rows: int, fit_caption: bool) -> int:
@@ -55,7 +63,7 @@ def picture_rows(slide: Slide, cols: int, rows: int, fit_caption: bool) -> int:
     the picture does not scroll away), but give the picture at least half the screen."""
     if not fit_caption:
         return rows
-    return max(rows // 2, rows - caption_rows(slide, cols), 4)
+    return max(rows // 2, rows - caption_rows(slide, cols, limit=rows), 4)
 
 
 def output_size(width: int | None, height: int | None) -> tuple[int, int]:
@@ -110,6 +118,58 @@ def _print_pixels(console: Console, pipeline: PhotoPipeline, path, cols: int, ro
     return None
 
 
+RICH_BATCH = 16 * 1024
+"""Characters of caption handed to Rich at once: its wrapping keeps objects per word and line."""
+
+
+def print_plain(console: Console, text: str) -> None:
+    """Unstyled text exactly as `console.print(Text(text))` prints it, in bounded memory and time:
+    lines of printable ASCII that fit are written as they are (what Rich would write), the others
+    go through Rich a batch of lines at a time. A 1 MB caption of one-letter lines once took
+    400 MB and 15 seconds through Rich in one piece."""
+    cols = console.width
+    out = console.file
+    plain: list[str] = []
+    rich: list[str] = []
+    rich_size = 0
+
+    def write_plain() -> None:
+        if plain:
+            out.write("\n".join(plain) + "\n")
+            plain.clear()
+
+    def write_rich() -> None:
+        nonlocal rich_size
+        if rich:
+            console.print(Text("\n".join(rich)))
+            rich.clear()
+            rich_size = 0
+
+    start, size = 0, len(text)
+    while True:
+        end = text.find("\n", start)
+        if end == -1:
+            end = size
+        line = text[start:end]
+        if len(line) <= cols and line.isascii() and line.isprintable():
+            write_rich()
+            plain.append(line)
+            if len(plain) >= 4096:
+                write_plain()
+        else:
+            write_plain()
+            rich.append(line)
+            rich_size += len(line)
+            if rich_size >= RICH_BATCH:
+                write_rich()
+        if end == size:
+            break
+        start = end + 1
+    write_plain()
+    write_rich()
+    out.flush()
+
+
 def print_slide(console: Console, pipeline: PhotoPipeline, slide: Slide, cols: int, rows: int, colors: str | None,
                 graphics: Graphics | None = None) -> None:
     photo = slide.photo
@@ -132,12 +192,14 @@ def print_slide(console: Console, pipeline: PhotoPipeline, slide: Slide, cols: i
         console.print(Text(f"[remote photo not fetched: {photo.src}]", style="dim"))
     console.print(Text(slide.display_title, style="bold"))
     if slide.caption_text:
-        console.print(Text(slide.caption_text))
+        print_plain(console, slide.caption_text)
     if slide.credit:
         console.print(Text(slide.credit, style="dim"))
 
 
-def print_slides(slides: list[Slide], width: int | None, height: int | None, graphics: Graphics | None = None) -> None:
+def print_slides(slides: Iterable[Slide], width: int | None, height: int | None, graphics: Graphics | None = None) -> int:
+    """Print each slide as it comes (the first is on screen, flushed, before the next is even
+    parsed: `| head` and previewers see it at once); returns how many were printed."""
     colors = color_system()
     cols, rows = output_size(width, height)
     console = _Console(
@@ -153,7 +215,11 @@ def print_slides(slides: list[Slide], width: int | None, height: int | None, gra
     pipeline = PhotoPipeline(working_bytes=16 * 1024 * 1024, rendered_bytes=8 * 1024 * 1024,
                              first_image_id=random.randrange(1, 2**31))
     fit_caption = height is None and sys.stdout.isatty()
+    count = 0
     for number, slide in enumerate(slides):
         if number:
             console.print()
         print_slide(console, pipeline, slide, cols, picture_rows(slide, cols, rows, fit_caption), colors, graphics)
+        console.file.flush()
+        count += 1
+    return count

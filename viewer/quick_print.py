@@ -14,13 +14,11 @@ and the CLI runs its full path, which handles every case.
 from __future__ import annotations
 
 import os
-import re
 import sys
 
 IMAGE_EXTENSIONS = (".jpg", ".jpeg", ".png", ".gif", ".webp", ".bmp", ".tif", ".tiff")
 SIDECAR_SUFFIXES = (".md", ".txt", ".info.json")
 MAX_COLUMNS, MAX_ROWS = 1000, 500
-_PLAIN = re.compile(r"[ -~\n]*")
 
 
 def _arguments(argv: list[str]) -> tuple[str, int | None, int | None] | None:
@@ -32,7 +30,8 @@ def _arguments(argv: list[str]) -> tuple[str, int | None, int | None] | None:
             printing = True
         elif arg in ("--width", "--height"):
             value = next(args, "")
-            if not value.isdigit() or int(value) < 1:
+            # ASCII digits only ("²".isdigit() is true, int("²") fails); odd values: the full path says why.
+            if not (value.isascii() and value.isdigit()) or len(value) > 7 or int(value) < 1:
                 return None
             width, height = (int(value), height) if arg == "--width" else (width, int(value))
         elif arg.startswith("-") or path is not None:
@@ -108,7 +107,8 @@ def run(argv: list[str]) -> int | None:
         return None  # the full path shows what it can and says what is wrong
     title = found.title or humanise(os.path.splitext(os.path.basename(path))[0])
     lines = [("\x1b[1m", title), ("", found.caption), ("\x1b[2m", found.credit)]
-    if not all(_PLAIN.fullmatch(text) for _, text in lines):
+    # Printable ASCII and newlines only (the quick path writes nothing it would have to escape).
+    if not all(text.isascii() and text.replace("\n", "").isprintable() for _, text in lines):
         return None  # wide or combining characters: Rich's wrapping measures them right
     cols, rows, fit = _size(width, height)
     text_rows = _wrapped(lines, cols)
@@ -133,14 +133,14 @@ def run(argv: list[str]) -> int | None:
 
 
 def _wrapped(lines: list[tuple[str, str]], cols: int) -> list[tuple[str, str]]:
-    import textwrap
+    from viewer.model.text import wrap
 
     rows = []
     for style, text in lines:
         if not text:
             continue
         for paragraph in text.split("\n"):
-            wrapped = textwrap.wrap(paragraph, width=max(1, cols), break_on_hyphens=False) or [""]
+            wrapped = wrap(paragraph, max(1, cols)) or [""]
             rows.extend((style, line) for line in wrapped)
     return rows
 

@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 from viewer.imaging import ImageProblem
 from viewer.imaging.decode import decode_photo
-from viewer.model import Deck, DeckError, Library, Notice, load_path
+from viewer.model import Deck, DeckError, Library, Notice, Slide, load_path
 from viewer.model.text import clean_line
 
 EXIT_CLEAN, EXIT_PROBLEMS, EXIT_ERROR = 0, 1, 2
@@ -27,38 +28,57 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def photo_notices(deck: Deck) -> list[Notice]:
     """Problems with the slides' pictures: missing, unreadable, unsupported, remote, repeated."""
-    notices = []
     first_use: dict[Path, int] = {}
-    for number, slide in enumerate(deck.slides, start=1):
-        photo = slide.photo
-        if photo is None:
-            continue
-        source = slide.source or deck.path
-        where = slide.line if source == deck.path else 1
-        if photo.path is None:
-            notices.append(Notice(source, where, f"remote image is never fetched: {photo.src}", slide=number))
-            continue
-        if photo.path in first_use:
-            notices.append(Notice(source, where, f"same image as slide {first_use[photo.path]}: {photo.src}", slide=number))
-            continue
-        first_use[photo.path] = number
-        try:
-            decode_photo(photo.path, CHECK_BOX)
-        except ImageProblem as problem:
-            notices.append(Notice(source, where, f"image {photo.src}: {problem}", slide=number))
-        except MemoryError:
-            notices.append(Notice(source, where, f"image {photo.src}: not enough memory to decode it", slide=number))
-    return notices
+    return [n for number, slide in enumerate(deck.slides, start=1) for n in _photo_notices(deck, number, slide, first_use)]
 
 
-def deck_notices(deck: Deck) -> list[Notice]:
-    for _ in deck.slides:
-        pass  # a photo folder makes its slides lazily: make them all, so their problems are found
-    notices = list(deck.found_notices)
-    if not deck.slides:
-        notices.append(Notice(deck.path, 1, "the deck has no slides"))
-    notices.extend(photo_notices(deck))
-    return sorted(notices, key=lambda n: (str(n.path), n.line, n.slide or 0))
+def _photo_notices(deck: Deck, number: int, slide: Slide, first_use: dict[Path, int]) -> list[Notice]:
+    photo = slide.photo
+    if photo is None:
+        return []
+    source = slide.source or deck.path
+    where = slide.line if source == deck.path else 1
+    if photo.path is None:
+        return [Notice(source, where, f"remote image is never fetched: {photo.src}", slide=number)]
+    if photo.path in first_use:
+        return [Notice(source, where, f"same image as slide {first_use[photo.path]}: {photo.src}", slide=number)]
+    first_use[photo.path] = number
+    try:
+        decode_photo(photo.path, CHECK_BOX)
+    except ImageProblem as problem:
+        return [Notice(source, where, f"image {photo.src}: {problem}", slide=number)]
+    except MemoryError:
+        return [Notice(source, where, f"image {photo.src}: not enough memory to decode it", slide=number)]
+    return []
+
+
+def _order(notice: Notice) -> tuple[str, int, int]:
+    return str(notice.path), notice.line, notice.slide or 0
+
+
+def deck_notices(deck: Deck) -> Iterator[list[Notice]]:
+    """The deck's problems a slide at a time, in order: each slide is made (its parse problems),
+    its picture checked, and its notices given before the next slide is even parsed, so `viewer
+    check` of 20,000 slides prints its first problem at once. What loading found (empty slides,
+    bad UTF-8) comes among the slides by line."""
+    loaded = sorted(deck.notices, key=_order)
+    pending = 0
+    slides = deck.slides
+    notices_of = getattr(slides, "notices_of", None)
+    first_use: dict[Path, int] = {}
+    for index, slide in enumerate(slides):
+        here = sorted([*(notices_of(index) if notices_of else ()), *_photo_notices(deck, index + 1, slide, first_use)],
+                      key=_order)
+        before = pending
+        while pending < len(loaded) and loaded[pending].path == deck.path and loaded[pending].line < slide.line:
+            pending += 1
+        if pending > before or here:
+            yield [*loaded[before:pending], *here]
+    rest = loaded[pending:]
+    if not slides:
+        rest.append(Notice(deck.path, 1, "the deck has no slides"))
+    if rest:
+        yield rest
 
 
 def run(args: argparse.Namespace) -> int:
@@ -80,12 +100,14 @@ def run(args: argparse.Namespace) -> int:
             for message in loaded.problems:
                 print(message)
                 problems += 1
+        sys.stdout.flush()
         for deck in group:
             decks += 1
             slides += len(deck.slides)
-            for notice in deck_notices(deck):
-                print(str(notice))
-                problems += 1
+            for notices in deck_notices(deck):
+                sys.stdout.write("".join(f"{notice}\n" for notice in notices))
+                sys.stdout.flush()  # each slide's problems as soon as they are known (`| head`)
+                problems += len(notices)
     summary = f"checked {decks} deck{'s' if decks != 1 else ''}, {slides} slides: "
     summary += f"{problems} problem{'s' if problems != 1 else ''}" if problems else "no problems"
     print(summary, file=sys.stderr)

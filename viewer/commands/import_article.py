@@ -104,8 +104,9 @@ def run(args: argparse.Namespace) -> int:
         _say(f"no title line found; the deck is called “{title}” (use --title to choose)")
     output: Path | None = args.output
     images = args.images or slugify(output.stem if output else title) or "images"
+    notes: list[str] = []
     markdown = deck_markdown(article, title, images, source_name=source.name,
-                             describe=lambda t, x: plan_scene(t, x).description)
+                             describe=lambda t, x: plan_scene(t, x).description, notes=notes)
     markdown = clean_text(markdown)  # also what came from the command line and the file name
     if output is not None:
         if os.path.lexists(output) and not os.path.islink(output) and os.path.isfile(output) and not args.force:
@@ -119,6 +120,10 @@ def run(args: argparse.Namespace) -> int:
     else:
         sys.stdout.write(markdown)
     report(source.name, article)
+    from viewer.commands.import_page import _counted
+
+    for note in _counted(notes):
+        _say(f"  cut to what viewer shows: {clean_line(note)}")
     if output is not None:
         _say(f"wrote {clean_line(str(output))}; paint its stand-in images with: viewer illustrate {clean_line(str(output))}")
     return EXIT_OK

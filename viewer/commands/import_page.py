@@ -25,6 +25,17 @@ def _relative(target: Path, start: Path) -> str:
     return Path(os.path.relpath(target, start)).as_posix()
 
 
+def _counted(notes: list[str], most: int = 10) -> list[str]:
+    """Notes once each, with how often they came up ("… (×3)"), at most `most` of them."""
+    counts: dict[str, int] = {}
+    for note in notes:
+        counts[note] = counts.get(note, 0) + 1
+    shown = [f"{note} (\u00d7{count})" if count > 1 else note for note, count in list(counts.items())[:most]]
+    if len(counts) > most:
+        shown.append(f"…and {len(counts) - most} more")
+    return shown
+
+
 def run_page(args: argparse.Namespace, source: Path, data: bytes, say: Callable[[str], None],
              plural: Callable[..., str]) -> int:
     try:
@@ -65,7 +76,10 @@ def run_page(args: argparse.Namespace, source: Path, data: bytes, say: Callable[
                 continue
             images.append(f"{images_dir}/{name}")
             copied += 1
-    markdown = clean_text(page_markdown(page, title, images, source_name=source.name))
+    notes: list[str] = []
+    remote_addresses = {s.photo.remote for s in page.slides if s.photo is not None and s.photo.remote}
+    markdown = clean_text(page_markdown(page, title, images, source_name=source.name, remote=remote_addresses,
+                                        notes=notes))
     try:
         write_file(output, markdown.encode("utf-8"), may_replace=args.force)
     except FileProblem as problem:
@@ -78,6 +92,10 @@ def run_page(args: argparse.Namespace, source: Path, data: bytes, say: Callable[
         f"{' + intro' if page.intro else ''} -> {plural(slides, 'slide')}, {plural(credits, 'credit')} found; "
         f"{plural(copied, 'photo')} {where or 'copied'}, {linked} linked in place, {remote} remote (not fetched), "
         f"{plural(len(page.skipped), 'picture')} skipped as page chrome")
+    for note in page.notes:
+        say(f"  simplified before reading: {clean_line(note)}")
+    for note in _counted(notes):
+        say(f"  cut to what viewer shows: {clean_line(note)}")
     for text in page.left_out[:10]:
         say(f"  left out (byline or date): {clean_line(text)[:70]}")
     for name, why in page.skipped[:30]:

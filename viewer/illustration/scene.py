@@ -9,9 +9,10 @@ slides never get the same picture and each picture is recognisably about its cap
 from __future__ import annotations
 
 import hashlib
-import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
+from viewer import patterns
 from viewer.model.text import fold
 
 # Whole words (a plural "s"/"es" is allowed); a trailing * makes a prefix ("danc*": dance, dancing).
@@ -59,13 +60,23 @@ MOTIF_WORDS: dict[str, tuple[str, ...]] = {
     "bridge": ("bridge",),
     "empty": ("empty", "no one", "alone", "eerily", "nowhere", "nowhwere", "without cars", "no cars", "deserted"),
 }
-_PATTERNS = {
-    motif: [
-        re.compile(r"(?<![a-z])" + re.escape(w[:-1]) if w.endswith("*") else r"(?<![a-z])" + re.escape(w) + r"(?:s|es)?(?![a-z])")
-        for w in words
-    ]
-    for motif, words in MOTIF_WORDS.items()
-}
+def _word_counter(word: str) -> Callable[[str], int]:
+    """How often `word` (folded) occurs as a whole word, also as a plural; `word*` is a prefix."""
+    prefix = word.endswith("*")
+    found = patterns.compile(r"(?:^|[^a-z])" + patterns.escape(word.rstrip("*")))
+
+    def count(text: str) -> int:
+        if prefix:
+            return sum(1 for _ in found.finditer(text))
+        # The word must not run on into more letters (after an optional plural ending).
+        return sum(1 for match in found.finditer(text) if any(
+            text.startswith(ending, end := match.end()) and not "a" <= text[end + len(ending) : end + len(ending) + 1] <= "z"
+            for ending in ("", "s", "es")))
+
+    return count
+
+
+_PATTERNS = {motif: [_word_counter(w) for w in words] for motif, words in MOTIF_WORDS.items()}
 
 LANDSCAPES = ("city", "mountains", "water", "fields", "huts")
 FIGURES = ("soldiers", "children", "workers", "dancers")
@@ -120,8 +131,8 @@ class Scene:
 def _scores(title: str, text: str) -> dict[str, int]:
     title_f, text_f = fold(title), fold(text)
     return {
-        motif: sum(3 * len(p.findall(title_f)) + len(p.findall(text_f)) for p in patterns)
-        for motif, patterns in _PATTERNS.items()
+        motif: sum(3 * count(title_f) + count(text_f) for count in counters)
+        for motif, counters in _PATTERNS.items()
     }
 
 

@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+MIN_CELL_PIXELS, MAX_CELL_PIXELS = 2, 200
+"""A terminal cell's believable size in pixels: a reply or a kernel size outside this is not a cell."""
+MAX_SIDE_PIXELS = 4096
+"""No picture for pixel graphics is larger than this on either side, whatever the box or cell."""
+
 
 def fit_cells(width: int, height: int, cols: int, rows: int) -> tuple[int, int]:
     """Pixel size (width, even height) that fits `cols`×`rows` cells and keeps the aspect ratio.
@@ -26,9 +31,11 @@ def fit_pixels(width: int, height: int, cols: int, rows: int, cell: tuple[int, i
     """For pixel graphics: the picture's size in pixels fitting `cols`×`rows` cells of `cell`
     pixels (aspect kept), and how many whole cells (columns, rows) it covers."""
     cell_w, cell_h = cell
-    if width <= 0 or height <= 0 or cols <= 0 or rows <= 0 or cell_w <= 0 or cell_h <= 0:
+    if width <= 0 or height <= 0 or cols <= 0 or rows <= 0:
         return (0, 0, 0, 0)
-    box_w, box_h = cols * cell_w, rows * cell_h
+    if not (MIN_CELL_PIXELS <= cell_w <= MAX_CELL_PIXELS and MIN_CELL_PIXELS <= cell_h <= MAX_CELL_PIXELS):
+        return (0, 0, 0, 0)  # an absurd cell size (5000 px): nothing is allocated for it
+    box_w, box_h = min(cols * cell_w, MAX_SIDE_PIXELS), min(rows * cell_h, MAX_SIDE_PIXELS)
     scale = min(box_w / width, box_h / height)
     out_w = max(1, min(box_w, round(width * scale)))
     out_h = max(1, min(box_h, round(height * scale)))

@@ -14,14 +14,15 @@ Which field wins, when several say something:
 
 from __future__ import annotations
 
-import re
+import os
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from PIL import Image
 
+from viewer import patterns
 from viewer.imaging.decode import MAX_FILE_BYTES, ImageProblem, open_image
-from viewer.model.files import FileProblem, open_regular, read_regular
+from viewer.model.files import FileProblem, open_regular
 from viewer.model.text import clean_line, clean_text
 
 if TYPE_CHECKING:
@@ -31,10 +32,12 @@ MAX_XMP_BYTES = 512 * 1024
 MAX_JSON_BYTES = 2 * 1024 * 1024
 MAX_FIELD = 20_000
 # Cameras fill ImageDescription with their own name; that is not a caption.
-_CAMERA_FILLER = re.compile(
+_CAMERA_FILLER = patterns.compile(
     r"(?i)^(olympus digital camera|sony dsc|samsung|default|dcim|digital camera|"
     r"sony dsc ?|kodak .*digital camera|minolta dsc|camera|image|picture|photo|untitled|\s*)$"
 )
+_EXIF_DATE = patterns.compile(r"(\d{4})[:-](\d{2})[:-](\d{2})[ T](\d{2}):(\d{2})(?::\d{2})?.*")
+_COMPACT_DATE = patterns.compile(r"(\d{4})(\d{2})(\d{2})")
 _NS = {
     "x": "adobe:ns:meta/",
     "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
@@ -169,7 +172,7 @@ def _xp(value: Any) -> str:
 def _exif_date(value: str) -> str:
     """`2023:05:01 14:22:03` (or ISO `2023-05-01T14:22:03-04:00`) -> `2023-05-01 14:22`;
     anything else is kept as written."""
-    match = re.fullmatch(r"(\d{4})[:-](\d{2})[:-](\d{2})[ T](\d{2}):(\d{2})(?::\d{2})?.*", value)
+    match = _EXIF_DATE.fullmatch(value)
     if match and match.group(1) != "0000":
         year, month, day, hour, minute = match.groups()
         return f"{year}-{month}-{day} {hour}:{minute}"
@@ -258,24 +261,208 @@ _CAPTION_KEYS = ("description", "caption", "content", "text", "body", "alt_descr
 _PERSON_KEYS = ("author", "user", "owner", "uploader", "artist", "creator", "channel", "username", "photographer")
 _NAME_KEYS = ("full_name", "fullname", "display_name", "name", "nick", "username", "user_name", "screen_name", "login")
 _DATE_KEYS = ("date", "upload_date", "created_at", "taken_at", "date_taken", "published", "timestamp")
-_HTML_TAG = re.compile(r"<[^<>]{1,200}>")
+_HTML_TAG = patterns.compile(r"<[^<>]{1,200}>")
+
+
+MAX_JSON_SCAN_BYTES = 512 * 1024 * 1024
+"""Larger downloader files are not read at all (said in words)."""
+_CAPTURE_BYTES = 256 * 1024
+"""At most this much of one wanted value is decoded (a field is cut to MAX_FIELD characters anyway)."""
+_WANTED = frozenset(_TITLE_KEYS + _CAPTION_KEYS + _PERSON_KEYS + _DATE_KEYS)
+_OPENERS, _CLOSERS = b"{[", b"}]"
+_SCALAR_ENDS = (b",", b"}", b"]", b" ", b"\t", b"\r", b"\n", b"/")
+
+
+class JsonScanProblem(Exception):
+    """The JSON cannot be scanned (said in words)."""
+
+
+def _string_end(data, start: int) -> int:  # type: ignore[no-untyped-def]
+    """Index just after the string whose opening quote is just before `start`."""
+    at = start
+    while True:
+        quote = data.find(b'"', at)
+        if quote == -1:
+            raise JsonScanProblem("a string is never closed")
+        backslashes = 0
+        while quote - backslashes - 1 >= start and data[quote - backslashes - 1] == 0x5C:
+            backslashes += 1
+        if backslashes % 2 == 0:
+            return quote + 1
+        at = quote + 1
+
+
+def _skip_space(data, at: int) -> int:  # type: ignore[no-untyped-def]
+    """Past white space and // or /* */ comments (windows of white space at C speed)."""
+    n = len(data)
+    while at < n:
+        chunk = data[at:at + 4096]
+        stripped = chunk.lstrip(b" \t\r\n")
+        at += len(chunk) - len(stripped)
+        if not stripped:
+            continue
+        if stripped[:2] == b"//":
+            end = data.find(b"\n", at)
+            at = n if end == -1 else end + 1
+        elif stripped[:2] == b"/*":
+            end = data.find(b"*/", at + 2)
+            if end == -1:
+                raise JsonScanProblem("a comment is never closed")
+            at = end + 2
+        else:
+            break
+    return at
+
+
+def _brackets(segment: bytes, depth: int) -> tuple[int, int]:
+    """(depth after `segment`, offset where depth reaches 0 or -1): counted at C speed unless the
+    value may close inside it."""
+    closes = segment.count(b"}") + segment.count(b"]")
+    if depth - closes > 0:
+        return depth + segment.count(b"{") + segment.count(b"[") - closes, -1
+    for offset, byte in enumerate(segment):
+        if byte in _OPENERS:
+            depth += 1
+        elif byte in _CLOSERS:
+            depth -= 1
+            if depth == 0:
+                return 0, offset
+    return depth, -1
+
+
+def _value_end(data, at: int) -> int:  # type: ignore[no-untyped-def]
+    """Index just after the JSON value starting at `at`, nested to any depth (a counter, never
+    recursion), hopping from string to string."""
+    n = len(data)
+    first = data[at:at + 1]
+    if first == b'"':
+        return _string_end(data, at + 1)
+    if first not in (b"{", b"["):
+        end = at
+        while end < n:
+            chunk = data[end:end + 4096]
+            hits = [i for i in (chunk.find(stop) for stop in _SCALAR_ENDS) if i != -1]
+            if hits:
+                return end + min(hits)
+            end += len(chunk)
+        return n
+    depth, position, quote = 0, at, -2
+    while True:
+        if quote < position:
+            quote = data.find(b'"', position)
+        stop = n if quote == -1 else quote
+        slash = data.find(b"/", position, stop)
+        if slash != -1:
+            depth, close = _brackets(bytes(data[position:slash]), depth)
+            if close != -1:
+                return position + close + 1
+            position = _skip_space(data, slash) if data[slash + 1:slash + 2] in (b"/", b"*") else slash + 1
+            continue  # the quote found may have been inside the comment: looked for again if passed
+        depth, close = _brackets(bytes(data[position:stop]), depth)
+        if close != -1:
+            return position + close + 1
+        if quote == -1:
+            raise JsonScanProblem("the file ends inside a value")
+        position = _string_end(data, quote + 1)
+
+
+def scan_json_fields(data, wanted: frozenset[str] = _WANTED) -> dict[str, Any]:  # type: ignore[no-untyped-def]
+    """The wanted keys of a JSON object's top level, from bytes (or an mmap) of any size: other
+    values are skipped without being built, in one pass and constant memory; at most
+    _CAPTURE_BYTES of each wanted value is decoded. `//` and `/* */` comments are allowed."""
+    import json
+
+    found: dict[str, Any] = {}
+    at = _skip_space(data, 0)
+    if data[at:at + 1] != b"{":
+        raise JsonScanProblem("not a JSON object")
+    at += 1
+    while True:
+        at = _skip_space(data, at)
+        token = data[at:at + 1]
+        if token == b"}" or not token:
+            return found
+        if token == b",":
+            at += 1
+            continue
+        if token != b'"':
+            raise JsonScanProblem(f"unexpected {token.decode('latin-1')!r} where a key should be")
+        key_end = _string_end(data, at + 1)
+        raw_key = bytes(data[at:key_end]) if key_end - at <= 256 else b'""'
+        at = _skip_space(data, key_end)
+        if data[at:at + 1] != b":":
+            raise JsonScanProblem("a key without a value")
+        at = _skip_space(data, at + 1)
+        end = _value_end(data, at)
+        try:
+            key = json.loads(raw_key.decode("utf-8", errors="replace"))
+        except ValueError:
+            key = ""
+        if isinstance(key, str) and key in wanted and key not in found:
+            found[key] = _decode_captured(bytes(data[at:min(end, at + _CAPTURE_BYTES)]))
+        at = end
+
+
+def _decode_captured(raw: bytes) -> Any:
+    import json
+
+    try:
+        return json.loads(raw.decode("utf-8", errors="replace"))
+    except (ValueError, RecursionError):
+        pass
+    if raw[:1] == b'"':  # a long string, cut: what decodes of it (an escape may have been cut)
+        for trim in range(8):
+            try:
+                return json.loads(raw[: len(raw) - trim].decode("utf-8", errors="ignore") + '"')
+            except ValueError:
+                continue
+    return None
+
+
+def _downloader_record(path: Path) -> dict | str:
+    """The downloader file's top-level object (or only the fields viewer uses), else a problem.
+
+    Files up to MAX_JSON_BYTES are read whole; larger ones (a yt-dlp `.info.json` with every
+    format and thumbnail runs to megabytes) are scanned where they lie (mmap) for the few keys
+    needed, without building the rest — as is a small file json refuses (comments, deep nesting)."""
+    import json  # only for photos that come with a downloader's metadata
+    import mmap
+
+    try:
+        handle = open_regular(path, MAX_JSON_SCAN_BYTES)
+    except FileProblem as problem:
+        if str(problem) == "file too large":
+            return f"cannot read this metadata file: larger than {MAX_JSON_SCAN_BYTES // (1024 * 1024)} MB"
+        return f"cannot read this metadata file: {problem}"
+    with handle:
+        try:
+            size = os.fstat(handle.fileno()).st_size
+            if size <= MAX_JSON_BYTES:
+                data = handle.read(MAX_JSON_BYTES + 1)
+                try:
+                    record = json.loads(data.decode("utf-8", errors="replace"))
+                    return record if isinstance(record, dict) else "metadata file is not a JSON object"
+                except (ValueError, RecursionError) as exc:
+                    whole = exc
+                try:
+                    return scan_json_fields(data)
+                except JsonScanProblem:
+                    if isinstance(whole, RecursionError):
+                        return "metadata file is nested too deeply"
+                    return f"metadata file is not valid JSON: {clean_line(str(whole))[:100]}"
+            with mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ) as mapped:
+                return scan_json_fields(mapped)
+        except JsonScanProblem as problem:
+            return f"metadata file is not valid JSON: {problem}"
+        except (OSError, ValueError) as exc:
+            return f"cannot read this metadata file: {clean_line(str(exc))[:100]}"
 
 
 def downloader_text(path: Path) -> PhotoText:
     """Title, caption, credit and date from a downloader's JSON metadata file."""
-    import json  # only for photos that come with a downloader's metadata
-
-    try:
-        data = read_regular(path, MAX_JSON_BYTES)
-        record = json.loads(data.decode("utf-8", errors="replace"))
-    except FileProblem as problem:
-        return PhotoText(problems=(f"cannot read this metadata file: {problem}",))
-    except RecursionError:
-        return PhotoText(problems=("metadata file is nested too deeply",))
-    except ValueError as exc:
-        return PhotoText(problems=(f"metadata file is not valid JSON: {clean_line(str(exc))[:100]}",))
-    if not isinstance(record, dict):
-        return PhotoText(problems=("metadata file is not a JSON object",))
+    record = _downloader_record(path)
+    if isinstance(record, str):
+        return PhotoText(problems=(record,))
     title = _line(_string(record, _TITLE_KEYS))
     caption = _text(_HTML_TAG.sub("", _string(record, _CAPTION_KEYS)))
     if caption == title:
@@ -307,7 +494,7 @@ def _date(record: dict) -> str:
     for key in _DATE_KEYS:
         value = record.get(key)
         if isinstance(value, str) and value.strip():
-            compact = re.fullmatch(r"(\d{4})(\d{2})(\d{2})", value.strip())  # yt-dlp's upload_date
+            compact = _COMPACT_DATE.fullmatch(value.strip())  # yt-dlp's upload_date
             return "-".join(compact.groups()) if compact else value.strip()[:32]
         if isinstance(value, (int, float)) and key == "timestamp" and 0 < value < 1e11:
             import datetime

@@ -22,7 +22,7 @@ from typing import Callable, Generic, Hashable, TypeVar
 from rich.segment import Segment
 
 from viewer.imaging.decode import RGB, Decoded, ImageProblem, decode_photo
-from viewer.imaging.fitting import fit_pixels, working_side, working_side_pixels
+from viewer.imaging.fitting import MAX_CELL_PIXELS, MIN_CELL_PIXELS, fit_pixels, working_side, working_side_pixels
 from viewer.imaging.halfblocks import render_rows
 
 K = TypeVar("K", bound=Hashable)
@@ -220,6 +220,10 @@ class PhotoPipeline:
         from PIL import Image
 
         cell_w, cell_h = cell
+        if not (MIN_CELL_PIXELS <= cell_w <= MAX_CELL_PIXELS and MIN_CELL_PIXELS <= cell_h <= MAX_CELL_PIXELS):
+            # Never sized from a cell no terminal has (5000 px, 0 px): a picture of gigabytes.
+            return PixelPhoto(mode=mode, problem=f"the terminal's cell size ({cell_w}×{cell_h} px) is not believable",
+                              identity=identity)
         cols = max(1, min(cols, MAX_PIXELS // cell_w))
         rows = max(1, min(rows, MAX_PIXELS // cell_h))
         side = working_side_pixels(cols * cell_w, rows * cell_h)

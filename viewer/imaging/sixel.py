@@ -11,19 +11,21 @@ additions build that colour's sixel characters for every band of the picture at 
 
 from __future__ import annotations
 
-import re
-
 from PIL import Image
+
+from viewer import patterns
 
 COLORS = 255
 """Palette size; index 255 stays free and means "no colour here" (the padding under a row)."""
 _NONE = 255
 _TO_CHAR = bytes(min(value, 63) + 63 for value in range(256))
-_RUN = re.compile(rb"([\x3f-\x7e])\1{3,}")
+# Four or more of one sixel character (RE2 has no backreference: one alternative per character).
+_RUN = patterns.compile(b"|".join(b"%s{4,}" % patterns.escape(chr(c)).encode() for c in range(0x3F, 0x7F)))
 
 
-def _run_length(match: re.Match) -> bytes:
-    return b"!%d%s" % (len(match.group(0)), match.group(1))
+def _run_length(match: patterns.Match) -> bytes:
+    run = match.group(0)
+    return b"!%d%s" % (len(run), run[:1])
 
 
 def quantize(image: Image.Image, background: tuple[int, int, int] | None = None,

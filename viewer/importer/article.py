@@ -12,15 +12,15 @@ reported; what was dropped as furniture is listed too.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
+from viewer import patterns
 from viewer.importer.credits import credit_line, is_leading_credit, split_credit
 from viewer.importer.lines import Prepared, Unit, prepare
 
 HEADING_MAX_WORDS = 12
 TITLE_MAX_WORDS = 40
-_BYLINE = re.compile(r"by\s*:?\s+[^\s].{0,80}", re.I)
+_BYLINE = patterns.compile(r"by\s*:?\s+[^\s].{0,80}", patterns.IGNORECASE)
 
 
 @dataclass
@@ -64,7 +64,7 @@ def split_credit_suffix(text: str) -> tuple[str, str | None]:
     return split_credit(text)
 
 
-_CREDIT_HINT = re.compile(r"\b(?:photo|image|picture|credit|getty|reuters|AP|AFP|EPA|courtesy)\b|©", re.I)
+_CREDIT_HINT = patterns.compile(r"\b(?:photo|image|picture|credit|getty|reuters|AP|AFP|EPA|courtesy)\b|©", patterns.IGNORECASE)
 
 
 def parse_article(text: str, *, keep_numbers: bool = False, keep_all: bool = False) -> Article:

@@ -1,13 +1,13 @@
 """Photo credits in the forms scraped galleries write them, as whole lines or around a caption.
 
 `credit_line` recognises a line that is only a credit; `split_credit` finds a credit at the end
-(or start) of a caption and returns both parts. Patterns are anchored, bounded and free of
-nested repetition, so a hostile line costs linear time.
+(or start) of a caption and returns both parts. The patterns are RE2's (viewer.patterns), so a
+hostile line costs linear time whatever the pattern.
 """
 
 from __future__ import annotations
 
-import re
+from viewer import patterns
 
 # Agencies and picture desks a bare "(Name)" or "Name/Agency" credit may name.
 AGENCIES = (
@@ -16,45 +16,45 @@ AGENCIES = (
     r"Wikimedia(?:\s+Commons)?|Flickr|Unsplash|Pexels|Midjourney|Associated\s+Press|Agence\s+France-Presse|"
     r"The\s+Associated\s+Press|AP\s+Photo|AP\s+Images|Press\s+Association|Newscom|Polaris|Redux|VII|Panos|Noor"
 )
-_WORD = r"[^\s()/,;:]{1,40}"
+_WORD = r"[^\s()/,;:]+"
 _NAME = rf"{_WORD}(?:\s{_WORD}){{0,5}}"
 _SLASHED = rf"{_NAME}(?:\s?/\s?{_NAME}){{1,3}}"  # "AP Photo/Name", "Name/AFP/Getty Images"
 _KIND = r"(?:photo(?:graph)?s?|images?|pictures?|illustrations?|video)"
 _LEAD = rf"(?:{_KIND}\s+(?:by|via|from|courtesy\s+of)|{_KIND}\s+credits?\s*:|{_KIND}\s*:|credits?\s*:|source\s*:|courtesy\s+of)"
 
-_PARENTHESISED = re.compile(
-    rf"[(\[](?P<credit>(?:{_LEAD})\s*[^()\[\]]{{1,100}}|{_SLASHED}|(?:{AGENCIES})(?:\s+{_WORD}){{0,2}})[)\]]", re.I)
+_PARENTHESISED = patterns.compile(
+    rf"[(\[](?P<credit>(?:{_LEAD})\s*[^()\[\]]{{1,100}}|{_SLASHED}|(?:{AGENCIES})(?:\s+{_WORD}){{0,2}})[)\]]", patterns.IGNORECASE)
 _FREE = [
     # "Image via X", "Photo by X", "Photograph: X", "Image credits: user", "Source: Agency/ Getty Images"
-    re.compile(rf"(?P<credit>(?:{_LEAD})\s*\S.{{0,100}})", re.I),
+    patterns.compile(rf"(?P<credit>(?:{_LEAD})\s*\S.{{0,100}})", patterns.IGNORECASE),
     # "— Image by © Name/CORBIS", "© Name"
-    re.compile(r"(?:[—–-]\s*)?(?P<credit>(?:(?:image|photo)\s+by\s+)?©\s*\S.{0,100})", re.I),
+    patterns.compile(r"(?:[—–-]\s*)?(?P<credit>(?:(?:image|photo)\s+by\s+)?©\s*\S.{0,100})", patterns.IGNORECASE),
     # AGENCY/Name or Photographer/Agency on a line of its own: "REUTERS/Damir Sagolj", "AFP/Getty Images".
-    re.compile(r"(?P<credit>[A-Z][\w.&'\-]{0,40}(?:\s[A-Z][\w.&'\-]{0,40}){0,3}\s?/\s?[A-Z][\w.&'\-]{0,40}"
-               r"(?:\s[A-Z][\w.&'\-]{0,40}){0,3}(?:\s?/\s?[A-Z][\w.&'\-]{0,40}(?:\s[A-Z][\w.&'\-]{0,40}){0,2}){0,2})"),
+    patterns.compile(r"(?P<credit>[A-Z][\w.&'\-]*(?:\s[A-Z][\w.&'\-]*){0,3}\s?/\s?[A-Z][\w.&'\-]*"
+               r"(?:\s[A-Z][\w.&'\-]*){0,3}(?:\s?/\s?[A-Z][\w.&'\-]*(?:\s[A-Z][\w.&'\-]*){0,2}){0,2})"),
 ]
-_LINE = [re.compile(rf"{_PARENTHESISED.pattern}", re.I), *_FREE,
+_LINE = [patterns.compile(rf"{_PARENTHESISED.pattern}", patterns.IGNORECASE), *_FREE,
          # "Getty Images", "Reuters Photographer" alone on a line
-         re.compile(rf"(?P<credit>(?:{AGENCIES})(?:\s+(?:Images|Photos?|Pictures|(?:Staff\s+)?Photographer|Staff))?)")]
+         patterns.compile(rf"(?P<credit>(?:{AGENCIES})(?:\s+(?:Images|Photos?|Pictures|(?:Staff\s+)?Photographer|Staff))?)")]
 # "Photograph by Jane Doe, The Daily Planet" on the line before its caption.
-LEADING = re.compile(rf"(?:photo(?:graph)?|image|picture)\s+by\s+{_NAME}(?:,\s*{_NAME})?", re.I)
+LEADING = patterns.compile(rf"(?:photo(?:graph)?|image|picture)\s+by\s+{_NAME}(?:,\s*{_NAME})?", patterns.IGNORECASE)
 
 _SUFFIXES = [
     # "... at dawn. Photo: Jane Doe" / "Photograph by Jane Doe" / "Image credits: user" / "Source: AFP/ Getty Images"
-    re.compile(rf"(?P<text>.*[.!?…”\"')])\s+\(?(?P<credit>(?:{_LEAD})\s*[^()]{{2,100}}?)\)?", re.I),
+    patterns.compile(rf"(?P<text>.*[.!?…”\"')])\s+\(?(?P<credit>(?:{_LEAD})\s*[^()]{{2,100}}?)\)?", patterns.IGNORECASE),
     # "... at dawn. (AP Photo/Name)", "(Name/Reuters)", "(Photo by X/Agency)", "(Zuma Press)", "(REUTERS)"
-    re.compile(rf"(?P<text>.*\S)\s*{_PARENTHESISED.pattern}", re.I),
+    patterns.compile(rf"(?P<text>.*\S)\s*{_PARENTHESISED.pattern}", patterns.IGNORECASE),
     # "... at dawn. — Image by © Name/CORBIS"
-    re.compile(r"(?P<text>.*?\S)\s+(?:[—–-]\s*)?(?P<credit>(?:(?:image|photo)\s+by\s+)?©\s*[^©]{1,100})", re.I),
+    patterns.compile(r"(?P<text>.*?\S)\s+(?:[—–-]\s*)?(?P<credit>(?:(?:image|photo)\s+by\s+)?©\s*[^©]{1,100})", patterns.IGNORECASE),
     # "... in Pyongyang, May 2016. REUTERS/Damir Sagolj" (agency in capitals, so "Paektu/Mount" is not one).
-    # Every repetition is bounded and possessive: a long line of capitals fails in linear time.
+    # RE2 runs it in linear time even on a long line of capitals.
     # The caption is the shortest text that leaves a whole credit ("AFP PHOTO / NAME", not "PHOTO / NAME").
-    re.compile(r"(?P<text>.*?\S)\s+(?:[—–|-]\s*)?(?P<credit>[A-Z]{2}[A-Z&.\-]{0,40}+(?:\s[A-Z]{2}[A-Z&.\-]{0,40}+){0,4}+"
-               r"\s?/\s?[A-Z][\w.&'\-]{0,40}+(?:\s[A-Z][\w.&'\-]{0,40}+){0,3}+"
-               r"(?:\s?/\s?[A-Z][\w.&'\-]{0,40}+(?:\s[A-Z][\w.&'\-]{0,40}+){0,3}+){0,2}+)"),
+    patterns.compile(r"(?P<text>.*?\S)\s+(?:[—–|-]\s*)?(?P<credit>[A-Z]{2}[A-Z&.\-]{0,40}(?:\s[A-Z]{2}[A-Z&.\-]{0,40}){0,4}"
+               r"\s?/\s?[A-Z][\w.&'\-]*(?:\s[A-Z][\w.&'\-]*){0,3}"
+               r"(?:\s?/\s?[A-Z][\w.&'\-]*(?:\s[A-Z][\w.&'\-]*){0,3}){0,2})"),
 ]
 # "Photo: Courtesy of X. The caption…" — a credit written before the caption on the same line.
-_PREFIX = re.compile(rf"(?P<credit>(?:{_KIND})\s*:\s*courtesy\s+of\s+[^.]{{1,80}})\.\s+(?P<text>\S.*)", re.I)
+_PREFIX = patterns.compile(rf"(?P<credit>(?:{_KIND})\s*:\s*courtesy\s+of\s+[^.]{{1,80}})\.\s+(?P<text>\S.*)", patterns.IGNORECASE)
 
 MAX_CREDIT = 140
 

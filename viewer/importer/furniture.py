@@ -9,7 +9,7 @@ Nothing is thrown away silently: the importer lists every dropped line in its re
 
 from __future__ import annotations
 
-import re
+from viewer import patterns
 
 _WHOLE = {
     "close", "advertisement", "advertisements", "ad", "ads", "sponsored", "loading", "loading...", "loading…",
@@ -21,24 +21,24 @@ _WHOLE = {
     "photos", "pictures", "gallery", "related", "trending", "popular", "most read", "recommended",
     "facebook", "twitter", "pinterest", "whatsapp", "linkedin", "reddit", "copy link", "embed", "save",
 }
-_PREFIXES = re.compile(
+_PREFIXES = patterns.compile(
     r"(?:edition|category|categories|tags?|filed under|topics?|related|see also|updated|published|posted|"
     r"last updated|advertisement|sponsored by|preview photo credit|photo gallery|recommended|watch|listen)\s*[:|]"
     r"|(?:subscribe|sign up|sign in|log in|newsletter|follow us|share this|share on|click here|download our|"
     r"get the app|join our|don't miss|want more|preview photo credit|story continues|continue reading|"
     r"scroll to continue|article continues|loading\b|ad feedback|report an ad|skip to)\b",
-    re.I,
+    patterns.IGNORECASE,
 )
-_MORE_OF = re.compile(r"(?:next|previous|more|related|other|latest|top|recommended|similar)\s+(?:slideshows?|galleries|"
-                      r"gallery|stories|story|photos|pictures|videos|articles|news)(?:\s+\S+){0,2}", re.I)
-_BYLINE = re.compile(r"by\s*:?\s*[^|]{1,60}\|\s*(?:published|updated|posted)\b.{0,80}", re.I)
-_COUNTER = re.compile(r"(?:(?:photo|image|slide|picture)\s+)?\d{1,4}\s*(?:/|of)\s*\d{1,4}", re.I)
-_AGO = re.compile(r"(?:about\s+)?(?:\d{1,4}|an?|one)\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)\s+ago", re.I)
-_POINTS = re.compile(r"[\d,.]{1,9}\s*(?:points?|pts|votes?|likes?|shares?|comments?|views?)", re.I)
-_DATE = re.compile(
+_MORE_OF = patterns.compile(r"(?:next|previous|more|related|other|latest|top|recommended|similar)\s+(?:slideshows?|galleries|"
+                      r"gallery|stories|story|photos|pictures|videos|articles|news)(?:\s+\S+){0,2}", patterns.IGNORECASE)
+_BYLINE = patterns.compile(r"by\s*:?\s*[^|]{1,60}\|\s*(?:published|updated|posted)\b.{0,80}", patterns.IGNORECASE)
+_COUNTER = patterns.compile(r"(?:(?:photo|image|slide|picture)\s+)?\d{1,4}\s*(?:/|of)\s*\d{1,4}", patterns.IGNORECASE)
+_AGO = patterns.compile(r"(?:about\s+)?(?:\d{1,4}|an?|one)\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)\s+ago", patterns.IGNORECASE)
+_POINTS = patterns.compile(r"[\d,.]{1,9}\s*(?:points?|pts|votes?|likes?|shares?|comments?|views?)", patterns.IGNORECASE)
+_DATE = patterns.compile(
     r"\b(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\b|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b"
     r"|\b\d{1,2}:\d{2}\s*(?:am|pm)?\b|\b\d{4}-\d{2}-\d{2}\b",
-    re.I,
+    patterns.IGNORECASE,
 )
 LABELS = {"photographer", "location", "camera", "date taken", "taken", "place", "credit", "photo credit", "source"}
 """Labels of metadata blocks: the label on one line, its value on the next."""
@@ -46,7 +46,7 @@ LABELS = {"photographer", "location", "camera", "date taken", "taken", "place", 
 
 def _breadcrumb(text: str) -> bool:
     """`Home > Travel > Lists`: short parts joined by arrows."""
-    parts = [part.strip() for part in re.split(r"\s[>›»→]\s", text)]
+    parts = [part.strip() for part in _CRUMB_ARROW.split(text)]
     return len(parts) >= 3 and all(0 < len(part.split()) <= 4 for part in parts) or (
         len(parts) == 2 and parts[0].lower() in ("home", "news", "photos", "pictures", "galleries"))
 
@@ -59,17 +59,20 @@ def _dateline(text: str) -> bool:
 
 _SOCIAL = {"facebook", "twitter", "x", "pinterest", "whatsapp", "linkedin", "reddit", "email", "e-mail", "print",
            "share", "tweet", "pin", "copy", "link", "messenger", "telegram", "flipboard", "tumblr", "mail", "sms"}
-_DATE_WORDS = re.compile(
+_CRUMB_ARROW = patterns.compile(r"\s[>›»→]\s")
+_DATE_TOKENS = patterns.compile(r"[A-Za-z.]+|\d+(?:st|nd|rd|th)?")
+_WORD_TOKENS = patterns.compile(r"[\w-]+")
+_DATE_WORDS = patterns.compile(
     r"(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*|"
     r"\d{1,4}(?:st|nd|rd|th)?|am|pm|[ap]\.m\.|[A-Z]{2,4}|utc|gmt|at|on|updated|published|posted|ago|"
-    r"seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?|today|yesterday|an?|about", re.I)
+    r"seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?|today|yesterday|an?|about", patterns.IGNORECASE)
 
 
 def _only_a_date(text: str) -> bool:
     """`August 16, 2013`, `Fri 16 Aug 2013 9:25pm BST`, `Updated 3 hours ago`: nothing but a date."""
-    if not any(character.isdigit() for character in text):
-        return False  # "Monday" may well be a heading in a week of pictures
-    words = re.findall(r"[A-Za-z.]+|\d+(?:st|nd|rd|th)?", text)
+    if len(text) > 100 or not any(character.isdigit() for character in text):
+        return False  # "Monday" may well be a heading in a week of pictures; a date is short
+    words = _DATE_TOKENS.findall(text)
     if not words or len(words) > 9 or not _DATE.search(text) and not _AGO.search(text):
         return False
     return all(_DATE_WORDS.fullmatch(word) for word in words)
@@ -94,10 +97,12 @@ def furniture(text: str) -> str | None:
         return "a slide counter"
     if _AGO.fullmatch(simple) or _dateline(text) or _only_a_date(text):
         return "a dateline"
-    words = re.findall(r"[\w-]+", simple)
-    if 2 <= len(words) <= 8 and all(word in _SOCIAL for word in words):
+    # A row of share buttons or a "Close gallery" button is short: longer lines are not split into
+    # words at all (most lines are captions, and tokenising each one is the importer's main cost).
+    words = _WORD_TOKENS.findall(simple) if len(simple) <= 120 else None
+    if words is not None and 2 <= len(words) <= 8 and all(word in _SOCIAL for word in words):
         return "share buttons"
-    if simple.startswith("close ") and len(words) <= 3:
+    if simple.startswith("close ") and words is not None and len(words) <= 3:
         return "a button or link"
     if _POINTS.fullmatch(simple):
         return "a vote or share count"

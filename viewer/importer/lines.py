@@ -8,19 +8,19 @@ are recognised. Everything set aside is listed, so the report can say what was d
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field, replace
 
+from viewer import patterns
 from viewer.importer.furniture import furniture, is_label
 
 LONG_CHARACTERS = 100
 LONG_WORDS = 16
 
-_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]{0,20}(?:\s[^<>]{0,400})?/?>")
-_MORE = re.compile(r"(?:\s*(?:\.\.\.|…)\s*(?:read\s+)?more|\s*\[(?:\.\.\.|…)\]|\s*\(more\)|\s*(?:\.\.\.|…)|"
-                   r"\s+(?:read|see|show)\s+more)\s*$", re.I)
+_TAG = patterns.compile(r"</?[A-Za-z][A-Za-z0-9-]{0,20}(?:\s[^<>]{0,400})?/?>")
+_MORE = patterns.compile(r"(?:\s*(?:\.\.\.|…)\s*(?:read\s+)?more|\s*\[(?:\.\.\.|…)\]|\s*\(more\)|\s*(?:\.\.\.|…)|"
+                     r"\s+(?:read|see|show)\s+more)\s*$", patterns.IGNORECASE)
 # "1. Title", "1) Title", "#18. Title", "#1 Title" (a bare "2 years ago" is not a heading number)
-_NUMBERED = re.compile(r"(?:#\s?(?P<hashed>\d{1,3})(?:[.):]\s*|\s+)|(?P<plain>\d{1,3})[.):]\s+)(?P<rest>[^\s/].*)")
+_NUMBERED = patterns.compile(r"(?:#\s?(?P<hashed>\d{1,3})(?:[.):]\s*|\s+)|(?P<plain>\d{1,3})[.):]\s+)(?P<rest>[^\s/].*)")
 _CREDIT_LABELS = {"photographer", "credit", "photo credit", "source"}
 
 
@@ -169,5 +169,5 @@ def _with_number(unit: Unit) -> Unit:
                    prefix=unit.text[: match.start("rest")])
 
 
-def _number(match: re.Match) -> int:
+def _number(match: patterns.Match) -> int:
     return int(match.group("hashed") or match.group("plain"))

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Photo:
     """Where a slide's picture comes from, as written and as resolved."""
 
@@ -22,7 +22,7 @@ class Photo:
         return self.path is None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Slide:
     """One captioned photo. Every text field is already cleaned of control characters."""
 
@@ -48,7 +48,7 @@ class Slide:
         return self.title or self.alt or "(untitled)"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Notice:
     """Something in the input that viewer works around (and `viewer check` reports)."""
 

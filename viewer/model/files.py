@@ -80,9 +80,14 @@ def open_regular(path: Path, max_bytes: int | None = None, *, allow_empty: bool 
 def read_regular(path: Path, max_bytes: int, *, allow_empty: bool = False) -> bytes:
     """The bytes of a regular file of at most `max_bytes` (see open_regular)."""
     handle = open_regular(path, max_bytes, allow_empty=allow_empty)
+    limit = max_bytes + 1
     with handle:
         try:
-            data = handle.read(max_bytes + 1)
+            # read(limit) would allocate the whole limit (256 MB for a deck) before reading a byte.
+            size = os.fstat(handle.fileno()).st_size
+            data = handle.read(min(limit, size + 1))
+            if len(data) == size + 1 and len(data) < limit:  # it grew since: the rest, up to the limit
+                data += handle.read(limit - len(data))
         except OSError as exc:
             raise FileProblem(_reason(exc)) from None
     if len(data) > max_bytes:

@@ -117,9 +117,9 @@ def _sidecar_slide(image: Path, sidecar: Path, photo: Photo, fallback_title: str
         runs = ((caption, frozenset()),) if caption else ()
         return Slide(title=fallback_title, caption=caption, caption_text=caption, caption_runs=runs, photo=photo, source=sidecar)
     # Markdown and YAML are imported only when a sidecar needs them (a bare photo must print fast).
-    from viewer.model.markdown_deck import parse_slide
+    from viewer.model.markdown_deck import parse_slide_text
 
-    slide = parse_slide(text.split("\n"), 1, sidecar, image.parent)
+    slide = parse_slide_text(text, 1, sidecar, image.parent)
     if slide is None:
         return Slide(title=fallback_title, photo=photo, source=sidecar)
     # The folder's image is the photo even if the sidecar names another one.

@@ -68,7 +68,8 @@ class LazySlides(Sequence[Slide]):
                 notices: list[Notice] = []
                 slide = self._make(index, notices)
                 self._slides[index] = slide
-                self._notices[index] = tuple(notices)
+                if notices:  # most slides have none: no entry per slide of a million-slide deck
+                    self._notices[index] = tuple(notices)
                 if self._keep is not None:
                     size = _weight(slide)
                     self._recent[index] = size
@@ -85,6 +86,12 @@ class LazySlides(Sequence[Slide]):
 
     def made(self, index: int) -> bool:
         return self._slides[index] is not None
+
+    def notices_of(self, index: int) -> tuple[Notice, ...]:
+        """What making slide `index` found (it is made if it was not)."""
+        self[index]
+        with self._lock:
+            return self._notices.get(index % len(self._slides), ())
 
     @property
     def notices(self) -> tuple[Notice, ...]:

@@ -13,10 +13,11 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from viewer.model.deck import Deck, Library
 from viewer.model.errors import DeckError
-from urllib.parse import quote
+from urllib.parse import quote, unquote
 
 from viewer.model.files import FileProblem, inside, read_regular
 from viewer.model.folder_deck import folder_deck, image_slide, is_image_name, list_regular_files, sidecar_stems
@@ -80,60 +81,115 @@ def load_paths(paths: list[Path]) -> Deck | Library:
 @dataclass
 class _Scan:
     root: Path
-    decks: list[Deck] = field(default_factory=list)
+    found: list[tuple[str, Path, Any]] = field(default_factory=list)
+    """In listing order: ("deck", file, None) and ("photos", folder, (entries, title))."""
     problems: list[str] = field(default_factory=list)
-    seen: set[str] = field(default_factory=set)
+    seen: set[tuple[int, int]] = field(default_factory=set)
+    """(st_dev, st_ino) of every folder and deck file met: each real one is visited once, however
+    many links lead to it (albums that all link to each other end at once)."""
     folders: int = 0
-    nested: bool = False
-    """True once anything was found below the root folder itself."""
+
+
+def _identity(info: os.stat_result) -> tuple[int, int]:
+    return info.st_dev, info.st_ino
 
 
 def _load_folder(folder: Path) -> Deck | Library:
+    """Walk the tree once (each real folder listed once), then read each deck file once."""
     scan = _Scan(root=folder)
     try:
-        only_photos = _scan_folder(folder, 0, scan)
+        scan.seen.add(_identity(os.stat(folder)))
+        _scan_folder(folder, 0, scan)
     except OSError as exc:
         raise DeckError(folder, exc.strerror or str(exc)) from None
-    if only_photos is not None:
-        return only_photos
-    scan.decks = [d for d in scan.decks if not _pictures_of_a_deck(d, scan.decks)]
-    if not scan.decks:
+    if len(scan.found) == 1 and scan.found[0][0] == "photos" and scan.found[0][1] == folder and not scan.problems:
+        # Only photos, and nothing below: the folder is itself a deck.
+        return folder_deck(folder, scan.found[0][2][0], root=scan.root)
+    decks = _read_decks(scan)
+    if not decks:
         if scan.problems:
             raise DeckError(folder, "no deck in this folder could be loaded: " + "; ".join(scan.problems))
         raise DeckError(folder, "no images or decks in this folder or the folders inside it")
-    return Library(title=clean_line(folder.name) or str(folder), decks=tuple(scan.decks), path=folder,
+    return Library(title=clean_line(folder.name) or str(folder), decks=tuple(decks), path=folder,
                    problems=tuple(scan.problems))
 
 
-def _pictures_of_a_deck(photos: Deck, decks: list[Deck]) -> bool:
-    """True when a photo folder holds the pictures of a Markdown deck beside it or above it
-    (`slides/my-deck/` for `slides/my-deck.md`): part of that deck, not a deck of its own.
+def _read_decks(scan: _Scan) -> list[Deck]:
+    """The decks found, in order: each deck file read and parsed once, and each photo folder that
+    holds the pictures of a Markdown deck beside or above it (`slides/my-deck/` for
+    `slides/my-deck.md`) left out: part of that deck, not a deck of its own.
 
-    Decided from the decks' source text (does it name the folder in a picture's path?), so no
-    slide has to be parsed just to list the library.
+    Whether a deck uses a folder is decided from the deck's source text (does a picture's path
+    start with the folder?), read with the deck itself, so no slide has to be parsed and no file
+    is read twice, however many photo folders the library holds.
     """
-    if photos.kind != "photos":
-        return False
-    folder = os.path.realpath(photos.path)
-    for deck in decks:
-        if deck.kind != "deck":
-            continue
-        home = os.path.realpath(deck.path.parent)
-        if not (folder + os.sep).startswith(home + os.sep) or folder == home:
-            continue
-        relative = os.path.relpath(folder, home).replace(os.sep, "/")
-        from viewer.model.markdown_deck import MAX_DECK_BYTES  # Markdown and YAML only when needed
+    from viewer.model.markdown_deck import MAX_DECK_BYTES, decode_deck_bytes, parse_deck_text
 
+    photo_folders = {}
+    longest = 0
+    for kind, path, _ in scan.found:
+        if kind == "photos":
+            real = os.path.realpath(path)
+            photo_folders[real] = path
+            longest = max(longest, len(quote(os.path.relpath(path, scan.root))))
+    used: set[str] = set()
+    made: dict[Path, Deck] = {}
+    for kind, path, _ in scan.found:
+        if kind != "deck":
+            continue
         try:
-            text = read_regular(deck.path, MAX_DECK_BYTES, allow_empty=True).decode("utf-8", errors="replace")
-        except FileProblem:
+            data = read_regular(path, MAX_DECK_BYTES, allow_empty=True)
+        except FileProblem as problem:
+            scan.problems.append(str(DeckError(path, str(problem))))
             continue
-        if f"]({relative}/" in text or f"](./{relative}/" in text or f"]({quote(relative)}/" in text:
-            return True
-    return False
+        text, problems = decode_deck_bytes(data)
+        del data
+        try:
+            made[path] = parse_deck_text(text, path, problems=problems)
+        except DeckError as exc:
+            scan.problems.append(str(exc))
+            continue
+        if photo_folders:
+            used |= _linked_folders(text, os.path.realpath(path.parent), photo_folders, longest)
+    decks = []
+    for kind, path, extra in scan.found:
+        if kind == "deck":
+            if path in made:
+                decks.append(made[path])
+        elif os.path.realpath(path) not in used:
+            entries, title = extra
+            decks.append(folder_deck(path, entries, root=scan.root, title=title))
+    return decks
 
 
-def _subfolders(folder: Path) -> list[Path]:
+def _linked_folders(text: str, home: str, photo_folders: dict[str, Path], longest: int) -> set[str]:
+    """The photo folders (real paths) strictly below `home` that a picture path in `text` starts
+    with: `](pics/`, `](./pics/` or `](pics%20b/`. One pass over the text; each `](` costs at most
+    the length of the longest folder path, however the text is made."""
+    found: set[str] = set()
+    prefix_of_home = home.rstrip(os.sep) + os.sep
+    position = text.find("](")
+    while position != -1:
+        start = position + 2
+        if text.startswith("./", start):
+            start += 2
+        window = text[start : start + longest + 1]
+        slash = window.find("/")
+        depth = 0
+        while slash > 0 and depth <= MAX_DEPTH:
+            relative = window[:slash]
+            for candidate in (relative, unquote(relative)) if "%" in relative else (relative,):
+                real = prefix_of_home + candidate.replace("/", os.sep)
+                if real in photo_folders:
+                    found.add(real)
+            slash = window.find("/", slash + 1)
+            depth += 1
+        position = text.find("](", position + 2)
+    return found
+
+
+def _subfolders(folder: Path, scan: _Scan) -> list[Path]:
+    """Folders directly in `folder` not met before (links followed once), in natural order."""
     found = []
     with os.scandir(folder) as it:
         for entry in it:
@@ -141,67 +197,51 @@ def _subfolders(folder: Path) -> list[Path]:
             if name.startswith(".") or name.lower() in _SKIPPED_FOLDERS:
                 continue
             try:
-                if entry.is_dir():
-                    found.append(folder / name)
+                if not entry.is_dir():
+                    continue
+                key = _identity(entry.stat())
             except OSError:
                 continue
+            if key not in scan.seen:
+                scan.seen.add(key)
+                found.append(folder / name)
     return sorted(found, key=lambda p: natural_key(p.name))
 
 
-def _scan_folder(folder: Path, depth: int, scan: _Scan) -> Deck | None:
-    """Add `folder`'s decks, its photos (as one deck) and its subfolders' to `scan`.
-
-    Returns the photo deck itself when the root folder holds photos and nothing else.
-    """
-    real = os.path.realpath(folder)
-    if real in scan.seen or scan.folders >= MAX_FOLDERS:
-        return None
-    scan.seen.add(real)
+def _scan_folder(folder: Path, depth: int, scan: _Scan) -> None:
+    """Note `folder`'s decks, its photos (as one deck) and its subfolders' in `scan.found`."""
+    if scan.folders >= MAX_FOLDERS:
+        return
     scan.folders += 1
     entries = list_regular_files(folder)
     sidecars = sidecar_stems(entries)
-    deck_files = sorted(
-        (e.name for e in entries
+    deck_entries = sorted(
+        (e for e in entries
          if os.path.splitext(e.name)[1].lower() in DECK_EXTENSIONS and os.path.splitext(e.name)[0].lower() not in sidecars),
-        key=natural_key,
+        key=lambda e: natural_key(e.name),
     )
     has_photos = bool(sidecars)
-    subfolders = _subfolders(folder) if depth < MAX_DEPTH else []
+    subfolders = _subfolders(folder, scan) if depth < MAX_DEPTH else []
     relative = folder.relative_to(scan.root).as_posix() if folder != scan.root else ""
-    if depth == 0 and not deck_files and has_photos and not any(_has_content(s, scan) for s in subfolders):
-        return folder_deck(folder, entries, root=scan.root)
-    from viewer.model.markdown_deck import parse_deck_file
-
-    for name in deck_files:
-        deck_path = folder / name
+    for entry in deck_entries:
+        deck_path = folder / entry.name
         if not inside(deck_path, scan.root):
             scan.problems.append(str(DeckError(deck_path, "a link that leaves the folder: not followed")))
             continue
         try:
-            scan.decks.append(parse_deck_file(deck_path))
-        except DeckError as exc:
-            scan.problems.append(str(exc))
+            key = _identity(entry.stat())
+        except OSError as exc:
+            scan.problems.append(str(DeckError(deck_path, exc.strerror or str(exc))))
+            continue
+        if key in scan.seen:
+            continue  # the same deck file again, through a link: listed once
+        scan.seen.add(key)
+        scan.found.append(("deck", deck_path, None))
     if has_photos:
         title = clean_line(relative) if relative else clean_line(folder.name) or str(folder)
-        scan.decks.append(folder_deck(folder, entries, root=scan.root, title=title))
+        scan.found.append(("photos", folder, (entries, title)))
     for sub in subfolders:
         try:
             _scan_folder(sub, depth + 1, scan)
         except OSError as exc:
             scan.problems.append(str(DeckError(sub, exc.strerror or str(exc))))
-    return None
-
-
-def _has_content(folder: Path, scan: _Scan, depth: int = 1) -> bool:
-    """Whether `folder` or a folder below it holds a photo or a deck (stops at the first found)."""
-    if depth > MAX_DEPTH:
-        return False
-    try:
-        for entry in list_regular_files(folder):
-            suffix = os.path.splitext(entry.name)[1].lower()
-            if suffix in DECK_EXTENSIONS or is_image_name(entry.name):
-                return True
-        return any(_has_content(sub, scan, depth + 1) for sub in _subfolders(folder)
-                   if os.path.realpath(sub) not in scan.seen and os.path.realpath(sub) != os.path.realpath(folder))
-    except OSError:
-        return False

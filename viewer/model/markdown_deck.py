@@ -8,7 +8,6 @@ finds the first heading (title) and first image (photo, alt text, credit); the r
 from __future__ import annotations
 
 import os
-import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -17,36 +16,39 @@ from urllib.parse import unquote
 import yaml
 from markdown_it.token import Token
 
+from viewer import patterns
 from viewer.model.deck import Deck, Notice, Photo, Slide
 from viewer.model.errors import DeckError
 from viewer.model.files import FileProblem, read_regular
 from viewer.model.gc_pause import paused_gc
 from viewer.model.lazy_slides import LazySlides
-from viewer.model.markdown_text import inline_plain, parser, runs_from_tokens
+from viewer.model.markdown_text import NO_TAGS, Run, inline_plain, parser, runs_from_tokens
 from viewer.model.text import clean_line, clean_text
 
-_SEPARATOR = re.compile(r"---[ \t]*")
+_SEPARATOR = patterns.compile(r"---[ \t]*")
 # Nothing to show: blank lines and link reference definitions only.
-_EMPTY_CHUNK = re.compile(r"(?:[ \t]*(?:\[[^\]\n]+\]:[^\n]*)?(?:\n|$))*")
+_EMPTY_CHUNK = patterns.compile(r"(?:[ \t]*(?:\[[^\]\n]+\]:[^\n]*)?(?:\n|$))*")
 # Surely shows something: a line whose text (after block markers) starts with a letter, a digit or
 # "!" (an image, or the text "!"). Other chunks are parsed while splitting, to drop them if empty.
-_VISIBLE_LINE = re.compile(r"^[ \t]{0,3}(?:(?:#{1,6}|>|[-*+]|\d{1,9}[.)])[ \t]+)*(?:[^\W_]|!)", re.M)
-_URL_SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.\-]+:")
-_LOOKS_LIKE_YAML = re.compile(r"[^\s#:][^:]*:(\s|$)")
-_INLINE_IMAGE = re.compile(r"!\[(?:[^\[\]\\]|\\.|\[[^\]]*\])*\]\((?:[^()\\]|\\.|\([^)]*\))*\)")
+_VISIBLE_LINE = patterns.compile(r"^[ \t]{0,3}(?:(?:#{1,6}|>|[-*+]|\d{1,9}[.)])[ \t]+)*(?:[\pL\pN]|!)", patterns.MULTILINE)
+_URL_SCHEME = patterns.compile(r"[A-Za-z][A-Za-z0-9+.\-]+:")
+_LOOKS_LIKE_YAML = patterns.compile(r"[^\s#:][^:]*:(\s|$)")
+_INLINE_IMAGE = patterns.compile(r"!\[(?:[^\[\]\\]|\\.|\[[^\]]*\])*\]\((?:[^()\\]|\\.|\([^)]*\))*\)")
 MAX_FRONT_MATTER = 64 * 1024
+MAX_FRONT_MATTER_VALUES = 1000
 KEEP_PARSED = 4096
+MAX_EMPTY_SLIDE_NOTICES = 100
 """Parsed slides kept per deck (the rest are parsed again when needed): memory stays flat."""
 
 
-@dataclass
+@dataclass(slots=True)
 class _Chunk:
     first_line: int
     """1-based line number of the chunk's first line in the file."""
     text: str
 
 
-@dataclass
+@dataclass(slots=True)
 class _Parsed(_Chunk):
     slide: Slide | None = None
     """Parsed while splitting (a chunk that might have been empty)."""
@@ -67,9 +69,10 @@ def decode_deck_bytes(data: bytes) -> tuple[str, list[tuple[int, str]]]:
     return text.replace("\r\n", "\n").replace("\r", "\n"), problems
 
 
-_CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
-_MARKUP_LIKE = re.compile(r"\[/\]|\[/?[a-z@#][a-z0-9_@#=.:,/ -]*\](?![(\[])")
-_HTML_LIKE = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?>")
+_CONTROLS = patterns.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+# Rich markup such as [bold] or [/]; "[x](url)" and "[x][ref]" are links, checked in code.
+_MARKUP_LIKE = patterns.compile(r"\[/\]|\[/?[a-z@#][a-z0-9_@#=.:,/ -]*\]")
+_HTML_LIKE = patterns.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?>")
 
 
 def content_notices(text: str) -> list[str]:
@@ -79,7 +82,8 @@ def content_notices(text: str) -> list[str]:
     if controls:
         shown = ", ".join(f"\\x{ord(c):02x}" if ord(c) < 0x100 else f"\\u{ord(c):04x}" for c in controls[:6])
         found.append(f"control or escape characters ({shown}) will be removed or shown as symbols")
-    markup = _MARKUP_LIKE.search(text)
+    markup = next((m for m in _MARKUP_LIKE.finditer(text)
+                   if m.group() == "[/]" or text[m.end() : m.end() + 1] not in ("(", "[")), None)
     if markup:
         found.append(f"text that looks like Rich markup ({clean_line(markup.group())}) is shown literally")
     html = _HTML_LIKE.search(text)
@@ -99,17 +103,18 @@ def parse_deck_file(path: Path) -> Deck:
     return parse_deck_text(data, path)
 
 
-def parse_deck_text(data: bytes | str, path: Path) -> Deck:
-    """Parse deck source (bytes as read from disk, or already-decoded text) read from `path`."""
+def parse_deck_text(data: bytes | str, path: Path, problems: list[tuple[int, str]] | None = None) -> Deck:
+    """Parse deck source (bytes as read from disk, or already-decoded text) read from `path`;
+    `problems` are what decoding it found (see decode_deck_bytes)."""
     with paused_gc():
-        return _parse_deck_text(data, path)
+        return _parse_deck_text(data, path, problems or [])
 
 
-def _parse_deck_text(data: bytes | str, path: Path) -> Deck:
+def _parse_deck_text(data: bytes | str, path: Path, decoding: list[tuple[int, str]]) -> Deck:
     if isinstance(data, bytes):
         text, problems = decode_deck_bytes(data)
     else:
-        text, problems = data.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n"), []
+        text, problems = data.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n"), decoding
     notices = [Notice(path, line, message, warn=True) for line, message in problems]
     head = text[: MAX_FRONT_MATTER + 4096].split("\n")  # front matter is near the top; no need to split it all
     meta, body_start = _front_matter(head, path)
@@ -118,26 +123,33 @@ def _parse_deck_text(data: bytes | str, path: Path) -> Deck:
     body_offset = sum(len(line) + 1 for line in head[:body_start])
     chunks = split_slides(text, body_offset, body_start + 1)
     kept: list[_Chunk | Slide] = []
+    empty_slides = 0
     for number, chunk in enumerate(chunks):
         parsed = None
         visible = _VISIBLE_LINE.search(chunk.text) is not None
         empty = not visible and _EMPTY_CHUNK.fullmatch(chunk.text) is not None
         if not visible and not empty:
             # Cannot tell cheaply whether it shows anything (an empty fence, `&nbsp;`…): parse it now.
-            parsed = parse_slide(chunk.text.split("\n"), chunk.first_line, path, base, default_credit)
+            parsed = parse_slide_text(chunk.text, chunk.first_line, path, base, default_credit)
             empty = parsed is None
         if empty:
             # Blank space before the first or after the last separator is normal; between two is not.
             if 0 < number < len(chunks) - 1:
-                notices.append(Notice(path, chunk.first_line, "empty slide between two --- lines: skipped"))
+                empty_slides += 1
+                if empty_slides <= MAX_EMPTY_SLIDE_NOTICES:
+                    notices.append(Notice(path, chunk.first_line, "empty slide between two --- lines: skipped"))
             continue
         kept.append(chunk if parsed is None else _Parsed(chunk.first_line, chunk.text, parsed))
+    del chunks
+    if empty_slides > MAX_EMPTY_SLIDE_NOTICES:
+        notices.append(Notice(path, notices[-1].line, f"{empty_slides - MAX_EMPTY_SLIDE_NOTICES} more empty slides "
+                              "between --- lines after this one: skipped"))
 
     def make(index: int, found: list[Notice]) -> Slide:
         chunk = kept[index]
         try:
-            slide = chunk.slide if isinstance(chunk, _Parsed) else parse_slide(
-                chunk.text.split("\n"), chunk.first_line, path, base, default_credit)
+            slide = chunk.slide if isinstance(chunk, _Parsed) else parse_slide_text(
+                chunk.text, chunk.first_line, path, base, default_credit)
         except RecursionError:  # parsed on demand, maybe in the app: a message, never a crash
             found.append(Notice(path, chunk.first_line, "this slide is nested too deeply to show", slide=index + 1))
             return Slide(title="(slide too deeply nested)", source=path, line=chunk.first_line)
@@ -169,10 +181,19 @@ def _as_text(value: Any) -> str:
 class _NoAliasLoader(yaml.SafeLoader):
     """SafeLoader without anchors/aliases: a few lines of front matter must not expand to gigabytes."""
 
+    nodes = 0
+
     def compose_node(self, parent, index):  # type: ignore[no-untyped-def]
         if self.check_event(yaml.AliasEvent):
             event = self.peek_event()
             raise yaml.composer.ComposerError(None, None, "aliases are not allowed in front matter", event.start_mark)
+        self.nodes += 1
+        if self.nodes > MAX_FRONT_MATTER_VALUES:
+            # PyYAML keeps a few hundred bytes per value and takes ~50 µs for each: 64 KB of
+            # `[1,1,1,…]` took 2.5 s and 20 MB. A deck's metadata is a handful of keys.
+            event = self.peek_event()
+            raise yaml.composer.ComposerError(None, None, f"more than {MAX_FRONT_MATTER_VALUES:,} values "
+                                              "(metadata is a few keys)", event.start_mark)
         return super().compose_node(parent, index)
 
 
@@ -248,50 +269,40 @@ def _load_yaml(block: str, path: Path) -> dict[str, Any]:
     return meta
 
 
-# A separator or fence opener at the start of a line. The pattern starts with a literal newline,
-# which lets the regex engine jump from line to line at C speed (a `^` anchor is tried at every
-# character); the text's own first line is checked on its own.
-_BOUNDARY = re.compile(r"\n(?:(---)[ \t]*(?=\n|\Z)| {0,3}(`{3,}(?![^\n]*`)|~{3,}))")
+# Every separator and fence line, in one linear scan (RE2 cannot backtrack: a long run of backticks
+# ending in "a`" once took 30 s here). A backtick fence's info string has no backtick; a fence
+# closes on a line of at least as many of its characters and nothing else but blanks.
+_BOUNDARY = patterns.compile(r"^(?:(---)[ \t]*$| {0,3}(?:(`{3,})([^`\n]*)$|(~{3,})(.*)$))", patterns.MULTILINE)
 
 
 def split_slides(text: str, start: int = 0, first_line: int = 1) -> list[_Chunk]:
-    """The slides' source between `---` lines, outside fenced code, from offset `start`.
+    """The slides' source between `---` lines, outside fenced code, from offset `start` (the start
+    of a line).
 
-    One regular-expression scan over the text finds every separator and fence opener (no Python
-    step per line), so splitting 50,000 slides costs a few tens of milliseconds.
+    One scan over the text finds every separator and fence line (no Python step per line), so
+    splitting 50,000 slides costs a few tens of milliseconds.
     """
+    body = text[start:] if start else text
     chunks: list[_Chunk] = []
-    chunk_start, chunk_line = start, first_line
-    line, counted = first_line, start
-    # Searching from start - 1 lets the newline before the first line (or a virtual one) match.
-    source = text if start > 0 else "\n" + text
-    shift = 0 if start > 0 else 1
-    position = start - 1 + shift
-    while True:
-        match = _BOUNDARY.search(source, position)
-        if match is None:
-            break
-        line_start = match.start() + 1 - shift  # where the matched line begins in `text`
-        line += text.count("\n", counted, line_start)
-        counted = line_start
-        if match.group(1):  # a separator
-            chunks.append(_Chunk(chunk_line, text[chunk_start:max(chunk_start, line_start - 1)]))
-            end = text.find("\n", line_start)
-            if end == -1:
-                chunk_start, chunk_line = len(text), line + 1
-                position = len(source)
-                break
-            chunk_start, chunk_line = end + 1, line + 1
-            position = end + shift  # the newline ending the separator line, in `source`
+    chunk_start, chunk_line = 0, first_line
+    line, counted = first_line, 0
+    fence = ""  # the characters of the fence that is open, if any
+    for match in _BOUNDARY.finditer(body):
+        separator, ticks, tick_rest, tildes, tilde_rest = match.groups()
+        if fence:
+            run, rest = (ticks, tick_rest) if ticks else (tildes or "", tilde_rest or "")
+            if run[:1] == fence[0] and len(run) >= len(fence) and not rest.strip(" \t"):
+                fence = ""
             continue
-        fence = match.group(2)
-        closing = re.compile(rf"^ {{0,3}}{re.escape(fence[0])}{{{len(fence)},}}[ \t]*$", re.M)
-        opener_end = text.find("\n", line_start)
-        closed = closing.search(text, opener_end + 1) if opener_end != -1 else None
-        if closed is None:
-            break  # an unclosed fence runs to the end: no separator after it
-        position = closed.end() + shift
-    chunks.append(_Chunk(chunk_line, text[chunk_start:]))
+        if separator:
+            line_start = match.start()
+            line += body.count("\n", counted, line_start)
+            counted = line_start
+            chunks.append(_Chunk(chunk_line, body[chunk_start:max(chunk_start, line_start - 1)]))
+            chunk_start, chunk_line = match.end() + 1, line + 1
+            continue
+        fence = ticks or tildes
+    chunks.append(_Chunk(chunk_line, body[chunk_start:]))
     return chunks
 
 
@@ -299,12 +310,79 @@ def parse_slide(
     lines: list[str], first_line: int, source: Path, base: Path, default_credit: str = ""
 ) -> Slide | None:
     """One slide from its Markdown lines; None when the slide has nothing in it."""
+    return parse_slide_text("\n".join(lines), first_line, source, base, default_credit)
+
+
+def parse_slide_text(text: str, first_line: int, source: Path, base: Path, default_credit: str = "") -> Slide | None:
+    """One slide from its Markdown source; None when the slide has nothing in it.
+
+    A long slide is parsed a piece at a time (see `_pieces`): markdown-it keeps a few hundred
+    bytes of tokens per line, so memory follows the piece, never the whole caption.
+    """
     # Neutralise control and escape sequences before parsing: an escape such as ESC [ 31 m would
     # otherwise change the Markdown structure itself (an unbalanced "[" breaks an image's syntax).
-    lines = clean_text("\n".join(lines)).split("\n")
-    tokens = parser().parse("\n".join(lines))
-    title_token, title_lines, title_index = _first_heading(tokens)
-    image, image_inline, image_block = _first_image(tokens)
+    text = clean_text(text)
+    pieces = _pieces(text)
+    env: dict[str, Any] = {}
+    if len(pieces) > 1 and "]:" in text:
+        md = parser()
+        for piece, _ in pieces:  # link reference definitions count in the whole slide
+            md.block.parse(piece, md, env, [])
+    found = _Found()
+    captions: list[str] = []
+    runs = _Runs()
+    for piece, joiner in pieces:
+        caption, piece_runs = _slide_piece(piece.split("\n"), env, found)
+        if caption is not None:
+            captions.append(caption)
+        runs.add(joiner, piece_runs)
+    # The caption's Markdown source (kept on the slide), and its styled runs from the same parse.
+    caption_md = "\n".join(captions).strip("\n")
+    caption_runs = runs.done()
+    caption_text = "".join(text for text, _ in caption_runs)
+
+    title = found.title or ""
+    photo = alt = credit = None
+    if found.image is not None:
+        src, alt, credit = found.image
+        credit = clean_line(credit) or default_credit
+        photo = _resolve(src, base)
+    if not title and photo is None and not caption_text.strip():
+        return None
+    lead = len(text) - len(text.lstrip())
+    body_offset = text.count("\n", 0, lead) if lead < len(text) else 0
+    return Slide(
+        title=title,
+        caption=caption_md,
+        caption_text=caption_text,
+        caption_runs=caption_runs,
+        alt=alt or "",
+        credit=credit or "",
+        photo=photo,
+        source=source,
+        line=first_line + body_offset,
+    )
+
+
+@dataclass(slots=True)
+class _Found:
+    """What the pieces of a slide parsed so far found: its title and its photo (src, alt, credit)."""
+
+    title: str | None = None
+    image: tuple[str, str, str] | None = None
+
+
+def _slide_piece(lines: list[str], env: dict[str, Any], found: _Found) -> tuple[str | None, tuple[Run, ...]]:
+    """One piece of a slide: its caption source (None when every line was the title or the photo)
+    and its styled runs; records the slide's title and photo in `found` when they are here."""
+    tokens = parser().parse("\n".join(lines), env)
+    title_token, title_lines, title_index = _first_heading(tokens) if found.title is None else (None, range(0), None)
+    image, image_inline, image_block = _first_image(tokens) if found.image is None else (None, None, None)
+    if title_token is not None:
+        found.title = clean_line(inline_plain(title_token))
+    if image is not None:
+        found.image = (str(image.attrs.get("src", "")), clean_line(inline_plain(image)),
+                       str(image.attrs.get("title") or ""))
 
     dropped: set[int] = set(title_lines)
     skip: set[int] = {title_index} if title_index is not None else set()
@@ -323,32 +401,135 @@ def parse_slide(
                 if count:
                     edited[n] = new
                     break
-    # The caption's Markdown source (kept on the slide), and its styled runs from the same parse.
-    caption_md = "\n".join(edited.get(n, ln) for n, ln in enumerate(lines) if n not in dropped).strip("\n")
-    runs = runs_from_tokens(tokens, frozenset(skip)) if caption_md.strip() else ()
-    caption_text = "".join(text for text, _ in runs)
+    kept = [edited.get(n, ln) for n, ln in enumerate(lines) if n not in dropped]
+    if not kept:
+        return None, ()
+    caption = "\n".join(kept)
+    return caption, runs_from_tokens(tokens, frozenset(skip)) if caption.strip() else ()
 
-    title = clean_line(inline_plain(title_token)) if title_token is not None else ""
-    photo = alt = credit = None
-    if image is not None:
-        src = str(image.attrs.get("src", ""))
-        alt = clean_line(inline_plain(image))
-        credit = clean_line(str(image.attrs.get("title") or "")) or default_credit
-        photo = _resolve(src, base)
-    if not title and photo is None and not caption_text.strip():
-        return None
-    body_offset = next((i for i, ln in enumerate(lines) if ln.strip()), 0)
-    return Slide(
-        title=title,
-        caption=caption_md,
-        caption_text=caption_text,
-        caption_runs=runs,
-        alt=alt or "",
-        credit=credit or "",
-        photo=photo,
-        source=source,
-        line=first_line + body_offset,
-    )
+
+PIECE_CHARS = 4 * 1024
+"""A slide longer than this is parsed in pieces of about this size."""
+
+
+def _pieces(text: str) -> list[tuple[str, str]]:
+    """A slide's source cut into pieces of about PIECE_CHARS, each with the text that joins its
+    runs to the previous piece's ("" for the first).
+
+    Cuts fall where the Markdown cannot tell: before a line that starts a new top-level block (a
+    line at column 0 after a blank line that is not a list item, an ATX heading), never inside a
+    fenced code block (one token, however long). A piece twice the size with no such line (one
+    paragraph of a million lines, a list with no blank lines) is cut at a line that cannot be a
+    setext underline; its lines then join with a line break instead of a space, and emphasis
+    open across that line shows its markers: the price of bounded memory on such input.
+    """
+    if len(text) <= PIECE_CHARS:
+        return [(text, "")]
+    pieces: list[tuple[str, str]] = []
+    start = pos = 0
+    joiner = ""
+    fence_char, fence_len = "", 0
+    previous = ""  # "blank", "rule" (a line that closes a block: `---`, `***`) or ""
+    size = len(text)
+    while pos < size:
+        end = text.find("\n", pos)
+        if end == -1:
+            end = size
+        line = text[pos:end]
+        if not fence_char and pos - start >= PIECE_CHARS:
+            cut = _cut_before(line, previous, (pos - start) // PIECE_CHARS)
+            if cut:
+                pieces.append((text[start : pos - 1], joiner))
+                start, joiner = pos, cut
+        body = line.lstrip(" ")
+        if len(line) - len(body) <= 3 and body[:3] in ("```", "~~~"):
+            char = body[0]
+            run = len(body) - len(body.lstrip(char))
+            rest = body[run:]
+            if fence_char:
+                if char == fence_char and run >= fence_len and not rest.strip(" \t"):
+                    fence_char = ""
+            elif char == "~" or "`" not in rest:
+                fence_char, fence_len = char, run
+        body = line.strip(" \t")
+        previous = "blank" if not body else "rule" if line[0] in "-*_" and body.count(line[0]) >= 3 \
+            and not body.strip(line[0] + " \t") else ""
+        pos = end + 1
+    pieces.append((text[start:], joiner))
+    return pieces
+
+
+def _is_list_item(line: str) -> bool:
+    if line[:1] in ("-", "+", "*"):
+        return line[1:2] in ("", " ", "\t")
+    digits = len(line) - len(line.lstrip("0123456789"))
+    return 0 < digits <= 9 and line[digits : digits + 1] in (".", ")") and line[digits + 1 : digits + 2] in ("", " ", "\t")
+
+
+def _cut_before(line: str, previous: str, oversize: int) -> str:
+    """How a piece may end before `line` (after a `previous` line that was "blank", a "rule" or
+    neither): "\n\n" between blocks, "\n" as a last resort (when the piece is `oversize` ≥ 2
+    times too long), "" not here."""
+    body = line.strip(" \t")
+    if not body:
+        # Inside a run of blank lines (a million of them must not stay one piece).
+        return "\n\n" if previous == "blank" else ""
+    if line[0] not in " \t" and (previous == "rule" or previous == "blank" and not _is_list_item(line)):
+        return "\n\n"
+    hashes = len(line) - len(line.lstrip("#"))
+    if 0 < hashes <= 6 and line[hashes : hashes + 1] in ("", " ", "\t"):
+        return "\n\n"
+    if oversize < 2 or not body.strip("=-:| \t"):
+        return ""  # a setext underline or a table's delimiter row belongs to the line above
+    if "|" in line and oversize < 4:
+        return ""  # probably a table row: cut a table only when nothing else would do
+    return "\n"
+
+
+class _Runs:
+    """A slide's styled runs gathered piece by piece: neighbours with equal tags joined (once, at
+    the end, so a run that spans many pieces is not copied again for each), equal tag sets and
+    short repeated runs shared, so a million list items cost what their text costs."""
+
+    _SHARED_SHORT_RUNS = 4096
+
+    def __init__(self) -> None:
+        self._out: list[Run] = []
+        self._texts: list[str] = []
+        self._tags: frozenset[str] = NO_TAGS
+        self._tag_sets: dict[frozenset[str], frozenset[str]] = {}
+        self._short: dict[Run, Run] = {}
+
+    def add(self, joiner: str, runs: tuple[Run, ...]) -> None:
+        if not runs:
+            return
+        if joiner and (self._out or self._texts):
+            self._push(joiner, NO_TAGS)
+        for text, tags in runs:
+            self._push(text, tags)
+
+    def _push(self, text: str, tags: frozenset[str]) -> None:
+        if self._texts and tags != self._tags:
+            self._flush()
+        if not self._texts:
+            self._tags = self._tag_sets.setdefault(tags, tags)
+        self._texts.append(text)
+
+    def _flush(self) -> None:
+        run = ("".join(self._texts), self._tags)
+        self._texts = []
+        if len(run[0]) <= 16:
+            shared = self._short.get(run)
+            if shared is not None:
+                run = shared
+            elif len(self._short) < self._SHARED_SHORT_RUNS:
+                self._short[run] = run
+        self._out.append(run)
+
+    def done(self) -> tuple[Run, ...]:
+        if self._texts:
+            self._flush()
+        return tuple(self._out)
 
 
 def _first_heading(tokens: list[Token]) -> tuple[Token | None, range, int | None]:
@@ -380,6 +561,7 @@ def _first_image(tokens: list[Token]) -> tuple[Token | None, Token | None, Token
 
 def _resolve(src: str, base: Path) -> Photo:
     clean_src = clean_line(src)
-    if _URL_SCHEME.match(src) and not re.match(r"[A-Za-z]:[\\/]", src):
+    drive_letter = src[:1].isascii() and src[:1].isalpha() and src[1:2] == ":" and src[2:3] in ("\\", "/")
+    if _URL_SCHEME.match(src) and not drive_letter:
         return Photo(clean_src, None)
     return Photo(clean_src, Path(os.path.abspath(base / unquote(src))))

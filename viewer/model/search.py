@@ -7,40 +7,69 @@ terms must all match (AND), each as a substring of the title, caption, alt text 
 
 from __future__ import annotations
 
-import re
 import threading
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from viewer import patterns
 from viewer.model.deck import Deck, Slide
 from viewer.model.text import fold, fold_with_map
 
-_TERM = re.compile(r'"([^"]*)"?|(\S+)')
+_TERM = patterns.compile(r'"([^"]*)"?|(\S+)')
 _DOUBLE_QUOTES = str.maketrans({"\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u00ab": '"', "\u00bb": '"'})
 # Fields are joined with a separator no folded term can contain, so a term never spans two fields.
 _FIELD_SEPARATOR = "\x00"
+
+
+MAX_TERMS = 32
+"""Words and phrases of one query that count; the rest are ignored (`Query.ignored` says how
+many), so 10,000 pasted words cost what 32 do."""
+MAX_SPANS = 20_000
+"""Highlights found per text at most (shared among the terms): a one-letter term in a 1 MB
+caption must not make a million of them."""
+
+
+def _required(terms: tuple[str, ...]) -> tuple[str, ...]:
+    """The terms a match must be checked for: one that is part of another is implied by it
+    (`sol` by `soldier`). Longest first: the rarest, so a miss is found soonest."""
+    ordered = sorted(terms, key=len, reverse=True)
+    kept: list[str] = []
+    for term in ordered:
+        if not any(term in longer for longer in kept):
+            kept.append(term)
+    return tuple(kept)
 
 
 @dataclass(frozen=True)
 class Query:
     text: str
     terms: tuple[str, ...]
+    ignored: int = 0
+    """Distinct terms beyond MAX_TERMS, left out of the search (a user can be told)."""
+    required: tuple[str, ...] | None = None
+    """What matching checks (see _required); None: all the terms."""
 
     @classmethod
     def parse(cls, text: str) -> Query:
-        terms = []
+        terms: dict[str, None] = {}
+        ignored: set[str] = set()
         for phrase, word in _TERM.findall(text.translate(_DOUBLE_QUOTES)):
             term = fold(phrase if phrase else word)
-            if term:
-                terms.append(term)
-        return cls(text=text, terms=tuple(dict.fromkeys(terms)))
+            if not term or term in terms:
+                continue
+            if len(terms) < MAX_TERMS:
+                terms[term] = None
+            else:
+                ignored.add(term)
+        kept = tuple(terms)
+        return cls(text=text, terms=kept, ignored=len(ignored), required=_required(kept))
 
     def __bool__(self) -> bool:
         return bool(self.terms)
 
     def matches_folded(self, haystack: str) -> bool:
-        return all(term in haystack for term in self.terms)
+        return all(term in haystack for term in (self.terms if self.required is None else self.required))
 
     def narrows_to(self, other: Query) -> bool:
         """True when every slide matching `other` also matches this query (each of this query's
@@ -56,9 +85,12 @@ class Query:
             return []
         folded, origin = fold_with_map(text)
         found = []
+        each = max(1, MAX_SPANS // len(self.terms))
         for term in self.terms:
             start = folded.find(term)
-            while start != -1:
+            count = 0
+            while start != -1 and count < each:
+                count += 1
                 end = start + len(term)
                 last = origin[end - 1] + 1
                 # Folding dropped combining accents; a highlight must still cover them.

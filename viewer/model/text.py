@@ -7,24 +7,22 @@ normalisation behind search (case, accents, quotes, whitespace).
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from array import array
 from functools import lru_cache
+
+from viewer import patterns
 
 # Whole escape sequences are dropped (their payload is meaningless as text): CSI, OSC, DCS, SOS,
 # PM, APC in both 7-bit (ESC x) and 8-bit (C1) forms, then any other two-character ESC sequence.
 # A string sequence counts only when it is terminated: a lone C1 byte (common in mis-decoded
 # text) must not swallow the caption after it; it becomes U+FFFD below. The payload cannot run
 # past another introducer, so many unterminated ones still cost one linear scan.
-_ESCAPE_SEQUENCE = re.compile(
-    r"""
-    (?:\x1b\[|\x9b)[0-?]*[ -/]*[@-~]?                 # CSI ... final byte
-  | (?:\x1b[\]PX^_]|[\x90\x98\x9d\x9e\x9f])           # OSC, DCS, SOS, PM, APC ...
-        [^\x07\x1b\x9c\x90\x98\x9d\x9e\x9f]*(?:\x07|\x1b\\|\x9c)   # ... up to BEL or ST
-  | \x1b[ -/]*[0-~]?                                   # other ESC sequences, or a lone ESC
-    """,
-    re.VERBOSE | re.DOTALL,
+_ESCAPE_SEQUENCE = patterns.compile(
+    r"(?:\x1b\[|\x9b)[0-?]*[ -/]*[@-~]?"  # CSI ... final byte
+    r"|(?:\x1b[\]PX^_]|[\x90\x98\x9d\x9e\x9f])"  # OSC, DCS, SOS, PM, APC ...
+    r"[^\x07\x1b\x9c\x90\x98\x9d\x9e\x9f]*(?:\x07|\x1b\\|\x9c)"  # ... up to BEL or ST
+    r"|\x1b[ -/]*[0-~]?"  # other ESC sequences, or a lone ESC
 )
 # Bidi embedding/override/isolate controls can reorder what the user reads.
 _BIDI_CONTROLS = dict.fromkeys([*range(0x202A, 0x202F), *range(0x2066, 0x206A)], None)
@@ -32,16 +30,13 @@ _C0_VISIBLE = {code: 0x2400 + code for code in range(0x20)} | {0x7F: 0x2421}
 _C1 = dict.fromkeys(range(0x80, 0xA0), 0xFFFD)
 
 
-_SURROGATE = re.compile(r"[\ud800-\udfff]")
-
-
 def _replace_surrogates(text: str) -> str:
     """File names that are not valid UTF-8 arrive with lone surrogates: show them as \ufffd."""
-    return _SURROGATE.sub("\ufffd", text) if not text.isascii() else text
+    return patterns.without_surrogates(text)
 
 
 def _strip_escapes(text: str) -> str:
-    if "\x1b" in text or any("\x80" <= ch <= "\x9f" for ch in text):
+    if "\x1b" in text or (not text.isascii() and any("\x80" <= ch <= "\x9f" for ch in text)):
         return _ESCAPE_SEQUENCE.sub("", text)
     return text
 
@@ -53,14 +48,18 @@ def clean_text(text: str) -> str:
     return text.translate(table)
 
 
+_LINE_BREAKS = patterns.compile(r"[\t\n\r\x0b\x0c]+")
+
+
 def clean_line(text: str) -> str:
     """One-line text (titles, credits, names, paths): no line breaks, no controls, no bidi."""
     text = _strip_escapes(_replace_surrogates(text))
-    text = re.sub(r"[\t\n\r\x0b\x0c]+", " ", text)
+    if not text.isprintable():  # only then can it hold a line break or tab (a quick C-speed test)
+        text = _LINE_BREAKS.sub(" ", text)
     return text.translate(_C0_VISIBLE | _C1 | _BIDI_CONTROLS).strip()
 
 
-_JSON_UNSAFE = re.compile(r"[\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+_JSON_UNSAFE = patterns.compile(r"[\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
 
 
 def json_line(record: dict) -> str:
@@ -101,10 +100,10 @@ def _fold_char(ch: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
 
 
-_NON_ASCII_RUN = re.compile(r"[^\x00-\x7f]+")
+_NON_ASCII_RUN = patterns.compile(r"[^\x00-\x7f]+")
 
 
-def _drop_combining(match: re.Match[str]) -> str:
+def _drop_combining(match: patterns.Match) -> str:
     return "".join(ch for ch in match.group() if not unicodedata.combining(ch))
 
 
@@ -121,7 +120,7 @@ def fold(text: str) -> str:
     return " ".join(text.casefold().split())
 
 
-_RUNS = re.compile(r"\s+|\S+")
+_RUNS = patterns.compile(r"\s+|\S+")
 
 
 @lru_cache(maxsize=8)
@@ -165,17 +164,58 @@ def fold_with_map(text: str) -> tuple[str, array]:
     return folded_text, index
 
 
-_DIGITS = re.compile(r"(\d+)")
+_DIGITS = patterns.compile(r"([0-9]+)")
 
 
 def natural_key(name: str) -> tuple:
     """Sort key that puts IMG_2 before IMG_10 (and ignores case)."""
     parts = _DIGITS.split(name.casefold())
-    return tuple((0, int(p), p) if p.isdigit() else (1, 0, p) for p in parts)
+    # Split with one group, the odd parts are the runs of digits.
+    return tuple((0, int(p), p) if i % 2 else (1, 0, p) for i, p in enumerate(parts))
+
+
+_WORD_JOINERS = patterns.compile(r"[_\-.]+")
 
 
 def humanise(stem: str) -> str:
     """A readable title from a file name: `sunset_over-the_bay` -> `Sunset over the bay`."""
-    words = re.sub(r"[_\-.]+", " ", stem).split()
+    words = _WORD_JOINERS.sub(" ", stem).split()
     text = " ".join(words)
     return clean_line(text[:1].upper() + text[1:]) if text else clean_line(stem)
+
+
+_WRAP_CHUNKS = patterns.compile(r" +|[^ ]+")
+_WRAP_SPACES = str.maketrans("\t\n\x0b\x0c\r", "     ")
+
+
+def wrap(text: str, width: int) -> list[str]:
+    """`textwrap.wrap(text, width, break_on_hyphens=False)` in linear time.
+
+    textwrap cuts a long word by slicing off one line at a time and keeping the rest, so a 1 MB
+    word costs a copy of the remainder per line (quadratic); here the cut is an offset. Tabs count
+    as one space each (textwrap would expand them: callers pass text without tabs).
+    """
+    width = max(1, width)
+    chunks = [match.group() for match in _WRAP_CHUNKS.finditer(text.translate(_WRAP_SPACES))]
+    lines: list[str] = []
+    i, start, count = 0, 0, len(chunks)
+    while i < count:
+        if lines and chunks[i][0] == " ":  # a line never starts with the space that ended the last
+            i, start = i + 1, 0
+            if i == count:
+                break
+        line: list[str] = []
+        length = 0
+        while i < count and length + len(chunks[i]) - start <= width:
+            line.append(chunks[i][start:] if start else chunks[i])
+            length += len(chunks[i]) - start
+            i, start = i + 1, 0
+        if i < count and len(chunks[i]) - start > width:  # a word longer than a line: cut it
+            take = width - length
+            line.append(chunks[i][start : start + take])
+            start += take
+        if line and not line[-1].strip(" "):
+            line.pop()
+        if line:
+            lines.append("".join(line))
+    return lines

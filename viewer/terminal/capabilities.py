@@ -6,9 +6,10 @@ terminal's behaviour can be tested from a script. `detect.py` does the actual te
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from typing import Mapping
+
+from viewer import patterns
 
 MODES = ("auto", "kitty", "sixel", "iterm", "halfblock")
 PIXEL_MODES = ("kitty", "sixel", "iterm")
@@ -58,11 +59,11 @@ def from_environment(env: Mapping[str, str]) -> Choice | None:
     return None
 
 
-_KITTY_OK = re.compile(rb"\x1b_Gi=31;OK\x1b\\")
-_DA1 = re.compile(rb"\x1b\[\?([0-9;]*)c")
-_XTVERSION = re.compile(rb"\x1bP>\|([\x20-\x7e]{0,80})\x1b\\")
-_CELL = re.compile(rb"\x1b\[6;([0-9]{1,4});([0-9]{1,4})t")
-_STATUS = re.compile(rb"\x1b\[[03]n")
+_KITTY_OK = patterns.compile(rb"\x1b_Gi=31;OK\x1b\\")
+_DA1 = patterns.compile(rb"\x1b\[\?([0-9;]*)c")
+_XTVERSION = patterns.compile(rb"\x1bP>\|([\x20-\x7e]{0,80})\x1b\\")
+_CELL = patterns.compile(rb"\x1b\[6;([0-9]{1,4});([0-9]{1,4})t")
+_STATUS = patterns.compile(rb"\x1b\[[03]n")
 
 
 def parse_replies(data: bytes) -> Replies:
@@ -74,7 +75,7 @@ def parse_replies(data: bytes) -> Replies:
     cell_size = None
     if cell:
         height, width = int(cell.group(1)), int(cell.group(2))
-        if 0 < width < 1000 and 0 < height < 1000:
+        if 2 <= width <= 200 and 2 <= height <= 200:  # detect.MIN_CELL..MAX_CELL: larger is not a cell
             cell_size = (width, height)
     return Replies(
         kitty=bool(_KITTY_OK.search(data)),

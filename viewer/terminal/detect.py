@@ -3,7 +3,9 @@
 One batched query — a kitty graphics query, XTVERSION, the cell size in pixels, primary device
 attributes — ended by a status report (CSI 5 n) that every terminal answers, so a terminal that
 ignores the rest costs one round trip and the wait ends as soon as its last answer is in. The
-wait is bounded; when it runs out, input is flushed so a late answer is not read as key presses.
+wait is bounded; when it runs out, input is flushed, and answers that come later still are dropped
+by the app's input reader (viewer.terminal.replies), never read as key presses. While the terminal
+is quiet (no echo), SIGTERM, SIGHUP and SIGINT give it back before the program ends.
 """
 
 from __future__ import annotations
@@ -25,11 +27,32 @@ DEVICE_ATTRIBUTES = b"\x1b[c"
 STATUS_REPORT = b"\x1b[5n"
 QUERY = KITTY_QUERY + XTVERSION + CELL_SIZE + DEVICE_ATTRIBUTES + STATUS_REPORT
 
+try:
+    from termios import error as _TerminalError
+except ImportError:  # no termios on this platform: ask() is never reached
+    _TerminalError = OSError  # type: ignore[misc, assignment]
+
 TIMEOUT = 0.25
 """Seconds the query may take in all; a local terminal answers in a few milliseconds."""
 
 DEFAULT_CELL = (8, 16)
 """Cell size in pixels assumed when the terminal cannot tell (only kitty copes without knowing)."""
+
+MIN_CELL, MAX_CELL = 2, 200
+"""A believable cell, in pixels per side (the same bounds as viewer.imaging.fitting's): a terminal
+or kernel claiming 5000-pixel cells, or 65535-pixel windows of one cell, is not believed."""
+
+
+def sane_cell(cell: object) -> tuple[int, int] | None:
+    """`cell` as (width, height) when both are whole numbers of pixels within the bounds, else None."""
+    if not isinstance(cell, tuple) or len(cell) != 2:
+        return None
+    width, height = cell
+    if type(width) is not int or type(height) is not int:
+        return None
+    if MIN_CELL <= width <= MAX_CELL and MIN_CELL <= height <= MAX_CELL:
+        return (width, height)
+    return None
 
 
 @dataclass(frozen=True)
@@ -41,6 +64,11 @@ class Graphics:
     cell: tuple[int, int] = DEFAULT_CELL
     """Width and height of one cell in pixels."""
     reason: str = "default"
+
+    def __post_init__(self) -> None:
+        # Whatever said it, a cell size outside the bounds would size pictures of gigabytes.
+        if sane_cell(self.cell) is None:
+            object.__setattr__(self, "cell", DEFAULT_CELL)
 
     @property
     def pixels(self) -> bool:
@@ -58,8 +86,7 @@ def window_cell_size(fd: int) -> tuple[int, int] | None:
         return None
     if not (rows and cols and width and height):
         return None
-    cell = (width // cols, height // rows)
-    return cell if cell[0] > 0 and cell[1] > 0 else None
+    return sane_cell((width // cols, height // rows))
 
 
 def ask(fd: int, timeout: float = TIMEOUT, query: bytes = QUERY) -> bytes:
@@ -71,10 +98,11 @@ def ask(fd: int, timeout: float = TIMEOUT, query: bytes = QUERY) -> bytes:
     quiet[3] &= ~(termios.ICANON | termios.ECHO)  # answers must not be echoed or wait for Enter
     quiet[6][termios.VMIN] = 0
     quiet[6][termios.VTIME] = 0
-    termios.tcsetattr(fd, termios.TCSANOW, quiet)
     answered = bytearray()
     complete = False
+    previous = _restore_on_signals(fd, saved)
     try:
+        termios.tcsetattr(fd, termios.TCSANOW, quiet)
         os.write(fd, query)
         deadline = time.monotonic() + timeout
         while not complete:
@@ -91,8 +119,59 @@ def ask(fd: int, timeout: float = TIMEOUT, query: bytes = QUERY) -> bytes:
             time.sleep(min(0.02, timeout))
             termios.tcflush(fd, termios.TCIFLUSH)
     finally:
-        termios.tcsetattr(fd, termios.TCSANOW, saved)
+        try:
+            termios.tcsetattr(fd, termios.TCSANOW, saved)
+        finally:
+            _put_back(previous)
     return bytes(answered)
+
+
+_SIGNALS = ("SIGTERM", "SIGHUP", "SIGINT")
+
+
+def _restore_on_signals(fd: int, saved: list) -> dict[int, object]:
+    """While the terminal is quiet, SIGTERM, SIGHUP and SIGINT first give it back (echo, canonical
+    mode), then end the program quietly with status 128 + signal. Returns the handlers to put back."""
+    import signal
+    import termios
+    import threading
+
+    if threading.current_thread() is not threading.main_thread():
+        return {}  # only the main thread may set handlers; the caller's own then apply
+
+    def give_back(number: int, _frame: object) -> None:
+        try:
+            termios.tcsetattr(fd, termios.TCSANOW, saved)
+        except (OSError, termios.error):
+            pass
+        if number == signal.SIGINT:
+            raise KeyboardInterrupt
+        raise SystemExit(128 + number)
+
+    previous: dict[int, object] = {}
+    for name in _SIGNALS:
+        number = getattr(signal, name, None)
+        if number is None:
+            continue
+        try:
+            handler = signal.getsignal(number)
+            if handler is signal.SIG_IGN:
+                continue  # started with the signal ignored (nohup): keep it so
+            signal.signal(number, give_back)
+            previous[number] = handler
+        except (OSError, ValueError):
+            continue
+    return previous
+
+
+def _put_back(previous: dict[int, object]) -> None:
+    import signal
+
+    for number, handler in previous.items():
+        try:
+            signal.signal(number, handler if handler is not None else signal.SIG_DFL)  # type: ignore[arg-type]
+        except (OSError, ValueError, TypeError):
+            pass
 
 
 def detect(requested: str, env: Mapping[str, str], fd: int | None, timeout: float = TIMEOUT) -> Graphics:
@@ -112,9 +191,9 @@ def detect(requested: str, env: Mapping[str, str], fd: int | None, timeout: floa
     if cell is None or choice is None and mode == "auto":
         try:
             replies = parse_replies(ask(fd, timeout))
-        except OSError:
+        except (OSError, _TerminalError):  # not a terminal after all, or it went away
             replies = Replies()
-        cell = cell or replies.cell
+        cell = cell or sane_cell(replies.cell)
     if mode != "auto":
         choice = Choice(mode, f"--graphics {mode}")
     elif choice is None:

@@ -62,11 +62,12 @@ class ViewerApp(App[None]):
                                            slide_number=slide_number if slide_number is not None else base.slide_number)
 
     def get_driver_class(self) -> type[Driver]:
-        base = super().get_driver_class()
+        from viewer.ui.terminal_output import with_reply_filter, with_terminal_output
+
+        # A terminal's late answers to the start-up query are dropped, never read as keys.
+        base = with_reply_filter(super().get_driver_class())
         if not self.graphics.pixels:
             return base
-        from viewer.ui.terminal_output import with_terminal_output
-
         return with_terminal_output(base, self._set_terminal_write, self._farewell)
 
     def _set_terminal_write(self, write: Callable[[str], None]) -> None:
@@ -109,6 +110,12 @@ class ViewerApp(App[None]):
             loop = asyncio.get_running_loop()
             for number in (signal.SIGTERM, signal.SIGHUP):
                 loop.add_signal_handler(number, self._exit_on_signal, number)
+        positions = self.options.positions
+        notice = positions.take_notice() if positions is not None else None
+        if notice:
+            # A damaged state file never stops the app: it was set aside, and this says so once.
+            self.call_after_refresh(self.notify, f"Remembered positions: {notice}", severity="warning",
+                                    timeout=8, markup=False)
 
     def _exit_on_signal(self, number: int) -> None:
         self.exit(return_code=128 + number)
