@@ -126,7 +126,7 @@ def _parse_deck_text(data: bytes | str, path: Path, decoding: list[tuple[int, st
     empty_slides = 0
     for number, chunk in enumerate(chunks):
         parsed = None
-        visible = _VISIBLE_LINE.search(chunk.text) is not None
+        visible = _starts_visibly(chunk.text) or _VISIBLE_LINE.search(chunk.text) is not None
         empty = not visible and _EMPTY_CHUNK.fullmatch(chunk.text) is not None
         if not visible and not empty:
             # Cannot tell cheaply whether it shows anything (an empty fence, `&nbsp;`…): parse it now.
@@ -165,6 +165,20 @@ def _parse_deck_text(data: bytes | str, path: Path, decoding: list[tuple[int, st
     # as fast as a short one, and its titles and search index fill in off the UI thread.
     return Deck(title=title, slides=LazySlides(len(kept), make, keep=KEEP_PARSED), path=path, meta=meta,
                 notices=tuple(notices))
+
+
+def _starts_visibly(text: str) -> bool:
+    """True when the chunk's first non-blank line surely shows something (a heading or line of
+    words, the common case), decided with string methods; False means "ask _VISIBLE_LINE"."""
+    body = text.lstrip(" \t\n")
+    start = len(text) - len(body)
+    if start - (text.rfind("\n", 0, start) + 1) > 3:
+        return False  # indented code, perhaps
+    head = body[:16]
+    hashes = len(head) - len(head.lstrip("#"))
+    if 1 <= hashes <= 6 and head[hashes : hashes + 1] in (" ", "\t"):
+        head = head[hashes:].lstrip(" \t")
+    return head[:1].isalnum() or head[:1] == "!"
 
 
 def _as_text(value: Any) -> str:
@@ -283,6 +297,8 @@ def split_slides(text: str, start: int = 0, first_line: int = 1) -> list[_Chunk]
     splitting 50,000 slides costs a few tens of milliseconds.
     """
     body = text[start:] if start else text
+    if "```" not in body and "~~~" not in body:
+        return _split_without_fences(body, first_line)
     chunks: list[_Chunk] = []
     chunk_start, chunk_line = 0, first_line
     line, counted = first_line, 0
@@ -302,6 +318,29 @@ def split_slides(text: str, start: int = 0, first_line: int = 1) -> list[_Chunk]
             chunk_start, chunk_line = match.end() + 1, line + 1
             continue
         fence = ticks or tildes
+    chunks.append(_Chunk(chunk_line, body[chunk_start:]))
+    return chunks
+
+
+def _split_without_fences(body: str, first_line: int) -> list[_Chunk]:
+    """`split_slides` for text with no fence in it (most decks): separators found with str.find,
+    about ten times faster than a match object per separator."""
+    chunks: list[_Chunk] = []
+    chunk_start, chunk_line = 0, first_line
+    line, counted = first_line, 0
+    found = 0 if body.startswith("---") else body.find("\n---")
+    while found != -1:
+        line_start = found if found == 0 and body.startswith("---") else found + 1
+        end = body.find("\n", line_start + 3)
+        line_end = len(body) if end == -1 else end
+        if not body[line_start + 3 : line_end].strip(" \t"):
+            line += body.count("\n", counted, line_start)
+            counted = line_start
+            chunks.append(_Chunk(chunk_line, body[chunk_start:max(chunk_start, line_start - 1)]))
+            chunk_start, chunk_line = line_end + 1, line + 1
+        if end == -1:
+            break
+        found = body.find("\n---", end)
     chunks.append(_Chunk(chunk_line, body[chunk_start:]))
     return chunks
 
