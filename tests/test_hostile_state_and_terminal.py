@@ -590,7 +590,8 @@ ABSURD_CELLS = [(5000, 4000), (4000, 5000), (65535, 65535), (0, 16), (8, 0), (1,
 def test_absurd_cell_sizes_are_not_believed_wherever_they_come_from():
     from viewer.imaging.fitting import MAX_SIDE_PIXELS, fit_pixels
     from viewer.terminal.capabilities import parse_replies
-    from viewer.terminal.detect import DEFAULT_CELL, Graphics, sane_cell
+    from viewer.imaging.fitting import believable_cell as sane_cell
+    from viewer.terminal.detect import DEFAULT_CELL, Graphics
 
     for width, height in ABSURD_CELLS:
         assert sane_cell((width, height)) is None

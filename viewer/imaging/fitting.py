@@ -8,6 +8,20 @@ MAX_SIDE_PIXELS = 4096
 """No picture for pixel graphics is larger than this on either side, whatever the box or cell."""
 
 
+def believable_cell(cell: object) -> tuple[int, int] | None:
+    """`cell` as (width, height) when both are whole numbers of pixels a real terminal cell can
+    have, else None: every source of a cell size (kernel, terminal reply, caller) goes through here,
+    since a 5000-pixel cell would size pictures of gigabytes."""
+    if not isinstance(cell, tuple) or len(cell) != 2:
+        return None
+    width, height = cell
+    if type(width) is not int or type(height) is not int:
+        return None
+    if MIN_CELL_PIXELS <= width <= MAX_CELL_PIXELS and MIN_CELL_PIXELS <= height <= MAX_CELL_PIXELS:
+        return (width, height)
+    return None
+
+
 def fit_cells(width: int, height: int, cols: int, rows: int) -> tuple[int, int]:
     """Pixel size (width, even height) that fits `cols`×`rows` cells and keeps the aspect ratio.
 
@@ -31,10 +45,8 @@ def fit_pixels(width: int, height: int, cols: int, rows: int, cell: tuple[int, i
     """For pixel graphics: the picture's size in pixels fitting `cols`×`rows` cells of `cell`
     pixels (aspect kept), and how many whole cells (columns, rows) it covers."""
     cell_w, cell_h = cell
-    if width <= 0 or height <= 0 or cols <= 0 or rows <= 0:
-        return (0, 0, 0, 0)
-    if not (MIN_CELL_PIXELS <= cell_w <= MAX_CELL_PIXELS and MIN_CELL_PIXELS <= cell_h <= MAX_CELL_PIXELS):
-        return (0, 0, 0, 0)  # an absurd cell size (5000 px): nothing is allocated for it
+    if width <= 0 or height <= 0 or cols <= 0 or rows <= 0 or believable_cell(cell) is None:
+        return (0, 0, 0, 0)  # nothing to fit, or an absurd cell (5000 px): nothing is allocated
     box_w, box_h = min(cols * cell_w, MAX_SIDE_PIXELS), min(rows * cell_h, MAX_SIDE_PIXELS)
     scale = min(box_w / width, box_h / height)
     out_w = max(1, min(box_w, round(width * scale)))

@@ -22,7 +22,7 @@ from typing import Callable, Generic, Hashable, TypeVar
 from rich.segment import Segment
 
 from viewer.imaging.decode import RGB, Decoded, ImageProblem, decode_photo
-from viewer.imaging.fitting import MAX_CELL_PIXELS, MIN_CELL_PIXELS, fit_pixels, working_side, working_side_pixels
+from viewer.imaging.fitting import believable_cell, fit_pixels, working_side, working_side_pixels
 from viewer.imaging.halfblocks import render_rows
 
 K = TypeVar("K", bound=Hashable)
@@ -220,7 +220,7 @@ class PhotoPipeline:
         from PIL import Image
 
         cell_w, cell_h = cell
-        if not (MIN_CELL_PIXELS <= cell_w <= MAX_CELL_PIXELS and MIN_CELL_PIXELS <= cell_h <= MAX_CELL_PIXELS):
+        if believable_cell((cell_w, cell_h)) is None:
             # Never sized from a cell no terminal has (5000 px, 0 px): a picture of gigabytes.
             return PixelPhoto(mode=mode, problem=f"the terminal's cell size ({cell_w}×{cell_h} px) is not believable",
                               identity=identity)

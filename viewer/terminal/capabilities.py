@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from typing import Mapping
 
 from viewer import patterns
+from viewer.imaging.fitting import believable_cell
 
 MODES = ("auto", "kitty", "sixel", "iterm", "halfblock")
 PIXEL_MODES = ("kitty", "sixel", "iterm")
@@ -75,8 +76,7 @@ def parse_replies(data: bytes) -> Replies:
     cell_size = None
     if cell:
         height, width = int(cell.group(1)), int(cell.group(2))
-        if 2 <= width <= 200 and 2 <= height <= 200:  # detect.MIN_CELL..MAX_CELL: larger is not a cell
-            cell_size = (width, height)
+        cell_size = believable_cell((width, height))
     return Replies(
         kitty=bool(_KITTY_OK.search(data)),
         sixel=b"4" in attributes,

@@ -18,6 +18,7 @@ import time
 from dataclasses import dataclass
 from typing import Mapping
 
+from viewer.imaging.fitting import believable_cell
 from viewer.terminal.capabilities import Choice, Replies, from_environment, from_replies, parse_mode, parse_replies
 
 KITTY_QUERY = b"\x1b_Gi=31,s=1,v=1,a=q,t=d,f=24;AAAA\x1b\\"
@@ -38,23 +39,6 @@ TIMEOUT = 0.25
 DEFAULT_CELL = (8, 16)
 """Cell size in pixels assumed when the terminal cannot tell (only kitty copes without knowing)."""
 
-MIN_CELL, MAX_CELL = 2, 200
-"""A believable cell, in pixels per side (the same bounds as viewer.imaging.fitting's): a terminal
-or kernel claiming 5000-pixel cells, or 65535-pixel windows of one cell, is not believed."""
-
-
-def sane_cell(cell: object) -> tuple[int, int] | None:
-    """`cell` as (width, height) when both are whole numbers of pixels within the bounds, else None."""
-    if not isinstance(cell, tuple) or len(cell) != 2:
-        return None
-    width, height = cell
-    if type(width) is not int or type(height) is not int:
-        return None
-    if MIN_CELL <= width <= MAX_CELL and MIN_CELL <= height <= MAX_CELL:
-        return (width, height)
-    return None
-
-
 @dataclass(frozen=True)
 class Graphics:
     """How the app and --print draw photos on this terminal."""
@@ -67,7 +51,7 @@ class Graphics:
 
     def __post_init__(self) -> None:
         # Whatever said it, a cell size outside the bounds would size pictures of gigabytes.
-        if sane_cell(self.cell) is None:
+        if believable_cell(self.cell) is None:
             object.__setattr__(self, "cell", DEFAULT_CELL)
 
     @property
@@ -86,7 +70,7 @@ def window_cell_size(fd: int) -> tuple[int, int] | None:
         return None
     if not (rows and cols and width and height):
         return None
-    return sane_cell((width // cols, height // rows))
+    return believable_cell((width // cols, height // rows))
 
 
 def ask(fd: int, timeout: float = TIMEOUT, query: bytes = QUERY) -> bytes:
@@ -193,7 +177,7 @@ def detect(requested: str, env: Mapping[str, str], fd: int | None, timeout: floa
             replies = parse_replies(ask(fd, timeout))
         except (OSError, _TerminalError):  # not a terminal after all, or it went away
             replies = Replies()
-        cell = cell or sane_cell(replies.cell)
+        cell = cell or believable_cell(replies.cell)
     if mode != "auto":
         choice = Choice(mode, f"--graphics {mode}")
     elif choice is None:
