@@ -305,21 +305,27 @@ def split_slides(text: str, start: int = 0, first_line: int = 1) -> list[_Chunk]
     fence = ""  # the characters of the fence that is open, if any
     for match in _BOUNDARY.finditer(body):
         separator, ticks, tick_rest, tildes, tilde_rest = match.groups()
-        if fence:
-            run, rest = (ticks, tick_rest) if ticks else (tildes or "", tilde_rest or "")
-            if run[:1] == fence[0] and len(run) >= len(fence) and not rest.strip(" \t"):
-                fence = ""
+        if fence or not separator:
+            fence = _fence_after(fence, *((ticks, tick_rest) if ticks else (tildes or "", tilde_rest or "")))
             continue
-        if separator:
-            line_start = match.start()
-            line += body.count("\n", counted, line_start)
-            counted = line_start
-            chunks.append(_Chunk(chunk_line, body[chunk_start:max(chunk_start, line_start - 1)]))
-            chunk_start, chunk_line = match.end() + 1, line + 1
-            continue
-        fence = ticks or tildes
+        line_start = match.start()
+        line += body.count("\n", counted, line_start)
+        counted = line_start
+        chunks.append(_Chunk(chunk_line, body[chunk_start:max(chunk_start, line_start - 1)]))
+        chunk_start, chunk_line = match.end() + 1, line + 1
     chunks.append(_Chunk(chunk_line, body[chunk_start:]))
     return chunks
+
+
+def _fence_after(fence: str, run: str, rest: str) -> str:
+    """The fence open after a line whose text (after at most three spaces) is a `run` of three or
+    more backticks or tildes, then `rest`; `fence` is the one open before it ("" for none).
+
+    A fence closes on a run of its own character at least as long with only blanks after it; a
+    backtick fence's info string holds no backtick (CommonMark), a tilde fence's may."""
+    if fence:
+        return "" if run[:1] == fence[0] and len(run) >= len(fence) and not rest.strip(" \t") else fence
+    return run if run[:1] == "~" or "`" not in rest else ""
 
 
 def _split_without_fences(body: str, first_line: int) -> list[_Chunk]:
@@ -467,7 +473,7 @@ def _pieces(text: str) -> list[tuple[str, str]]:
     pieces: list[tuple[str, str]] = []
     start = pos = 0
     joiner = ""
-    fence_char, fence_len = "", 0
+    fence = ""
     previous = ""  # "blank", "rule" (a line that closes a block: `---`, `***`) or ""
     size = len(text)
     while pos < size:
@@ -475,21 +481,15 @@ def _pieces(text: str) -> list[tuple[str, str]]:
         if end == -1:
             end = size
         line = text[pos:end]
-        if not fence_char and pos - start >= PIECE_CHARS:
+        if not fence and pos - start >= PIECE_CHARS:
             cut = _cut_before(line, previous, (pos - start) // PIECE_CHARS)
             if cut:
                 pieces.append((text[start : pos - 1], joiner))
                 start, joiner = pos, cut
         body = line.lstrip(" ")
         if len(line) - len(body) <= 3 and body[:3] in ("```", "~~~"):
-            char = body[0]
-            run = len(body) - len(body.lstrip(char))
-            rest = body[run:]
-            if fence_char:
-                if char == fence_char and run >= fence_len and not rest.strip(" \t"):
-                    fence_char = ""
-            elif char == "~" or "`" not in rest:
-                fence_char, fence_len = char, run
+            run = len(body) - len(body.lstrip(body[0]))
+            fence = _fence_after(fence, body[:run], body[run:])
         body = line.strip(" \t")
         previous = "blank" if not body else "rule" if line[0] in "-*_" and body.count(line[0]) >= 3 \
             and not body.strip(line[0] + " \t") else ""
