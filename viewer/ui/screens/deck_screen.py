@@ -471,9 +471,6 @@ class DeckScreen(AutoplayActions, DeckUpkeep, Screen[None]):
     def on_search_bar_changed(self, message: SearchBar.Changed) -> None:
         query = Query.parse(message.text)
         base = self._before_search or self.cursor
-        if query.ignored and not (self._last_query and self._last_query.ignored):
-            self.show_notice(f"only the first {len(query.terms)} search terms count; {query.ignored} more ignored",
-                             severity="warning")
         if query:
             self._last_query = query
             self.cursor = base.clear().filter(query, self._matches_so_far(query))

@@ -15,8 +15,15 @@ def position_text(cursor: Cursor) -> str:
     if not cursor.filtered:
         return f"{number} / {cursor.total}"
     query = cursor.query.text.strip() if cursor.query else ""
+    if len(query) > MAX_QUERY_SHOWN:  # a pasted paragraph must not push the counts off the line
+        query = query[: MAX_QUERY_SHOWN - 1].rstrip() + "…"
     slides = "slide" if cursor.total == 1 else "slides"
-    return f"{number} / {cursor.count} matching “{query}” ({cursor.total} {slides})"
+    ignored = cursor.query.ignored if cursor.query else 0
+    more = f"; {ignored} more search terms ignored" if ignored else ""
+    return f"{number} / {cursor.count} matching “{query}” ({cursor.total} {slides}{more})"
+
+
+MAX_QUERY_SHOWN = 60
 
 
 class StatusBar(Static):
