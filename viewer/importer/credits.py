@@ -1,87 +1,469 @@
-"""Photo credits in the forms scraped galleries write them, as whole lines or around a caption.
+"""Photo credits: one small grammar for credit phrases, shared by text and web-page import.
 
-`credit_line` recognises a line that is only a credit; `split_credit` finds a credit at the end
-(or start) of a caption and returns both parts. The patterns are RE2's (viewer.patterns), so a
-hostile line costs linear time whatever the pattern.
+A credit is a short phrase of *names* (people, agencies, publications, user handles) held
+together by credit structure:
+- a label and a body: `Photograph: Name/Agency`, `Photo by Name (Town, Country)`, `Image: X`,
+  `Credit... X for The Paper`, `Image source, X`, `Image copyright X`, `© X`, `Courtesy of X`,
+  `Twitter: @x`, `Image credits: user`;
+- or structure alone: `Name/Agency`, `AGENCY / Name SURNAME`, `AP Photo/Name, File`,
+  `Name via AP`, `Name/AFP via Getty Images`, `u/name / Via site`, `X for Publication`, a bare
+  agency (`Getty Images`, `Reuters`).
+A name is a run of capitalised words (with particles such as "de", "van", "of the" inside it),
+an all-capitals word, an initial, a handle (`@x`, `u/x`) or a domain — so "Photo booths line
+the street", "Photograph by the river" and an em dash inside a sentence are not credits.
+
+The same phrase may stand on its own line (`credit_line`), or at the end of a caption — after a
+full stop, after a dash or bar, in parentheses or brackets, or glued on without a full stop —
+or at its start (`split_credit`). Everything here is a scan over a bounded number of words:
+a hostile line costs linear time.
 """
 
 from __future__ import annotations
 
-from viewer import patterns
-
-# Agencies and picture desks a bare "(Name)" or "Name/Agency" credit may name.
-AGENCIES = (
-    r"AP|AFP|EPA|UPI|PA|ANP|DPA|KCNA|KNS|Reuters|REUTERS|Getty(?:\s+Images)?|Corbis|CORBIS|Zuma(?:\s+Press)?|ZUMA"
-    r"(?:\s+Press)?|Shutterstock|Alamy|Xinhua|Yonhap|Kyodo|Bloomberg|NurPhoto|Anadolu|Sipa|SIPA|Rex|Magnum|NASA|"
-    r"Wikimedia(?:\s+Commons)?|Flickr|Unsplash|Pexels|Midjourney|Associated\s+Press|Agence\s+France-Presse|"
-    r"The\s+Associated\s+Press|AP\s+Photo|AP\s+Images|Press\s+Association|Newscom|Polaris|Redux|VII|Panos|Noor"
-)
-_WORD = r"[^\s()/,;:]+"
-_NAME = rf"{_WORD}(?:\s{_WORD}){{0,5}}"
-_SLASHED = rf"{_NAME}(?:\s?/\s?{_NAME}){{1,3}}"  # "AP Photo/Name", "Name/AFP/Getty Images"
-_KIND = r"(?:photo(?:graph)?s?|images?|pictures?|illustrations?|video)"
-_LEAD = rf"(?:{_KIND}\s+(?:by|via|from|courtesy\s+of)|{_KIND}\s+credits?\s*:|{_KIND}\s*:|credits?\s*:|source\s*:|courtesy\s+of)"
-
-_PARENTHESISED = patterns.compile(
-    rf"[(\[](?P<credit>(?:{_LEAD})\s*[^()\[\]]{{1,100}}|{_SLASHED}|(?:{AGENCIES})(?:\s+{_WORD}){{0,2}})[)\]]", patterns.IGNORECASE)
-_FREE = [
-    # "Image via X", "Photo by X", "Photograph: X", "Image credits: user", "Source: Agency/ Getty Images"
-    patterns.compile(rf"(?P<credit>(?:{_LEAD})\s*\S.{{0,100}})", patterns.IGNORECASE),
-    # "— Image by © Name/CORBIS", "© Name"
-    patterns.compile(r"(?:[—–-]\s*)?(?P<credit>(?:(?:image|photo)\s+by\s+)?©\s*\S.{0,100})", patterns.IGNORECASE),
-    # AGENCY/Name or Photographer/Agency on a line of its own: "REUTERS/Damir Sagolj", "AFP/Getty Images".
-    patterns.compile(r"(?P<credit>[A-Z][\w.&'\-]*(?:\s[A-Z][\w.&'\-]*){0,3}\s?/\s?[A-Z][\w.&'\-]*"
-               r"(?:\s[A-Z][\w.&'\-]*){0,3}(?:\s?/\s?[A-Z][\w.&'\-]*(?:\s[A-Z][\w.&'\-]*){0,2}){0,2})"),
-]
-_LINE = [patterns.compile(rf"{_PARENTHESISED.pattern}", patterns.IGNORECASE), *_FREE,
-         # "Getty Images", "Reuters Photographer" alone on a line
-         patterns.compile(rf"(?P<credit>(?:{AGENCIES})(?:\s+(?:Images|Photos?|Pictures|(?:Staff\s+)?Photographer|Staff))?)")]
-# "Photograph by Jane Doe, The Daily Planet" on the line before its caption.
-LEADING = patterns.compile(rf"(?:photo(?:graph)?|image|picture)\s+by\s+{_NAME}(?:,\s*{_NAME})?", patterns.IGNORECASE)
-
-_SUFFIXES = [
-    # "... at dawn. Photo: Jane Doe" / "Photograph by Jane Doe" / "Image credits: user" / "Source: AFP/ Getty Images"
-    patterns.compile(rf"(?P<text>.*[.!?…”\"')])\s+\(?(?P<credit>(?:{_LEAD})\s*[^()]{{2,100}}?)\)?", patterns.IGNORECASE),
-    # "... at dawn. (AP Photo/Name)", "(Name/Reuters)", "(Photo by X/Agency)", "(Zuma Press)", "(REUTERS)"
-    patterns.compile(rf"(?P<text>.*\S)\s*{_PARENTHESISED.pattern}", patterns.IGNORECASE),
-    # "... at dawn. — Image by © Name/CORBIS"
-    patterns.compile(r"(?P<text>.*?\S)\s+(?:[—–-]\s*)?(?P<credit>(?:(?:image|photo)\s+by\s+)?©\s*[^©]{1,100})", patterns.IGNORECASE),
-    # "... in Pyongyang, May 2016. REUTERS/Damir Sagolj" (agency in capitals, so "Paektu/Mount" is not one).
-    # RE2 runs it in linear time even on a long line of capitals.
-    # The caption is the shortest text that leaves a whole credit ("AFP PHOTO / NAME", not "PHOTO / NAME").
-    patterns.compile(r"(?P<text>.*?\S)\s+(?:[—–|-]\s*)?(?P<credit>[A-Z]{2}[A-Z&.\-]{0,40}(?:\s[A-Z]{2}[A-Z&.\-]{0,40}){0,4}"
-               r"\s?/\s?[A-Z][\w.&'\-]*(?:\s[A-Z][\w.&'\-]*){0,3}"
-               r"(?:\s?/\s?[A-Z][\w.&'\-]*(?:\s[A-Z][\w.&'\-]*){0,3}){0,2})"),
-]
-# "Photo: Courtesy of X. The caption…" — a credit written before the caption on the same line.
-_PREFIX = patterns.compile(rf"(?P<credit>(?:{_KIND})\s*:\s*courtesy\s+of\s+[^.]{{1,80}})\.\s+(?P<text>\S.*)", patterns.IGNORECASE)
+from dataclasses import dataclass
 
 MAX_CREDIT = 140
+"""Characters: longer phrases are prose, whatever words they hold."""
+MAX_WORDS = 16
+_SUFFIX_WINDOW = 200
+"""Only the end of a caption is searched for a credit (a credit is short)."""
+
+AGENCY_WORDS = {
+    "ap", "afp", "epa", "epa-efe", "efe", "upi", "pa", "anp", "dpa", "kcna", "kns", "reuters", "getty", "corbis",
+    "zuma", "shutterstock", "alamy", "xinhua", "yonhap", "kyodo", "bloomberg", "nurphoto", "anadolu", "sipa", "rex",
+    "magnum", "nasa", "esa", "wikimedia", "flickr", "unsplash", "pexels", "midjourney", "newscom", "polaris",
+    "redux", "panos", "noor", "imago", "abaca", "tass", "ria", "sputnik", "belga", "ansa", "aap", "cp", "ipa",
+    "istock", "istockphoto", "dreamstime", "picture-alliance", "dpa/picture-alliance", "ukrinform", "wenn",
+    "splash", "backgrid", "mega", "avalon", "pool", "handout", "aljazeera", "ians", "pti", "ani",
+}
+"""Agency and picture-desk names: a credit on their own (`Getty Images`, `(AP)`)."""
+_AGENCY_TAILS = {"images", "image", "photo", "photos", "pictures", "picture", "press", "commons", "stock",
+                 "news", "staff", "photographer", "via", "creative", "editorial", "/", "file"}
+
+_PARTICLES = {
+    "de", "da", "di", "del", "della", "dos", "das", "do", "du", "van", "von", "der", "den", "ten", "ter", "la",
+    "le", "les", "al", "el", "bin", "ibn", "y", "e", "of", "the", "and", "&", "for", "on", "via", "st.", "in",
+    "at", "to", "und", "et",
+}
+"""Lower-case words allowed inside a name ("Ana de la Cruz", "Museum of the City", "Photo by X on Unsplash")."""
+_ABBREVIATIONS = {"jr", "sr", "st", "dr", "mr", "mrs", "ms", "co", "inc", "ltd", "corp", "bros"}
+_CONNECTORS = {"/", "via", "for", "and", "&", ",", "|", "-", "–", "—", ";"}
+"""What joins the names of one credit ("Name/Agency", "Name via AP", "Name for The Paper")."""
+
+# Labels, as lower-case word sequences, and what may follow each. A label word is the kind of
+# picture or the word credit; it needs a separator (":" or "by"...) to be a label, so
+# "Photo booths" and "Pictures of the week" are not credits.
+_KINDS = {"photograph", "photographs", "photo", "photos", "image", "images", "picture", "pictures", "pic", "pics",
+          "illustration", "illustrations", "video", "graphic", "artwork", "photography", "cover", "top", "above",
+          "main", "header", "lead", "feature", "featured", "banner", "map"}
+_CREDIT_WORDS = {"credit", "credits", "copyright", "source", "photographer", "photographers", "courtesy"}
+_BY_WORDS = (("by",), ("via",), ("from",), ("courtesy", "of"), ("courtesy",), ("credit", "to"))
+_SOCIAL = {"twitter", "instagram", "x", "tiktok", "reddit", "flickr", "facebook", "youtube", "mastodon", "bluesky",
+           "threads", "tumblr", "500px", "vsco", "behance"}
+
+
+@dataclass(frozen=True)
+class _Word:
+    text: str
+    """The word as written (trailing "," or "." kept)."""
+    start: int
+    end: int
+
+    @property
+    def bare(self) -> str:
+        return self.text.strip(",.;:()[]\"'“”‘’…").casefold()
+
+
+def _words(text: str, offset: int = 0) -> list[_Word]:
+    """Whitespace-separated words, with "/" split off as a word of its own ("Bell/Reuters" → 3),
+    except inside handles and addresses ("u/name", "r/pics", "site.com/x")."""
+    out: list[_Word] = []
+    index, length = 0, len(text)
+    while index < length:
+        while index < length and text[index].isspace():
+            index += 1
+        if index >= length:
+            break
+        end = index
+        while end < length and not text[end].isspace():
+            end += 1
+        _split_slashes(text, index, end, offset, out)
+        index = end
+    return out
+
+
+def _split_slashes(text: str, start: int, end: int, offset: int, out: list[_Word]) -> None:
+    token = text[start:end]
+    if "/" not in token or token[:2].lower() in ("u/", "r/") or "://" in token or "www." in token.lower() or (
+            "." in token.split("/", 1)[0] and token.split("/", 1)[0][-1:] != "."):
+        out.append(_Word(token, start + offset, end + offset))
+        return
+    position = start
+    for index, part in enumerate(token.split("/")):
+        if index:
+            out.append(_Word("/", position + offset, position + 1 + offset))
+            position += 1
+        if part:
+            out.append(_Word(part, position + offset, position + len(part) + offset))
+        position += len(part)
+
+
+def _is_name_word(word: str, lenient: bool = False) -> bool:
+    """A word that can start or end a name: capitalised, all capitals, a digit-led agency code,
+    an initial, a handle or a domain. `lenient` (after an explicit credit label) takes any word."""
+    core = word.strip(",.;:()[]\"'“”‘’")
+    if not core:
+        return False
+    if core[0] in "@#" and len(core) > 1:
+        return True
+    lowered = core.casefold()
+    if lowered.startswith(("u/", "r/")) and len(core) > 2:
+        return True
+    if "." in core.strip(".") and any(ch.isalpha() for ch in core.rsplit(".", 1)[-1]) and not core[0].isdigit():
+        return True  # reddit.com, example.org
+    first = core[0]
+    if first.isupper() or (first.isdigit() and any(ch.isalpha() for ch in core)):
+        return True
+    if len(core) > 1 and core[0] in "'’" and core[1].isupper():
+        return True
+    if lowered.startswith(("d'", "d’", "o'", "o’", "l'", "l’", "mc", "al-", "el-")) and len(core) > 2:
+        return core[2:3].isupper() or core[3:4].isupper()
+    return lenient and (core.isalnum() or all(ch.isalnum() or ch in "_-.'’" for ch in core))
+
+
+def _name_end(words: list[_Word], start: int, lenient: bool) -> int:
+    """The end (exclusive) of the longest name starting at `start`, or `start` when none does."""
+    if start >= len(words) or not _is_name_word(words[start].text, lenient) or words[start].text in _CONNECTORS:
+        return start
+    end = start + 1
+    index = start + 1
+    count = 1
+    while index < len(words) and count < 8:
+        word = words[index]
+        previous = words[index - 1].text
+        if previous.endswith((",", ";")) and word.bare not in ("file", "jr", "sr"):
+            break
+        if previous.endswith(("!", "?", "…")) or previous.endswith(".") and len(previous.strip(".")) > 2 and \
+                previous.strip(".").casefold() not in _ABBREVIATIONS and "." not in previous.strip("."):
+            break  # a sentence ended: "… March 2019. REUTERS/Name" is two things  # "Name, File" is handled by the caller; "(Town, Country)" too
+        if word.text in _CONNECTORS or word.bare in ("via", "for"):
+            break
+        if _is_name_word(word.text, lenient) and not _is_parenthesised(word.text):
+            index += 1
+            end = index
+            count += 1
+            continue
+        if word.bare.isdigit() and len(word.bare) <= 4:
+            index += 1
+            end = index  # "Photographer 1", "Studio 54"
+            count += 1
+            continue
+        if word.bare in _PARTICLES:
+            index += 1
+            count += 1
+            continue
+        break
+    return end
+
+
+def _is_parenthesised(text: str) -> bool:
+    return text.startswith(("(", "["))
+
+
+def _place_end(words: list[_Word], start: int) -> int:
+    """`(Town, Country)` after a name: its end, or `start`."""
+    if start >= len(words) or not words[start].text.startswith("("):
+        return start
+    for index in range(start, min(len(words), start + 6)):
+        if words[index].text.endswith(")"):
+            inner = " ".join(w.text for w in words[start:index + 1])[1:-1]
+            return index + 1 if inner and inner[0].isupper() else start
+    return start
+
+
+def _body_end(words: list[_Word], start: int, lenient: bool) -> int:
+    """The end of a credit body from `start`: names joined by connectors ("Jo Bell/AFP via Getty
+    Images", "Kim Lo for The Paper", "u/fern / Via reddit.com"), then ", File" or "(Town, Country)"."""
+    end = _name_end(words, start, lenient)
+    if end == start:
+        return start
+    while end < len(words):
+        word = words[end]
+        joined = word.text in _CONNECTORS or word.bare in ("via", "for", "and")
+        trailing_comma = words[end - 1].text.endswith(",")
+        if joined:
+            after = end + 1
+            if after < len(words) and words[after].bare in ("via",):
+                after += 1  # "u/name / Via site"
+            nxt = _name_end(words, after, lenient)
+            if nxt == after:
+                break
+            end = nxt
+        elif trailing_comma and word.bare in ("file", "pool", "handout") and word is words[-1]:
+            end += 1
+        elif trailing_comma and _is_name_word(word.text) and _name_end(words, end, False) == len(words):
+            end = len(words)  # "Photograph by Name, The Daily Planet"
+        else:
+            place = _place_end(words, end)
+            if place == end:
+                break
+            end = place
+    return end
+
+
+def _label_end(words: list[_Word], start: int = 0) -> tuple[int, bool]:
+    """(end of a credit label at `start`, whether the body after it may be any word) or (start, False).
+
+    Labels: `Photo:`, `Photograph by`, `Photo credit:`, `Image credits:`, `Credit:`, `Credit...`,
+    `Credit`, `Image source,`, `Image copyright`, `Copyright`, `©`, `(c)`, `Courtesy of`, `Source:`,
+    `Twitter:`, `Photographer:`, `Top image:`, `Photo (c)`."""
+    if start >= len(words):
+        return start, False
+    first = words[start]
+    raw = first.text
+    if raw in ("©", "(c)", "(C)"):
+        return start + 1, True
+    bare = first.bare
+    index = start
+    # One or two kind words ("Photo", "Main image", "Top photo")
+    kinds = 0
+    while index < len(words) and words[index].bare in _KINDS and kinds < 2 and not words[index].text.endswith(
+            (",",)) or (index < len(words) and kinds == 0 and words[index].bare in _SOCIAL and words[index].text.endswith(":")):
+        kinds += 1
+        index += 1
+        if words[index - 1].text.endswith((":", "…", "...")):
+            # "Photo: Ana Ruiz": names follow ("Image: a mood board" is not a credit), or one handle
+            return index, len(words) - index == 1
+    if kinds and index < len(words):
+        word = words[index]
+        if word.bare in ("credit", "credits", "source", "copyright", "courtesy") or word.bare.startswith("credit"):
+            if word.text.endswith((":", ",", "…", "...")):
+                return index + 1, True
+            if word.bare == "courtesy" and index + 1 < len(words) and words[index + 1].bare == "of":
+                return index + 2, True
+            if word.bare in ("copyright", "source", "credit", "credits"):
+                return index + 1, True
+        if word.text in ("(c)", "©"):
+            return index + 1, True
+        for sequence in _BY_WORDS:
+            if tuple(w.bare for w in words[index:index + len(sequence)]) == sequence:
+                return index + len(sequence), sequence[0] == "courtesy"
+        return start, False
+    if bare in _CREDIT_WORDS:
+        if bare == "courtesy":
+            if start + 1 < len(words) and words[start + 1].bare == "of":
+                return start + 2, True
+            return start + 1, False
+        if raw.endswith((":", ",", "…", "...")) or raw.casefold().endswith("..."):
+            return start + 1, True
+        if start + 1 < len(words) and words[start + 1].text in ("...", "…", ":"):
+            return start + 2, True
+        if bare in ("credit", "copyright") and first.text[:1].isupper():
+            return start + 1, False  # "Credit Kim Lo", "Copyright Ana Ruiz": a name must follow
+        if bare == "photographer" and start + 1 < len(words) and words[start + 1].bare == "by":
+            return start + 2, False
+        return start, False
+    if bare in ("photographed", "shot", "taken", "captured") and start + 1 < len(words) and words[start + 1].bare == "by":
+        return start + 2, False
+    return start, False
+
+
+@dataclass(frozen=True)
+class _Parse:
+    end: int
+    """Word index where the credit ends."""
+    labelled: bool
+    agency: bool
+    """It names an agency or picture desk."""
+    structured: bool
+    """Names joined by credit structure (a slash, "via", "for") or a label."""
+
+
+def _parse(words: list[_Word], start: int = 0) -> _Parse | None:
+    """The credit phrase starting at `start` (to as far as it goes), or None."""
+    glued_sign = start < len(words) and words[start].text.startswith("©") and len(words[start].text) > 1
+    if glued_sign:  # "©Ana Ruiz": the name is glued to the sign
+        first = words[start]
+        words = [*words[:start], _Word(first.text.lstrip("©"), first.start + 1, first.end), *words[start + 1:]]
+        label_end, lenient, labelled = start, True, True
+    else:
+        label_end, lenient = _label_end(words, start)
+        labelled = label_end > start
+    body_start = label_end
+    if labelled and body_start > start and body_start < len(words) and words[body_start].text in ("©", "(c)"):
+        body_start += 1  # "Image by © Name"
+        lenient = True
+    if labelled and body_start < len(words) and words[body_start].bare in ("courtesy",) and not lenient:
+        courtesy_end, _ = _label_end(words, body_start)
+        body_start, lenient = courtesy_end, True
+    end = _body_end(words, body_start, lenient) if body_start < len(words) else body_start
+    if end == body_start:
+        return None
+    names = [w.bare for w in words[body_start:end]]
+    agency = any(name in AGENCY_WORDS or name.split("-")[0] in AGENCY_WORDS for name in names)
+    structured = labelled or any(w.text in ("/",) or w.bare in ("via", "for") for w in words[body_start:end])
+    if not labelled and not structured:
+        # A bare agency: "Getty Images", "Reuters", "AP", "EPA-EFE", "Reuters Photographer"
+        if not names or not (names[0] in AGENCY_WORDS or names[0].split("-")[0] in AGENCY_WORDS):
+            return _Parse(end, False, False, False)
+        if not all(n in AGENCY_WORDS or n in _AGENCY_TAILS or n.split("-")[0] in AGENCY_WORDS for n in names):
+            return _Parse(end, False, False, False)
+    return _Parse(end, labelled, agency, structured)
+
+
+def _credit_ok(parse: _Parse | None, count: int) -> bool:
+    """A whole phrase of `count` words is a credit: it was all read, and has a label, credit
+    structure or an agency."""
+    return parse is not None and parse.end == count and (parse.labelled or parse.structured or parse.agency)
+
+
+def _strip_brackets(text: str) -> str:
+    text = text.strip()
+    while len(text) >= 2 and text[0] + text[-1] in ("()", "[]"):
+        text = text[1:-1].strip()
+    return text
 
 
 def credit_line(text: str) -> str | None:
-    """The credit if the whole line is a credit, else None."""
-    if len(text) > MAX_CREDIT + 10 or _PREFIX.fullmatch(text):
+    """The credit if the whole line is a credit phrase, else None."""
+    stripped = text.strip()
+    if not stripped or len(stripped) > MAX_CREDIT + 10:
         return None
-    for pattern in _LINE:
-        match = pattern.fullmatch(text)
-        if match:
-            return match.group("credit").strip()
+    inner = _strip_brackets(stripped.lstrip("—–-|").strip())
+    if not inner:
+        return None
+    words = _words(inner)
+    if len(words) > MAX_WORDS + 4 or words and words[-1].text.endswith(("?", "!")):
+        return None
+    parse = _parse(words)
+    if not _credit_ok(parse, len(words)):
+        return None
+    return inner.rstrip(" ,;")
+
+
+def is_name_line(text: str) -> bool:
+    """A line that is only a person's name, 2-4 capitalised words ("Ana de la Cruz"): a credit
+    where the article's layout puts one (the photographer under each heading), never on its own."""
+    words = _words(text.strip())
+    if not 2 <= len(words) <= 5 or len(text) > 60 or any(w.text.endswith((".", ",", ":", "!", "?")) and
+                                                          len(w.bare) > 1 for w in words):
+        return False
+    return _name_end(words, 0, False) == len(words) and sum(1 for w in words if w.bare not in _PARTICLES) >= 2
+
+
+_SENTENCE_END = ".!?…”\"’)]"
+_DASHES = ("—", "–", "-", "|", "•", "·")
+
+
+def _suffix(text: str) -> tuple[str, str] | None:
+    """(caption, credit) for a credit at the end of `text`."""
+    stripped = text.rstrip()
+    # In parentheses or brackets at the end: "... at dawn. (AP Photo/Name, File)", "(Name via AP)"
+    if stripped.endswith((")", "]")):
+        closer = stripped[-1]
+        opener = "(" if closer == ")" else "["
+        open_at = stripped.rfind(opener, max(0, len(stripped) - MAX_CREDIT - 2))
+        if open_at > 0:
+            inner = stripped[open_at + 1:-1].strip()
+            caption = stripped[:open_at].rstrip()
+            if caption.endswith(_DASHES):
+                caption = caption.rstrip("".join(_DASHES)).rstrip()
+            if caption and any(ch.isalnum() for ch in caption) and inner and credit_line(inner) is not None:
+                return caption, inner
+    window_start = max(0, len(stripped) - _SUFFIX_WINDOW)
+    words = _words(stripped[window_start:], window_start)
+    best: tuple[str, str] | None = None
+    for index in range(max(1, len(words) - MAX_WORDS), len(words)):
+        before = stripped[:words[index].start].rstrip()
+        if not before or not any(ch.isalnum() for ch in before):
+            continue
+        tail = words[index:]
+        parse = _parse(tail)
+        if not _credit_ok(parse, len(tail)):
+            continue
+        assert parse is not None
+        credit = stripped[words[index].start:].strip()
+        if len(credit) > MAX_CREDIT:
+            continue
+        if best is not None:
+            return best  # a glued credit that holds this one ("… wall Credit... Kim Lo/Reuters")
+        after_sentence = before[-1] in _SENTENCE_END
+        after_dash = before.endswith(_DASHES) and len(before) > 1 and stripped[len(before) - 1:len(before)].strip()
+        if after_dash:
+            caption = before.rstrip("".join(_DASHES)).rstrip()
+            if caption and any(ch.isalnum() for ch in caption):
+                return caption, credit
+            continue
+        if after_sentence:
+            return before, credit
+        # Glued on without a full stop: only a phrase that cannot be prose — a label written with
+        # a capital ("Photograph: …", "Credit…", "©"), or names with a slash ("Jo Bell/Reuters").
+        first = words[index].text
+        glued_label = parse.labelled and (first[:1].isupper() or first.startswith("©")) and (
+            first.endswith((":", "…", "...")) or first.startswith("©") or _has_label_punctuation(tail))
+        glued_slash = not parse.labelled and any(w.text == "/" for w in tail) and _glued_name_ok(words, index)
+        if glued_label or glued_slash:
+            if best is None:
+                best = (before, credit)
+    return best
+
+
+def _has_label_punctuation(tail: list[_Word]) -> bool:
+    """`Photo by X`, `Image source, X`, `Photo credit: X`: a label that ends in punctuation or `by`."""
+    for word in tail[:3]:
+        if word.text.endswith((":", ",", "…", "...")) or word.bare in ("by", "copyright", "courtesy"):
+            return True
+    return False
+
+
+def _glued_name_ok(words: list[_Word], index: int) -> bool:
+    """A slashed credit glued to a caption starts where the capitalised run before its slash
+    starts — at most two names before the slash ("… in the rain Jo Bell/Reuters")."""
+    slash = next(i for i in range(index, len(words)) if words[i].text == "/")
+    run = slash - index
+    if run > 3 or run == 0:
+        return False
+    previous = words[index - 1] if index > 0 else None
+    return previous is None or not _is_name_word(previous.text) or run == 2 or previous.text.endswith((",", ";"))
+
+
+def _prefix(text: str) -> tuple[str, str] | None:
+    """(caption, credit) for a credit at the start: "Photo: Courtesy of X. The caption…"."""
+    words = _words(text[:MAX_CREDIT + 40])
+    label_end, _ = _label_end(words)
+    structured = label_end > 0 or any(w.text == "/" for w in words[:6])
+    if not structured:
+        return None
+    for index in range(1, min(len(words), MAX_WORDS + 2)):
+        word = words[index - 1]
+        if not (word.text.endswith((".", "|", ":")) and len(word.bare) > 1 or word.text in _DASHES):
+            continue
+        head = text[:word.end].rstrip(" .|:—–-")
+        rest = text[word.end:].strip()
+        if len(rest.split()) < 3 or not rest[:1].isupper() and not rest[:1] in "“\"'‘":
+            continue
+        head_words = _words(head)
+        parse = _parse(head_words)
+        if _credit_ok(parse, len(head_words)) and parse is not None and (parse.labelled or parse.structured):
+            return rest, head
     return None
 
 
 def split_credit(text: str) -> tuple[str, str | None]:
     """(caption, credit) when a caption starts or ends with a credit, else (text, None)."""
-    match = _PREFIX.fullmatch(text)
-    if match:
-        return match.group("text").strip(), match.group("credit").strip()
-    for pattern in _SUFFIXES:
-        match = pattern.fullmatch(text)
-        if match and match.group("text").strip() and len(match.group("credit")) <= MAX_CREDIT:
-            return match.group("text").strip(), match.group("credit").strip()
-    return text, None
+    if credit_line(text) is not None:
+        return text, None  # all credit, no caption: the caller decides what a credit line is
+    found = _suffix(text)
+    if found is None:
+        found = _prefix(text)
+    if found is None:
+        return text, None
+    caption, credit = found
+    return caption.strip(), _strip_brackets(credit).rstrip(" ,;")
 
 
 def is_leading_credit(text: str) -> bool:
     """`Photograph by X, Publication`: a credit line that may belong to the caption after it."""
-    return bool(LEADING.fullmatch(text))
+    words = _words(text.strip())
+    label_end, _ = _label_end(words)
+    return label_end > 0 and any(w.bare == "by" for w in words[:label_end]) and credit_line(text) is not None

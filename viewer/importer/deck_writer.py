@@ -18,7 +18,7 @@ STAND_IN = "Stand-in illustration"
 _INLINE_SPECIALS = patterns.compile(r"([\\`*_\[\]<>|~])")
 _ENTITY_LIKE = patterns.compile(r"&(#?[A-Za-z0-9]+;)")
 _ORDERED_MARKER = patterns.compile(r"^(\d{1,9})([.)])(\s|$)")
-_ALT_SPECIALS = patterns.compile(r"([\\\[\]`*_<>&!])")
+_ALT_SPECIALS = patterns.compile(r"([\\\[\]`*_<>&!~])")  # ~ too: "~~" would strike through
 _WORDS = patterns.compile(r"[a-z0-9]+")
 
 
