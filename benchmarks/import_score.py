@@ -133,7 +133,7 @@ def score(path: Path, expected: dict) -> Score:
         slide = slides[found]
         if credit:
             got = norm(slide.credit)
-            if credit in got and credit not in norm(slide.text):
+            if f" {credit} " in f" {got} " and f" {credit} " not in f" {norm(slide.text)} ":
                 result.credits_found += 1
             else:
                 result.misses.append(f"photo {index + 1}: credit {want['credit']!r}, got {slide.credit!r}")

@@ -64,7 +64,9 @@ def report(name: str, article) -> None:  # type: ignore[no-untyped-def]
     intro = f" + intro ({plural(len(article.intro), 'paragraph')})" if article.intro else ""
     _say(f"{clean_line(name)}: {plural(len(article.entries), 'entry', 'entries')}{intro} -> {plural(slides, 'slide')}, "
          f"{plural(article.credits, 'credit')} found, {plural(len(article.unsure), 'line')} unsure, "
-         f"{plural(len(article.dropped), 'line')} dropped ({article.shape} layout)")
+         f"{plural(len(article.dropped), 'line')} dropped")
+    if article.layout:
+        _say(f"  read as {article.layout}")
     for line, unsure_text, why in article.unsure:
         _say(f"  line {line}: {why}: {clean_line(unsure_text)[:70]}")
     if article.dropped:

@@ -20,6 +20,7 @@ _WHOLE = {
     "view gallery", "view slideshow", "start slideshow", "enlarge", "expand", "fullscreen", "full screen",
     "photos", "pictures", "gallery", "related", "trending", "popular", "most read", "recommended",
     "facebook", "twitter", "pinterest", "whatsapp", "linkedin", "reddit", "copy link", "embed", "save",
+    "image caption", "caption", "media caption", "photo caption", "image", "photo", "video caption",
 }
 _PREFIXES = patterns.compile(
     r"(?:edition|category|categories|tags?|filed under|topics?|related|see also|updated|published|posted|"
@@ -33,6 +34,9 @@ _MORE_OF = patterns.compile(r"(?:next|previous|more|related|other|latest|top|rec
                       r"gallery|stories|story|photos|pictures|videos|articles|news)(?:\s+\S+){0,2}", patterns.IGNORECASE)
 _BYLINE = patterns.compile(r"by\s*:?\s*[^|]{1,60}\|\s*(?:published|updated|posted)\b.{0,80}", patterns.IGNORECASE)
 _COUNTER = patterns.compile(r"(?:(?:photo|image|slide|picture)\s+)?\d{1,4}\s*(?:/|of)\s*\d{1,4}", patterns.IGNORECASE)
+_PHOTO_NUMBER = patterns.compile(r"(?:#\s?)?\d{1,3}")
+"""A photo's number alone on its line ("7", "#7"): it starts the next photo, like "7 / 20"."""
+_ADDRESS = patterns.compile(r"[-•*]?\s*(?:https?://|www\.)\S+")
 _AGO = patterns.compile(r"(?:about\s+)?(?:\d{1,4}|an?|one)\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)\s+ago", patterns.IGNORECASE)
 _POINTS = patterns.compile(r"[\d,.]{1,9}\s*(?:points?|pts|votes?|likes?|shares?|comments?|views?)", patterns.IGNORECASE)
 _DATE = patterns.compile(
@@ -83,7 +87,7 @@ def furniture(text: str) -> str | None:
     simple = text.strip().strip("›»«‹·•|<>[]()").strip().lower()
     if not simple:
         return "a line of symbols"
-    if simple in _WHOLE or simple.rstrip(".:!…") in _WHOLE:
+    if simple in _WHOLE or simple.rstrip(".:!…,") in _WHOLE:
         return "a button or link"
     if len(text) <= 200 and _PREFIXES.match(simple):
         return "a page prompt or metadata line"
@@ -93,8 +97,10 @@ def furniture(text: str) -> str | None:
         return "breadcrumbs"
     if _MORE_OF.fullmatch(simple):
         return "a link to other galleries"
-    if _COUNTER.fullmatch(simple):
+    if _COUNTER.fullmatch(simple) or _PHOTO_NUMBER.fullmatch(simple):
         return "a slide counter"
+    if _ADDRESS.fullmatch(simple):
+        return "a web address"
     if _AGO.fullmatch(simple) or _dateline(text) or _only_a_date(text):
         return "a dateline"
     # A row of share buttons or a "Close gallery" button is short: longer lines are not split into
