@@ -87,9 +87,30 @@ def _words(text: str, offset: int = 0) -> list[_Word]:
         end = index
         while end < length and not text[end].isspace():
             end += 1
-        _split_slashes(text, index, end, offset, out)
+        for piece_start, piece_end in _glued_pieces(text, index, end):
+            _split_slashes(text, piece_start, piece_end, offset, out)
         index = end
     return out
+
+
+_GLUED_LABELS = ("copyright", "caption", "source", "credit", "credits", "photo", "image", "courtesy")
+
+
+def _glued_pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """A word that is two words glued by a scraper: "food.Lior" (a sentence and the credit after
+    it), "copyrightName" (a hidden label and its value). Other words stay whole ("U.S.", "McDonald")."""
+    token = text[start:end]
+    for index in range(3, len(token) - 1):
+        here, after = token[index], token[index + 1]
+        if here == "." and after.isupper() and token[index - 1].islower() and token[index - 2].islower() and \
+                token[index - 3].isalpha() and "." not in token[:index]:
+            return [(start, start + index + 1), (start + index + 1, end)]
+    lowered = token.casefold()
+    for label in _GLUED_LABELS:
+        if lowered.startswith(label) and len(token) > len(label) + 1 and token[len(label)].isupper() and \
+                token[:len(label)].islower():
+            return [(start, start + len(label)), (start + len(label), end)]
+    return [(start, end)]
 
 
 def _split_slashes(text: str, start: int, end: int, offset: int, out: list[_Word]) -> None:
@@ -262,6 +283,9 @@ def _label_end(words: list[_Word], start: int = 0) -> tuple[int, bool]:
             return start + 1, False  # "Credit Kim Lo", "Copyright Ana Ruiz": a name must follow
         if bare == "photographer" and start + 1 < len(words) and words[start + 1].bare == "by":
             return start + 2, False
+        if bare in ("photographer", "source") and start + 1 < len(words) and words[start + 1].bare == "name" and \
+                words[start + 1].text.endswith(":"):
+            return start + 2, True  # "Photographer Name: Ana Ruiz" (contest metadata)
         return start, False
     if bare in ("photographed", "shot", "taken", "captured") and start + 1 < len(words) and words[start + 1].bare == "by":
         return start + 2, False
@@ -373,6 +397,9 @@ def _suffix(text: str) -> tuple[str, str] | None:
     window_start = max(0, len(stripped) - _SUFFIX_WINDOW)
     words = _words(stripped[window_start:], window_start)
     best: tuple[str, str] | None = None
+    by_title = _by_after_title(stripped, words)
+    if by_title is not None:
+        return by_title
     for index in range(max(1, len(words) - MAX_WORDS), len(words)):
         before = stripped[:words[index].start].rstrip()
         if not before or not any(ch.isalnum() for ch in before):
@@ -406,6 +433,22 @@ def _suffix(text: str) -> tuple[str, str] | None:
             if best is None:
                 best = (before, credit)
     return best
+
+
+def _by_after_title(text: str, words: list[_Word]) -> tuple[str, str] | None:
+    """`'Last Light' by Ana Ruiz, France`: a quoted title and its photographer (contest entries)."""
+    for index in range(max(1, len(words) - 8), len(words) - 1):
+        if words[index].text != "by" or not words[index - 1].text.endswith(("’", "”", '"', "'")):
+            continue
+        end = _body_end(words, index + 1, False)
+        if end == index + 1:
+            return None
+        rest = words[end:]
+        if rest and not (all(_is_name_word(w.text) or w.bare in _PARTICLES for w in rest) and len(rest) <= 4
+                         and words[end - 1].text.endswith(",")):
+            return None  # "by Name, Country" may follow; anything else is prose
+        return text[:words[index].start].rstrip(), text[words[index].start:].strip()
+    return None
 
 
 def _has_label_punctuation(tail: list[_Word]) -> bool:

@@ -20,11 +20,12 @@ _WHOLE = {
     "view gallery", "view slideshow", "start slideshow", "enlarge", "expand", "fullscreen", "full screen",
     "photos", "pictures", "gallery", "related", "trending", "popular", "most read", "recommended",
     "facebook", "twitter", "pinterest", "whatsapp", "linkedin", "reddit", "copy link", "embed", "save",
-    "image caption", "caption", "media caption", "photo caption", "image", "photo", "video caption",
 }
+_CAPTION_LABELS = {"image caption", "caption", "media caption", "photo caption", "image", "photo", "video caption"}
 _PREFIXES = patterns.compile(
     r"(?:edition|category|categories|tags?|filed under|topics?|related|see also|updated|published|posted|"
-    r"last updated|advertisement|sponsored by|preview photo credit|photo gallery|recommended|watch|listen)\s*[:|]"
+    r"last updated|advertisement|sponsored by|preview photo credit|photo gallery|recommended|watch|listen|"
+    r"image name|image title|country|year|location|camera|lens|settings|date taken|place)\s*[:|]"
     r"|(?:subscribe|sign up|sign in|log in|newsletter|follow us|share this|share on|click here|download our|"
     r"get the app|join our|don't miss|want more|preview photo credit|story continues|continue reading|"
     r"scroll to continue|article continues|loading\b|ad feedback|report an ad|skip to)\b",
@@ -33,7 +34,7 @@ _PREFIXES = patterns.compile(
 _MORE_OF = patterns.compile(r"(?:next|previous|more|related|other|latest|top|recommended|similar)\s+(?:slideshows?|galleries|"
                       r"gallery|stories|story|photos|pictures|videos|articles|news)(?:\s+\S+){0,2}", patterns.IGNORECASE)
 _BYLINE = patterns.compile(r"by\s*:?\s*[^|]{1,60}\|\s*(?:published|updated|posted)\b.{0,80}", patterns.IGNORECASE)
-_COUNTER = patterns.compile(r"(?:(?:photo|image|slide|picture)\s+)?\d{1,4}\s*(?:/|of)\s*\d{1,4}", patterns.IGNORECASE)
+_COUNTER = patterns.compile(r"(?:(?:photo|image|slide|picture)\s*:?\s+)?\d{1,4}\s*(?:/|of)\s*\d{1,4}", patterns.IGNORECASE)
 _PHOTO_NUMBER = patterns.compile(r"(?:#\s?)?\d{1,3}")
 """A photo's number alone on its line ("7", "#7"): it starts the next photo, like "7 / 20"."""
 _ADDRESS = patterns.compile(r"[-•*]?\s*(?:https?://|www\.)\S+")
@@ -44,6 +45,8 @@ _DATE = patterns.compile(
     r"|\b\d{1,2}:\d{2}\s*(?:am|pm)?\b|\b\d{4}-\d{2}-\d{2}\b",
     patterns.IGNORECASE,
 )
+CAPTION_LABEL = "a caption's label"
+"""Why a line like "Image caption," is left out: the line after it is a caption."""
 LABELS = {"photographer", "location", "camera", "date taken", "taken", "place", "credit", "photo credit", "source"}
 """Labels of metadata blocks: the label on one line, its value on the next."""
 
@@ -87,6 +90,8 @@ def furniture(text: str) -> str | None:
     simple = text.strip().strip("›»«‹·•|<>[]()").strip().lower()
     if not simple:
         return "a line of symbols"
+    if simple.rstrip(".:!…,") in _CAPTION_LABELS:
+        return CAPTION_LABEL
     if simple in _WHOLE or simple.rstrip(".:!…,") in _WHOLE:
         return "a button or link"
     if len(text) <= 200 and _PREFIXES.match(simple):

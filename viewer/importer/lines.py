@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 
 from viewer import patterns
-from viewer.importer.furniture import furniture, is_label
+from viewer.importer.furniture import CAPTION_LABEL, furniture, is_label
 
 LONG_CHARACTERS = 100
 LONG_WORDS = 16
@@ -37,6 +37,8 @@ class Unit:
     """A credit taken from a metadata block ("Photographer" / name)."""
     after_counter: bool = False
     """The first line after a slide counter ("3 / 20"): a new photo starts here."""
+    after_label: bool = False
+    """The line after a caption's label ("Image caption,"): a caption."""
 
     @property
     def words(self) -> int:
@@ -59,7 +61,24 @@ class Prepared:
 
 
 def _clean(line: str) -> str:
-    return " ".join(_TAG.sub(" ", line).split()) if "<" in line else line.strip()
+    cleaned = " ".join(_TAG.sub(" ", line).split()) if "<" in line else line.strip()
+    return _without_hidden_label(cleaned)
+
+
+_HIDDEN_LABELS = ("image caption,", "image caption", "media caption,", "media caption", "caption:", "image:",
+                  "photo caption:")
+
+
+def _without_hidden_label(text: str) -> str:
+    """`Image caption, A man…` or `image captionA man…`: the label screen readers hear, glued to the
+    caption by a scraper, is not caption text."""
+    lowered = text[:20].casefold()
+    for label in _HIDDEN_LABELS:
+        if lowered.startswith(label) and len(text) > len(label) + 8:
+            rest = text[len(label):].lstrip()
+            if rest[:1].isupper() or rest[:1] in "“\"'‘":
+                return rest
+    return text
 
 
 def _core(text: str) -> str:
@@ -76,7 +95,7 @@ def prepare(text: str, keep_all: bool = False) -> Prepared:
     pending_label: tuple[int, str] | None = None
     value_of: str | None = None  # "Edition:" alone: its value ("US") is on the next line
     counters = 0
-    after_counter = False
+    after_counter = after_label = False
     for number, line in enumerate(raw, start=1):
         cleaned = _clean(line)
         if not cleaned:
@@ -104,6 +123,8 @@ def prepare(text: str, keep_all: bool = False) -> Prepared:
                 units.append(Unit(number, cleaned))
             continue
         why = furniture(cleaned)
+        if why == CAPTION_LABEL:
+            after_label = True
         if why == "a slide counter":
             counters += 1
             after_counter = True
@@ -115,8 +136,8 @@ def prepare(text: str, keep_all: bool = False) -> Prepared:
         if why == "a slide counter":
             units.append(Unit(number, cleaned))  # --keep-all: kept, and the photo starts after it
             continue
-        units.append(Unit(number, cleaned, after_counter=after_counter))
-        after_counter = False
+        units.append(Unit(number, cleaned, after_counter=after_counter, after_label=after_label))
+        after_counter = after_label = False
     units = _merge_repeats(units, dropped)
     numbered = _numbering(units)
     if numbered:

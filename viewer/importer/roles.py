@@ -22,12 +22,104 @@ from dataclasses import dataclass, field, replace
 from viewer.importer.credits import credit_line, is_name_line, split_credit
 from viewer.importer.lines import Prepared, Unit
 
-TITLE, BYLINE, CHROME, INTRO, HEADING, CAPTION, PARAGRAPH, CREDIT = "title", "byline", "chrome", "intro", \
-    "heading", "caption", "paragraph", "credit"
-ROLES = (TITLE, BYLINE, CHROME, INTRO, HEADING, CAPTION, PARAGRAPH, CREDIT)
+TITLE, BYLINE, CHROME, INTRO, HEADING, CAPTION, PARAGRAPH, CREDIT, FOOTER = "title", "byline", "chrome", \
+    "intro", "heading", "caption", "paragraph", "credit", "footer"
+ROLES = (TITLE, BYLINE, CHROME, INTRO, HEADING, CAPTION, PARAGRAPH, CREDIT, FOOTER)
 INF = math.inf
 TITLE_MAX_WORDS = 40
 HEADING_MAX_WORDS = 14
+
+
+W: dict[str, float] = {
+    "credit1": 0.0,
+    "credit_label": 0.8,
+    "credit2": 1.2,
+    "credit3": 2.5,
+    "credit4": 7.0,
+    "title1": 1.5,
+    "title2": 0.7,
+    "title3": 0.5,
+    "title4": 0.6,
+    "title5": 1.0,
+    "title6": 0.5,
+    "title7": 0.3,
+    "title8": 0.0,
+    "chrome1": 0.5,
+    "chrome2": 1.3,
+    "footer1": 0.0,
+    "footer2": 1.4,
+    "footer3": 4.0,
+    "byline1": 0.0,
+    "byline2": 1.0,
+    "heading1": 0.0,
+    "heading2": 1.2,
+    "heading3": 3.0,
+    "heading4": 5.0,
+    "heading5": 2.0,
+    "heading6": 3.0,
+    "heading7": 0.4,
+    "heading8": 0.5,
+    "heading9": 0.1,
+    "caption1": 0.6,
+    "caption2": 1.0,
+    "caption3": 1.0,
+    "caption4": 0.6,
+    "caption5": 2.5,
+    "caption6": 0.0,
+    "caption7": 0.5,
+    "caption8": 1.0,
+    "caption9": 0.8,
+    "caption_label": 0.8,
+    "caption10": 0.0,
+    "paragraph1": 0.5,
+    "paragraph2": 1.1,
+    "paragraph3": 1.5,
+    "paragraph4": 1.0,
+    "paragraph5": 0.8,
+    "paragraph6": 1.5,
+    "paragraph7": 3.0,
+    "paragraph8": 4.0,
+    "intro1": 0.8,
+    "intro2": 1.6,
+    "intro3": 0.3,
+    "intro4": 0.6,
+    "intro5": 3.0,
+    "intro6": 4.0,
+    "intro7": 3.0,
+    "title9": 0.0,
+    "chrome3": 0.0,
+    "footer4": 0.0,
+    "footer5": 4.0,
+    "footer6": 0.0,
+    "footer7": 0.5,
+    "footer8": 3.0,
+    "footer9": 3.5,
+    "title10": 0.0,
+    "byline3": 0.0,
+    "byline4": 1.5,
+    "intro8": 0.0,
+    "intro9": 0.0,
+    "intro10": 1.6,
+    "heading10": 0.0,
+    "heading11": 2.5,
+    "heading12": 2.0,
+    "caption11": 0.0,
+    "caption12": 3.5,
+    "caption13": 0.0,
+    "paragraph9": 0.0,
+    "paragraph10": 2.5,
+    "credit5": 0.3,
+    "credit6": 4.0,
+    "credit7": 3.5,
+    "credit8": 0.0,
+    "end1": 1.6,
+    "end2": 4.0,
+    "end3": 2.0,
+    "end4": 5.0,
+    "end5": 2.0,
+    "end6": 2.5,
+}
+"""The costs, by role and place of use; tuned on the corpus's tuning split (benchmarks/tune_roles.py)."""
 
 
 @dataclass(frozen=True)
@@ -70,6 +162,14 @@ class Features:
     """Names pictures or a time span, as gallery headlines do ("in pictures", "photos of the week")."""
     repeated: bool = False
     """The same text is on another line too (a headline written twice)."""
+    after_label: bool = False
+    """Comes right after a caption's label ("Image caption,")."""
+    next_label: bool = False
+    """Comes right before a caption's label: in a layout of credits before captions, their credit."""
+    bullet: bool = False
+    """Starts with a bullet ("• News"), as menus and link lists do."""
+    footer_words: bool = False
+    """Words of a page's end: rights reserved, privacy, related posts, next article…"""
     about: bool = False
     """Talks about the pictures or the reader: an introduction's words."""
     title_like: bool = False
@@ -122,6 +222,21 @@ def _photo_words(text: str) -> bool:
     return any(word in lowered for word in _PHOTO_WORDS)
 
 
+_FOOTER_WORDS = ("rights reserved", "explore more", "more on this", "reuse this", "subject to copyright",
+                 "related topics", "related content", "related galleries", "more galleries", "privacy", "terms of", "cookie", "related posts", "related stories",
+                 "related articles", "you might also like", "you may also like", "most viewed", "most read",
+                 "most popular", "more from", "more stories", "next article", "previous article", "next post",
+                 "previous post", "older entries", "newer entries", "newsletter", "sign up", "follow us",
+                 "comments", "leave a reply", "leave a comment", "disclaimer", "sponsored", "advertise",
+                 "contact us", "about us", "all photos", "read more", "trending", "recommended", "share this",
+                 "tags:", "filed under", "subscribe", "copyright ©", "© 20", "©20", "paid content")
+
+
+def _footer_words(text: str) -> bool:
+    lowered = text.casefold()
+    return len(text) <= 240 and any(word in lowered for word in _FOOTER_WORDS)
+
+
 def _about(text: str) -> bool:
     lowered = text.casefold()
     return len(text) > 60 and any(word in lowered for word in _ABOUT)
@@ -146,7 +261,8 @@ def features(units: list[Unit], doubled: set[int], prepared: Prepared) -> list[F
             doubled=unit.line in doubled, after_counter=unit.after_counter, capitals=capitals,
             byline=_is_byline(text), next_long=after is not None and after.long,
             previous_short=before is not None and not before.long,
-            about=_about(text), photo_words=_photo_words(text), repeated=counts.get(text.casefold(), 0) > 1,
+            after_label=unit.after_label, next_label=after is not None and after.after_label,
+            about=_about(text), bullet=text[:1] in "•·▪►▸-*", footer_words=_footer_words(text), photo_words=_photo_words(text), repeated=counts.get(text.casefold(), 0) > 1,
             title_like=whole is None and suffix is None and unit.words <= 25 and not _ends_sentence(text),
             text_ends_title=text.rstrip().endswith(("”", '"', "’", ")", "?", "!"))))
     return out
@@ -169,90 +285,104 @@ def _emission(f: Features, role: str, first: bool, article: _Article, layout: La
     """What it costs to give this line this role (lower is likelier)."""
     if role == CREDIT:
         if f.credit is not None:
-            return 0.0
+            return W["credit1"] - (W["credit_label"] if f.next_label and layout.credit_before else 0.0)
         if f.name:
-            return 1.2 if layout.headed and f.previous_short else 2.5
+            return W["credit2"] if layout.headed and f.previous_short else W["credit3"]
         return INF
     if f.credit is not None and role not in (BYLINE,):
-        return 7.0  # a credit phrase as text: only when nothing else fits
+        return W["credit4"]  # a credit phrase as text: only when nothing else fits
     if role == TITLE:
         if f.words > TITLE_MAX_WORDS or f.suffix is not None or f.sentence and f.words > 12 and not f.text_ends_title:
             return INF  # a sentence, not a headline
-        cost = 1.5
+        cost = W["title1"]
         if 4 <= f.words <= 25:
-            cost -= 0.7
+            cost -= W["title2"]
         if f.photo_words:
-            cost -= 0.5
+            cost -= W["title3"]
         if f.repeated:
-            cost -= 0.6
+            cost -= W["title4"]
         if f.words <= 3:
-            cost += 1.0  # a site's name
+            cost += W["title5"]  # a site's name
         if f.long:
-            cost += 0.5
+            cost += W["title6"]
         if first:
-            cost -= 0.3
-        return max(cost, 0.0)
+            cost -= W["title7"]
+        return max(cost, W["title8"])
     if role == CHROME:
-        return 1.3 if f.words <= 8 and not f.long else INF
+        if f.long or f.words > 8:
+            return INF
+        if f.bullet or f.words <= 3:
+            return W["chrome1"]  # "• News", "Search Icon": a menu
+        return W["chrome2"]
+    if role == FOOTER:
+        if f.footer_words:
+            return W["footer1"]
+        return W["footer2"] if f.words <= 6 and not f.sentence else W["footer3"]
     if role == BYLINE:
         if f.byline:
-            return 0.0
+            return W["byline1"]
         if f.name:
-            return 1.0
+            return W["byline2"]
         return INF
     if role == HEADING:
         if f.numbered or f.doubled:
-            return 0.0
-        cost = 1.2
+            return W["heading1"]
+        cost = W["heading2"]
         if article.numbered or article.doubles:
-            cost += 3.0  # the article marks its headings: unmarked lines are not
+            cost += W["heading3"]  # the article marks its headings: unmarked lines are not
         if f.long or f.words > HEADING_MAX_WORDS:
-            cost += 5.0
+            cost += W["heading4"]
         if f.sentence:
-            cost += 2.0
+            cost += W["heading5"]
         if f.suffix is not None:
-            cost += 3.0
+            cost += W["heading6"]
         if f.capitals >= 0.6 and f.words >= 2:
-            cost -= 0.4
+            cost -= W["heading7"]
         if not f.next_long:
-            cost += 0.5
-        return max(cost, 0.1)
+            cost += W["heading8"]
+        return max(cost, W["heading9"])
     if role == CAPTION:
-        cost = 0.6 if f.long else 1.0
+        cost = W["caption1"] if f.long else W["caption2"]
         if f.long and article.short_share >= 0.6 and f.suffix is None:
-            cost += 1.0  # one long paragraph among short captions: prose, not a caption
+            cost += W["caption3"]  # one long paragraph among short captions: prose, not a caption
         if f.suffix is not None:
-            cost -= 0.6
+            cost -= W["caption4"]
         if f.numbered:
-            cost += 2.5 if layout.headed else 0.0
+            cost += W["caption5"] if layout.headed else W["caption6"]
         if f.after_counter:
-            cost -= 0.5
+            cost -= W["caption7"]
         if f.name:
-            cost += 1.0
-        return max(cost, 0.0)
+            cost += W["caption8"]
+        if f.after_label:
+            cost -= W["caption_label"]  # "Image caption," was written just before it
+        if f.about:
+            cost += W["caption9"]  # talks about the pictures: an introduction, not one of them
+        return max(cost, W["caption10"])
     if role == PARAGRAPH:
-        cost = 0.5 if f.long else 1.1
+        cost = W["paragraph1"] if f.long else W["paragraph2"] if f.sentence else W["paragraph3"]
+        if f.bullet and f.words <= 3:
+            cost += W["paragraph4"]
         if not layout.headed:
-            cost += 0.8  # a gallery gives each photo one paragraph
+            cost += W["paragraph5"]  # a gallery gives each photo one paragraph
         if f.suffix is not None and not layout.headed:
-            cost += 1.5
+            cost += W["paragraph6"]
         if f.numbered:
-            cost += 3.0
+            cost += W["paragraph7"]
         if f.after_counter and article.counters:
-            cost += 4.0
+            cost += W["paragraph8"]
         return cost
     if role == INTRO:
-        cost = 0.8 if f.long else 1.6
+        cost = W["intro1"] if f.long else W["intro2"]
         if f.long and article.short_share >= 0.6:
-            cost -= 0.3
+            cost -= W["intro3"]
         if f.about:
-            cost -= 0.6  # "these pictures", "our photographers", "here are": about the gallery
+            cost -= W["intro4"]  # "these pictures", "our photographers", "here are": about the gallery
         if f.suffix is not None:
-            cost += 3.0
+            cost += W["intro5"]
         if f.after_counter and article.counters:
-            cost += 4.0
+            cost += W["intro6"]
         if f.numbered:
-            cost += 3.0
+            cost += W["intro7"]
         return cost
     raise ValueError(role)
 
@@ -272,12 +402,23 @@ class _State:
 
 def _transition(state: _State, role: str, layout: Layout, article: _Article,
                 f: Features) -> tuple[_State, float] | None:
+    if layout.credit_before and state.last == CREDIT and role in (TITLE, CHROME, BYLINE):
+        return None  # a credit written before its caption is followed by that caption
     if role == TITLE:
         if state.titled or state.started or state.last not in ("", BYLINE):
             return None  # the headline comes before the story (page chrome may come before it)
-        return _State(TITLE, False, False, False, True), 0.0
+        return _State(TITLE, False, False, False, True), W["title9"]
     if role == CHROME:
-        return None if state.started else (_State(state.last, False, False, False, state.titled), 0.0)
+        return None if state.started else (_State(state.last, False, False, False, state.titled), W["chrome3"])
+    if state.last == FOOTER and role != FOOTER:
+        return None  # the page's end: nothing of the story comes after it
+    if role == FOOTER:
+        if not state.started and state.last != FOOTER:
+            return None
+        closing = 1.6 * article.credit_share if state.last != FOOTER and not state.credited else W["footer4"]
+        if layout.credit_before and state.last == CREDIT:
+            closing += W["footer5"]  # the last credit has no caption after it
+        return _State(FOOTER, True, True, False, state.titled), closing + (W["footer6"] if state.last == FOOTER else W["footer7"])
     moved = _move(state, role, layout, article)
     if moved is not None and state.titled and not moved[0].titled:
         moved = replace(moved[0], titled=True), moved[1]
@@ -285,49 +426,49 @@ def _transition(state: _State, role: str, layout: Layout, article: _Article,
         new_state, cost = moved
         starts = role == HEADING or (role == CAPTION and not state.bare)
         if starts != f.after_counter and not (f.after_counter and role == CREDIT):
-            moved = new_state, cost + 3.0  # a slideshow page: each counter starts a photo, and only a counter
+            moved = new_state, cost + W["footer8"]  # a slideshow page: each counter starts a photo, and only a counter
     if moved is None or f.suffix is None or role not in (HEADING, CAPTION, PARAGRAPH):
         return moved
     # A line that ends (or starts) with its credit credits the entry it belongs to.
     new_state, cost = moved
     if new_state.credited:
-        cost += 3.5  # a second credit for one photo
+        cost += W["footer9"]  # a second credit for one photo
     return _State(new_state.last, True, True, False, new_state.titled), cost
 
 
 def _move(state: _State, role: str, layout: Layout, article: _Article) -> tuple[_State, float] | None:
     last = state.last
     if role == TITLE:
-        return (_State(TITLE, False, False, False), 0.0) if last == "" else None
+        return (_State(TITLE, False, False, False), W["title10"]) if last == "" else None
     if role == BYLINE:
-        if state.started:
+        if state.started or last in (CREDIT, INTRO):
             return None
-        return _State(BYLINE, False, False, False), (0.0 if last in ("", TITLE, BYLINE) else 1.5)
+        return _State(BYLINE, False, False, False), (W["byline3"] if last in ("", TITLE, BYLINE) else W["byline4"])
     if layout.credit_before and last == CREDIT and role not in (HEADING, CAPTION):
         return None  # a credit written before its caption is followed by that caption
     if role == INTRO:
         if state.started:
             return None
-        return _State(INTRO, False, False, False), 0.0
-    uncredited = 0.0
+        return _State(INTRO, False, False, False), W["intro8"]
+    uncredited = W["intro9"]
     if state.started and not state.credited:
-        uncredited = 1.6 * article.credit_share  # an entry ends without a credit in an article that has them
+        uncredited = W["intro10"] * article.credit_share  # an entry ends without a credit in an article that has them
     if role == HEADING:
-        cost = uncredited + (0.0 if layout.headed else 2.5)
+        cost = uncredited + (W["heading10"] if layout.headed else W["heading11"])
         if state.bare:
-            cost += 2.0  # a heading with nothing under it
+            cost += W["heading12"]  # a heading with nothing under it
         return _State(HEADING, True, layout.credit_before and last == CREDIT, True), cost
     if role == CAPTION:
         if state.bare:  # the caption under a heading
-            return _State(CAPTION, True, state.credited, False), 0.0
-        cost = uncredited + (3.5 if layout.headed else 0.0)
+            return _State(CAPTION, True, state.credited, False), W["caption11"]
+        cost = uncredited + (W["caption12"] if layout.headed else W["caption13"])
         return _State(CAPTION, True, layout.credit_before and last == CREDIT, False), cost
     if role == PARAGRAPH:
         if not state.started:
             return None
-        cost = 0.0
+        cost = W["paragraph9"]
         if layout.credit_before is False and state.credited and not layout.headed:
-            cost += 2.5  # text after a caption's credit, in a gallery: more likely a new caption
+            cost += W["paragraph10"]  # text after a caption's credit, in a gallery: more likely a new caption
         return _State(PARAGRAPH, True, state.credited, False), cost
     if role == CREDIT:
         if layout.credit_before:
@@ -335,13 +476,13 @@ def _move(state: _State, role: str, layout: Layout, article: _Article) -> tuple[
                 return None
             # The credit of the next entry; in a headed layout, "heading, credit, text" also reads so.
             if state.bare and layout.headed:
-                return _State(CREDIT, True, True, True), 0.3
+                return _State(CREDIT, True, True, True), W["credit5"]
             return _State(CREDIT, state.started, True, False), uncredited  # it closes the entry before
         if not state.started:
-            return _State(CREDIT, False, False, False), 4.0
+            return _State(CREDIT, False, False, False), W["credit6"]
         if state.credited:
-            return _State(CREDIT, True, True, False), 3.5  # a second credit for one photo
-        return _State(CREDIT, True, True, state.bare), 0.0
+            return _State(CREDIT, True, True, False), W["credit7"]  # a second credit for one photo
+        return _State(CREDIT, True, True, state.bare), W["credit8"]
     raise ValueError(role)
 
 
@@ -375,15 +516,17 @@ def _solve(feats: list[Features], layout: Layout, article: _Article) -> tuple[fl
     for state, (cost, pointer) in frontier.items():
         final = cost
         if state.started and not state.credited:
-            final += 1.6 * article.credit_share
+            final += W["end1"] * article.credit_share
         if layout.credit_before and state.last == CREDIT:
-            final += 4.0
+            final += W["end2"]
         if state.bare:
-            final += 2.0
+            final += W["end3"]
         if not state.started:
-            final += 5.0  # no entry at all
+            final += W["end4"]  # no entry at all
         if not state.titled:
-            final += 2.0  # most articles have a headline
+            final += W["end5"]  # most articles have a headline
+        if layout.credit_before:
+            final += W["end6"]  # credits written before their captions are the rarer layout
         if final < end_cost:
             end_cost, end_pointer = final, pointer
     roles: list[str] = []
@@ -407,7 +550,7 @@ def label(units: list[Unit], doubled: set[int], prepared: Prepared) -> Labelling
     results = []
     for layout in LAYOUTS:
         cost, roles, steps = _solve(feats, layout, article)
-        if roles:
+        if cost < INF:
             results.append((cost, layout, roles, steps))
     results.sort(key=lambda item: item[0])
     best_cost, best_layout, best_roles, best_steps = results[0]

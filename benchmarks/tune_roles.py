@@ -1,0 +1,66 @@
+"""Tune the line-role costs (viewer.importer.roles.W) on the corpus's tuning split.
+
+Run from the project root:  .venv/bin/python benchmarks/tune_roles.py [--passes 2]
+
+Coordinate descent: each cost in turn is tried a little lower and a little higher, and kept
+where the tuning split's score is best. The score is the mean of four shares on text articles:
+photos found, credits found, slides that are not furniture, titles right (import_score.py
+counts them). The held-out third is never read. Prints the costs to paste into roles.py.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+from import_score import CORPUS, held_out, score  # noqa: E402
+
+from viewer.importer import roles  # noqa: E402
+
+
+def objective(cases: list[tuple[Path, dict]]) -> float:
+    results = [score(path, expected) for path, expected in cases]
+    photos = sum(r.photos for r in results) or 1
+    credits = sum(r.credits for r in results) or 1
+    slides = sum(r.slides for r in results) or 1
+    return (sum(r.photos_found for r in results) / photos + sum(r.credits_found for r in results) / credits
+            + 1 - sum(r.furniture for r in results) / slides
+            + sum(1 for r in results if r.title_right) / len(results)) / 4
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--passes", type=int, default=2)
+    args = parser.parse_args()
+    cases = [(path, json.loads(path.with_name(path.stem + ".expected.json").read_text(encoding="utf-8")))
+             for path in sorted(CORPUS.glob("text/*.txt"))
+             if not held_out(path.stem) and path.with_name(path.stem + ".expected.json").exists()]
+    best = objective(cases)
+    print(f"start: {best:.4f} on {len(cases)} articles", flush=True)
+    for number in range(args.passes):
+        improved = False
+        for name in list(roles.W):
+            value = roles.W[name]
+            for candidate in sorted({round(value * 0.5, 2), round(value + 0.5, 2), round(value * 1.5, 2),
+                                     round(max(0.0, value - 0.5), 2)} - {value}):
+                roles.W[name] = candidate
+                got = objective(cases)
+                if got > best + 1e-9:
+                    best, value, improved = got, candidate, True
+                    print(f"  pass {number + 1}: {name} -> {candidate}: {best:.4f}", flush=True)
+            roles.W[name] = value
+        if not improved:
+            break
+    print(f"best: {best:.4f}")
+    print(json.dumps(roles.W, indent=4))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
