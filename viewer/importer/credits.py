@@ -222,8 +222,8 @@ def _body_end(words: list[_Word], start: int, lenient: bool) -> int:
             end = nxt
         elif trailing_comma and word.bare in ("file", "pool", "handout") and word is words[-1]:
             end += 1
-        elif trailing_comma and _is_name_word(word.text) and _name_end(words, end, False) == len(words):
-            end = len(words)  # "Photograph by Name, The Daily Planet"
+        elif trailing_comma and _is_name_word(word.text) and _name_end(words, end, False) > end:
+            end = _name_end(words, end, False)  # "Name, The Daily Planet", "Name, Israel / Contest"
         else:
             place = _place_end(words, end)
             if place == end:

@@ -47,7 +47,10 @@ _DATE = patterns.compile(
 )
 CAPTION_LABEL = "a caption's label"
 """Why a line like "Image caption," is left out: the line after it is a caption."""
-LABELS = {"photographer", "location", "camera", "date taken", "taken", "place", "credit", "photo credit", "source"}
+LABELS = {"photographer", "location", "camera", "date taken", "taken", "place", "credit", "photo credit", "source",
+          "maker", "artist", "creator", "author", "date made", "date", "medium", "dimensions", "measurements",
+          "object name", "object number", "id number", "accession number", "catalog number", "credit line",
+          "physical description", "place made", "lens", "settings", "category", "country", "year"}
 """Labels of metadata blocks: the label on one line, its value on the next."""
 
 

@@ -21,7 +21,7 @@ _MORE = patterns.compile(r"(?:\s*(?:\.\.\.|…)\s*(?:read\s+)?more|\s*\[(?:\.\.\
                      r"\s+(?:read|see|show)\s+more)\s*$", patterns.IGNORECASE)
 # "1. Title", "1) Title", "#18. Title", "#1 Title" (a bare "2 years ago" is not a heading number)
 _NUMBERED = patterns.compile(r"(?:#\s?(?P<hashed>\d{1,3})(?:[.):]\s*|\s+)|(?P<plain>\d{1,3})[.):]\s+)(?P<rest>[^\s/].*)")
-_CREDIT_LABELS = {"photographer", "credit", "photo credit", "source"}
+_CREDIT_LABELS = {"photographer", "credit", "photo credit", "source", "maker", "artist", "creator", "credit line"}
 
 
 @dataclass(frozen=True)

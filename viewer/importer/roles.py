@@ -22,15 +22,17 @@ from dataclasses import dataclass, field, replace
 from viewer.importer.credits import credit_line, is_name_line, split_credit
 from viewer.importer.lines import Prepared, Unit
 
-TITLE, BYLINE, CHROME, INTRO, HEADING, CAPTION, PARAGRAPH, CREDIT, FOOTER = "title", "byline", "chrome", \
-    "intro", "heading", "caption", "paragraph", "credit", "footer"
-ROLES = (TITLE, BYLINE, CHROME, INTRO, HEADING, CAPTION, PARAGRAPH, CREDIT, FOOTER)
+TITLE, BYLINE, CHROME, INTRO, HEADING, CAPTION, PARAGRAPH, CREDIT, FOOTER, NOISE = "title", "byline", "chrome", \
+    "intro", "heading", "caption", "paragraph", "credit", "footer", "noise"
+ROLES = (TITLE, BYLINE, CHROME, INTRO, HEADING, CAPTION, PARAGRAPH, CREDIT, FOOTER, NOISE)
 INF = math.inf
 TITLE_MAX_WORDS = 40
 HEADING_MAX_WORDS = 14
 
 
 W: dict[str, float] = {
+    "noise_code": 0.3,
+    "noise_step": 0.0,
     "credit1": 0.0,
     "credit_label": 0.8,
     "credit2": 1.2,
@@ -70,6 +72,9 @@ W: dict[str, float] = {
     "caption8": 1.0,
     "caption9": 0.8,
     "caption_label": 0.8,
+    "caption_tiny": 0.8,
+    "heading_place": 1.0,
+    "heading_name": 1.0,
     "caption10": 0.0,
     "paragraph1": 0.5,
     "paragraph2": 1.1,
@@ -140,6 +145,7 @@ LAYOUTS = tuple(Layout(headed, before) for headed in (True, False) for before in
 
 @dataclass(frozen=True)
 class Features:
+    text: str
     words: int
     long: bool
     sentence: bool
@@ -166,6 +172,8 @@ class Features:
     """Comes right after a caption's label ("Image caption,")."""
     next_label: bool = False
     """Comes right before a caption's label: in a layout of credits before captions, their credit."""
+    place: bool = False
+    """A place name ("Svalbard, Norway", "Lake Nakuru, Kenya"): where a photo was taken."""
     bullet: bool = False
     """Starts with a bullet ("• News"), as menus and link lists do."""
     footer_words: bool = False
@@ -242,6 +250,22 @@ def _about(text: str) -> bool:
     return len(text) > 60 and any(word in lowered for word in _ABOUT)
 
 
+def _is_place(text: str) -> bool:
+    words = text.replace(",", " ").split()
+    return ", " in text and 2 <= len(words) <= 6 and not _ends_sentence(text) and all(
+        w[:1].isupper() or w in ("de", "del", "la", "le", "of", "the", "upon", "am", "an", "en") for w in words)
+
+
+def _text_follows(units: list[Unit], index: int) -> bool:
+    """Prose comes next, after at most two lines of credit, name or place (heading, name, place, text)."""
+    for after in units[index + 1:index + 4]:
+        if after.long:
+            return True
+        if not (after.credit or credit_line(after.text) or is_name_line(after.text) or _is_place(after.text)):
+            return False
+    return False
+
+
 def features(units: list[Unit], doubled: set[int], prepared: Prepared) -> list[Features]:
     out = []
     counts: dict[str, int] = {}
@@ -256,10 +280,11 @@ def features(units: list[Unit], doubled: set[int], prepared: Prepared) -> list[F
         after = units[index + 1] if index + 1 < len(units) else None
         before = units[index - 1] if index else None
         out.append(Features(
-            words=unit.words, long=unit.long, sentence=_ends_sentence(text), credit=whole, suffix=suffix,
+            text=text, words=unit.words, long=unit.long, sentence=_ends_sentence(text), credit=whole, suffix=suffix,
             name=whole is None and is_name_line(text), numbered=prepared.numbered and unit.number is not None,
-            doubled=unit.line in doubled, after_counter=unit.after_counter, capitals=capitals,
-            byline=_is_byline(text), next_long=after is not None and after.long,
+            doubled=unit.line in doubled, after_counter=unit.after_counter or (
+                before is not None and before.after_counter and out[-1].credit is not None), capitals=capitals,
+            byline=_is_byline(text), next_long=_text_follows(units, index), place=_is_place(text),
             previous_short=before is not None and not before.long,
             after_label=unit.after_label, next_label=after is not None and after.after_label,
             about=_about(text), bullet=text[:1] in "•·▪►▸-*", footer_words=_footer_words(text), photo_words=_photo_words(text), repeated=counts.get(text.casefold(), 0) > 1,
@@ -314,6 +339,11 @@ def _emission(f: Features, role: str, first: bool, article: _Article, layout: La
         if f.bullet or f.words <= 3:
             return W["chrome1"]  # "• News", "Search Icon": a menu
         return W["chrome2"]
+    if role == NOISE:
+        if f.long or f.words > 4 or f.sentence:
+            return INF
+        # Numbers and codes ("2004.0211.017", "12,400"): record fields, never a caption's words
+        return W["noise_code"] if not any(ch.isalpha() for ch in f.text[:40]) else INF
     if role == FOOTER:
         if f.footer_words:
             return W["footer1"]
@@ -336,6 +366,10 @@ def _emission(f: Features, role: str, first: bool, article: _Article, layout: La
             cost += W["heading5"]
         if f.suffix is not None:
             cost += W["heading6"]
+        if f.place:
+            cost += W["heading_place"]
+        if f.name:
+            cost += W["heading_name"]  # a person's name alone: the photographer, under the heading
         if f.capitals >= 0.6 and f.words >= 2:
             cost -= W["heading7"]
         if not f.next_long:
@@ -353,6 +387,8 @@ def _emission(f: Features, role: str, first: bool, article: _Article, layout: La
             cost -= W["caption7"]
         if f.name:
             cost += W["caption8"]
+        if f.words <= 2 and not f.sentence and not f.after_counter:
+            cost += W["caption_tiny"]  # a photo's caption is rarely one or two words
         if f.after_label:
             cost -= W["caption_label"]  # "Image caption," was written just before it
         if f.about:
@@ -409,7 +445,15 @@ def _transition(state: _State, role: str, layout: Layout, article: _Article,
             return None  # the headline comes before the story (page chrome may come before it)
         return _State(TITLE, False, False, False, True), W["title9"]
     if role == CHROME:
-        return None if state.started else (_State(state.last, False, False, False, state.titled), W["chrome3"])
+        if state.started or state.last in (INTRO, CREDIT):
+            return None  # page chrome is around the headline, not inside the story
+        return _State(state.last, False, False, False, state.titled), W["chrome3"]
+    if role == NOISE:
+        if not state.started or state.last == FOOTER:
+            return None
+        if layout.credit_before and state.last == CREDIT:
+            return None
+        return state, W["noise_step"]
     if state.last == FOOTER and role != FOOTER:
         return None  # the page's end: nothing of the story comes after it
     if role == FOOTER:
