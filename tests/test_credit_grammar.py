@@ -98,6 +98,8 @@ def test_a_credit_before_the_caption_moves_out(phrase):
     "(Image via Photographer 4)", "Photo: Ana Ruiz/The Guardian", "Credit: NASA/JPL-Caltech",
     "Ana Ruiz/AFP/Getty Images", "REUTERS/Ana Ruiz/File Photo", "AFP PHOTO / ANA RUIZ", "Kim Lo/Bloomberg",
     "Image copyright Getty Images", "Image source, Reuters", "Copyright Ana Ruiz", "Courtesy of the artist",
+    "Photo | Ana Ruiz, EPS", "tallgrass_dani , twitter.com", "u/fern_and_moss , reddit.com", "Photographer Name: Ana Ruiz",
+    "Ana Ruiz, Israel / Sony World Photography Awards",
 ])
 def test_more_credit_forms_on_their_own_line(phrase):
     assert credit_line(phrase) is not None
@@ -148,3 +150,33 @@ def test_split_never_loses_or_invents_words(text):
     else:
         assert credit and credit in text
         assert all(word in text for word in caption.split())
+
+
+@pytest.mark.parametrize("line,caption,credit", [
+    ("A hoopoe raises its crest as a cat walks by.Ana Ruiz, Israel / Sony World Photography Awards",
+     "A hoopoe raises its crest as a cat walks by.", "Ana Ruiz, Israel / Sony World Photography Awards"),
+    ("Overall Winner: ‘Last Light on the Lek’ by Ana Ruiz, France", "Overall Winner: ‘Last Light on the Lek’",
+     "by Ana Ruiz, France"),
+    ("image copyrightAna Ruiz / AFP", "image", None),
+    ("A man walks by the sea. (Photo | Ana Ruiz, EPS)", "A man walks by the sea.", "Photo | Ana Ruiz, EPS"),
+])
+def test_glued_and_contest_credits(line, caption, credit):
+    got = split_credit(line)
+    if credit is None:
+        assert got[1] is None or got[1].startswith("copyright")
+    else:
+        assert got == (caption, credit)
+
+
+@pytest.mark.parametrize("line,credit", [
+    ("tallgrass_dani , twitter.com Report", "tallgrass_dani , twitter.com"),
+    ("u/crumbfeather , reddit.com Report", "u/crumbfeather , reddit.com"),
+])
+def test_a_button_glued_to_a_credit_is_not_part_of_it(line, credit):
+    assert credit_line(line) == credit
+
+
+@pytest.mark.parametrize("line", ["Enlarge/Slideshow See On Map Directions", "Share/Email Print Comments",
+                                  "Next/Previous Gallery"])
+def test_rows_of_buttons_are_not_credits(line):
+    assert credit_line(line) is None

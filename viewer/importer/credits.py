@@ -100,10 +100,10 @@ def _glued_pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """A word that is two words glued by a scraper: "food.Lior" (a sentence and the credit after
     it), "copyrightName" (a hidden label and its value). Other words stay whole ("U.S.", "McDonald")."""
     token = text[start:end]
-    for index in range(3, len(token) - 1):
+    for index in range(2, len(token) - 1):
         here, after = token[index], token[index + 1]
         if here == "." and after.isupper() and token[index - 1].islower() and token[index - 2].islower() and \
-                token[index - 3].isalpha() and "." not in token[:index]:
+                "." not in token[:index]:
             return [(start, start + index + 1), (start + index + 1, end)]
     lowered = token.casefold()
     for label in _GLUED_LABELS:
@@ -129,6 +129,21 @@ def _split_slashes(text: str, start: int, end: int, offset: int, out: list[_Word
         position += len(part)
 
 
+def _is_handle(core: str) -> bool:
+    """A user name as sites write them: with an underscore, or letters run into digits."""
+    if not core or not core.isascii() or not all(ch.isalnum() or ch in "_.-" for ch in core):
+        return False
+    return ("_" in core.strip("_") and any(ch.isalpha() for ch in core)) or (
+        any(ch.isdigit() for ch in core) and sum(ch.isalpha() for ch in core) >= 3 and core[0].isalpha())
+
+
+def _is_web_name(word: str) -> bool:
+    core = word.strip(",.;:()[]\"'“”‘’")
+    lowered = core.casefold()
+    return core[:1] == "@" or lowered.startswith(("u/", "r/")) or _is_handle(core) or (
+        "." in core.strip(".") and any(ch.isalpha() for ch in core.rsplit(".", 1)[-1]) and not core[:1].isdigit())
+
+
 def _is_name_word(word: str, lenient: bool = False) -> bool:
     """A word that can start or end a name: capitalised, all capitals, a digit-led agency code,
     an initial, a handle or a domain. `lenient` (after an explicit credit label) takes any word."""
@@ -142,6 +157,8 @@ def _is_name_word(word: str, lenient: bool = False) -> bool:
         return True
     if "." in core.strip(".") and any(ch.isalpha() for ch in core.rsplit(".", 1)[-1]) and not core[0].isdigit():
         return True  # reddit.com, example.org
+    if _is_handle(core):
+        return True  # tallgrass_dani, wavedog77
     first = core[0]
     if first.isupper() or (first.isdigit() and any(ch.isalpha() for ch in core)):
         return True
@@ -255,6 +272,8 @@ def _label_end(words: list[_Word], start: int = 0) -> tuple[int, bool]:
         if words[index - 1].text.endswith((":", "…", "...")):
             # "Photo: Ana Ruiz": names follow ("Image: a mood board" is not a credit), or one handle
             return index, len(words) - index == 1
+    if kinds and index < len(words) and words[index].text in ("|", "-", "–", "—"):
+        return index + 1, False  # "Photo | Ana Ruiz, EPS", "Photo - Ana Ruiz"
     if kinds and index < len(words):
         word = words[index]
         if word.bare in ("credit", "credits", "source", "copyright", "courtesy") or word.bare.startswith("credit"):
@@ -325,7 +344,8 @@ def _parse(words: list[_Word], start: int = 0) -> _Parse | None:
         return None
     names = [w.bare for w in words[body_start:end]]
     agency = any(name in AGENCY_WORDS or name.split("-")[0] in AGENCY_WORDS for name in names)
-    structured = labelled or any(w.text in ("/",) or w.bare in ("via", "for") for w in words[body_start:end])
+    structured = labelled or any(w.text in ("/",) or w.bare in ("via", "for") for w in words[body_start:end]) or (
+        end - body_start >= 2 and any(_is_web_name(w.text) for w in words[body_start:end]))
     if not labelled and not structured:
         # A bare agency: "Getty Images", "Reuters", "AP", "EPA-EFE", "Reuters Photographer"
         if not names or not (names[0] in AGENCY_WORDS or names[0].split("-")[0] in AGENCY_WORDS):
@@ -348,6 +368,17 @@ def _strip_brackets(text: str) -> str:
     return text
 
 
+_BUTTON_WORDS = {"enlarge", "slideshow", "map", "directions", "share", "view", "print", "email", "comments",
+                 "next", "previous", "gallery", "see", "more", "close", "open", "expand", "zoom", "download",
+                 "save", "like", "reply", "report", "menu", "search", "home", "login", "subscribe", "play"}
+
+
+def _buttons(words: list[_Word]) -> bool:
+    """`Enlarge/Slideshow See On Map Directions`: a row of buttons, capitalised and slashed like a
+    credit, but made of the words of buttons."""
+    return sum(1 for w in words if w.bare in _BUTTON_WORDS) >= 2
+
+
 def credit_line(text: str) -> str | None:
     """The credit if the whole line is a credit phrase, else None."""
     stripped = text.strip()
@@ -359,8 +390,12 @@ def credit_line(text: str) -> str | None:
     words = _words(inner)
     if len(words) > MAX_WORDS + 4 or words and words[-1].text.endswith(("?", "!")):
         return None
+    if len(words) >= 2 and words[-1].bare in _BUTTON_WORDS and not _buttons(words[:-1]) and _credit_ok(
+            _parse(words[:-1]), len(words) - 1):
+        # "tallgrass_dani , twitter.com Report": a button glued to the end of the credit
+        return inner[:words[-1].start].rstrip(" ,;")
     parse = _parse(words)
-    if not _credit_ok(parse, len(words)):
+    if not _credit_ok(parse, len(words)) or _buttons(words):
         return None
     return inner.rstrip(" ,;")
 
@@ -406,7 +441,7 @@ def _suffix(text: str) -> tuple[str, str] | None:
             continue
         tail = words[index:]
         parse = _parse(tail)
-        if not _credit_ok(parse, len(tail)):
+        if not _credit_ok(parse, len(tail)) or _buttons(tail):
             continue
         assert parse is not None
         credit = stripped[words[index].start:].strip()

@@ -21,6 +21,8 @@ _MORE = patterns.compile(r"(?:\s*(?:\.\.\.|…)\s*(?:read\s+)?more|\s*\[(?:\.\.\
                      r"\s+(?:read|see|show)\s+more)\s*$", patterns.IGNORECASE)
 # "1. Title", "1) Title", "#18. Title", "#1 Title" (a bare "2 years ago" is not a heading number)
 _NUMBERED = patterns.compile(r"(?:#\s?(?P<hashed>\d{1,3})(?:[.):]\s*|\s+)|(?P<plain>\d{1,3})[.):]\s+)(?P<rest>[^\s/].*)")
+# "1 Harbor Front in Bergen": a bare number, taken as the entry's number only when such lines count up
+_BARE_NUMBERED = patterns.compile(r"(?P<bare>\d{1,3})\s+(?P<rest>[A-Z].*)")
 _CREDIT_LABELS = {"photographer", "credit", "photo credit", "source", "maker", "artist", "creator", "credit line"}
 
 
@@ -139,10 +141,10 @@ def prepare(text: str, keep_all: bool = False) -> Prepared:
         units.append(Unit(number, cleaned, after_counter=after_counter, after_label=after_label))
         after_counter = after_label = False
     units = _merge_repeats(units, dropped)
-    numbered = _numbering(units)
-    if numbered:
-        units = [_with_number(unit) for unit in units]
-    return Prepared(units=units, dropped=sorted(dropped), numbered=numbered, counters=counters)
+    numbering = _numbering(units)
+    if numbering is not None:
+        units = [_with_number(unit, numbering) for unit in units]
+    return Prepared(units=units, dropped=sorted(dropped), numbered=numbering is not None, counters=counters)
 
 
 def _merge_repeats(units: list[Unit], dropped: list[tuple[int, str, str]]) -> list[Unit]:
@@ -173,17 +175,22 @@ def _merge_repeats(units: list[Unit], dropped: list[tuple[int, str, str]]) -> li
     return kept
 
 
-def _numbering(units: list[Unit]) -> bool:
-    """True when at least two units carry numbers that count up (1, 2, 3… or 20, 19, 18…)."""
-    numbers = [_number(m) for m in (_NUMBERED.fullmatch(u.text) for u in units if not u.long) if m]
-    if len(numbers) < 2:
-        return False
-    steps = sum(1 for a, b in zip(numbers, numbers[1:]) if abs(b - a) == 1)
-    return steps >= max(1, (len(numbers) - 1) // 2)
+def _numbering(units: list[Unit]) -> patterns.Pattern | None:
+    """The numbering pattern when at least two units carry numbers that count up (1, 2, 3… or
+    20, 19, 18…); bare numbers ("1 Title") need three that count up, nearly all in step."""
+    for pattern, least, slack in ((_NUMBERED, 2, None), (_BARE_NUMBERED, 3, 1)):
+        numbers = [_number(m) for m in (pattern.fullmatch(u.text) for u in units if not u.long) if m]
+        if len(numbers) < least:
+            continue
+        steps = sum(1 for a, b in zip(numbers, numbers[1:]) if abs(b - a) == 1)
+        needed = len(numbers) - 1 - slack if slack is not None else max(1, (len(numbers) - 1) // 2)
+        if steps >= needed:
+            return pattern
+    return None
 
 
-def _with_number(unit: Unit) -> Unit:
-    match = _NUMBERED.fullmatch(unit.text)
+def _with_number(unit: Unit, pattern: patterns.Pattern) -> Unit:
+    match = pattern.fullmatch(unit.text)
     if match is None or unit.long and not match.group("rest").startswith(("“", '"')):
         return unit
     return replace(unit, text=match.group("rest").strip(), number=_number(match),
@@ -191,4 +198,5 @@ def _with_number(unit: Unit) -> Unit:
 
 
 def _number(match: patterns.Match) -> int:
-    return int(match.group("hashed") or match.group("plain"))
+    groups = match.groupdict()
+    return int(groups.get("hashed") or groups.get("plain") or groups.get("bare"))
