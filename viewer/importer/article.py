@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from viewer import patterns
 from viewer.importer.credits import credit_line, split_credit
 from viewer.importer.lines import Unit, prepare
-from viewer.importer.roles import BYLINE, CAPTION, CHROME, FOOTER, NOISE, CREDIT, HEADING, INTRO, PARAGRAPH, TITLE, Labelling, label
+from viewer.importer.roles import ALT, BYLINE, CAPTION, CHROME, FOOTER, NOISE, SECTION, CREDIT, HEADING, INTRO, PARAGRAPH, TITLE, Labelling, label
 
 
 
@@ -108,6 +108,14 @@ def _from_roles(units: list[Unit], labelling: Labelling, keep_numbers: bool, kee
     for unit, role in zip(units, labelling.roles):
         if role == TITLE:
             title = unit.text
+        elif role in (ALT, SECTION) and keep_all:
+            (entries[-1].paragraphs if entries else intro).append(unit.text)
+        elif role == ALT:
+            dropped.append((unit.line, unit.text, "a photo's description written before its caption (alt text)"))
+            bare = False
+        elif role == SECTION:
+            dropped.append((unit.line, unit.text, "a section heading between photos"))
+            bare = False
         elif role == NOISE and keep_all:
             (entries[-1].paragraphs if entries else intro).append(unit.text)
         elif role == NOISE:

@@ -22,9 +22,10 @@ from dataclasses import dataclass, field, replace
 from viewer.importer.credits import credit_line, is_name_line, split_credit
 from viewer.importer.lines import Prepared, Unit
 
-TITLE, BYLINE, CHROME, INTRO, HEADING, CAPTION, PARAGRAPH, CREDIT, FOOTER, NOISE = "title", "byline", "chrome", \
-    "intro", "heading", "caption", "paragraph", "credit", "footer", "noise"
-ROLES = (TITLE, BYLINE, CHROME, INTRO, HEADING, CAPTION, PARAGRAPH, CREDIT, FOOTER, NOISE)
+TITLE, BYLINE, CHROME, INTRO, HEADING, CAPTION, PARAGRAPH, CREDIT, FOOTER, NOISE, ALT, SECTION = (
+    "title", "byline", "chrome", "intro", "heading", "caption", "paragraph", "credit", "footer", "noise", "alt",
+    "section")
+ROLES = (TITLE, BYLINE, CHROME, INTRO, HEADING, CAPTION, PARAGRAPH, CREDIT, FOOTER, NOISE, ALT, SECTION)
 INF = math.inf
 TITLE_MAX_WORDS = 40
 HEADING_MAX_WORDS = 14
@@ -32,6 +33,8 @@ HEADING_MAX_WORDS = 14
 
 W: dict[str, float] = {
     "noise_code": 0.3,
+    "alt": 1.2,
+    "section": 2.0,
     "noise_step": 0.0,
     "credit1": 0.0,
     "credit_label": 0.8,
@@ -172,6 +175,10 @@ class Features:
     """Comes right after a caption's label ("Image caption,")."""
     next_label: bool = False
     """Comes right before a caption's label: in a layout of credits before captions, their credit."""
+    next_counter: bool = False
+    """A slide counter stands between this line and the next."""
+    next_credit: bool = False
+    """The next line is a credit."""
     place: bool = False
     """A place name ("Svalbard, Norway", "Lake Nakuru, Kenya"): where a photo was taken."""
     bullet: bool = False
@@ -285,6 +292,8 @@ def features(units: list[Unit], doubled: set[int], prepared: Prepared) -> list[F
             doubled=unit.line in doubled, after_counter=unit.after_counter or (
                 before is not None and before.after_counter and out[-1].credit is not None), capitals=capitals,
             byline=_is_byline(text), next_long=_text_follows(units, index), place=_is_place(text),
+            next_counter=after is not None and after.after_counter,
+            next_credit=after is not None and (after.credit or credit_line(after.text) is not None),
             previous_short=before is not None and not before.long,
             after_label=unit.after_label, next_label=after is not None and after.after_label,
             about=_about(text), bullet=text[:1] in "•·▪►▸-*", footer_words=_footer_words(text), photo_words=_photo_words(text), repeated=counts.get(text.casefold(), 0) > 1,
@@ -339,6 +348,17 @@ def _emission(f: Features, role: str, first: bool, article: _Article, layout: La
         if f.bullet or f.words <= 3:
             return W["chrome1"]  # "• News", "Search Icon": a menu
         return W["chrome2"]
+    if role == ALT:
+        # "Workers sweep water from a station concourse.": a short description written before the
+        # caption (the photo's alt text, copied by the scraper)
+        if f.long or f.words > 14 or not f.text.rstrip().endswith(".") or not f.next_long or f.suffix is not None \
+                or f.next_counter:
+            return INF  # (a slide counter between them: the line belongs to the photo before)
+        return W["alt"]
+    if role == SECTION:
+        if f.long or f.words > 4 or f.sentence or f.name or f.numbered:
+            return INF
+        return W["section"]
     if role == NOISE:
         if f.long or f.words > 4 or f.sentence:
             return INF
@@ -377,7 +397,7 @@ def _emission(f: Features, role: str, first: bool, article: _Article, layout: La
         return max(cost, W["heading9"])
     if role == CAPTION:
         cost = W["caption1"] if f.long else W["caption2"]
-        if f.long and article.short_share >= 0.6 and f.suffix is None:
+        if f.long and article.short_share >= 0.6 and f.suffix is None and not f.next_credit:
             cost += W["caption3"]  # one long paragraph among short captions: prose, not a caption
         if f.suffix is not None:
             cost -= W["caption4"]
@@ -448,6 +468,19 @@ def _transition(state: _State, role: str, layout: Layout, article: _Article,
         if state.started or state.last in (INTRO, CREDIT):
             return None  # page chrome is around the headline, not inside the story
         return _State(state.last, False, False, False, state.titled), W["chrome3"]
+    if state.last in (ALT, SECTION) and role not in (CAPTION, HEADING, ALT, CREDIT):
+        return None  # a description or a section heading comes before a photo's caption
+    if state.last == ALT and role != CAPTION:
+        return None
+    if role in (ALT, SECTION):
+        if state.last == FOOTER or (layout.credit_before and state.last == CREDIT and role == SECTION):
+            return None
+        if role == SECTION and not state.started and state.last not in (INTRO, TITLE, BYLINE, ""):
+            return None
+        closing = W["end1"] * article.credit_share if state.started and not state.credited and not (
+            layout.credit_before and state.last == CREDIT) else 0.0
+        keep = layout.credit_before and state.last == CREDIT  # "credit, alt, caption": the credit waits
+        return _State(role, state.started, keep, False, state.titled), closing
     if role == NOISE:
         if not state.started or state.last == FOOTER:
             return None
@@ -497,6 +530,8 @@ def _move(state: _State, role: str, layout: Layout, article: _Article) -> tuple[
     uncredited = W["intro9"]
     if state.started and not state.credited:
         uncredited = W["intro10"] * article.credit_share  # an entry ends without a credit in an article that has them
+    if role == HEADING and last in (ALT, SECTION):
+        return _State(HEADING, True, state.credited, True), (W["heading10"] if layout.headed else W["heading11"])
     if role == HEADING:
         cost = uncredited + (W["heading10"] if layout.headed else W["heading11"])
         if state.bare:
@@ -505,6 +540,8 @@ def _move(state: _State, role: str, layout: Layout, article: _Article) -> tuple[
     if role == CAPTION:
         if state.bare:  # the caption under a heading
             return _State(CAPTION, True, state.credited, False), W["caption11"]
+        if last in (ALT, SECTION):
+            return _State(CAPTION, True, state.credited, False), (W["caption12"] if layout.headed else 0.0)
         cost = uncredited + (W["caption12"] if layout.headed else W["caption13"])
         return _State(CAPTION, True, layout.credit_before and last == CREDIT, False), cost
     if role == PARAGRAPH:
