@@ -15,7 +15,9 @@ from hypothesis import strategies as st
 
 from viewer.importer.article import _collapse_doubles, parse_article
 from viewer.importer.lines import prepare
-from viewer.importer.roles import CAPTION, CHROME, CREDIT, FOOTER, HEADING, INTRO, PARAGRAPH, TITLE, label
+from viewer.importer.roles import (
+    ALT, CAPTION, CHROME, CREDIT, FOOTER, HEADING, INTRO, PARAGRAPH, SECTION, TITLE, label,
+)
 
 
 def roles_of(text: str) -> tuple[list[tuple[str, str]], str]:
@@ -122,6 +124,41 @@ def test_menus_before_the_title_and_the_page_end_after_the_story_are_left_out():
     assert {"Most viewed", "© 2024 Example Media. All rights reserved."} <= dropped
 
 
+ALT_AND_SECTIONS = """\
+The year in photos: storms, strikes and a long summer
+
+Weather
+
+Workers sweep water from a station concourse.
+Transit crews push standing water out of the concourse at the central station after a night of record rain on the coast.
+(Ana Ruiz / The Daily Example)
+
+A man clears snow from a cabin roof.
+A resort worker shovels snow off the roof of a rental cabin in the mountains, where three metres fell in a week.
+(Kim Lo / The Daily Example)
+
+Strikes
+
+Picketers march outside a studio gate.
+Writers and actors march together outside a studio gate in July, the first time both unions walked out together.
+(Tomas Varga / The Daily Example)
+"""
+
+
+def test_alt_text_before_a_caption_and_section_headings_are_left_out():
+    roles, layout = roles_of(ALT_AND_SECTIONS)
+    assert layout == "one caption per photo, credits after their captions"
+    got = [role for _, role in roles]
+    assert got[1] in (SECTION, CHROME)  # before any photo, a section heading is the page's furniture
+    assert got[:1] + got[2:] == [TITLE, ALT, CAPTION, CREDIT, ALT, CAPTION, CREDIT, SECTION, ALT, CAPTION, CREDIT]
+    article = parse_article(ALT_AND_SECTIONS)
+    assert [e.title.split()[0] for e in article.entries] == ["Transit", "A", "Writers"]
+    assert all(e.credit for e in article.entries)
+    why = {text: reason for _, text, reason in article.dropped}
+    assert "alt text" in why["Workers sweep water from a station concourse."]
+    assert "section" in why["Strikes"]
+
+
 def test_the_report_says_which_layout_and_how_sure():
     article = parse_article(CREDITS_THEN_CAPTIONS)
     assert article.layout.startswith("one caption per photo, credits before their captions (")
@@ -151,7 +188,8 @@ def test_every_line_gets_one_role_in_an_order_articles_have(text):
         first = roles.index(FOOTER)
         assert all(role == FOOTER for role in roles[first:])
     if labelling.layout.credit_before:
-        for here, after in zip(roles, roles[1:]):
+        story = [role for role in roles if role != ALT]  # "credit, alt text, caption" reads so too
+        for here, after in zip(story, story[1:]):
             if here == CREDIT:
                 assert after in (CAPTION, HEADING)
 

@@ -100,11 +100,12 @@ def _glued_pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """A word that is two words glued by a scraper: "food.Lior" (a sentence and the credit after
     it), "copyrightName" (a hidden label and its value). Other words stay whole ("U.S.", "McDonald")."""
     token = text[start:end]
-    for index in range(2, len(token) - 1):
-        here, after = token[index], token[index + 1]
-        if here == "." and after.isupper() and token[index - 1].islower() and token[index - 2].islower() and \
-                "." not in token[:index]:
-            return [(start, start + index + 1), (start + index + 1, end)]
+    index = token.find(".")  # only the first full stop can end a sentence glued to a name
+    if 2 <= index < len(token) - 1 and token[index + 1].isupper() and token[index - 1].islower() and \
+            token[index - 2].islower():
+        return [(start, start + index + 1), (start + index + 1, end)]
+    if not token[:1].islower() or len(token) < 6:
+        return [(start, end)]
     lowered = token.casefold()
     for label in _GLUED_LABELS:
         if lowered.startswith(label) and len(token) > len(label) + 1 and token[len(label)].isupper() and \

@@ -17,7 +17,8 @@ Linear in the number of lines (a fixed number of states per line).
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from viewer.importer.credits import credit_line, is_name_line, split_credit
 from viewer.importer.lines import Prepared, Unit
@@ -28,6 +29,8 @@ TITLE, BYLINE, CHROME, INTRO, HEADING, CAPTION, PARAGRAPH, CREDIT, FOOTER, NOISE
 ROLES = (TITLE, BYLINE, CHROME, INTRO, HEADING, CAPTION, PARAGRAPH, CREDIT, FOOTER, NOISE, ALT, SECTION)
 INF = math.inf
 TITLE_MAX_WORDS = 40
+PRUNE = 15.0
+"""Paths this much costlier than the best at a line are given up (beam search)."""
 HEADING_MAX_WORDS = 14
 
 
@@ -263,24 +266,29 @@ def _is_place(text: str) -> bool:
         w[:1].isupper() or w in ("de", "del", "la", "le", "of", "the", "upon", "am", "an", "en") for w in words)
 
 
-def _text_follows(units: list[Unit], index: int) -> bool:
+def _text_follows(units: list[Unit], index: int, aside: list[bool]) -> bool:
     """Prose comes next, after at most two lines of credit, name or place (heading, name, place, text)."""
-    for after in units[index + 1:index + 4]:
-        if after.long:
+    for later in range(index + 1, min(len(units), index + 4)):
+        if units[later].long:
             return True
-        if not (after.credit or credit_line(after.text) or is_name_line(after.text) or _is_place(after.text)):
+        if not aside[later]:
             return False
     return False
 
 
 def features(units: list[Unit], doubled: set[int], prepared: Prepared) -> list[Features]:
-    out = []
     counts: dict[str, int] = {}
     for unit in units[:60]:
         counts[unit.text.casefold()] = counts.get(unit.text.casefold(), 0) + 1
+    # What neighbours ask of each other, worked out once a line.
+    wholes = [unit.text if unit.credit else credit_line(unit.text) for unit in units]
+    names = [whole is None and is_name_line(unit.text) for unit, whole in zip(units, wholes)]
+    places = [_is_place(unit.text) for unit in units]
+    aside = [whole is not None or name or place for whole, name, place in zip(wholes, names, places)]
+    out: list[Features] = []
     for index, unit in enumerate(units):
         text = unit.text
-        whole = unit.text if unit.credit else credit_line(text)
+        whole = wholes[index]
         suffix = None if whole else split_credit(text)[1]
         words = text.split()
         capitals = sum(1 for w in words if w[:1].isupper()) / len(words) if words else 0.0
@@ -288,15 +296,16 @@ def features(units: list[Unit], doubled: set[int], prepared: Prepared) -> list[F
         before = units[index - 1] if index else None
         out.append(Features(
             text=text, words=unit.words, long=unit.long, sentence=_ends_sentence(text), credit=whole, suffix=suffix,
-            name=whole is None and is_name_line(text), numbered=prepared.numbered and unit.number is not None,
+            name=names[index], numbered=prepared.numbered and unit.number is not None,
             doubled=unit.line in doubled, after_counter=unit.after_counter or (
                 before is not None and before.after_counter and out[-1].credit is not None), capitals=capitals,
-            byline=_is_byline(text), next_long=_text_follows(units, index), place=_is_place(text),
+            byline=_is_byline(text), next_long=_text_follows(units, index, aside), place=places[index],
             next_counter=after is not None and after.after_counter,
-            next_credit=after is not None and (after.credit or credit_line(after.text) is not None),
+            next_credit=after is not None and wholes[index + 1] is not None,
             previous_short=before is not None and not before.long,
             after_label=unit.after_label, next_label=after is not None and after.after_label,
-            about=_about(text), bullet=text[:1] in "•·▪►▸-*", footer_words=_footer_words(text), photo_words=_photo_words(text), repeated=counts.get(text.casefold(), 0) > 1,
+            about=_about(text), bullet=text[:1] in "•·▪►▸-*", footer_words=_footer_words(text),
+            photo_words=_photo_words(text), repeated=counts.get(text.casefold(), 0) > 1,
             title_like=whole is None and suffix is None and unit.words <= 25 and not _ends_sentence(text),
             text_ends_title=text.rstrip().endswith(("”", '"', "’", ")", "?", "!"))))
     return out
@@ -322,6 +331,8 @@ def _emission(f: Features, role: str, first: bool, article: _Article, layout: La
             return W["credit1"] - (W["credit_label"] if f.next_label and layout.credit_before else 0.0)
         if f.name:
             return W["credit2"] if layout.headed and f.previous_short else W["credit3"]
+        return INF
+    if f.credit is not None and role in (ALT, SECTION, NOISE, CHROME):
         return INF
     if f.credit is not None and role not in (BYLINE,):
         return W["credit4"]  # a credit phrase as text: only when nothing else fits
@@ -443,8 +454,8 @@ def _emission(f: Features, role: str, first: bool, article: _Article, layout: La
     raise ValueError(role)
 
 
-@dataclass(frozen=True)
-class _State:
+class _State(NamedTuple):
+    """What the next line's role depends on (a tuple: hashed for every line and role)."""
     last: str
     """The last role given ("" at the start)."""
     started: bool
@@ -458,6 +469,10 @@ class _State:
 
 def _transition(state: _State, role: str, layout: Layout, article: _Article,
                 f: Features) -> tuple[_State, float] | None:
+    if state.last in (ALT, SECTION) and role not in (CAPTION, HEADING, ALT, CREDIT):
+        return None  # a description or a section heading comes before a photo's caption
+    if state.last == ALT and role != CAPTION:
+        return None
     if layout.credit_before and state.last == CREDIT and role in (TITLE, CHROME, BYLINE):
         return None  # a credit written before its caption is followed by that caption
     if role == TITLE:
@@ -478,7 +493,7 @@ def _transition(state: _State, role: str, layout: Layout, article: _Article,
         if role == SECTION and not state.started and state.last not in (INTRO, TITLE, BYLINE, ""):
             return None
         closing = W["end1"] * article.credit_share if state.started and not state.credited and not (
-            layout.credit_before and state.last == CREDIT) else 0.0
+            layout.credit_before and state.last == CREDIT) and state.last not in (ALT, SECTION) else 0.0
         keep = layout.credit_before and state.last == CREDIT  # "credit, alt, caption": the credit waits
         return _State(role, state.started, keep, False, state.titled), closing
     if role == NOISE:
@@ -498,7 +513,7 @@ def _transition(state: _State, role: str, layout: Layout, article: _Article,
         return _State(FOOTER, True, True, False, state.titled), closing + (W["footer6"] if state.last == FOOTER else W["footer7"])
     moved = _move(state, role, layout, article)
     if moved is not None and state.titled and not moved[0].titled:
-        moved = replace(moved[0], titled=True), moved[1]
+        moved = moved[0]._replace(titled=True), moved[1]
     if moved is not None and article.counters:
         new_state, cost = moved
         starts = role == HEADING or (role == CAPTION and not state.bare)
@@ -573,14 +588,20 @@ def _solve(feats: list[Features], layout: Layout, article: _Article) -> tuple[fl
     frontier: dict[_State, tuple[float, int]] = {start: (0.0, -1)}
     history: list[tuple[str, int, float]] = []  # (role, parent history index, cost so far)
     first_content = True
+    # A transition depends on the state, the role and two of the line's features: worked out once.
+    moves: dict[tuple[_State, str, bool, bool], tuple[_State, float] | None] = {}
     for feature in feats:
         nxt: dict[_State, tuple[float, int]] = {}
+        emissions = [(role, _emission(feature, role, first_content, article, layout)) for role in ROLES]
+        emissions = [(role, emit) for role, emit in emissions if emit != INF]
+        bits = (feature.suffix is not None, feature.after_counter)
         for state, (cost, pointer) in frontier.items():
-            for role in ROLES:
-                emit = _emission(feature, role, first_content and state.last == "", article, layout)
-                if emit == INF:
-                    continue
-                moved = _transition(state, role, layout, article, feature)
+            for role, emit in emissions:
+                key = (state, role, *bits)
+                if key in moves:
+                    moved = moves[key]
+                else:
+                    moved = moves[key] = _transition(state, role, layout, article, feature)
                 if moved is None:
                     continue
                 new_state, step = moved
@@ -588,6 +609,11 @@ def _solve(feats: list[Features], layout: Layout, article: _Article) -> tuple[fl
                 if new_state not in nxt or total < nxt[new_state][0]:
                     history.append((role, pointer, total))
                     nxt[new_state] = (total, len(history) - 1)
+        if nxt:
+            # Paths far worse than the best one never come back (a few lines cost at most a few
+            # units each): dropping them keeps the work per line small.
+            best = min(total for total, _ in nxt.values())
+            nxt = {state: value for state, value in nxt.items() if value[0] <= best + PRUNE}
         frontier = nxt
         first_content = False
         if not frontier:
