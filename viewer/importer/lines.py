@@ -64,11 +64,22 @@ class Prepared:
 
 def _clean(line: str) -> str:
     cleaned = " ".join(_TAG.sub(" ", line).split()) if "<" in line else line.strip()
-    return _without_hidden_label(cleaned)
+    return _without_hidden_label(_without_breadcrumbs(cleaned))
 
 
 _HIDDEN_LABELS = ("image caption,", "image caption", "media caption,", "media caption", "caption:", "image:",
                   "photo caption:")
+
+
+_CRUMBS = patterns.compile(r"(?:home|news|photos|pictures|galleries)\s+[>›»]\s+(?:[^>›»]{1,40}\s+[>›»]\s+){0,4}", patterns.IGNORECASE)
+
+
+def _without_breadcrumbs(text: str) -> str:
+    """`Home > DPR > Slideshow: The winners`: the trail of links before a headline is not part of it."""
+    match = _CRUMBS.match(text[:200])
+    if match is None or match.end() >= len(text) - 8:
+        return text
+    return text[match.end():].strip()
 
 
 def _without_hidden_label(text: str) -> str:

@@ -79,6 +79,7 @@ W: dict[str, float] = {
     "caption9": 0.8,
     "caption_label": 0.8,
     "caption_tiny": 0.8,
+    "title_menu": 2.5,
     "heading_place": 1.0,
     "heading_name": 1.0,
     "caption10": 0.0,
@@ -190,6 +191,8 @@ class Features:
     """Words of a page's end: rights reserved, privacy, related posts, next article…"""
     about: bool = False
     """Talks about the pictures or the reader: an introduction's words."""
+    menu: bool = False
+    """A row of menu entries copied as one line ("Home Gadgets Gaming Science")."""
     title_like: bool = False
     """Short, not a sentence, not a credit: could be a headline."""
     text_ends_title: bool = False
@@ -240,7 +243,8 @@ def _photo_words(text: str) -> bool:
     return any(word in lowered for word in _PHOTO_WORDS)
 
 
-_FOOTER_WORDS = ("rights reserved", "explore more", "more on this", "reuse this", "subject to copyright",
+_FOOTER_WORDS = ("rights reserved", "notifications", "stay up to date", "works better on", "our app",
+                 "in the app", "download the app", "tag us", "sign in", "log in", "create account", "explore more", "more on this", "reuse this", "subject to copyright",
                  "related topics", "related content", "related galleries", "more galleries", "privacy", "terms of", "cookie", "related posts", "related stories",
                  "related articles", "you might also like", "you may also like", "most viewed", "most read",
                  "most popular", "more from", "more stories", "next article", "previous article", "next post",
@@ -264,6 +268,19 @@ def _is_place(text: str) -> bool:
     words = text.replace(",", " ").split()
     return ", " in text and 2 <= len(words) <= 6 and not _ends_sentence(text) and all(
         w[:1].isupper() or w in ("de", "del", "la", "le", "of", "the", "upon", "am", "an", "en") for w in words)
+
+
+_MENU_STARTS = ("home ", "menu ", "news ", "sections ")
+_STOP_WORDS = {"a", "an", "the", "of", "in", "on", "at", "to", "for", "from", "with", "by", "and", "is", "are"}
+
+
+def _is_menu(text: str) -> bool:
+    words = text.split()
+    if not 3 <= len(words) <= 12 or _ends_sentence(text):
+        return False
+    capitalised = all(w[:1].isupper() or w in ("&", "|", "•", "·") for w in words)
+    no_grammar = not any(w.casefold() in _STOP_WORDS for w in words)
+    return capitalised and no_grammar and (text.casefold().startswith(_MENU_STARTS) or len(words) >= 5)
 
 
 def _text_follows(units: list[Unit], index: int, aside: list[bool]) -> bool:
@@ -307,7 +324,7 @@ def features(units: list[Unit], doubled: set[int], prepared: Prepared) -> list[F
             about=_about(text), bullet=text[:1] in "•·▪►▸-*", footer_words=_footer_words(text),
             photo_words=_photo_words(text), repeated=counts.get(text.casefold(), 0) > 1,
             title_like=whole is None and suffix is None and unit.words <= 25 and not _ends_sentence(text),
-            text_ends_title=text.rstrip().endswith(("”", '"', "’", ")", "?", "!"))))
+            text_ends_title=text.rstrip().endswith(("”", '"', "’", ")", "?")), menu=_is_menu(text)))
     return out
 
 
@@ -348,6 +365,8 @@ def _emission(f: Features, role: str, first: bool, article: _Article, layout: La
             cost -= W["title4"]
         if f.words <= 3:
             cost += W["title5"]  # a site's name
+        if f.menu or f.footer_words:
+            cost += W["title_menu"]
         if f.long:
             cost += W["title6"]
         if first:
@@ -356,8 +375,8 @@ def _emission(f: Features, role: str, first: bool, article: _Article, layout: La
     if role == CHROME:
         if f.long or f.words > 8:
             return INF
-        if f.bullet or f.words <= 3:
-            return W["chrome1"]  # "• News", "Search Icon": a menu
+        if f.bullet or f.words <= 3 or f.menu or f.footer_words:
+            return W["chrome1"]  # "• News", "Search Icon", "Home Gadgets Gaming": a menu
         return W["chrome2"]
     if role == ALT:
         # "Workers sweep water from a station concourse.": a short description written before the
