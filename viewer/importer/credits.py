@@ -101,8 +101,8 @@ def _glued_pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
     it), "copyrightName" (a hidden label and its value). Other words stay whole ("U.S.", "McDonald")."""
     token = text[start:end]
     index = token.find(".")  # only the first full stop can end a sentence glued to a name
-    if 2 <= index < len(token) - 1 and token[index + 1].isupper() and token[index - 1].islower() and \
-            token[index - 2].islower():
+    if 2 <= index < len(token) - 1 and token[index + 1].isupper() and (
+            token[index - 1].islower() and token[index - 2].islower() or token[index - 4:index].isdigit()):
         return [(start, start + index + 1), (start + index + 1, end)]
     if not token[:1].islower() or len(token) < 6:
         return [(start, end)]

@@ -64,7 +64,7 @@ class Prepared:
 
 def _clean(line: str) -> str:
     cleaned = " ".join(_TAG.sub(" ", line).split()) if "<" in line else line.strip()
-    return _without_hidden_label(_without_breadcrumbs(cleaned))
+    return _without_hidden_label(_without_breadcrumbs(_without_addresses(cleaned)))
 
 
 _HIDDEN_LABELS = ("image caption,", "image caption", "media caption,", "media caption", "caption:", "image:",
@@ -72,6 +72,20 @@ _HIDDEN_LABELS = ("image caption,", "image caption", "media caption,", "media ca
 
 
 _CRUMBS = patterns.compile(r"(?:home|news|photos|pictures|galleries)\s+[>›»]\s+(?:[^>›»]{1,40}\s+[>›»]\s+){0,4}", patterns.IGNORECASE)
+
+
+_IMAGE_ADDRESS = patterns.compile(
+    r"(?:[-•*]\s*)?[Hh][Tt][Tt][Pp][Ss]?://[^\s]*?\.(?:[Jj][Pp][Ee]?[Gg]|[Pp][Nn][Gg]|[Gg][Ii][Ff]|[Ww][Ee][Bb][Pp]|"
+    r"[Aa][Vv][Ii][Ff])(?:\?[a-z0-9=&_%.\-]*)?")  # case written out: the query's case says where it ends
+
+
+def _without_addresses(text: str) -> str:
+    """`https://…/01.jpg?ve=1&tl=1Fireworks light up…`: image addresses a scraper glued to a caption
+    are not its text (the caption starts where the address's lower-case query ends)."""
+    if "http" not in text:
+        return text
+    cut = _IMAGE_ADDRESS.sub(" ", text)
+    return " ".join(cut.split()) if cut.strip() else text
 
 
 def _without_breadcrumbs(text: str) -> str:
