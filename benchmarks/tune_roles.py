@@ -37,6 +37,7 @@ def objective(cases: list[tuple[Path, dict]]) -> float:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--passes", type=int, default=2)
+    parser.add_argument("--save", type=Path, help="write the best costs here (JSON) after every gain")
     args = parser.parse_args()
     cases = [(path, json.loads(path.with_name(path.stem + ".expected.json").read_text(encoding="utf-8")))
              for path in sorted(CORPUS.glob("text/*.txt"))
@@ -54,6 +55,8 @@ def main() -> int:
                 if got > best + 1e-9:
                     best, value, improved = got, candidate, True
                     print(f"  pass {number + 1}: {name} -> {candidate}: {best:.4f}", flush=True)
+                    if args.save:
+                        args.save.write_text(json.dumps({**roles.W, name: candidate}, indent=4))
             roles.W[name] = value
         if not improved:
             break
