@@ -35,6 +35,8 @@ _MORE_OF = patterns.compile(r"(?:next|previous|more|related|other|latest|top|rec
                       r"gallery|stories|story|photos|pictures|videos|articles|news)(?:\s+\S+){0,2}", patterns.IGNORECASE)
 _BYLINE = patterns.compile(r"by\s*:?\s*[^|]{1,60}\|\s*(?:published|updated|posted)\b.{0,80}", patterns.IGNORECASE)
 _COUNTER = patterns.compile(r"(?:(?:photo|image|slide|picture)\s*:?\s+)?\d{1,4}\s*(?:/|of)\s*\d{1,4}", patterns.IGNORECASE)
+_SHOWING = patterns.compile(r"(?:showing|displaying|viewing)\s+(?:items?\s+)?\d{1,5}\s*(?:-|–|to)\s*\d{1,5}\s+of\s+\d{1,7}(?:\s+\w+)?",
+                            patterns.IGNORECASE)
 _PHOTO_NUMBER = patterns.compile(r"(?:#\s?)?\d{1,3}")
 """A photo's number alone on its line ("7", "#7"): it starts the next photo, like "7 / 20"."""
 _ADDRESS = patterns.compile(r"[-•*]?\s*(?:https?://|www\.)\S+")
@@ -107,6 +109,8 @@ def furniture(text: str) -> str | None:
         return "a link to other galleries"
     if _COUNTER.fullmatch(simple) or _PHOTO_NUMBER.fullmatch(simple):
         return "a slide counter"
+    if _SHOWING.fullmatch(simple):
+        return "a count of results"
     if _ADDRESS.fullmatch(simple):
         return "a web address"
     if _AGO.fullmatch(simple) or _dateline(text) or _only_a_date(text):

@@ -23,6 +23,7 @@ _MORE = patterns.compile(r"(?:\s*(?:\.\.\.|…)\s*(?:read\s+)?more|\s*\[(?:\.\.\
 _NUMBERED = patterns.compile(r"(?:#\s?(?P<hashed>\d{1,3})(?:[.):]\s*|\s+)|(?P<plain>\d{1,3})[.):]\s+)(?P<rest>[^\s/].*)")
 # "1 Harbor Front in Bergen": a bare number, taken as the entry's number only when such lines count up
 _BARE_NUMBERED = patterns.compile(r"(?P<bare>\d{1,3})\s+(?P<rest>[A-Z].*)")
+_TEXT_LABELS = {"description", "description (brief)", "caption", "summary", "about this photo", "about the image"}
 _CREDIT_LABELS = {"photographer", "credit", "photo credit", "source", "maker", "artist", "creator", "credit line"}
 
 
@@ -143,6 +144,11 @@ def prepare(text: str, keep_all: bool = False) -> Prepared:
             if not keep_all:
                 dropped.append((label_line, label.capitalize(), "a metadata label"))
                 dropped.append((number, cleaned, f"metadata ({label})"))
+                continue
+        if cleaned.rstrip(":").lower() in _TEXT_LABELS and number < len(raw):
+            # "Description" / its text: the label goes, the text is the caption's
+            if not keep_all:
+                dropped.append((number, cleaned, "a label (the text under it is kept)"))
                 continue
         if is_label(cleaned) and number < len(raw):
             pending_label = (number, cleaned.rstrip(":").lower())

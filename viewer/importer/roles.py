@@ -191,6 +191,8 @@ class Features:
     """Words of a page's end: rights reserved, privacy, related posts, next article…"""
     about: bool = False
     """Talks about the pictures or the reader: an introduction's words."""
+    letters: bool = True
+    """Has letters (not only numbers and codes)."""
     menu: bool = False
     """A row of menu entries copied as one line ("Home Gadgets Gaming Science")."""
     title_like: bool = False
@@ -324,7 +326,8 @@ def features(units: list[Unit], doubled: set[int], prepared: Prepared) -> list[F
             about=_about(text), bullet=text[:1] in "•·▪►▸-*", footer_words=_footer_words(text),
             photo_words=_photo_words(text), repeated=counts.get(text.casefold(), 0) > 1,
             title_like=whole is None and suffix is None and unit.words <= 25 and not _ends_sentence(text),
-            text_ends_title=text.rstrip().endswith(("”", '"', "’", ")", "?")), menu=_is_menu(text)))
+            text_ends_title=text.rstrip().endswith(("”", '"', "’", ")", "?")), menu=_is_menu(text),
+            letters=any(ch.isalpha() for ch in text[:80])))
     return out
 
 
@@ -351,6 +354,8 @@ def _emission(f: Features, role: str, first: bool, article: _Article, layout: La
         return INF
     if f.credit is not None and role in (ALT, SECTION, NOISE, CHROME):
         return INF
+    if role in (TITLE, HEADING, CAPTION, ALT, SECTION) and not f.letters:
+        return INF  # "2004", "12,400": a heading or caption has words
     if f.credit is not None and role not in (BYLINE,):
         return W["credit4"]  # a credit phrase as text: only when nothing else fits
     if role == TITLE:
