@@ -1,5 +1,8 @@
 """Command line: parse arguments, load the deck, then print (`--list`, `--json`) or run the app.
 
+A PATH is whatever viewer.model.loading loads: a deck, a photo or photo folder, a saved web page
+(read in memory as a deck by viewer.model.page_deck), or a folder of any of these.
+
 Reached through viewer.cli (the entry point), which answers `viewer PHOTO --print` itself.
 
 Kept thin and fast: Textual is imported only when the full-screen app is actually started.
@@ -115,7 +118,8 @@ def build_parser() -> argparse.ArgumentParser:
         "(article -> deck), viewer illustrate DECK.md (paint missing images). Keys in the app: → / ← page, / search, n / N matches, Esc clear, ? help, q quit.",
     )
     parser.add_argument("paths", nargs="*", type=Path, metavar="PATH",
-                        help="a deck (.md), a folder of photos, or a folder of decks (default: the shipped slides)")
+                        help="a deck (.md), a saved web page (.html, shown as a deck; nothing is written), a folder "
+                             "of photos, or a folder of decks and pages (default: the shipped slides)")
     parser.add_argument("--search", metavar="TEXT", default="", help="start filtered to slides matching TEXT")
     parser.add_argument("--slide", metavar="N", type=positive_int, help="start at slide N (1-based)")
     parser.add_argument("--from-start", action="store_true",

@@ -1,4 +1,4 @@
-"""`viewer check PATH ...`: report what is wrong with decks and photo folders, without the app.
+"""`viewer check PATH ...`: report what is wrong with decks, saved pages and photo folders, without the app.
 
 One line per problem, `FILE:LINE: slide N: problem`, then a summary. Exit status: 0 nothing to
 report, 1 problems found, 2 could not run (a PATH that does not exist or cannot be read).
@@ -23,7 +23,7 @@ CHECK_BOX = (160, 180)
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("paths", nargs="+", type=Path, metavar="PATH", help="decks, photo folders or folders of decks")
+    parser.add_argument("paths", nargs="+", type=Path, metavar="PATH", help="decks, saved web pages, photo folders or folders of decks")
 
 
 def photo_notices(deck: Deck) -> list[Notice]:

@@ -1,5 +1,9 @@
 """`viewer import ARTICLE.txt | PAGE.html`: a scraped article (Markdown on stdout or -o) or a web
-page saved from a browser (a deck next to it, with the page's own photos) into a deck."""
+page saved from a browser (a deck next to it, with the page's own photos) into a deck.
+
+What is neither is refused before anything is written, by its content: a photo or other binary
+file (viewer.model.sniff: "not a text article or web page"), and a file that already is a viewer
+deck (viewer.commands.not_an_article: open it with `viewer DECK.md`). Exit status 2 for both."""
 
 from __future__ import annotations
 
@@ -8,9 +12,12 @@ import os
 import sys
 from pathlib import Path
 
+from viewer.commands.not_an_article import is_viewer_deck, shell_word
 from viewer.illustration import plan_scene
 from viewer.importer import deck_markdown, parse_article
 from viewer.importer.deck_writer import slugify
+from viewer.model import page_deck, sniff
+from viewer.model.folder_deck import is_image_name
 from viewer.model.markdown_deck import decode_deck_bytes
 from viewer.model.files import FileProblem, read_regular, write_file
 from viewer.model.text import clean_line, clean_text, humanise
@@ -40,12 +47,8 @@ def _say(message: str) -> None:
     print(f"viewer import: {message}", file=sys.stderr)
 
 
-PAGE_SUFFIXES = (".html", ".htm", ".xhtml", ".shtml")
-
-
-def _looks_like_html(data: bytes) -> bool:
-    head = data[:512].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
-    return head.startswith((b"<!doctype html", b"<html"))
+PAGE_SUFFIXES = page_deck.PAGE_SUFFIXES
+_looks_like_html = sniff.looks_like_html
 
 
 def import_page(args: argparse.Namespace, source: Path, data: bytes) -> int:
@@ -85,6 +88,17 @@ def report(name: str, article) -> None:  # type: ignore[no-untyped-def]
              "they are kept as caption text.")
 
 
+def refusal(source: Path, data: bytes) -> str | None:
+    """Why `data` (not HTML) is no article to import, in words, or None when it is text."""
+    kind = sniff.binary_kind(data)
+    if kind is None:
+        return None
+    shown = clean_line(str(source))
+    viewable = kind in ("a JPEG image", "a PNG image", "a GIF image", "a TIFF image", "a WebP image", "a BMP image")
+    hint = f"; to look at it: viewer {shell_word(shown)}" if viewable and is_image_name(source.name) else ""
+    return f"{shown}: not a text article or web page ({kind}){hint}"
+
+
 def run(args: argparse.Namespace) -> int:
     source: Path = args.article
     try:
@@ -92,9 +106,19 @@ def run(args: argparse.Namespace) -> int:
     except FileProblem as problem:
         _say(f"{clean_line(str(source))}: {problem}")
         return EXIT_ERROR
-    if source.suffix.lower() in PAGE_SUFFIXES or _looks_like_html(data):
+    if _looks_like_html(data):
+        return import_page(args, source, data)
+    refused = refusal(source, data)
+    if refused is not None:
+        _say(refused)
+        return EXIT_ERROR
+    if source.suffix.lower() in PAGE_SUFFIXES:
         return import_page(args, source, data)
     text, problems = decode_deck_bytes(data)
+    if is_viewer_deck(text, source):
+        shown = clean_line(str(source))
+        _say(f"{shown} is already a viewer deck; open it with: viewer {shell_word(shown)}")
+        return EXIT_ERROR
     for line, problem in problems:
         _say(f"warning: {clean_line(source.name)}:{line}: {problem}")
     # Escape sequences and other controls are neutralised before anything is recognised, so the

@@ -20,6 +20,9 @@ _WHOLE = {
     "view gallery", "view slideshow", "start slideshow", "enlarge", "expand", "fullscreen", "full screen",
     "photos", "pictures", "gallery", "related", "trending", "popular", "most read", "recommended",
     "facebook", "twitter", "pinterest", "whatsapp", "linkedin", "reddit", "copy link", "embed", "save",
+    "community member", "add photo comments", "view more replies", "view more comments", "load more comments",
+    "show replies", "hide replies", "view all comments", "show comments", "hide caption", "show caption",
+    "open image modal", "tooltip close", "continue in app", "continue in browser", "view more",
 }
 _CAPTION_LABELS = {"image caption", "caption", "media caption", "photo caption", "image", "photo", "video caption"}
 _PREFIXES = patterns.compile(
@@ -124,6 +127,8 @@ def furniture(text: str) -> str | None:
         return "a button or link"
     if _POINTS.fullmatch(simple):
         return "a vote or share count"
+    if words is not None and 2 <= len(words) <= 3 and words[-1] == "avatar":
+        return "a commenter's picture"
     return None
 
 

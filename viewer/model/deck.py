@@ -80,7 +80,7 @@ class Deck:
     notices: tuple[Notice, ...] = ()
     """What loading found; see `found_notices` for what making lazy slides found as well."""
     kind: str = "deck"
-    """"deck" (a Markdown file) or "photos" (a folder of photos)."""
+    """"deck" (a Markdown file), "photos" (a folder of photos) or "page" (a saved web page)."""
     opened_on: int | None = None
     """Index of the photo given as PATH when a single photo opened its folder."""
 

@@ -3,9 +3,10 @@ a photo folder, a folder of decks, or a folder of folders as people keep their p
 
 A folder is scanned recursively (at most MAX_DEPTH levels, at most MAX_FOLDERS folders, hidden
 and system folders skipped, each real folder visited once so symlink loops end): every folder
-that holds photos becomes one photo deck, every Markdown file a deck — except a folder that
-holds a deck's own pictures. A folder with only photos and nothing below it is itself a deck;
-anything else opens as a library of what was found.
+that holds photos becomes one photo deck, every Markdown file a deck, every saved web page
+(`.html`, read in memory by viewer.model.page_deck) a deck — except a folder that holds a deck's
+or a page's own pictures (a page's `PAGE_files/` is not even walked). A folder with only photos
+and nothing below it is itself a deck; anything else opens as a library of what was found.
 """
 
 from __future__ import annotations
@@ -19,8 +20,10 @@ from viewer.model.deck import Deck, Library
 from viewer.model.errors import DeckError
 from urllib.parse import quote, unquote
 
-from viewer.model.files import FileProblem, inside, read_regular
+from viewer.model.files import FileProblem, inside, open_regular, read_regular
 from viewer.model.folder_deck import folder_deck, image_slide, is_image_name, list_regular_files, sidecar_stems
+from viewer.model.page_deck import asset_folder_names, is_page_name, page_deck, page_folders
+from viewer.model.sniff import looks_like_html
 from viewer.model.text import clean_line, natural_key
 
 DECK_EXTENSIONS = frozenset({".md", ".markdown"})
@@ -42,11 +45,23 @@ def load_path(path: Path) -> Deck | Library:
         raise DeckError(path, exc.strerror or str(exc)) from None
     if is_image_name(path.name):
         return _photo_in_its_folder(path)
-    if path.suffix.lower() in DECK_EXTENSIONS or path.suffix.lower() == ".txt":
+    suffix = path.suffix.lower()
+    if is_page_name(path.name) or (suffix not in DECK_EXTENSIONS and _starts_like_html(path)):
+        return page_deck(path)  # a saved web page (or a file whose bytes are HTML), read in memory
+    if suffix in DECK_EXTENSIONS or suffix == ".txt":
         from viewer.model.markdown_deck import parse_deck_file  # Markdown and YAML only when needed
 
         return parse_deck_file(path)
-    raise DeckError(path, "not a Markdown deck (.md) or an image")
+    raise DeckError(path, "not a Markdown deck (.md), a saved web page (.html) or an image")
+
+
+def _starts_like_html(path: Path) -> bool:
+    """Whether the file's first bytes are an HTML document's (read without reading the rest)."""
+    try:
+        with open_regular(path, allow_empty=True) as handle:
+            return looks_like_html(handle.read(4096))
+    except (FileProblem, OSError):
+        return False  # the deck parser (or the error above) says what is wrong with it
 
 
 def _photo_in_its_folder(path: Path) -> Deck:
@@ -82,7 +97,7 @@ def load_paths(paths: list[Path]) -> Deck | Library:
 class _Scan:
     root: Path
     found: list[tuple[str, Path, Any]] = field(default_factory=list)
-    """In listing order: ("deck", file, None) and ("photos", folder, (entries, title))."""
+    """In listing order: ("deck", file, None), ("page", file, None) and ("photos", folder, (entries, title))."""
     problems: list[str] = field(default_factory=list)
     seen: set[tuple[int, int]] = field(default_factory=set)
     """(st_dev, st_ino) of every folder and deck file met: each real one is visited once, however
@@ -115,9 +130,10 @@ def _load_folder(folder: Path) -> Deck | Library:
 
 
 def _read_decks(scan: _Scan) -> list[Deck]:
-    """The decks found, in order: each deck file read and parsed once, and each photo folder that
-    holds the pictures of a Markdown deck beside or above it (`slides/my-deck/` for
-    `slides/my-deck.md`) left out: part of that deck, not a deck of its own.
+    """The decks found, in order: each deck file read and parsed once (each saved page read as a
+    deck), and each photo folder that holds the pictures of a Markdown deck or saved page beside or
+    above it (`slides/my-deck/` for `slides/my-deck.md`) left out: part of that deck, not a deck of
+    its own.
 
     Whether a deck uses a folder is decided from the deck's source text (does a picture's path
     start with the folder?), read with the deck itself, so no slide has to be parsed and no file
@@ -135,6 +151,15 @@ def _read_decks(scan: _Scan) -> list[Deck]:
     used: set[str] = set()
     made: dict[Path, Deck] = {}
     for kind, path, _ in scan.found:
+        if kind == "page":
+            try:
+                made[path] = page_deck(path)
+            except DeckError as exc:
+                scan.problems.append(str(exc))
+                continue
+            if photo_folders:
+                used |= page_folders(made[path]) & photo_folders.keys()
+            continue
         if kind != "deck":
             continue
         try:
@@ -153,7 +178,7 @@ def _read_decks(scan: _Scan) -> list[Deck]:
             used |= _linked_folders(text, os.path.realpath(path.parent), photo_folders, longest)
     decks = []
     for kind, path, extra in scan.found:
-        if kind == "deck":
+        if kind in ("deck", "page"):
             if path in made:
                 decks.append(made[path])
         elif os.path.realpath(path) not in used:
@@ -217,11 +242,16 @@ def _scan_folder(folder: Path, depth: int, scan: _Scan) -> None:
     sidecars = sidecar_stems(entries)
     deck_entries = sorted(
         (e for e in entries
-         if os.path.splitext(e.name)[1].lower() in DECK_EXTENSIONS and os.path.splitext(e.name)[0].lower() not in sidecars),
+         if os.path.splitext(e.name)[1].lower() in DECK_EXTENSIONS and os.path.splitext(e.name)[0].lower() not in sidecars
+         or is_page_name(e.name)),
         key=lambda e: natural_key(e.name),
     )
     has_photos = bool(sidecars)
     subfolders = _subfolders(folder, scan) if depth < MAX_DEPTH else []
+    # A saved page's own folder (`page_files/`: its pictures, scripts, framed pages) is part of it.
+    assets = {name for e in deck_entries if is_page_name(e.name) for name in asset_folder_names(e.name)}
+    if assets:
+        subfolders = [sub for sub in subfolders if sub.name.lower() not in assets]
     relative = folder.relative_to(scan.root).as_posix() if folder != scan.root else ""
     for entry in deck_entries:
         deck_path = folder / entry.name
@@ -236,7 +266,7 @@ def _scan_folder(folder: Path, depth: int, scan: _Scan) -> None:
         if key in scan.seen:
             continue  # the same deck file again, through a link: listed once
         scan.seen.add(key)
-        scan.found.append(("deck", deck_path, None))
+        scan.found.append(("page" if is_page_name(entry.name) else "deck", deck_path, None))
     if has_photos:
         title = clean_line(relative) if relative else clean_line(folder.name) or str(folder)
         scan.found.append(("photos", folder, (entries, title)))

@@ -43,6 +43,10 @@ def reload(deck: Deck) -> Deck:
         except OSError as exc:
             raise DeckError(deck.path, exc.strerror or str(exc)) from None
         return fresh
+    if deck.kind == "page":  # a saved web page, read again as one (never parsed as Markdown)
+        from viewer.model.page_deck import page_deck
+
+        return page_deck(deck.path)
     from viewer.model.markdown_deck import parse_deck_file
 
     fresh = parse_deck_file(deck.path)
