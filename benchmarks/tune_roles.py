@@ -5,13 +5,17 @@ Run from the project root:  .venv/bin/python benchmarks/tune_roles.py [--passes 
 Coordinate descent: each cost in turn is tried a little lower and a little higher, and kept
 where the tuning split's score is best. The score is the mean of four shares on text articles:
 photos found, credits found, slides that are not furniture, titles right (import_score.py
-counts them). The held-out third is never read. Prints the costs to paste into roles.py.
+counts them). The held-out third is never read. A change is kept only if the hand-made shape
+tests still pass (they run in a subprocess with the candidate costs), so tuning cannot trade a
+known layout for corpus points. Prints the costs to paste into roles.py.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
+import subprocess
 import sys
 from pathlib import Path
 
@@ -34,6 +38,17 @@ def objective(cases: list[tuple[Path, dict]]) -> float:
             + sum(1 for r in results if r.title_right) / len(results)) / 4
 
 
+SHAPE_TESTS = ["tests/test_line_roles.py", "tests/test_import_shapes.py", "tests/test_importer.py"]
+
+
+def shapes_hold(costs: dict[str, float]) -> bool:
+    """The hand-made shape tests pass with these costs (VIEWER_ROLE_COSTS, read by roles.py)."""
+    env = {**os.environ, "VIEWER_ROLE_COSTS": json.dumps(costs)}
+    done = subprocess.run([sys.executable, "-m", "pytest", "-q", "-x", "-p", "no:cacheprovider", *SHAPE_TESTS],
+                          cwd=ROOT, env=env, capture_output=True, text=True)
+    return done.returncode == 0
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--passes", type=int, default=2)
@@ -52,7 +67,7 @@ def main() -> int:
                                      round(max(0.0, value - 0.5), 2)} - {value}):
                 roles.W[name] = candidate
                 got = objective(cases)
-                if got > best + 1e-9:
+                if got > best + 1e-9 and shapes_hold(dict(roles.W)):
                     best, value, improved = got, candidate, True
                     print(f"  pass {number + 1}: {name} -> {candidate}: {best:.4f}", flush=True)
                     if args.save:

@@ -16,7 +16,9 @@ Linear in the number of lines (a fixed number of states per line).
 
 from __future__ import annotations
 
+import json
 import math
+import os
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
@@ -132,6 +134,22 @@ W: dict[str, float] = {
     "end6": 1.25,
 }
 """The costs, by role and place of use; tuned on the corpus's tuning split (benchmarks/tune_roles.py)."""
+
+
+def _tuner_costs(text: str) -> dict[str, float]:
+    """The tuner's candidate costs (benchmarks/tune_roles.py runs the shape tests with them):
+    known names with numbers only; anything else is ignored."""
+    try:
+        given = json.loads(text)
+    except ValueError:
+        return {}
+    if not isinstance(given, dict):
+        return {}
+    return {name: float(value) for name, value in given.items()
+            if name in W and isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value)}
+
+
+W.update(_tuner_costs(os.environ.get("VIEWER_ROLE_COSTS", "")[:100_000]))
 
 
 @dataclass(frozen=True)
