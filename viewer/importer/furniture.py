@@ -28,7 +28,8 @@ _CAPTION_LABELS = {"image caption", "caption", "media caption", "photo caption",
 _PREFIXES = patterns.compile(
     r"(?:edition|category|categories|tags?|filed under|topics?|related|see also|updated|published|posted|"
     r"last updated|advertisement|sponsored by|preview photo credit|photo gallery|recommended|watch|listen|"
-    r"image name|image title|country|year|location|camera|lens|settings|date taken|place)\s*[:|]"
+    r"image name|image title|country|year|location|camera|lens|settings|date taken|place|genres?|"
+    r"country of origin|nationality|age|equipment|exposure|aperture|shutter speed|iso|focal length)\s*[:|]"
     r"|(?:subscribe|sign up|sign in|log in|newsletter|follow us|share this|share on|click here|download our|"
     r"get the app|join our|don't miss|want more|preview photo credit|story continues|continue reading|"
     r"scroll to continue|article continues|loading\b|ad feedback|report an ad|skip to)\b",
