@@ -285,6 +285,9 @@ def test_more_credit_forms(line, caption, credit):
     "Story continues below advertisement", "Loading comments...", "Facebook Twitter Email", "Share on Facebook",
     "Close gallery", "August 16, 2013", "Fri 16 Aug 2013 9:25pm BST", "Updated 3 hours ago", "Photo 3 of 20",
     "(1 of 20)", "ADVERTISEMENT", "‹ 4 / 12 ›", "1,204 shares", "Continue reading",
+    "<< First < Previous 1 2 3 4 Next > Last >>", "Also read: The week in pictures", "Previous Post: Ten reading nooks",
+    "Showing 1 - 7 of 84", "Image caption,", "Genres: Street, Portrait", "Country of Origin: Chile", "puddle avatar",
+    "Image: 3 of 20", "- https://example.com/photos/01.jpg", "7",
 ])
 def test_more_furniture(line):
     from viewer.importer.furniture import furniture
@@ -296,6 +299,8 @@ def test_more_furniture(line):
     "Monday", "May the road rise to meet you.", "The bridge was built 200 years ago by the monks.",
     "Sunday in the park with George", "At dawn, May 2016", "Close to the border, farmers bring in the harvest.",
     "Next year the market moves to the river.", "Share cropping on the plains", "Points of light over the bay",
+    "More from the valley is coming soon, she said.", "Produced by a cooperative of weavers, the baskets sell out.",
+    "Country life suits the goats.", "Page after page of old letters",
 ])
 def test_content_is_not_furniture(line):
     from viewer.importer.furniture import furniture

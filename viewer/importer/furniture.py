@@ -32,7 +32,9 @@ _PREFIXES = patterns.compile(
     r"country of origin|nationality|age|equipment|exposure|aperture|shutter speed|iso|focal length)\s*[:|]"
     r"|(?:subscribe|sign up|sign in|log in|newsletter|follow us|share this|share on|click here|download our|"
     r"get the app|join our|don't miss|want more|preview photo credit|story continues|continue reading|"
-    r"scroll to continue|article continues|loading\b|ad feedback|report an ad|skip to)\b",
+    r"scroll to continue|article continues|loading\b|ad feedback|report an ad|skip to|also read|read also|"
+    r"previous post|next post|older entries|newer entries|related posts|reader interactions|you may also like|"
+    r"you might also like|photo editors?:)\b",
     patterns.IGNORECASE,
 )
 _MORE_OF = patterns.compile(r"(?:next|previous|more|related|other|latest|top|recommended|similar)\s+(?:slideshows?|galleries|"
@@ -65,6 +67,17 @@ def _breadcrumb(text: str) -> bool:
     parts = [part.strip() for part in _CRUMB_ARROW.split(text)]
     return len(parts) >= 3 and all(0 < len(part.split()) <= 4 for part in parts) or (
         len(parts) == 2 and parts[0].lower() in ("home", "news", "photos", "pictures", "galleries"))
+
+
+_PAGE_WORDS = {"first", "previous", "prev", "next", "last", "page", "of", "<", ">", "<<", ">>", "«", "»", "‹", "›",
+               "…", "...", "older", "newer", "entries", "posts"}
+
+
+def _pagination(simple: str) -> bool:
+    """`<< First < Previous 1 2 3 4 Next > Last >>`: page numbers and the words around them."""
+    words = simple.split()
+    return 3 <= len(words) <= 30 and any(w.isdigit() for w in words) and all(
+        w.isdigit() or w in _PAGE_WORDS for w in words)
 
 
 def _dateline(text: str) -> bool:
@@ -115,6 +128,8 @@ def furniture(text: str) -> str | None:
         return "a slide counter"
     if _SHOWING.fullmatch(simple):
         return "a count of results"
+    if _pagination(simple):
+        return "page numbers"
     if _ADDRESS.fullmatch(simple):
         return "a web address"
     if _AGO.fullmatch(simple) or _dateline(text) or _only_a_date(text):
