@@ -396,8 +396,8 @@ def _emission(f: Features, role: str, first: bool, article: _Article, layout: La
             cost -= W["title7"]
         return max(cost, W["title8"])
     if role == CHROME:
-        if f.long or f.words > 8:
-            return INF
+        if (f.long or f.words > 8) and not (f.footer_words and f.words <= 20):
+            return INF  # (a prompt such as "Stay up to date with notifications from X" may be longer)
         if f.bullet or f.words <= 3 or f.menu or f.footer_words:
             return W["chrome1"]  # "• News", "Search Icon", "Home Gadgets Gaming": a menu
         return W["chrome2"]
