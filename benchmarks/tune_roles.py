@@ -56,7 +56,7 @@ def main() -> int:
     args = parser.parse_args()
     cases = [(path, json.loads(path.with_name(path.stem + ".expected.json").read_text(encoding="utf-8")))
              for path in sorted(CORPUS.glob("text/*.txt"))
-             if not held_out(path.stem) and path.with_name(path.stem + ".expected.json").exists()]
+             if not held_out(path.stem, "text") and path.with_name(path.stem + ".expected.json").exists()]
     best = objective(cases)
     print(f"start: {best:.4f} on {len(cases)} articles", flush=True)
     for number in range(args.passes):
