@@ -385,7 +385,8 @@ def credit_line(text: str) -> str | None:
     stripped = text.strip()
     if not stripped or len(stripped) > MAX_CREDIT + 10:
         return None
-    inner = _strip_brackets(stripped.lstrip("—–-|").strip())
+    # "— Name/AP", "Name / AP -", "Name/AFP #": separators a page writes around a credit
+    inner = _strip_brackets(stripped.strip("—–-|#").strip())
     if not inner:
         return None
     words = _words(inner)

@@ -43,6 +43,8 @@ _BYLINE = patterns.compile(r"by\s*:?\s*[^|]{1,60}\|\s*(?:published|updated|poste
 _COUNTER = patterns.compile(r"(?:(?:photo|image|slide|picture)\s*:?\s+)?\d{1,4}\s*(?:/|of)\s*\d{1,4}", patterns.IGNORECASE)
 _SHOWING = patterns.compile(r"(?:showing|displaying|viewing)\s+(?:items?\s+)?\d{1,5}\s*(?:-|–|to)\s*\d{1,5}\s+of\s+\d{1,7}(?:\s+\w+)?",
                             patterns.IGNORECASE)
+_SLUG = patterns.compile(r"(?:[Ii]mage:\s*)?[A-Z0-9]{2,}(?:[-_][A-Z0-9]{2,}){2,}")
+"""`TOPSHOTS-US-POLITICS-BUDGET`, `Image: WIRE-SLUG-2023`: an agency's file code, not words."""
 _PHOTO_NUMBER = patterns.compile(r"(?:#\s?)?\d{1,3}")
 """A photo's number alone on its line ("7", "#7"): it starts the next photo, like "7 / 20"."""
 _ADDRESS = patterns.compile(r"[-•*]?\s*(?:https?://|www\.)\S+")
@@ -109,7 +111,7 @@ def _only_a_date(text: str) -> bool:
 
 def furniture(text: str) -> str | None:
     """Why `text` (one stripped line) is page furniture, or None when it may be content."""
-    simple = text.strip().strip("›»«‹·•|<>[]()").strip().lower()
+    simple = text.strip().strip("›»«‹·•|<>[]()-–—#*").strip().lower()
     if not simple:
         return "a line of symbols"
     if simple.rstrip(".:!…,") in _CAPTION_LABELS:
@@ -126,6 +128,8 @@ def furniture(text: str) -> str | None:
         return "a link to other galleries"
     if _COUNTER.fullmatch(simple) or _PHOTO_NUMBER.fullmatch(simple):
         return "a slide counter"
+    if _SLUG.fullmatch(text.strip()):
+        return "a picture's file code"
     if _SHOWING.fullmatch(simple):
         return "a count of results"
     if _pagination(simple):

@@ -1,51 +1,106 @@
 """A web page saved from a browser (page.html + page_files/) read as a photo story.
 
 Parsed with a real HTML5 parser (selectolax, on the Lexbor engine), never with regular
-expressions. The page is walked in document order as a sequence of blocks — headings, prose,
-photos — after the chrome is taken out (navigation, headers and footers, share and related
-boxes, ads, logos, avatars, tracking pixels); then:
-- prose before the first photo is the introduction; a photo's caption comes from its
-  `<figcaption>`, `.wp-caption-text`, `.gallerytext` or JSON-LD `ImageObject`, its credit from a
-  credit/copyright span or the text forms credits.py knows;
-- prose after a photo belongs to it until the next one (long-form articles); a heading just
-  before a photo is its title (listicles).
-Only files inside the page's own folder tree are ever read; remote images stay URLs.
+expressions. Four steps, each a bounded walk (linear in the page, which the pre-scan has capped):
+1. Where the story is: one survey of the page counts, for each element, its text outside links and
+   inside them and its photo-like pictures. Each paragraph and each photo scores the containers
+   just above it, readability-style (a paragraph by its length and commas, a photo more with a
+   caption of its own; both less for each level up and for text inside links), and the container
+   scoring best, times its share of text outside links, is the story. `<article>`, `<main>` and
+   itemprop=articleBody weigh a little more; class names decide nothing here. The story then
+   grows to the element that also holds its headline; a gallery with hardly any text takes in
+   the few clean lines around it; it grows to an ancestor when that brings in story photos it
+   left out, takes in siblings that score like it, and the page's lead picture (og:image) when
+   it is shown just above it (a theme's hero header).
+2. The story is walked in document order into blocks: headings, prose (paragraphs, and text
+   written straight into a container between `<br>`s) and photos. Chrome inside it is left out by
+   tag (nav, aside, footer, forms, buttons, scripts), role or class word (share, related,
+   comments, ads…), but never an element holding most of the story's photos or text, and a weak
+   word (widget, sidebar, icon, logo…) never hides a story-sized photo. A picture's saved file
+   wins over a web address in every lazy attribute and `<picture><source>`; a `<noscript>` copy
+   of a picture already there is not read twice; a picture that is a teaser for another page
+   (its link holds a title, or the title beside it links to the same page) is left out.
+3. A photo's caption is the text of the nearest element that holds it and no other story photo (a
+   figure, a caption cell of a table, a gallery item, a slideshow slide, whose heading is then the
+   slide's title) but not the story's prose (paragraphs before the photo, or more than one), with
+   visually hidden labels read as labels: "Image caption," is dropped, "Image source," /
+   "Credit..." / "Photograph:" make what follows the credit, as does an element classed
+   credit/copyright; counters ("3 / 10") are dropped. Photos under one caption element (a gallery
+   card, a table's caption row) share it; else the element right after the photo is its caption
+   when classed as one or set apart (emphasised, centred); numbered captions after a run of
+   photos ("1. …", "2. …") go to them by number; JSON-LD ImageObject captions come last.
+   credits.py finds a credit written inside a caption, or a caption that is all credit.
+4. Slides: prose before the first photo is the introduction; prose after a photo belongs to it
+   until the next one. A heading is its photo's title in a listicle (numbered headings, their
+   numbers dropped, or a heading before nearly every photo), or when the photo has no caption of
+   its own and nothing stands between them; otherwise it stays text. A caption is the slide's
+   first text (a long one's first sentence its title).
+The deck title is the headline the page's metadata agree on (og:title, JSON-LD headline, <title>,
+its headings), without the site's name (" | Site", " — Studio", "Site: …", " - by Author").
+Only files inside the page's own folder tree are ever read; remote images stay URLs (an address
+relative to the site is made whole with the page's own address, from the page). A picture the
+saved page names in its folder but that was not saved keeps its slide, without a picture.
 """
 
 from __future__ import annotations
 
 import json
 import os
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
+from itertools import pairwise
 from pathlib import Path
-from urllib.parse import unquote, urlsplit
+from urllib.parse import unquote, urljoin, urlsplit
 
 from viewer import patterns
-from viewer.importer.credits import split_credit
+from viewer.importer.credits import credit_line, split_credit
 from viewer.importer.furniture import furniture
 
-CHROME_TAGS = ("script", "style", "noscript", "nav", "footer", "aside", "form", "iframe", "svg", "button",
-               "template", "object", "embed", "video", "audio", "select", "textarea", "input")
-CHROME_WORDS = {
-    "share", "sharing", "social", "related", "recommended", "recommendations", "newsletter", "subscribe",
-    "advert", "advertisement", "ad", "ads", "adslot", "sponsor", "sponsored", "promo", "comments", "comment",
-    "footer", "sidebar", "breadcrumb", "breadcrumbs", "avatar", "logo", "cookie", "cookies", "popup", "modal",
-    "widget", "trending", "popular", "masthead", "navbar", "nav", "menu", "toolbar", "signup", "paywall",
-    "icon", "icons", "emoji", "badge", "author-image", "outbrain", "taboola", "more-stories", "read-next",
-}
+NEVER_CONTENT = frozenset({"script", "style", "template", "iframe", "svg", "math", "object", "embed", "video",
+                           "audio", "select", "textarea", "input", "button", "canvas", "map", "datalist", "head",
+                           "title", "meta", "link", "option"})
+"""Never story text or photos: left out of every walk."""
+CHROME_TAGS = ("nav", "footer", "aside", "form")
+"""Landmarks around the story: left out unless one holds most of it."""
 CHROME_ROLES = {"navigation", "banner", "contentinfo", "complementary", "search", "dialog"}
-CAPTION_CLASSES = ("wp-caption-text", "wp-element-caption", "gallerytext", "gallery-caption", "blocks-gallery-item__caption",
-                   "thumbcaption",
-                   "caption", "image-caption", "photo-caption", "media-caption", "figure-caption")
+CHROME_WORDS = {"ad", "ads", "adslot", "promo", "modal", "nav", "navbar", "menu", "toolbar", "masthead"}
+"""Class or id words (whole) of page chrome inside the story."""
+CHROME_PARTS = ("share", "sharing", "related", "recommend", "newsletter", "subscri", "advert", "sponsor", "comment",
+                "breadcrumb", "cookie", "popup", "signup", "paywall", "outbrain", "taboola", "trending", "popular",
+                "footer", "more-stories", "read-next", "social")
+"""Parts of class or id values of page chrome ("jp-relatedposts", "sharedaddy")."""
+WEAK_WORDS = {"sidebar", "widget", "avatar", "gravatar", "logo", "icon", "icons", "emoji", "badge", "author-image"}
+"""Chrome words that never hide a story-sized photo (a post wrapper classed "widget" or
+"sidebar-aware", a gallery cell classed "gallery-icon")."""
+HIDDEN_PARTS = ("sr-only", "visually-hidden", "visuallyhidden", "visually_hidden", "screen-reader", "screenreader",
+                "sr_only", "element-invisible", "offscreen", "a11y-hidden", "assistive-text", "hidden-visually")
+"""Classes of text only screen readers see: labels ("Image caption,", "Credit..."), not prose."""
 CREDIT_WORDS = ("credit", "copyright", "attribution", "photographer", "byline", "source", "courtesy")
-PHOTO_CONTAINERS = ("figure", "wp-caption", "gallery-item", "gallerybox", "wp-block-image", "blocks-gallery-item",
-                    "image-block", "photo", "media", "thumbinner")
 NOT_PROSE_WORDS = {"byline", "author", "authors", "dateline", "timestamp", "date", "published", "updated", "tags",
-                   "category", "categories", "kicker", "eyebrow"}
+                   "category", "categories", "kicker", "eyebrow", "meta", "posted", "reading-time"}
 """Classes of paragraphs that are about the article, not part of it."""
+CREDIT_LABELS = frozenset({
+    "image source", "image copyright", "copyright", "credit", "credits", "photo credit", "photo credits",
+    "image credit", "image credits", "picture credit", "photograph", "photographs", "photo", "photos", "picture",
+    "pictures", "image", "images", "source", "courtesy", "courtesy of", "photographer", "photo by", "photos by",
+    "photograph by", "image by", "picture by", "image courtesy", "photo courtesy", "©", "(c)"})
+CAPTION_LABELS = frozenset({"image caption", "caption", "media caption", "photo caption", "video caption",
+                            "image description", "picture caption"})
+INLINE_TAGS = frozenset({"a", "abbr", "b", "bdi", "bdo", "big", "br", "cite", "code", "data", "del", "dfn", "em",
+                         "font", "i", "img", "ins", "kbd", "label", "mark", "nobr", "picture", "q", "s", "samp",
+                         "small", "source", "span", "strike", "strong", "sub", "sup", "time", "tt", "u", "var", "wbr"})
+HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+PARAGRAPHS = frozenset({"p", "blockquote", "li", "dd", "dt", "pre"})
+"""Read whole as one prose block (when no picture is inside)."""
+UNIT_TAGS = PARAGRAPHS | {"td", "th", "figcaption"}
+"""Paragraph-like elements: their text scores the containers above them, not themselves."""
 _BYLINE = patterns.compile(r"by\s+\S+(?:\s+\S+){0,5}", patterns.IGNORECASE)
+_LIST_NUMBER = patterns.compile(r"\s*(?:#\s*(\d{1,3})[.):]?|(\d{1,3})\s*[.):])\s+")
+"""A list number before a heading or caption: "12. ", "12) ", "#12 ", "#12. "."""
 MIN_SIDE = 100
 """Pictures smaller than this (either side) are icons, avatars or pixels, not photos."""
+STORY_SIDE = 200
+"""A picture declared at least this big on one side is story-sized (a weak chrome word cannot hide it)."""
 IMAGE_SUFFIXES = (".jpg", ".jpeg", ".png", ".gif", ".webp", ".bmp", ".tif", ".tiff", ".avif")
 _DECLARED_CHARSET = patterns.compile(r"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9_.:\-]{1,40})""", patterns.IGNORECASE)
 _SRCSET_ITEM = patterns.compile(r"\s*(\S+)(?:\s+(\d+(?:\.\d+)?)([wx]))?\s*(?:,|$)")
@@ -201,19 +256,83 @@ def _class_words(node) -> frozenset[str]:  # type: ignore[no-untyped-def]
     return found
 
 
-def _is_chrome(node) -> bool:  # type: ignore[no-untyped-def]
-    if node.tag in CHROME_TAGS:
-        return True
-    if node.tag == "header" and node.parent is not None and node.parent.tag == "body":
-        return True  # the site's header (an article's own <header> holds its headline and photo)
+_CLASS_TEXT: dict[int, str] = {}
+
+
+def _class_text(node) -> str:  # type: ignore[no-untyped-def]
+    """An element's class and id, lower-cased, as one string (for the CHROME_PARTS and
+    CREDIT_WORDS tests), once per element."""
+    found = _CLASS_TEXT.get(node.mem_id)
+    if found is None:
+        attributes = node.attributes
+        found = _CLASS_TEXT[node.mem_id] = f"{attributes.get('class') or ''} {attributes.get('id') or ''}".lower()
+    return found
+
+
+NOT_CHROME, WEAK_CHROME, CHROME, ALWAYS_CHROME = range(4)
+
+
+def _chrome_kind(node) -> int:  # type: ignore[no-untyped-def]
+    """How surely an element is page chrome, by its tag, role or class words (the reader decides
+    whether it holds too much of the story to be left out)."""
+    tag = node.tag
+    if tag in NEVER_CONTENT:
+        return ALWAYS_CHROME
     attributes = node.attributes
-    if (attributes.get("role") or "").lower() in CHROME_ROLES or attributes.get("aria-hidden") == "true":
-        return True
-    return bool(_class_words(node) & CHROME_WORDS)
+    if attributes.get("aria-hidden") == "true" or "hidden" in attributes:
+        return ALWAYS_CHROME
+    if tag in CHROME_TAGS or tag == "header" and node.parent is not None and node.parent.tag == "body":
+        return CHROME  # the site's header (an article's own <header> holds its headline and photo)
+    if (attributes.get("role") or "").lower() in CHROME_ROLES:
+        return CHROME
+    return _class_chrome(node)
+
+
+def _class_chrome(node) -> int:  # type: ignore[no-untyped-def]
+    """How surely an element is page chrome by its class and id words alone."""
+    attributes = node.attributes
+    if not attributes.get("class") and not attributes.get("id"):
+        return NOT_CHROME
+    words = _class_words(node)
+    if words & CHROME_WORDS:
+        return CHROME
+    value = _class_text(node)
+    if any(part in value for part in CHROME_PARTS):
+        return CHROME
+    return WEAK_CHROME if words & WEAK_WORDS else NOT_CHROME
+
+
+def _hidden(node) -> bool:  # type: ignore[no-untyped-def]
+    """Text only screen readers see (visually-hidden, sr-only, screen-reader-text…)."""
+    if not node.attributes.get("class"):
+        return False
+    value = _class_text(node)
+    return any(part in value for part in HIDDEN_PARTS)
+
+
+def _label(text: str) -> str | None:
+    """"credit" or "caption" when `text` is only a label ("Image source,", "Credit...",
+    "Photograph:", "Image caption,"), else None."""
+    if len(text) > 40:
+        return None
+    key = " ".join(text.replace("\u2026", " ").replace("...", " ").lower().split())
+    if key in ("©", "(c)"):
+        return "credit"
+    key = " ".join(key.strip(" ,.:;|-\u2013\u2014").split())
+    if key in CREDIT_LABELS:
+        return "credit"
+    if key in CAPTION_LABELS:
+        return "caption"
+    return None
 
 
 def _text(node) -> str:  # type: ignore[no-untyped-def]
     return " ".join((node.text(separator=" ", strip=True) or "").split())
+
+
+def _norm(text: str | None) -> str:
+    """Text compared for sameness: case, punctuation and spacing aside."""
+    return " ".join("".join(ch if ch.isalnum() else " " for ch in (text or "")[:1000].casefold()).split())
 
 
 def _srcset_best(value: str) -> list[str]:
@@ -228,30 +347,57 @@ def _srcset_best(value: str) -> list[str]:
     return [url for _, url in sorted(items, key=lambda item: -item[0])]
 
 
-MAX_CANDIDATES = 12
+MAX_CANDIDATES = 16
 """Addresses tried per picture (each may be a file to look up)."""
 
 
 def _candidates(image, picture) -> list[str]:  # type: ignore[no-untyped-def]
-    """Every address the page gives for this picture, best first (lazy-loading attributes first:
-    `src` is often a 1×1 placeholder until a script swaps the real one in)."""
+    """Every address the page gives for this picture, best first: the full-size file, then each
+    srcset's largest (the picture's own, then its <picture>'s <source>s), then the lazy-loading
+    attributes, `src` last (often a placeholder until a script swaps the real one in). The
+    reader takes the first that is a saved file, and only without one a web address."""
     found: list[str] = []
     attributes = image.attributes
-    for name in ("data-src", "data-lazy-src", "data-original", "data-full-url", "data-large-file", "data-orig-file"):
+    for name in ("data-full-url", "data-orig-file", "data-large-file"):
         if attributes.get(name):
             found.append(attributes[name])
-    for name in ("data-srcset", "data-lazy-srcset", "srcset"):
-        found += _srcset_best(attributes.get(name) or "")
+    for name in ("data-lazy-srcset", "data-srcset", "srcset"):
+        found += _srcset_best(attributes.get(name) or "")[:4]
     if picture is not None:
         for number, source in enumerate(picture.iter()):
             if number >= 20:
                 break  # a <picture> offers a few formats and sizes, not hundreds
             if source.tag == "source":
-                found += _srcset_best(source.attributes.get("srcset") or source.attributes.get("data-srcset") or "")
+                for name in ("data-srcset", "srcset"):
+                    found += _srcset_best(source.attributes.get(name) or "")[:2]
+    for name in ("data-src", "data-lazy-src", "data-original", "data-lazy", "data-url"):
+        if attributes.get(name):
+            found.append(attributes[name])
     if attributes.get("src"):
         found.append(attributes["src"])
-    usable = [url.strip() for url in found if url and url.strip() and not url.strip().startswith(("data:", "javascript:"))]
+    usable = list(dict.fromkeys(url.strip() for url in found if url and url.strip()
+                                and not url.strip().startswith(("data:", "javascript:"))))
     return usable[:MAX_CANDIDATES]
+
+
+def _photo_like(image) -> bool:  # type: ignore[no-untyped-def]
+    """A picture that may be a photo, judged from its markup alone (the survey's test)."""
+    if _declared_small(image):
+        return False
+    attributes = image.attributes
+    for name in ("src", "data-src", "data-lazy-src", "srcset", "data-srcset", "data-lazy-srcset", "data-original"):
+        value = (attributes.get(name) or "").strip()
+        if value and not value.startswith(("data:", "javascript:")):
+            return not urlsplit(value.split(" ", 1)[0]).path.lower().endswith(".svg")
+    return image.parent is not None and image.parent.tag == "picture"
+
+
+def _declared_big(image) -> bool:  # type: ignore[no-untyped-def]
+    for name in ("width", "height"):
+        value = (image.attributes.get(name) or "").strip().rstrip("px")
+        if value.isdigit() and int(value) >= STORY_SIDE:
+            return True
+    return False
 
 
 class _Resolver:
@@ -292,32 +438,56 @@ def _size(path: Path) -> tuple[int, int] | None:
 
 
 def _declared_small(image) -> bool:  # type: ignore[no-untyped-def]
+    """Declared an icon, avatar, badge or pixel: both sides under MIN_SIDE, or a sliver (a side
+    under a third of it). A gallery thumbnail shown at 120×80 is still a photo."""
+    sides = []
     for name in ("width", "height"):
-        value = (image.attributes.get(name) or "").strip().rstrip("px")
-        if value.isdigit() and int(value) < MIN_SIDE:
-            return True
-    return False
+        value = (image.attributes.get(name) or "").strip().rstrip("px").strip()
+        if value.isdigit():
+            sides.append(int(value))
+    if not sides:
+        return False
+    return max(sides) < MIN_SIDE or min(sides) < MIN_SIDE // 3
 
 
-def _json_ld_images(tree) -> dict[str, dict]:  # type: ignore[no-untyped-def]
-    """ImageObject entries of the page's JSON-LD, by the last part of their address."""
-    found: dict[str, dict] = {}
+@dataclass
+class _LinkedData:
+    images: dict[str, dict] = field(default_factory=dict)
+    """ImageObject entries, by the last part of their address."""
+    headlines: list[str] = field(default_factory=list)
+    sites: list[str] = field(default_factory=list)
+    """Names of the site or publisher (WebSite, Organization, publisher, isPartOf)."""
 
-    def visit(value, depth=0):  # type: ignore[no-untyped-def]
+
+_SITE_TYPES = {"WebSite", "Organization", "NewsMediaOrganization", "Blog", "Periodical"}
+
+
+def _json_ld(tree) -> _LinkedData:  # type: ignore[no-untyped-def]
+    """What the page's JSON-LD says about its images, headline and site (bounded: 20 levels,
+    1,000 items a level)."""
+    found = _LinkedData()
+
+    def visit(value, depth=0, key=""):  # type: ignore[no-untyped-def]
         if depth > 20:
             return
         if isinstance(value, list):
             for item in value[:1000]:
-                visit(item, depth + 1)
+                visit(item, depth + 1, key)
         elif isinstance(value, dict):
             kind = value.get("@type")
-            kinds = kind if isinstance(kind, list) else [kind]
+            kinds = set(kind if isinstance(kind, list) else [kind]) - {None}
             url = value.get("contentUrl") or value.get("url")
             if "ImageObject" in kinds and isinstance(url, str):
-                found[_basename(url)] = value
-            for item in list(value.values())[:1000]:
+                found.images[_basename(url)] = value
+            headline = value.get("headline")
+            if isinstance(headline, str) and headline.strip() and len(found.headlines) < 5:
+                found.headlines.append(" ".join(headline.split()))
+            name = value.get("name")
+            if isinstance(name, str) and name.strip() and (kinds & _SITE_TYPES or key in ("publisher", "isPartOf")):
+                found.sites.append(" ".join(name.split()))
+            for item_key, item in list(value.items())[:1000]:
                 if isinstance(item, (dict, list)):
-                    visit(item, depth + 1)
+                    visit(item, depth + 1, str(item_key))
 
     for script in tree.css('script[type="application/ld+json"]'):
         try:
@@ -332,93 +502,110 @@ def _basename(address: str) -> str:
 
 
 CONTAINER_BUDGET = 300
-"""Elements of a figure-like container looked at for its caption and credit (a real one has a
-dozen): nested containers cannot make the search quadratic."""
+"""Elements of a caption element looked at for its caption and credit (a real one has a dozen):
+nested containers cannot make the search quadratic."""
+MAX_CAPTION = 2500
+"""Characters: an element holding more text than this is the story's prose, not a caption."""
 
 
-def _descendants(node, budget: int = CONTAINER_BUDGET) -> list[tuple[object, bool]]:  # type: ignore[no-untyped-def]
-    """The first `budget` elements inside `node` in document order, each with whether it lies in a
-    caption (<figcaption>, .wp-caption-text)."""
-    found: list[tuple[object, bool]] = []
-    stack = [(node.iter(), False)]
-    while stack and len(found) < budget:
-        children, in_caption = stack[-1]
-        child = next(children, None)
+def _caption_parts(node, skip: frozenset[int] | set[int] = frozenset()) -> tuple[str, str | None, str]:  # type: ignore[no-untyped-def]
+    """(caption, credit, heading) in the text of `node` (its first CONTAINER_BUDGET elements),
+    leaving out pictures, chrome, furniture (a "3 / 10" counter) and the elements in `skip` (the
+    photo's own link). A visually hidden label is read as one: after "Image source," or
+    "Credit...", the rest of its parent is the credit; after "Image caption," the caption. An
+    element classed credit/copyright holds the credit, and so does a <cite> or <small> when
+    nothing else does. A heading inside (a slideshow slide's) is given apart."""
+    caption: list[str] = []
+    heading: list[str] = []
+    credits: list[list[str]] = []
+    weak: list[str] = []
+    budget = CONTAINER_BUDGET
+    # frame: children, role of this element's text (None: caption), role after a label inside it
+    stack: list[list] = [[node.iter(include_text=True), None, None]]
+    while stack and budget > 0:
+        frame = stack[-1]
+        child = next(frame[0], None)
         if child is None:
             stack.pop()
             continue
-        found.append((child, in_caption))
-        inside = in_caption or child.tag == "figcaption" or "wp-caption-text" in _class_tokens(child)
-        stack.append((child.iter(), inside))
-    return found
+        budget -= 1
+        role = frame[2] if frame[2] is not None else frame[1]
+        tag = child.tag
+        if tag == "-text":
+            value = child.text_content or ""
+            if not value.strip():
+                continue
+            label = _label(value)
+            if label is not None:
+                frame[2] = "credit" if label == "credit" else "caption"
+                if label == "credit":
+                    credits.append([])
+                continue
+            if role == "credit":
+                if not credits:
+                    credits.append([])
+                credits[-1].append(value)
+            elif role == "heading":
+                heading.append(value)
+            elif len(value) < 40 and any(ch.isalnum() for ch in value) and furniture(value) is not None:
+                continue  # a "3 / 10" counter, an "Enlarge" button's word
+            elif role == "weak":
+                weak.append(value)
+            else:
+                caption.append(value)
+            continue
+        if tag[0] == "-" or tag in ("img", "picture", "source", "noscript") or child.mem_id in skip:
+            continue
+        if tag in NEVER_CONTENT or child.attributes.get("aria-hidden") == "true" or _class_chrome(child):
+            continue  # buttons, share links, icons (a <footer> in a figure may hold its credit)
+        if _hidden(child):
+            label = _label(_text(child))
+            if label is not None:
+                frame[2] = "credit" if label == "credit" else "caption"
+                if label == "credit":
+                    credits.append([])
+            continue
+        child_role = role
+        if child.attributes.get("class") and any(word in _class_text(child) for word in CREDIT_WORDS):
+            child_role = "credit"
+            credits.append([])
+        elif tag in ("cite", "small") and role in (None, "caption"):
+            child_role = "weak"
+        elif tag in HEADINGS and role in (None, "caption") and not heading:
+            child_role = "heading"
+        elif tag in INLINE_TAGS and child_role != "credit":
+            label = _label(_text(child))
+            if label is not None:  # a visible label: "<span>Photograph:</span> Name/Agency"
+                frame[2] = "credit" if label == "credit" else "caption"
+                if label == "credit":
+                    credits.append([])
+                continue
+        stack.append([child.iter(include_text=True), child_role, None])
+    texts = [" ".join(" ".join(part).split()).strip(" |,;") for part in credits]
+    texts = [t for t in texts if t and len(t) <= 200]
+    credit = max(texts, key=len) if texts else None
+    if credit is None and weak:
+        credit = " ".join(" ".join(weak).split()) or None
+    elif weak:
+        caption += weak
+    text = " ".join(" ".join(caption).split()).strip(" |\u2014\u2013-\u00b7")
+    title = " ".join(" ".join(heading).split())
+    if title and not text:
+        text, title = title, ""
+    return text, credit, title
 
 
-def _class_tokens(node) -> list[str]:  # type: ignore[no-untyped-def]
-    return (node.attributes.get("class") or "").split()
-
-
-def _credit_nodes(node, has_image: frozenset[int] | set[int] = frozenset()) -> list:  # type: ignore[no-untyped-def]
-    """Elements holding a credit: by class (credit, copyright…), or a <cite>/<small> in a caption.
-    An element holding a picture is never a credit."""
-    inside = [(child, in_caption) for child, in_caption in _descendants(node)
-              if child.mem_id not in has_image]  # type: ignore[attr-defined]
-    found = [child for child, _ in inside if any(word in " ".join(_class_words(child)) for word in CREDIT_WORDS)]
-    return found or [child for child, in_caption in inside
-                     if in_caption and child.tag in ("cite", "small")]  # type: ignore[attr-defined]
-
-
-def _text_without_images(node, has_image: frozenset[int] | set[int]) -> str:  # type: ignore[no-untyped-def]
-    """The text of `node` without the parts that hold pictures (a caption wrapping another figure)."""
-    if node.mem_id not in has_image:
-        return _text(node)
-    parts = []
-    for child in node.iter(include_text=True):
-        if child.tag == "-text":
-            parts.append(child.text_content or "")
-        elif child.mem_id not in has_image and child.tag != "img":
-            parts.append(child.text(separator=" ", strip=True) or "")
-    return " ".join(" ".join(parts).split())
-
-
-def _container(node):  # type: ignore[no-untyped-def]
-    """The figure-like element holding a picture and its caption (or None)."""
-    current = node.parent
-    for _ in range(6):
-        if current is None or current.tag in ("body", "article", "main"):
-            return None
-        classes = " ".join(_class_words(current))
-        if current.tag == "figure" or any(word in classes for word in PHOTO_CONTAINERS[1:]):
-            return current
-        current = current.parent
-    return None
-
-
-def _caption_of(container, image, has_image: frozenset[int] | set[int] = frozenset()) -> tuple[str, str | None]:  # type: ignore[no-untyped-def]
-    """(caption, credit) from a figure-like container (its first CONTAINER_BUDGET elements)."""
-    if container is None:
-        return "", None
-    inside = [child for child, _ in _descendants(container)]
-    caption_node = next((child for child in inside if child.tag == "figcaption"), None)  # type: ignore[attr-defined]
-    if caption_node is None:
-        for name in CAPTION_CLASSES:
-            caption_node = next((child for child in inside if name in _class_tokens(child)), None)
-            if caption_node is not None:
-                break
-    credit = None
-    credit_texts = []
-    for node in _credit_nodes(container, has_image):
-        text = _text(node)
-        if text and len(text) <= 200:
-            credit_texts.append(text)
-    if credit_texts:
-        credit = max(credit_texts, key=len)
-    caption = _text_without_images(caption_node, has_image) if caption_node is not None else ""
+def _finish_caption(caption: str, credit: str | None) -> tuple[str, str | None]:
+    """A credit written inside the caption is moved out (credits.py's grammar); a caption that is
+    only a credit ("Photo by X / Unsplash") is a credit."""
     if credit and caption.endswith(credit):
-        caption = caption[: -len(credit)].rstrip(" |—–-")
+        caption = caption[: -len(credit)].rstrip(" |\u2014\u2013-")
     elif credit and caption.startswith(credit):
-        caption = caption[len(credit):].lstrip(" |—–-:")
-    if credit is None and caption:
+        caption = caption[len(credit):].lstrip(" |\u2014\u2013-:")
+    if caption and credit is None:
         caption, credit = split_credit(caption)
+        if credit is None and credit_line(caption) is not None:
+            caption, credit = "", credit_line(caption)
     return caption.strip(), credit
 
 
@@ -734,182 +921,1219 @@ def prescan(text: str) -> PreScan:
     return PreScan("".join(out), notes, elements, deepest)
 
 
-def read_page(data: bytes, page: Path) -> Page:
-    from selectolax.lexbor import LexborHTMLParser
+# -- the page's own address and title ------------------------------------------------------------
 
-    notes: list[str] = []
-    _CLASS_WORDS.clear()
-    scanned = prescan(decode_html(data, notes))
-    notes += scanned.notes
-    tree = LexborHTMLParser(scanned.html)
-    ld_images = _json_ld_images(tree)
-    title_node = tree.css_first('meta[property="og:title"]')
-    title = (title_node.attributes.get("content") or "").strip() if title_node is not None else ""
-    heading = tree.css_first("h1")
-    if not title and heading is not None:
-        title = _text(heading)
-    if not title and tree.css_first("title") is not None:
-        title = _text(tree.css_first("title"))
-    root = tree.css_first("article") or tree.css_first("main") or tree.css_first('[itemprop="articleBody"]') or tree.body
-    if root is None:
-        return Page(title=title or None, intro=[], slides=[])
-    resolver = _Resolver(page)
-    skipped: list[tuple[str, str]] = []
-    left_out: list[str] = []
-    blocks: list[tuple[str, object]] = []
-    seen_images: set[str] = set()
-    handled_containers: set[int] = set()
-    # Which elements hold a picture, marked once from each picture upwards (stopping where an
-    # earlier one marked): linear, where asking each paragraph for an <img> inside is quadratic.
-    has_image: set[int] = set()
-    for image in root.css("img"):
-        node = image.parent
-        while node is not None and node.mem_id not in has_image:
-            has_image.add(node.mem_id)
+
+def _saved_from(text: str) -> str | None:
+    """The address a browser noted when it saved the page (`<!-- saved from url=(0042)https://… -->`)."""
+    at = text.find("saved from url=", 0, 4096)
+    if at == -1:
+        return None
+    rest = text[at + 15:at + 2100]
+    if rest.startswith("("):
+        close = rest.find(")")
+        rest = rest[close + 1:] if close != -1 else rest
+    end = rest.find("-->")
+    words = rest[:end if end != -1 else len(rest)].split()
+    return words[0] if words else None
+
+
+def _meta(tree, *selectors: str) -> str:  # type: ignore[no-untyped-def]
+    for selector in selectors:
+        node = tree.css_first(selector)
+        if node is not None:
+            value = " ".join((node.attributes.get("content") or node.attributes.get("href") or "").split())
+            if value:
+                return value[:1000]
+    return ""
+
+
+def _base_address(tree, saved_from: str | None) -> str | None:  # type: ignore[no-untyped-def]
+    """The page's own web address (for its site-relative picture addresses), or None."""
+    base = tree.css_first("base[href]")
+    for value in ((base.attributes.get("href") or "") if base is not None else "", saved_from or "",
+                  _meta(tree, 'link[rel="canonical"]'), _meta(tree, 'meta[property="og:url"]')):
+        value = value.strip()
+        if value and urlsplit(value).scheme in ("http", "https") and urlsplit(value).netloc:
+            return value
+    return None
+
+
+_TITLE_SEPARATORS = (" | ", " || ", " \u2013 ", " \u2014 ", " - ", " \u00b7 ", " \u2022 ", " :: ", " \u00bb ", " / ",
+                     " ~ ")
+
+
+def _title_split(text: str) -> list[tuple[str, str]]:
+    """A title cut at its separators: (the separator before it, part)."""
+    parts: list[tuple[str, str]] = []
+    before, start = "", 0
+    while len(parts) < 12:
+        nearest, which = -1, ""
+        for separator in _TITLE_SEPARATORS:
+            at = text.find(separator, start)
+            if at != -1 and (nearest == -1 or at < nearest):
+                nearest, which = at, separator
+        if nearest == -1:
+            break
+        parts.append((before, text[start:nearest].strip()))
+        before, start = which, nearest + len(which)
+    parts.append((before, text[start:].strip()))
+    return [(separator, part) for separator, part in parts if part]
+
+
+def _title_parts(text: str) -> list[str]:
+    """The pieces a title may be made of: between its separators, and either side of its first
+    colon ("Blog name: Post title")."""
+    parts = [part for _, part in _title_split(text)]
+    colon = text.find(": ")
+    if 0 < colon < 80:
+        parts += [text[:colon].strip(), text[colon + 2:].strip()]
+    return [part for part in parts if part]
+
+
+def _without_site(text: str, sites: set[str]) -> str:
+    """`text` without the site's name before or after it (" | Site", "Site: …") and without a
+    trailing " - by Author"."""
+    parts = _title_split(text)
+    while len(parts) > 1:
+        last = _norm(parts[-1][1])
+        if last in sites or last.startswith("by ") and len(last.split()) <= 6:
+            parts.pop()
+        elif _norm(parts[0][1]) in sites:
+            parts.pop(0)
+            parts[0] = ("", parts[0][1])
+        else:
+            break
+    text = "".join(separator + part for separator, part in parts)
+    colon = text.find(":")
+    if 0 < colon < 80 and _norm(text[:colon]) in sites and text[colon + 1:].strip():
+        text = text[colon + 1:].strip()
+    return text
+
+
+def _page_title(tree, linked: _LinkedData) -> tuple[str | None, set[str]]:  # type: ignore[no-untyped-def]
+    """The headline the page's metadata and headings agree on, without the site's name; and
+    the site's names (compared as _norm gives them)."""
+    sites = {_norm(name) for name in (_meta(tree, 'meta[property="og:site_name"]', 'meta[name="og:site_name"]'),
+                                      _meta(tree, 'meta[name="application-name"]'), *linked.sites[:5]) if _norm(name)}
+    title_node = tree.css_first("title")
+    document = _text(title_node)[:1000] if title_node is not None else ""
+    og = _meta(tree, 'meta[property="og:title"]', 'meta[name="og:title"]')
+    twitter = _meta(tree, 'meta[name="twitter:title"]', 'meta[property="twitter:title"]')
+    headings = [text for text in (_text(h)[:1000] for h in tree.css("h1, h2, h3")[:40]) if text]
+    h1s = [text for text in (_text(h)[:1000] for h in tree.css("h1")[:10]) if text and _norm(text) not in sites]
+    strong = [_without_site(og, sites), *(_without_site(h, sites) for h in linked.headlines[:3]),
+              _without_site(twitter, sites), _without_site(document, sites)]
+    # Each source votes once for each form it gives; a headline two sources give is the title.
+    parts_of_og, parts_of_document = _title_parts(og), _title_parts(document)
+    sources = [{_norm(strong[0])} | {_norm(part) for part in parts_of_og}]
+    sources += [{_norm(text)} for text in strong[1:-1]]
+    sources.append({_norm(strong[-1])} | {_norm(part) for part in parts_of_document})
+    sources.append({_norm(text) for text in headings})
+    votes: dict[str, int] = {}
+    for source in sources:
+        for key in source - {""}:
+            votes[key] = votes.get(key, 0) + 1
+    parts = parts_of_og + parts_of_document
+    agreed = [(votes.get(_norm(text), 0), len(text), -rank, text)
+              for rank, text in enumerate([*strong[:-1], *h1s, strong[-1], *parts, *headings])
+              if text and votes.get(_norm(text), 0) >= 2 and _norm(text) not in sites]
+    if agreed:
+        return max(agreed)[3], sites  # the form most sources give (a site's name is the shorter)
+    for text in [*strong[:-2], *h1s]:
+        if text and _norm(text) not in sites:
+            return text, sites
+    if strong[-1]:
+        pieces = [part for _, part in _title_split(strong[-1]) if _norm(part) not in sites]
+        return (max(pieces, key=len) if pieces else strong[-1]), sites
+    return None, sites
+
+
+# -- 1. where the story is: the survey --------------------------------------------------------------
+
+
+@dataclass
+class _Survey:
+    """One pass over the page: what each element holds. Positions are elements' indexes in
+    document order (pictures have their own); an element's descendants lie in [first, end)."""
+
+    info: dict[int, tuple[int, int, int, int]] = field(default_factory=dict)
+    """Block elements holding text or photo-like pictures: (first, end, text outside links,
+    text inside links), in characters."""
+    photos: list[int] = field(default_factory=list)
+    """Positions of the photo-like pictures."""
+    big: list[int] = field(default_factory=list)
+    """Positions of those declared story-sized."""
+    images: list[tuple[int, object]] = field(default_factory=list)
+    units: list[tuple[int, float]] = field(default_factory=list)
+    """Paragraphs and photos: (position, score)."""
+    credit: dict[int, float] = field(default_factory=dict)
+    """Each container's score from the paragraphs and photos just below it."""
+    nodes: dict[int, object] = field(default_factory=dict)
+    has_image: set[int] = field(default_factory=set)
+    """Elements holding an <img> (outside <noscript>)."""
+    linked: set[int] = field(default_factory=set)
+    """Positions of photo-like pictures inside a link to another page."""
+    unit_keys: list[int] = field(default_factory=list)
+    paragraph_ends: list[int] = field(default_factory=list)
+    """Where each paragraph's element ends (sorted)."""
+
+    def count(self, positions: list[int], element_id: int) -> int:
+        span = self.info.get(element_id)
+        if span is None:
+            return 0
+        return bisect_left(positions, span[1]) - bisect_left(positions, span[0])
+
+    def text(self, element_id: int) -> tuple[int, int]:
+        span = self.info.get(element_id)
+        return (span[2], span[3]) if span is not None else (0, 0)
+
+
+_LEVEL_SHARE = (1.0, 2.0, 6.0)
+"""A paragraph's or photo's score is given to the container above it whole, to the next half,
+to the one above that a sixth (readability's dividers)."""
+
+
+def _survey(body) -> _Survey:  # type: ignore[no-untyped-def]
+    found = _Survey()
+    position = 1
+    text_total = link_total = 0
+    # A frame: 0 node, 1 children, 2 id, 3 is a block, 4 first position, 5 text and 6 link text
+    # before it, 7 its own text (outside nested blocks), 8 own link text, 9 own commas, 10 inside
+    # a link, 11 index of the nearest block frame (itself for a block).
+    stack: list[list] = [[body, body.iter(include_text=True), body.mem_id, True, 0, 0, 0, 0, 0, 0, False, 0]]
+    while stack:
+        frame = stack[-1]
+        child = next(frame[1], None)
+        if child is None:
+            stack.pop()
+            if frame[3]:
+                _close_block(found, frame, stack, position, text_total, link_total)
+            continue
+        tag = child.tag
+        if tag == "-text":
+            value = child.text_content
+            if value:
+                size = len(value.strip())
+                if size:
+                    owner = stack[frame[11]]
+                    if frame[10]:
+                        link_total += size
+                        owner[8] += size
+                    else:
+                        text_total += size
+                        owner[7] += size
+                        owner[9] += value.count(",")
+            continue
+        if tag[0] == "-" or tag in NEVER_CONTENT or tag == "noscript":
+            continue
+        if tag == "img":
+            if _photo_like(child):
+                found.photos.append(position)
+                found.images.append((position, child))
+                if _declared_big(child):
+                    found.big.append(position)
+                if frame[10] and _in_page_link(stack):
+                    found.linked.add(position)
+            for up in reversed(stack):  # each element marked once: the marks above it are there
+                if up[2] in found.has_image:
+                    break
+                found.has_image.add(up[2])
+            position += 1
+            continue
+        block = tag not in INLINE_TAGS
+        in_link = frame[10] or tag == "a" and bool(child.attributes.get("href"))
+        stack.append([child, child.iter(include_text=True), child.mem_id, block, position, text_total, link_total,
+                      0, 0, 0, in_link, len(stack) if block else frame[11]])
+        position += 1
+    _photo_units(found)
+    found.units.sort()
+    found.paragraph_ends.sort()
+    found.unit_keys = [key for key, _ in found.units]
+    return found
+
+
+def _close_block(found: _Survey, frame: list, stack: list, position: int, text_total: int, link_total: int) -> None:
+    node, _, element, _, first, text_before, links_before, own_text, own_links, commas = frame[:10]
+    text, links = text_total - text_before, link_total - links_before
+    if text or links or found.photos and found.photos[-1] > first:
+        found.info[element] = (first, position, text, links)
+    tag = node.tag
+    if own_text < 25 or tag in HEADINGS:
+        return
+    own = own_text + own_links
+    score = (1 + min(commas, 10) + min(own // 100, 3)) * own_text / own
+    # A paragraph stands where it starts; text written into a container, at the container's end
+    # (it may follow the picture in it).
+    found.units.append((first if tag in UNIT_TAGS else position - 1, score))
+    found.paragraph_ends.append(position)
+    targets = [] if tag in UNIT_TAGS else [frame]  # text written straight into a container scores it
+    index = stack[-1][11] if stack else -1
+    while len(targets) < 3 and index >= 0:
+        targets.append(stack[index])
+        index = stack[index - 1][11] if index > 0 else -1
+    for level, target in enumerate(targets):
+        found.credit[target[2]] = found.credit.get(target[2], 0.0) + score / _LEVEL_SHARE[level]
+        found.nodes[target[2]] = target[0]
+
+
+def _in_page_link(stack: list) -> bool:
+    """Whether the nearest link around the survey's place links to another page (not to the
+    picture's own file, not within the page)."""
+    for frame in reversed(stack[-8:]):
+        if frame[0].tag == "a":
+            href = (frame[0].attributes.get("href") or "").strip()
+            target = urlsplit(href)
+            return bool(href) and not href.startswith("#") and target.scheme in ("", "http", "https") \
+                and not target.path.lower().endswith(IMAGE_SUFFIXES)
+    return False
+
+
+def _photo_units(found: _Survey) -> None:
+    """Each photo-like picture scores the containers above the highest element that holds it and
+    nothing else much (its figure): more with a caption there, less when that is all links."""
+    for position, image in found.images:
+        node, anchor = image.parent, None  # type: ignore[attr-defined]
+        for _ in range(12):
+            if node is None:
+                break
+            if node.tag in INLINE_TAGS:
+                node = node.parent
+                continue
+            span = found.info.get(node.mem_id)
+            if span is None or node.tag in ("body", "html") or span[2] + span[3] > 1000 \
+                    or bisect_left(found.photos, span[1]) - bisect_left(found.photos, span[0]) > 1:
+                break
+            anchor, node = span, node.parent
+        score = 4.0 if _declared_big(image) else 3.0
+        if anchor is not None:
+            text, links = anchor[2], anchor[3]
+            if text >= 15:
+                score += 1.5
+            if text + links:
+                score *= 0.25 + 0.75 * text / (text + links)
+            if position in found.linked and links >= 15:
+                score *= 0.25  # a teaser: a picture linking to another page, beside that page's title
+        found.units.append((position, score))
+        level = 0
+        for _ in range(40):
+            if node is None or level == 3:
+                break
+            if node.tag not in INLINE_TAGS:
+                found.credit[node.mem_id] = found.credit.get(node.mem_id, 0.0) + score / _LEVEL_SHARE[level]
+                found.nodes[node.mem_id] = node
+                level += 1
             node = node.parent
-    sizes: dict[Path, tuple[int, int] | None] = {}
-    link_texts: dict[int, str] = {}
 
-    def photo_block(image, container) -> PagePhoto | None:  # type: ignore[no-untyped-def]
+
+def _story(body, found: _Survey, title: str | None, lead: str = "") -> list:  # type: ignore[no-untyped-def]
+    """The elements holding the story, in document order (see the module's docstring); `lead` is
+    the page's lead picture (og:image) as _image_key gives it."""
+    roots = _story_roots(body, found, title)
+    first = found.info.get(roots[0].mem_id)
+    if not lead or first is None:
+        return roots
+    # The lead picture shown above the story, outside its element (a theme's hero header).
+    for position, image in found.images:
+        if position >= first[0]:
+            break
+        if lead not in {_image_key(address) for address in _candidates(image, None)}:
+            continue
+        holder, node, growing = image, image, True
+        for _ in range(40):
+            node = node.parent  # type: ignore[attr-defined]
+            if node is None or node.tag in ("body", "html"):
+                break
+            if _chrome_kind(node) >= CHROME:
+                return roots  # a logo or a teaser in the page's header, not the lead photo
+            if growing and node.tag not in INLINE_TAGS:
+                span = found.info.get(node.mem_id)
+                growing = span is not None and span[1] <= first[0] and span[2] + span[3] <= MAX_CAPTION \
+                    and found.count(found.photos, node.mem_id) == 1
+                if growing:
+                    holder = node  # the picture's own box, with its caption, ending before the story
+        return [holder, *roots]
+    return roots
+
+
+def _image_key(address: str) -> str:
+    """A picture's name without its size ("hero-1200x800.jpg", "440px-Hero.jpg" → "hero")."""
+    name = _basename(address)
+    stem = name.rsplit(".", 1)[0] if "." in name else name
+    return _SIZE_SUFFIX.sub("", _SIZE_PREFIX.sub("", stem.removesuffix(".svg")))
+
+
+_SIZE_PREFIX = patterns.compile(r"^\d{2,4}px-")
+_SIZE_SUFFIX = patterns.compile(r"(?:-\d{2,5}x\d{2,5}|-scaled|@\dx)$")
+
+
+def _story_roots(body, found: _Survey, title: str | None) -> list:  # type: ignore[no-untyped-def]
+    best, best_score = None, 0.0
+    for element, credit in found.credit.items():
+        node = found.nodes[element]
+        text, links = found.text(element)
+        score = credit * (text / (text + links) if text + links else 1.0)
+        tag = node.tag  # type: ignore[attr-defined]
+        if (node.attributes.get("itemprop") or "") == "articleBody":  # type: ignore[attr-defined]
+            score *= 1.5
+        elif tag == "article":
+            score *= 1.25
+        elif tag == "main":
+            score *= 1.1
+        if score > best_score:
+            best, best_score = node, score
+    if best is None:
+        return [body]
+    root = best
+    # The headline's element (and so the photo beside it, the intro under it).
+    key = _norm(title)
+    span = found.info.get(root.mem_id)
+    if key and span is not None:
+        heads = [h for h in body.css("h1, h2, h3")[:40] if _norm(_text(h)) == key]
+        outside = [h for h in heads if not span[0] <= found.info.get(h.mem_id, (-1,))[0] < span[1]]
+        if outside and len(outside) == len(heads):
+            before = [h for h in outside if found.info.get(h.mem_id, (0,))[0] < span[0]]
+            head = before[-1] if before else outside[0]
+            above: dict[int, object] = {}
+            node = root.parent
+            for _ in range(3):
+                if node is None or node.tag == "html":
+                    break
+                above[node.mem_id] = node
+                node = node.parent
+            node = head.parent
+            for _ in range(40):
+                if node is None:
+                    break
+                if node.mem_id in above:
+                    root = node
+                    break
+                node = node.parent
+    # A gallery with hardly any text of its own takes in the few lines around it (the caption box
+    # beside a photoset), never a link-dense box (navigation) or more photos (those come next).
+    for _ in range(4):
+        parent = root.parent
+        if parent is None or parent.tag in ("body", "html") or root.tag == "body":
+            break
+        text, links = found.text(root.mem_id)
+        around, around_links = found.text(parent.mem_id)
+        extra, extra_links = around - text, around_links - links
+        if text >= 500 or extra > 500 or extra_links > 0.25 * (extra + extra_links) or \
+                found.count(found.photos, parent.mem_id) > found.count(found.photos, root.mem_id):
+            break
+        root = parent
+    # An ancestor that brings in story photos the root left out (a gallery beside the text).
+    photo_mass = _photo_mass(found)
+    for _ in range(6):
+        parent = root.parent
+        if parent is None or parent.tag == "html" or root.tag == "body":
+            break
+        inside, around = photo_mass(root.mem_id), photo_mass(parent.mem_id)
+        if around - inside < max(2.5, 0.25 * inside):
+            break
+        root = parent
+    if root.tag in ("body", "html") or root.parent is None:
+        return [root]
+    roots, seen_root = [], False
+    for number, sibling in enumerate(root.parent.iter()):
+        if number >= 500:
+            break
+        if sibling.mem_id == root.mem_id:
+            roots.append(root)
+            seen_root = True
+        elif _belongs(sibling, found, photo_mass, best_score):
+            roots.append(sibling)
+    return roots if seen_root else [root]
+
+
+def _photo_mass(found: _Survey):  # type: ignore[no-untyped-def]
+    keys = [position for position, _ in found.images]
+    sums = [0.0]
+    scores = dict(found.units)
+    for position in keys:
+        sums.append(sums[-1] + scores.get(position, 0.0))
+
+    def mass(element: int) -> float:
+        span = found.info.get(element)
+        if span is None:
+            return 0.0
+        return sums[bisect_left(keys, span[1])] - sums[bisect_left(keys, span[0])]
+
+    return mass
+
+
+def _belongs(sibling, found: _Survey, photo_mass, best_score: float) -> bool:  # type: ignore[no-untyped-def]
+    """A sibling of the story's root that is part of the story: a story photo (the one above the
+    text), prose scoring like the story's own, a long paragraph; never chrome."""
+    kind = _chrome_kind(sibling)
+    if kind >= CHROME or kind == WEAK_CHROME and not found.count(found.big, sibling.mem_id):
+        return False
+    text, links = found.text(sibling.mem_id)
+    if text + links == 0 and not found.count(found.photos, sibling.mem_id):
+        return False
+    if links > 0.35 * (text + links):
+        return False
+    if photo_mass(sibling.mem_id) >= 2.5:
+        return True
+    score = found.credit.get(sibling.mem_id, 0.0) * (text / (text + links) if text + links else 1.0)
+    return score >= max(10.0, 0.2 * best_score) or sibling.tag == "p" and text >= 80
+
+
+# -- 2. the story in document order -----------------------------------------------------------------
+
+
+@dataclass
+class _Block:
+    kind: str
+    """heading, prose or photo."""
+    text: str
+    node: object
+    """The element it came from (a photo's <img>; prose's paragraph or container)."""
+    photo: PagePhoto | None = None
+    number: int | None = None
+    """A heading's list number ("3. The falls" → 3)."""
+    title: str = ""
+    """A photo's heading found inside its caption element (a slideshow slide's)."""
+    used: bool = False
+    """Prose that turned out to be captions."""
+
+
+class _Run:
+    """Text written straight into a container (and its inline elements) since the last block."""
+
+    __slots__ = ("links", "parts")
+
+    def __init__(self) -> None:
+        self.parts: list[str] = []
+        self.links = 0
+
+
+MAX_CLIMB = 8
+"""Levels above a picture searched for its caption element."""
+MAX_FURNITURE = 300
+"""Characters: longer text is never page furniture (a button, a counter, a dateline)."""
+
+
+class _Reader:
+    def __init__(self, page: Path, found: _Survey, title: str | None, sites: set[str], base: str | None,
+                 linked: _LinkedData) -> None:
+        self.resolver = _Resolver(page)
+        self.found = found
+        self.title_key = _norm(title)
+        self.sites = sites
+        self.base = base
+        self.linked = linked
+        self.blocks: list[_Block] = []
+        self.skipped: list[tuple[str, str]] = []
+        self.left_out: list[str] = []
+        self.seen: set[str] = set()
+        self.sizes: dict[Path, tuple[int, int] | None] = {}
+        self.link_text: dict[int, bool] = {}
+        self.visited: set[int] = set()
+        self.missing = 0
+        self.story_photos = 0
+        self.story_text = 0
+        self.roots: set[int] = set()
+        self.positions = {image.mem_id: position for position, image in found.images}  # type: ignore[attr-defined]
+
+    # -- the walk
+
+    def read(self, roots: list) -> None:  # type: ignore[type-arg]
+        found = self.found
+        self.roots = {root.mem_id for root in roots}
+        self.story_photos = sum(found.count(found.photos, root.mem_id) for root in roots)
+        self.story_text = sum(found.text(root.mem_id)[0] for root in roots)
+        for root in roots:  # never left out as chrome: the story is what the survey found
+            if root.tag == "img":
+                self._image(root, root, _Run())
+            else:
+                self._walk(root)
+
+    def _walk(self, root) -> None:  # type: ignore[no-untyped-def]
+        # In document order with an explicit stack: a page nested 100,000 levels deep must not
+        # exhaust Python's recursion limit. A frame: children, the block they belong to, its run.
+        stack = [(root.iter(include_text=True), root, _Run(), True)]
+        while stack:
+            children, block, run, is_block = stack[-1]
+            child = next(children, None)
+            if child is None:
+                stack.pop()
+                if is_block:
+                    self._flush(block, run)
+                continue
+            if self._visit(child, block, run):
+                if child.tag in INLINE_TAGS:
+                    stack.append((child.iter(include_text=True), block, run, False))
+                else:
+                    self._flush(block, run)
+                    stack.append((child.iter(include_text=True), child, _Run(), True))
+
+    def _visit(self, child, block, run: _Run) -> bool:  # type: ignore[no-untyped-def]
+        """Handle one node; True when its children must be walked too."""
+        tag = child.tag
+        if tag == "-text":
+            value = child.text_content
+            if value and not value.isspace():
+                run.parts.append(value)
+            return False
+        if tag[0] == "-":
+            return False
+        if tag == "noscript":
+            return self._noscript_needed(child)
+        if self._chrome(child):
+            self._skip_images(child, "in the page's chrome (navigation, share, related, ads)")
+            return False
+        if _hidden(child):
+            return False
+        if tag == "img":
+            self._image(child, block, run)
+            return False
+        if tag == "br":
+            run.parts.append("\n")
+            return False
+        holds_image = child.mem_id in self.found.has_image
+        if holds_image:
+            return True
+        if tag in HEADINGS:
+            self._flush(block, run)
+            self._heading(child)
+        elif tag in PARAGRAPHS or tag == "figcaption":
+            self._flush(block, run)
+            self._prose(child, _text(child))
+        elif tag in INLINE_TAGS:
+            if child.attributes.get("class") and _class_words(child) & NOT_PROSE_WORDS:
+                text = _text(child)
+                if text:
+                    self.left_out.append(text)
+                return False
+            text = _text(child)
+            if text:
+                run.parts.append(text)
+                if tag == "a":
+                    run.links += len(text)
+        else:
+            return True
+        return False
+
+    def _chrome(self, node) -> bool:  # type: ignore[no-untyped-def]
+        """Page chrome to leave out: never an element holding most of the story's photos or
+        text, and a weak word never one holding a story-sized photo."""
+        kind = _chrome_kind(node)
+        if kind == NOT_CHROME:
+            return False
+        if kind == ALWAYS_CHROME:
+            return True
+        found = self.found
+        element = node.mem_id
+        if node.tag == "img":
+            return not (kind == WEAK_CHROME and _declared_big(node))
+        if element in found.info:
+            photos, big, text = found.count(found.photos, element), found.count(found.big, element), found.text(element)[0]
+        elif element in found.has_image:  # an inline element (a link, a span): its first few pictures
+            images = [n for number, n in zip(range(200), node.traverse()) if n.tag == "img"]
+            photos = sum(1 for image in images if _photo_like(image))
+            big, text = sum(1 for image in images if _declared_big(image)), 0
+        else:
+            photos = big = text = 0
+        if photos >= 2 and 2 * photos > self.story_photos or text >= 500 and 2 * text > self.story_text:
+            return False
+        return not (kind == WEAK_CHROME and big)
+
+    def _noscript_needed(self, node) -> bool:  # type: ignore[no-untyped-def]
+        """A <noscript> is read only when no picture stands right beside it (the lazy picture it
+        is the copy of)."""
+        for step in ("prev", "next"):
+            sibling = getattr(node, step)
+            for _ in range(4):
+                if sibling is None:
+                    break
+                if sibling.tag == "img" or sibling.mem_id in self.found.has_image:
+                    return False
+                if sibling.tag != "-text" or (sibling.text_content or "").strip():
+                    break
+                sibling = getattr(sibling, step)
+        return True
+
+    def _skip_images(self, node, why: str) -> None:  # type: ignore[no-untyped-def]
+        for image in node.css("img"):
+            self.visited.add(image.mem_id)
+            candidates = _candidates(image, None)
+            if candidates:
+                self.skipped.append((candidates[0], why))
+
+    def _flush(self, block, run: _Run) -> None:  # type: ignore[no-untyped-def]
+        if not run.parts:
+            return
+        parts, links = run.parts, run.links
+        run.parts, run.links = [], 0
+        paragraphs: list[list[str]] = [[]]
+        breaks = 0
+        for part in parts:
+            if part == "\n":
+                breaks += 1
+                continue
+            if breaks >= 2 and paragraphs[-1]:
+                paragraphs.append([])  # two <br>s in a row end a paragraph
+            breaks = 0
+            paragraphs[-1].append(part)
+        texts = [" ".join(" ".join(words).split()) for words in paragraphs]
+        total = sum(len(text) for text in texts)
+        if total and links >= 0.8 * total:
+            self.left_out.extend(text for text in texts if text)  # links only: tags, categories, a menu
+            return
+        for text in texts:
+            self._prose(block, text)
+
+    def _prose(self, node, text: str) -> None:  # type: ignore[no-untyped-def]
+        if not text:
+            return
+        if node.attributes.get("class") and _class_words(node) & NOT_PROSE_WORDS or _BYLINE.fullmatch(text):
+            self.left_out.append(text)
+        elif len(text) > MAX_FURNITURE or furniture(text) is None:
+            self.blocks.append(_Block("prose", text, node))
+
+    def _heading(self, node) -> None:  # type: ignore[no-untyped-def]
+        text = _text(node)
+        key = _norm(text)
+        if not key or key == self.title_key or key in self.sites:
+            return
+        parent = node.parent
+        if node.attributes.get("class") and _class_words(node) & NOT_PROSE_WORDS or parent is not None and \
+                parent.attributes.get("class") and _class_words(parent) & NOT_PROSE_WORDS:
+            self.left_out.append(text)  # an author's name, a kicker
+            return
+        if len(text) <= MAX_FURNITURE and furniture(text) is not None:
+            return
+        number = _LIST_NUMBER.match(text)
+        value = number.group(1) or number.group(2) if number is not None else None
+        self.blocks.append(_Block("heading", text, node, number=int(value) if value else None))
+
+    # -- pictures
+
+    def _image(self, image, block, run: _Run) -> None:  # type: ignore[no-untyped-def]
+        self.visited.add(image.mem_id)
+        photo = self._photo(image)
+        if photo is not None:
+            self._flush(block, run)
+            self.blocks.append(_Block("photo", "", image, photo))
+
+    def _photo(self, image) -> PagePhoto | None:  # type: ignore[no-untyped-def]
         picture = image.parent if image.parent is not None and image.parent.tag == "picture" else None
         candidates = _candidates(image, picture)
         if not candidates:
             return None
         name = candidates[0]
         if _declared_small(image):
-            skipped.append((name, "declared smaller than a photo (an icon, avatar or pixel)"))
+            self.skipped.append((name, "declared smaller than a photo (an icon, avatar or pixel)"))
             return None
-        local = next((found for found in (resolver.local(c) for c in candidates) if found is not None), None)
-        remote = None if local else next((c for c in candidates if urlsplit(c).scheme in ("http", "https")), None)
-        if local is None and remote is None:
-            skipped.append((name, "not saved with the page, and no web address"))
+        if all(urlsplit(c).path.lower().endswith((".svg", ".svg.png")) for c in candidates):
+            self.skipped.append((name, "a drawing (SVG), not a photo"))
             return None
-        key = str(local) if local else remote
-        if key in seen_images:
-            return None
-        if local is not None:
-            if local not in sizes:
-                sizes[local] = _size(local)
-            size = sizes[local]
+        local, problem = None, None
+        for candidate in candidates:
+            found = self.resolver.local(candidate)
+            if found is None:
+                continue
+            if found not in self.sizes:
+                self.sizes[found] = _size(found)
+            size = self.sizes[found]
             if size is None:
-                skipped.append((name, "not an image viewer can read"))
+                problem = "not an image viewer can read"
+            elif min(size) < MIN_SIDE:
+                problem = f"{size[0]}×{size[1]} pixels: an icon, avatar or tracking pixel"
+            else:
+                local = found
+                break
+        remote = None
+        if local is None:
+            remote = next((address for address in map(self._address, candidates) if address), None)
+            if remote is None and problem is not None:
+                self.skipped.append((name, problem))
                 return None
-            if min(size) < MIN_SIDE:
-                skipped.append((name, f"{size[0]}×{size[1]} pixels: an icon, avatar or tracking pixel"))
+            if remote is None and not any(urlsplit(c).path.lower().endswith(IMAGE_SUFFIXES) for c in candidates):
+                self.skipped.append((name, "not saved with the page, and no web address"))
                 return None
+        teaser = self._teaser(image)
+        if teaser:
+            self.skipped.append((name, teaser))
+            return None
+        key = str(local) if local else remote or name
+        if key in self.seen:
+            return None
+        self.seen.add(key)
+        if local is None and remote is None:
+            self.missing += 1
+        alt = " ".join((image.attributes.get("alt") or "").split())
+        return PagePhoto(source=name, local=local, remote=remote, alt=alt)
+
+    def _address(self, candidate: str) -> str | None:
+        """A picture's web address: as written, or made whole with the page's address when it is
+        relative to the site ("/images/a.jpg", "//cdn/a.jpg"); a saved page's own folder
+        ("page_files/a.jpg") is never a web address."""
+        parts = urlsplit(candidate)
+        if parts.scheme in ("http", "https"):
+            return candidate if parts.netloc else None
+        if parts.scheme or not self.base:
+            return None
+        if candidate.startswith("//"):
+            return "https:" + candidate
+        first = candidate.lstrip("./").split("/", 1)[0]
+        if not candidate.startswith("/") and first.endswith(("_files", " files")):
+            return None
+        return urljoin(self.base, candidate)
+
+    def _teaser(self, image) -> str | None:  # type: ignore[no-untyped-def]
+        """Why a picture is a teaser for another page (a related story, a bookmark card), or None:
+        it sits in a link to another page, and that link holds a title, or the title beside it
+        links to the same page."""
         link = image.parent
-        for _ in range(6):  # a link around a picture is its parent or close to it
+        for _ in range(5):
             if link is None or link.tag in ("a", "figure", "article", "body"):
                 break
             link = link.parent
-        if link is not None and link.tag == "a" and container is None:
-            target = urlsplit(link.attributes.get("href") or "").path.lower()
-            if link.mem_id not in link_texts:
-                link_texts[link.mem_id] = _text(link)[:1]
-            if target and not target.endswith(IMAGE_SUFFIXES) and not link_texts[link.mem_id]:
-                skipped.append((name, "a thumbnail linking to another page (related articles)"))
+        if link is None or link.tag != "a":
+            return None
+        href = (link.attributes.get("href") or "").strip()
+        target = urlsplit(href)
+        if not href or href.startswith("#") or target.scheme not in ("", "http", "https") or \
+                target.path.lower().endswith(IMAGE_SUFFIXES):
+            return None
+        if link.mem_id not in self.link_text:
+            self.link_text[link.mem_id] = len(_text(link)) >= 15
+        if self.link_text[link.mem_id]:
+            return "a teaser linking to another page (a card with its title)"
+        found = self.found
+        node = link.parent
+        for _ in range(6):
+            if node is None or node.mem_id in self.roots:
+                break
+            if node.tag in INLINE_TAGS:
+                node = node.parent
+                continue
+            if found.count(found.photos, node.mem_id) > 1 or found.text(node.mem_id)[1] > 600:
+                break
+            for number, other in enumerate(node.css("a")):
+                if number >= 20:
+                    break
+                if other.mem_id != link.mem_id and (other.attributes.get("href") or "").strip() == href \
+                        and _text(other):
+                    return "a thumbnail linking to another page (related articles)"
+            node = node.parent
+        return None
+
+    # -- 3. captions
+
+    def captions(self) -> list[_Block]:
+        """Every photo's caption and credit; the blocks left once captions are taken out."""
+        photos = [block for block in self.blocks if block.kind == "photo"]
+        owner: dict[int, int] = {}
+        shared: set[int] = set()  # elements holding more than one story photo
+        for index, block in enumerate(photos):
+            node = block.node.parent  # type: ignore[attr-defined]
+            while node is not None and node.mem_id not in shared:
+                held = owner.get(node.mem_id)
+                if held is None:
+                    owner[node.mem_id] = index
+                elif held != index:
+                    shared.add(node.mem_id)
+                node = node.parent
+        taken: set[int] = set()  # caption elements: their text is not prose
+        tops: list[object] = []
+        captioned: set[int] = set()
+        for block in photos:
+            top = self._own_caption(block, shared, taken)
+            tops.append(top)
+            if block.photo is not None and block.photo.caption:
+                node = top
+                for _ in range(MAX_CLIMB):
+                    if node is None or node.mem_id in captioned:
+                        break
+                    captioned.add(node.mem_id)
+                    node = node.parent  # type: ignore[attr-defined]
+        groups: dict[int, tuple[list[PagePhoto], object]] = {}
+        for block, top in zip(photos, tops):
+            if block.photo is not None and not block.photo.caption:
+                found = self._group_caption(top, owner, shared)
+                if found is not None:
+                    group, element = found
+                    groups.setdefault(group.mem_id, ([], element))[0].append(block.photo)
+        for group_id, (members, element) in groups.items():
+            if group_id in captioned:
+                continue  # a gallery's own line ("Click any photo…") when its photos have captions
+            caption, credit = _finish_caption(*_caption_parts(element)[:2])
+            if caption or credit:
+                taken.add(element.mem_id)  # type: ignore[attr-defined]
+                shares = _one_each(element, caption, len(members))
+                for photo, share in zip(members, shares or [caption] * len(members)):
+                    photo.caption = share
+                    photo.credit = photo.credit or credit
+        for block, top in zip(photos, tops):
+            if block.photo is not None and not block.photo.caption:
+                self._sibling_caption(block, top, taken)
+        kept = [block for block in self.blocks if block.kind == "photo" or not self._inside(block.node, taken)]
+        _numbered_captions(kept)
+        for block in kept:
+            if block.photo is not None:
+                self._linked_data(block.photo)
+        return [block for block in kept if not block.used]
+
+    def _own_caption(self, block: _Block, shared: set[int], taken: set[int]):  # type: ignore[no-untyped-def]
+        """Search the elements above the photo that hold no other story photo, nearest first, for
+        its caption; the highest such element (for the searches that follow)."""
+        found = self.found
+        photo = block.photo
+        assert photo is not None
+        node = top = block.node
+        links: set[int] = set()
+        credit = None
+        last = -1
+        position = self.positions.get(block.node.mem_id)  # type: ignore[attr-defined]
+        for _ in range(MAX_CLIMB):
+            if node.mem_id in self.roots:  # type: ignore[attr-defined]
+                break
+            parent = node.parent  # type: ignore[attr-defined]
+            if parent is None or parent.mem_id in shared:
+                break
+            if parent.tag == "a":
+                links.add(parent.mem_id)
+            span = found.info.get(parent.mem_id)
+            if span is not None and parent.tag not in INLINE_TAGS:
+                amount = span[2] + span[3]
+                paragraphs = bisect_left(found.unit_keys, span[1]) - bisect_left(found.unit_keys, span[0]) \
+                    - (bisect_left(found.photos, span[1]) - bisect_left(found.photos, span[0]))
+                # A paragraph ending before the photo is the story's text, unless the box is a slide
+                # of its own (a heading, its text, then the photo).
+                ends = found.paragraph_ends
+                before = position is not None and bisect_right(ends, position) > bisect_right(ends, span[0]) \
+                    and parent.css_first("h1, h2, h3, h4, h5, h6") is None
+                if amount > MAX_CAPTION or parent.tag != "figure" and (paragraphs > 1 or before
+                                                                        or span[3] > 0.6 * amount):
+                    break  # the story's prose (a paragraph before the photo), or a box of links
+                if amount != last:
+                    last = amount
+                    caption, found_credit, block.title = _caption_parts(parent, links)
+                    credit = credit or found_credit
+                    if caption:
+                        photo.caption, photo.credit = _finish_caption(caption, credit)
+                        taken.add(parent.mem_id)
+                        return parent
+            node = top = parent
+        if credit:
+            photo.credit = credit
+            taken.add(top.mem_id)  # type: ignore[attr-defined]
+        return top
+
+    def _group_caption(self, top, owner: dict[int, int], shared: set[int]):  # type: ignore[no-untyped-def]
+        """(the element holding the photo with others, their one caption element) or None: a
+        gallery card's <figcaption>, a table's caption row."""
+        node = top.parent  # type: ignore[attr-defined]
+        for _ in range(3):
+            if node is None or node.mem_id not in shared:
                 return None
-        seen_images.add(key)
-        caption, credit = _caption_of(container, image, has_image)
-        meta = ld_images.get(_basename(name)) or (ld_images.get(local.name.lower()) if local else None) or {}
-        if not caption and isinstance(meta.get("caption"), str):
-            caption, credit = meta["caption"].strip(), credit
-        if credit is None:
-            for key_name in ("creditText", "copyrightHolder", "author"):
-                value = meta.get(key_name)
+            if sum(self.found.text(node.mem_id)) > MAX_CAPTION:
+                return None
+            for number, child in enumerate(node.iter()):
+                if number >= 30:
+                    break
+                if child.mem_id in owner or child.mem_id in shared or child.tag == "img":
+                    continue
+                classes = _class_text(child) if child.attributes.get("class") else ""
+                if (child.tag in ("figcaption", "caption") or "caption" in classes or
+                        child.tag == "tr" and node.tag in ("tbody", "table", "thead")) and _text(child):
+                    return node, child
+            if node.mem_id in self.roots:
+                return None
+            node = node.parent
+        return None
+
+    def _sibling_caption(self, block: _Block, top, taken: set[int]) -> None:  # type: ignore[no-untyped-def]
+        """The element right after the photo when it reads as its caption: classed as one, or a
+        short paragraph emphasised, centred or small."""
+        photo = block.photo
+        assert photo is not None
+        sibling = top.next  # type: ignore[attr-defined]
+        for _ in range(4):
+            if sibling is None:
+                return
+            if sibling.tag == "-text":
+                if (sibling.text_content or "").strip():
+                    return
+                sibling = sibling.next
+                continue
+            if sibling.tag == "br":
+                sibling = sibling.next
+                continue
+            break
+        if sibling is None or sibling.tag not in ("p", "div", "span", "em", "i", "small", "center", "font",
+                                                  "figcaption", "h5", "h6"):
+            return
+        if sibling.mem_id in self.found.has_image or _chrome_kind(sibling) != NOT_CHROME:
+            return
+        text, _ = self.found.text(sibling.mem_id)
+        attributes = sibling.attributes
+        classes = _class_text(sibling) if attributes.get("class") else ""
+        if not text or text > (MAX_CAPTION if "caption" in classes else 300):
+            return
+        if "caption" not in classes and not _set_apart(sibling):
+            return
+        caption, credit, heading = _caption_parts(sibling)
+        caption, credit = _finish_caption(caption, credit)
+        if caption or credit:
+            photo.caption, photo.credit = caption, photo.credit or credit
+            block.title = heading
+            taken.add(sibling.mem_id)
+
+    def _inside(self, node, taken: set[int]) -> bool:  # type: ignore[no-untyped-def]
+        for _ in range(12):
+            if node is None:
+                return False
+            if node.mem_id in taken:
+                return True
+            if node.mem_id in self.roots:
+                return False
+            node = node.parent
+        return False
+
+    def _linked_data(self, photo: PagePhoto) -> None:
+        meta = self.linked.images.get(_basename(photo.source)) or \
+            (self.linked.images.get(photo.local.name.lower()) if photo.local else None) or {}
+        if not photo.caption and isinstance(meta.get("caption"), str):
+            photo.caption = " ".join(meta["caption"].split())
+        if photo.credit is None:
+            for name in ("creditText", "copyrightHolder", "author"):
+                value = meta.get(name)
                 if isinstance(value, dict):
                     value = value.get("name")
                 if isinstance(value, str) and value.strip():
-                    credit = value.strip()
+                    photo.credit = value.strip()
                     break
-        alt = " ".join((image.attributes.get("alt") or "").split())
-        return PagePhoto(source=name, local=local, remote=remote, alt=alt, caption=caption, credit=credit)
 
-    def visit(child) -> bool:  # type: ignore[no-untyped-def]
-        """Handle one element; True when its children must be walked too."""
-        if _is_chrome(child):
-            for image in child.css("img"):
+    def skip_the_rest(self, body) -> None:  # type: ignore[no-untyped-def]
+        """Pictures outside the story, listed as skipped."""
+        for image in body.css("img"):
+            if image.mem_id not in self.visited:
                 candidates = _candidates(image, None)
-                if candidates:
-                    skipped.append((candidates[0], "in the page's chrome (navigation, share, related, ads)"))
-            return False
-        tag = child.tag
-        if tag == "img":
-            container = _container(child)
-            if container is not None and container.mem_id in handled_containers:
-                return False
-            photo = photo_block(child, container)
-            if container is not None:
-                handled_containers.add(container.mem_id)
-            if photo is not None:
-                blocks.append(("photo", photo))
-        elif tag in ("h1", "h2", "h3", "h4"):
-            text = _text(child)
-            if text and text != title:
-                blocks.append(("heading", text))
-        elif tag in ("p", "blockquote", "li", "dd") and child.mem_id not in has_image:
-            if _container(child) is not None:
-                return False  # a caption, read with its photo
-            text = _text(child)
-            if _class_words(child) & NOT_PROSE_WORDS or _BYLINE.fullmatch(text):
-                left_out.append(text)
-            elif text and furniture(text) is None:
-                blocks.append(("prose", text))
-        elif tag != "figcaption":
+                if candidates and not candidates[0].startswith("data:"):
+                    self.skipped.append((candidates[0], "outside the story: the page's chrome (navigation, "
+                                                        "sidebars, related links, ads)"))
+
+
+def _set_apart(node) -> bool:  # type: ignore[no-untyped-def]
+    """Text set apart from the prose around it, as a caption is: all of it emphasised (em, i,
+    small, cite, italic), or centred; looked at down a chain of single children ("<div><p><span
+    style='font-style:italic'>")."""
+    for _ in range(4):
+        if node.tag in ("em", "i", "small", "cite", "center", "figcaption"):
             return True
-        return False
+        style = (node.attributes.get("style") or "").lower().replace(" ", "")
+        if "font-style:italic" in style or "text-align:center" in style:
+            return True
+        children = [c for _, c in zip(range(20), node.iter(include_text=True))
+                    if c.tag != "-text" or (c.text_content or "").strip()]
+        if len(children) != 1 or children[0].tag == "-text":
+            return False
+        node = children[0]
+    return False
 
-    def walk(root) -> None:  # type: ignore[no-untyped-def]
-        # In document order with an explicit stack: a page nested 100,000 levels deep must not
-        # exhaust Python's recursion limit.
-        stack = [root.iter()]
-        while stack:
-            child = next(stack[-1], None)
-            if child is None:
-                stack.pop()
-            elif visit(child):
-                stack.append(child.iter())
 
-    walk(root)
-    page_read = _slides(title or None, blocks, skipped)
-    page_read.left_out = left_out
-    page_read.notes = notes
+def _file_name(text: str) -> bool:
+    """An alt text that is only the picture's file name ("DSC_4410.jpg", "IMG_2231")."""
+    name = text.strip().lower()
+    return " " not in name and (name.endswith(IMAGE_SUFFIXES) or name[:4] in ("img_", "dsc_", "dscf", "dsc0", "pxl_"))
+
+
+def _one_each(element, caption: str, photos: int) -> list[str] | None:  # type: ignore[no-untyped-def]
+    """The parts of a caption shared by several photos that go one to each, in order: its list
+    items ("Left: …", "Right: …"), or its numbers ("1. … 2. …"), when there are as many as
+    photos; else None."""
+    if photos < 2:
+        return None
+    items = [node for _, node in zip(range(CONTAINER_BUDGET), element.traverse()) if node.tag == "li"]
+    if len(items) == photos:
+        texts = [_finish_caption(*_caption_parts(item)[:2])[0] for item in items]
+        if all(texts):
+            return texts
+    parts = _split_numbered(caption, photos)
+    return parts if len(parts) == photos else None
+
+
+def _numbered_captions(blocks: list[_Block]) -> None:
+    """Numbered captions after a run of photos without captions ("1. …" "2. …", as paragraphs
+    of their own or in one) go to the photos by number."""
+    index = 0
+    while index < len(blocks):
+        block = blocks[index]
+        if block.kind != "photo" or block.photo is None or block.photo.caption:
+            index += 1
+            continue
+        end = index
+        while end < len(blocks) and blocks[end].kind == "photo" and blocks[end].photo is not None \
+                and not blocks[end].photo.caption:  # type: ignore[union-attr]
+            end += 1
+        run = blocks[index:end]
+        if len(run) >= 2:
+            texts: list[str] = []
+            after = end
+            while after < len(blocks) and blocks[after].kind == "prose" and len(texts) < len(run):
+                match = _LIST_NUMBER.match(blocks[after].text)
+                if match is None or int(match.group(1) or match.group(2)) != len(texts) + 1:
+                    break
+                texts.append(blocks[after].text[match.end():])
+                after += 1
+            used = after - end
+            if len(texts) < 2 and end < len(blocks) and blocks[end].kind == "prose":
+                texts, used = _split_numbered(blocks[end].text, len(run)), 1
+            if len(texts) >= 2:
+                for photo_block, text in zip(run, texts):
+                    assert photo_block.photo is not None
+                    photo_block.photo.caption, credit = _finish_caption(text, None)
+                    photo_block.photo.credit = photo_block.photo.credit or credit
+                for used_block in blocks[end:end + used]:
+                    used_block.used = True
+        index = max(end, index + 1)
+
+
+def _split_numbered(text: str, most: int) -> list[str]:
+    """"1. A bridge. 2. A tower." → ["A bridge.", "A tower."] (numbers in order, from 1)."""
+    first = _LIST_NUMBER.match(text)
+    if first is None or int(first.group(1) or first.group(2)) != 1:
+        return []
+    parts, start = [], first.end()
+    for number in range(2, most + 1):
+        at = -1
+        for mark in (f" {number}. ", f" {number}) ", f" ({number}) "):
+            found = text.find(mark, start)
+            if found != -1 and (at == -1 or found < at):
+                at, width = found, len(mark)
+        if at == -1:
+            break
+        parts.append(text[start:at].strip())
+        start = at + width
+    parts.append(text[start:].strip())
+    return parts if len(parts) >= 2 else []
+
+
+def read_page(data: bytes, page: Path, *, keep_numbers: bool = False) -> Page:
+    """The saved page (its bytes; `page` is where it lies, for its saved pictures) as a Page.
+    Raises PageProblem for a page no browser saves (see prescan). `keep_numbers` keeps the list
+    numbers of a listicle's headings ("3. The falls") in the slide titles."""
+    from selectolax.lexbor import LexborHTMLParser
+
+    notes: list[str] = []
     _CLASS_WORDS.clear()
-    return page_read
+    _CLASS_TEXT.clear()
+    text = decode_html(data, notes)
+    saved_from = _saved_from(text)
+    scanned = prescan(text)
+    del text
+    notes += scanned.notes
+    tree = LexborHTMLParser(scanned.html)
+    linked = _json_ld(tree)
+    title, sites = _page_title(tree, linked)
+    body = tree.body
+    if body is None:
+        return Page(title=title, intro=[], slides=[], notes=notes)
+    found = _survey(body)
+    reader = _Reader(page, found, title, sites, _base_address(tree, saved_from), linked)
+    lead = _meta(tree, 'meta[property="og:image"]', 'meta[name="og:image"]', 'meta[name="twitter:image"]')
+    reader.read(_story(body, found, title, _image_key(lead) if lead else ""))
+    blocks = reader.captions()
+    reader.skip_the_rest(body)
+    result = _slides(title, blocks, reader.skipped, keep_numbers)
+    result.left_out = reader.left_out
+    if reader.missing:
+        notes.append(f"{reader.missing} picture{'s' if reader.missing != 1 else ''} the page names "
+                     f"{'were' if reader.missing != 1 else 'was'} not saved with it (the slides are kept, without them)")
+    result.notes = notes
+    _CLASS_WORDS.clear()
+    _CLASS_TEXT.clear()
+    return result
 
 
-def _slides(title: str | None, blocks: list[tuple[str, object]], skipped: list[tuple[str, str]]) -> Page:
+# -- 4. slides --------------------------------------------------------------------------------------
+
+
+def _caption_title(caption: str) -> tuple[str, list[str]]:
+    """A caption as a slide's title and paragraphs: whole when short; a long one's first sentence
+    as the title, the rest under it (no word lost)."""
+    words = caption.split()
+    if len(words) <= 20:
+        return caption, []
+    for index, word in enumerate(words[3:30], start=3):
+        following = words[index + 1] if index + 1 < len(words) else ""
+        stem = word.rstrip(".!?")
+        # a sentence's end: not an abbreviation or initial ("St.", "J."), nor a name ("Jones. He…" stays)
+        ends = word[-1:] in "!?" or word.endswith(".") and len(stem) >= 3 and not stem[:1].isupper()
+        if ends and following[:1].isupper():
+            return " ".join(words[:index + 1]), [" ".join(words[index + 1:])]
+    return caption, []
+
+
+SHORT_LINE = 200
+"""Characters: a line of text right under a photo with no caption nor alt text, no longer than
+this, is the slide's title (a blog's line under each picture)."""
+
+
+def _slides(title: str | None, blocks: list[_Block], skipped: list[tuple[str, str]],
+            keep_numbers: bool = False) -> Page:
+    numbers = [block.number for block in blocks if block.kind == "heading" and block.number is not None]
+    steps = sum(1 for a, b in pairwise(numbers) if abs(b - a) == 1)
+    numbered = len(numbers) >= 2 and steps >= max(1, (len(numbers) - 1) // 2)
+    photos = sum(1 for block in blocks if block.kind == "photo")
+    direct = sum(1 for a, b in pairwise(blocks) if a.kind == "heading" and b.kind == "photo")
+    headed = not numbered and direct >= 2 and direct >= 0.6 * photos
     intro: list[str] = []
     slides: list[PageSlide] = []
-    heading: str | None = None
+    heading: _Block | None = None
     waiting: list[str] = []  # prose after a heading, before its photo
-    for kind, value in blocks:
-        if kind == "heading":
-            if heading is not None:  # a heading with no photo of its own: keep it as text
-                (slides[-1].paragraphs if slides else intro).extend([heading, *waiting])
+    stand_in = False  # the last slide's title is a stand-in ("Photo 3")
+
+    def place(texts: list[str]) -> None:
+        (slides[-1].paragraphs if slides else intro).extend(texts)
+
+    for block in blocks:
+        if stand_in and block.kind == "prose" and heading is None and len(block.text) <= SHORT_LINE:
+            slides[-1].title = block.text  # the short line right under an uncaptioned photo
+            stand_in = False
+            continue
+        stand_in = False
+        if block.kind == "heading":
+            if heading is not None:  # a heading with no photo of its own: kept as text
+                place([heading.text, *waiting])
                 waiting = []
-            heading = str(value)
-        elif kind == "prose":
+            heading = block
+        elif block.kind == "prose":
             if heading is not None:
-                waiting.append(str(value))
+                waiting.append(block.text)
             else:
-                (slides[-1].paragraphs if slides else intro).append(str(value))
+                place([block.text])
         else:
-            photo = value
-            assert isinstance(photo, PagePhoto)
+            photo = block.photo
+            assert photo is not None
             caption = photo.caption
             if heading is not None:
-                slide_title, paragraphs = heading, ([caption] if caption else []) + waiting
-            elif caption and len(caption.split()) <= 20:
-                slide_title, paragraphs = caption, []
+                adopt = not block.title and (headed or numbered and heading.number is not None
+                                             or not caption and not waiting)
+                if not adopt:
+                    place([heading.text, *waiting])
+                    heading, waiting = None, []
+            if heading is not None:
+                slide_title = heading.text
+                if numbered and heading.number is not None and not keep_numbers:
+                    match = _LIST_NUMBER.match(slide_title)
+                    slide_title = slide_title[match.end():] if match is not None and match.end() < len(slide_title) \
+                        else slide_title
+                paragraphs = ([caption] if caption else []) + waiting
+            elif block.title:
+                slide_title, paragraphs = block.title, [caption] if caption else []
             elif caption:
-                slide_title, paragraphs = (photo.alt if photo.alt and len(photo.alt.split()) <= 12
-                                           else f"Photo {len(slides) + 1}"), [caption]
+                slide_title, paragraphs = _caption_title(caption)
+            elif photo.alt and len(photo.alt.split()) <= 12 and not _file_name(photo.alt):
+                slide_title, paragraphs = photo.alt, []
             else:
-                slide_title, paragraphs = (photo.alt if photo.alt and len(photo.alt.split()) <= 12
-                                           else f"Photo {len(slides) + 1}"), []
+                slide_title, paragraphs, stand_in = f"Photo {len(slides) + 1}", [], True
             slides.append(PageSlide(title=slide_title, photo=photo, paragraphs=paragraphs))
             heading, waiting = None, []
     if heading is not None:
-        (slides[-1].paragraphs if slides else intro).extend([heading, *waiting])
+        place([heading.text, *waiting])
     return Page(title=title, intro=intro, slides=slides, skipped=skipped)

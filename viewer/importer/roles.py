@@ -263,7 +263,7 @@ def _photo_words(text: str) -> bool:
     return any(word in lowered for word in _PHOTO_WORDS)
 
 
-_FOOTER_WORDS = ("rights reserved", "produced by", "photo editing by", "edited by", "notifications", "stay up to date", "works better on", "our app",
+_FOOTER_WORDS = ("rights reserved", "not supported", "optimal experience", "enable javascript", "produced by", "photo editing by", "edited by", "notifications", "stay up to date", "works better on", "our app",
                  "in the app", "download the app", "tag us", "sign in", "log in", "create account", "explore more", "more on this", "reuse this", "subject to copyright",
                  "related topics", "related content", "related galleries", "more galleries", "privacy", "terms of", "cookie", "related posts", "related stories",
                  "related articles", "you might also like", "you may also like", "most viewed", "most read",
