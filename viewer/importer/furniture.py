@@ -23,6 +23,7 @@ _WHOLE = {
     "community member", "add photo comments", "view more replies", "view more comments", "load more comments",
     "show replies", "hide replies", "view all comments", "show comments", "hide caption", "show caption",
     "open image modal", "tooltip close", "continue in app", "continue in browser", "view more",
+    "view · edit", "view edit", "edit", "[edit]", "v t e", "v · t · e", "view · talk · edit",
 }
 _CAPTION_LABELS = {"image caption", "caption", "media caption", "photo caption", "image", "photo", "video caption"}
 _PREFIXES = patterns.compile(
@@ -33,6 +34,7 @@ _PREFIXES = patterns.compile(
     r"|(?:subscribe|sign up|sign in|log in|newsletter|follow us|share this|share on|click here|download our|"
     r"get the app|join our|don't miss|want more|preview photo credit|story continues|continue reading|"
     r"scroll to continue|article continues|loading\b|ad feedback|report an ad|skip to|also read|read also|"
+    r"click to (?:view|enlarge|see|open|expand|zoom)|tap to (?:view|enlarge|expand)|"
     r"previous post|next post|older entries|newer entries|related posts|reader interactions|you may also like|"
     r"you might also like|photo editors?:)\b",
     patterns.IGNORECASE,
@@ -45,6 +47,7 @@ _SHOWING = patterns.compile(r"(?:showing|displaying|viewing)\s+(?:items?\s+)?\d{
                             patterns.IGNORECASE)
 _SLUG = patterns.compile(r"(?:[Ii]mage:\s*)?[A-Z0-9]{2,}(?:[-_][A-Z0-9]{2,}){2,}")
 """`TOPSHOTS-US-POLITICS-BUDGET`, `Image: WIRE-SLUG-2023`: an agency's file code, not words."""
+_FILE_NAME = patterns.compile(r"\S{1,200}\.(?:jpe?g|png|gif|webp|avif|tiff?|heic)", patterns.IGNORECASE)
 _PHOTO_NUMBER = patterns.compile(r"(?:#\s?)?\d{1,3}")
 """A photo's number alone on its line ("7", "#7"): it starts the next photo, like "7 / 20"."""
 _ADDRESS = patterns.compile(r"[-•*]?\s*(?:https?://|www\.)\S+")
@@ -128,6 +131,8 @@ def furniture(text: str) -> str | None:
         return "a link to other galleries"
     if _COUNTER.fullmatch(simple) or _PHOTO_NUMBER.fullmatch(simple):
         return "a slide counter"
+    if _FILE_NAME.fullmatch(text.strip()):
+        return "a picture's file name"
     if _SLUG.fullmatch(text.strip()):
         return "a picture's file code"
     if _SHOWING.fullmatch(simple):
