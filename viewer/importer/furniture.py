@@ -24,6 +24,7 @@ _WHOLE = {
     "show replies", "hide replies", "view all comments", "show comments", "hide caption", "show caption",
     "open image modal", "tooltip close", "continue in app", "continue in browser", "view more",
     "view · edit", "view edit", "edit", "[edit]", "v t e", "v · t · e", "view · talk · edit",
+    "flipboard", "send", "messenger", "vk", "telegram", "threads", "bluesky", "mastodon", "copy url", "sms",
 }
 _CAPTION_LABELS = {"image caption", "caption", "media caption", "photo caption", "image", "photo", "video caption"}
 _PREFIXES = patterns.compile(
@@ -34,7 +35,8 @@ _PREFIXES = patterns.compile(
     r"|(?:subscribe|sign up|sign in|log in|newsletter|follow us|share this|share on|click here|download our|"
     r"get the app|join our|don't miss|want more|preview photo credit|story continues|continue reading|"
     r"scroll to continue|article continues|loading\b|ad feedback|report an ad|skip to|also read|read also|"
-    r"click to (?:view|enlarge|see|open|expand|zoom)|tap to (?:view|enlarge|expand)|"
+    r"click to (?:view|enlarge|see|open|expand|zoom)|tap to (?:view|enlarge|expand)|find out more|"
+    r"(?:published|updated) on\s+(?:\S+\s+)?\d+|"
     r"previous post|next post|older entries|newer entries|related posts|reader interactions|you may also like|"
     r"you might also like|photo editors?:)\b",
     patterns.IGNORECASE,
@@ -88,6 +90,9 @@ def _pagination(simple: str) -> bool:
 def _dateline(text: str) -> bool:
     """`Pictures | Fri Aug 16, 2013 | 9:25pm BST`: short parts separated by bars, one of them a date."""
     parts = [part.strip() for part in text.split("|")]
+    if len(parts) < 2 and " / " in text and len(text.split()) <= 8:
+        parts = [part.strip() for part in text.split(" / ")]  # "Reuters / Friday, May 13, 2016"
+        return len(parts) == 2 and any(_only_a_date(part) for part in parts)
     return len(parts) >= 2 and all(len(part.split()) <= 5 for part in parts) and any(_DATE.search(p) for p in parts)
 
 
