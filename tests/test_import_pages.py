@@ -97,7 +97,8 @@ def test_news_figure_with_picture_sources_and_lazy_listicle(tmp_path):
     page = saved_page(tmp_path, body, {"stairs big.jpg": (900, 600), "roof-small.webp": (480, 320),
                                        "roof-large.webp": (1200, 800), "pixel.gif": (1, 1)})
     slides = read(page).slides
-    assert [s.title for s in slides] == ["1. The hidden staircase", "2. A garden on the roof"]
+    # List numbers go from slide titles, as in text import (corpus rule: titles without list numbers)
+    assert [s.title for s in slides] == ["The hidden staircase", "A garden on the roof"]
     assert slides[0].photo.local.name == "stairs big.jpg"  # URL-encoded name, lazy-loaded
     assert slides[0].paragraphs == ["Behind an unmarked door, 212 steps lead down to the river."]
     assert slides[1].photo.local.name == "roof-large.webp"  # the largest saved source

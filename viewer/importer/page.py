@@ -50,7 +50,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from itertools import pairwise
 from pathlib import Path
-from urllib.parse import unquote, urljoin, urlsplit
+from urllib.parse import parse_qsl, unquote, urljoin, urlsplit
 
 from viewer import patterns
 from viewer.importer.credits import credit_line, split_credit
@@ -565,8 +565,13 @@ def _caption_parts(node, skip: frozenset[int] | set[int] = frozenset()) -> tuple
                 if label == "credit":
                     credits.append([])
             continue
+        if tag == "a" and urlsplit(child.attributes.get("href") or "").path.lower().endswith(IMAGE_SUFFIXES):
+            continue  # "Enlarge this image": a link to the picture's own file
         child_role = role
-        if child.attributes.get("class") and any(word in _class_text(child) for word in CREDIT_WORDS):
+        classes = _class_text(child) if child.attributes.get("class") else ""
+        if "caption" in classes and role != "credit":
+            child_role = None  # a caption box, even one named "credit-caption"
+        elif any(word in classes for word in CREDIT_WORDS):
             child_role = "credit"
             credits.append([])
         elif tag in ("cite", "small") and role in (None, "caption"):
@@ -588,7 +593,14 @@ def _caption_parts(node, skip: frozenset[int] | set[int] = frozenset()) -> tuple
         credit = " ".join(" ".join(weak).split()) or None
     elif weak:
         caption += weak
-    text = " ".join(" ".join(caption).split()).strip(" |\u2014\u2013-\u00b7")
+    pieces, seen = [], set()
+    for piece in caption:  # a lightbox's copy of the caption in the same box counts once
+        key = _norm(piece)
+        if len(key) >= 12 and key in seen:
+            continue
+        seen.add(key)
+        pieces.append(piece)
+    text = " ".join(" ".join(pieces).split()).strip(" |\u2014\u2013-\u00b7")
     title = " ".join(" ".join(heading).split())
     if title and not text:
         text, title = title, ""
@@ -1244,11 +1256,13 @@ def _story(body, found: _Survey, title: str | None, lead: str = "") -> list:  # 
             node = node.parent  # type: ignore[attr-defined]
             if node is None or node.tag in ("body", "html"):
                 break
+            span = found.info.get(node.mem_id)
+            if span is not None and span[1] > first[0]:
+                break  # an element holding the story too: what it is called says nothing of the photo
             if _chrome_kind(node) >= CHROME:
                 return roots  # a logo or a teaser in the page's header, not the lead photo
             if growing and node.tag not in INLINE_TAGS:
-                span = found.info.get(node.mem_id)
-                growing = span is not None and span[1] <= first[0] and span[2] + span[3] <= MAX_CAPTION \
+                growing = span is not None and span[2] + span[3] <= MAX_CAPTION \
                     and found.count(found.photos, node.mem_id) == 1
                 if growing:
                     holder = node  # the picture's own box, with its caption, ending before the story
@@ -1257,14 +1271,30 @@ def _story(body, found: _Survey, title: str | None, lead: str = "") -> list:  # 
 
 
 def _image_key(address: str) -> str:
-    """A picture's name without its size ("hero-1200x800.jpg", "440px-Hero.jpg" → "hero")."""
+    """A picture's name without its size ("hero-1200x800.jpg", "440px-Hero.jpg" → "hero"); an
+    image service's address names the file in its query ("…/resize/1200x630/?url=…%2Fhero.jpg")."""
     name = _basename(address)
+    if not name.endswith(IMAGE_SUFFIXES):
+        for _, value in parse_qsl(urlsplit(address).query)[:10]:
+            if _basename(value).endswith(IMAGE_SUFFIXES):
+                name = _basename(value)
+                break
     stem = name.rsplit(".", 1)[0] if "." in name else name
     return _SIZE_SUFFIX.sub("", _SIZE_PREFIX.sub("", stem.removesuffix(".svg")))
 
 
 _SIZE_PREFIX = patterns.compile(r"^\d{2,4}px-")
-_SIZE_SUFFIX = patterns.compile(r"(?:-\d{2,5}x\d{2,5}|-scaled|@\dx)$")
+_SIZE_SUFFIX = patterns.compile(r"(?:[-_](?:\d{2,5}x\d{2,5}|scaled|[swhcq]\d{2,4})|@\dx){1,3}$")
+"""Size, crop and quality codes at the end of a picture's name: -1024x683, -scaled, @2x, -s1200,
+-s1100-c50, _w800."""
+
+
+def _same_picture(address: str) -> str:
+    """What two addresses of one picture at different sizes share: the folder and the name
+    without its size codes (a page's "enlarge" copy of a photo is not a second photo)."""
+    path = unquote(urlsplit(address).path).lower()
+    folder = path.rsplit("/", 1)[0] if "/" in path else ""
+    return f"{urlsplit(address).netloc.lower()}{folder}/{_image_key(address)}"
 
 
 def _story_roots(body, found: _Survey, title: str | None) -> list:  # type: ignore[no-untyped-def]
@@ -1540,14 +1570,18 @@ class _Reader:
         return not (kind == WEAK_CHROME and big)
 
     def _noscript_needed(self, node) -> bool:  # type: ignore[no-untyped-def]
-        """A <noscript> is read only when no picture stands right beside it (the lazy picture it
-        is the copy of)."""
+        """A <noscript> is read only when no usable picture stands right beside it (the lazy
+        picture it is the copy of); beside a mere placeholder (a data: image) it is the photo."""
+        found = self.found
         for step in ("prev", "next"):
             sibling = getattr(node, step)
             for _ in range(4):
                 if sibling is None:
                     break
-                if sibling.tag == "img" or sibling.mem_id in self.found.has_image:
+                if sibling.tag == "img" and _photo_like(sibling) or found.count(found.photos, sibling.mem_id):
+                    return False
+                if sibling.tag in INLINE_TAGS and sibling.mem_id in found.has_image and any(
+                        n.tag == "img" and _photo_like(n) for _, n in zip(range(50), sibling.traverse())):
                     return False
                 if sibling.tag != "-text" or (sibling.text_content or "").strip():
                     break
@@ -1658,9 +1692,10 @@ class _Reader:
             self.skipped.append((name, teaser))
             return None
         key = str(local) if local else remote or name
-        if key in self.seen:
-            return None
-        self.seen.add(key)
+        alike = _same_picture(key)
+        if key in self.seen or alike in self.seen:
+            return None  # the same picture again (a lightbox's copy, the same file at another size)
+        self.seen.update((key, alike))
         if local is None and remote is None:
             self.missing += 1
         alt = " ".join((image.attributes.get("alt") or "").split())
@@ -1771,6 +1806,7 @@ class _Reader:
             if block.photo is not None and not block.photo.caption:
                 self._sibling_caption(block, top, taken)
         kept = [block for block in self.blocks if block.kind == "photo" or not self._inside(block.node, taken)]
+        kept = _without_repeats(kept)
         _numbered_captions(kept)
         for block in kept:
             if block.photo is not None:
@@ -1806,10 +1842,9 @@ class _Reader:
                 ends = found.paragraph_ends
                 before = position is not None and bisect_right(ends, position) > bisect_right(ends, span[0]) \
                     and parent.css_first("h1, h2, h3, h4, h5, h6") is None
-                if amount > MAX_CAPTION or parent.tag != "figure" and (paragraphs > 1 or before
-                                                                        or span[3] > 0.6 * amount):
-                    break  # the story's prose (a paragraph before the photo), or a box of links
-                if amount != last:
+                if amount > MAX_CAPTION or parent.tag != "figure" and (paragraphs > 1 or before):
+                    break  # the story's prose (more than a paragraph, or one before the photo)
+                if amount != last and (parent.tag == "figure" or span[3] <= 0.6 * amount):  # not a box of links
                     last = amount
                     caption, found_credit, block.title = _caption_parts(parent, links)
                     credit = credit or found_credit
@@ -1955,6 +1990,21 @@ def _one_each(element, caption: str, photos: int) -> list[str] | None:  # type: 
             return texts
     parts = _split_numbered(caption, photos)
     return parts if len(parts) == photos else None
+
+
+def _without_repeats(blocks: list[_Block]) -> list[_Block]:
+    """Prose that only repeats the caption or credit of the photo before it (a lightbox's copy
+    of the caption) is left out."""
+    kept: list[_Block] = []
+    repeats: set[str] = set()
+    for block in blocks:
+        if block.kind == "photo" and block.photo is not None:
+            caption, credit = _norm(block.photo.caption), _norm(block.photo.credit)
+            repeats = {key for key in (caption, credit, f"{caption} {credit}".strip()) if key}
+        elif block.kind == "prose" and _norm(block.text) in repeats:
+            continue
+        kept.append(block)
+    return kept
 
 
 def _numbered_captions(blocks: list[_Block]) -> None:
