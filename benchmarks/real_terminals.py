@@ -7,6 +7,10 @@ neighbours being prefetched meanwhile) and the second (everything cached in view
 transfer to the terminal and the terminal's own drawing). A screenshot costs ~20-40 ms, which
 bounds the resolution; compare ratios within one run, not absolute numbers across machines.
 
+Bytes written per flip come from the viewer process's own count of bytes written
+(/proc/PID/io, wchar), read between flips: on the second pass kitty's pictures are already in the
+terminal and are only placed again by id.
+
     python benchmarks/real_terminals.py [--photos 8] [--size 1600x1000]
 
 Needs: Xvfb xterm kitty xwd xwdtopnm xdotool (apt-get install xvfb xterm kitty x11-apps netpbm xdotool).
@@ -71,7 +75,35 @@ def hue_at(shot: Image.Image, point: tuple[int, int]) -> int | None:
     return None
 
 
-def measure(display: str, command: list[str], photos: int, point: tuple[int, int]) -> tuple[list[float], list[float]]:
+def viewer_pid(folder: str) -> int | None:
+    """The viewer process showing `folder` (the terminal's child), found in /proc."""
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            argv = (entry / "cmdline").read_bytes().split(b"\0")
+        except OSError:
+            continue
+        if any(arg.endswith(b"/viewer") for arg in argv[:2]) and folder.encode() in argv:
+            return int(entry.name)
+    return None
+
+
+def written(pid: int | None) -> int:
+    """Bytes the process has written so far (to the terminal, almost all of it)."""
+    if pid is None:
+        return 0
+    try:
+        for line in Path(f"/proc/{pid}/io").read_text().splitlines():
+            if line.startswith("wchar:"):
+                return int(line.split()[1])
+    except OSError:
+        pass
+    return 0
+
+
+def measure(display: str, command: list[str], photos: int, point: tuple[int, int],
+            bytes_per_pass: list[list[int]] | None = None) -> tuple[list[float], list[float]]:
     env = {**os.environ, "DISPLAY": display, "LIBGL_ALWAYS_SOFTWARE": "1"}
     process = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
@@ -85,17 +117,24 @@ def measure(display: str, command: list[str], photos: int, point: tuple[int, int
         if window:
             subprocess.run(["xdotool", "windowfocus", "--sync", window[0]], env=env)
         passes: list[list[float]] = []
+        pid = viewer_pid(command[-1])
         for _ in range(2):
             times = []
+            sizes = []
             for index in range(1, photos):
                 time.sleep(0.6)  # let prefetching of the neighbours run as a reader would
+                before = written(pid)
                 started = time.monotonic()
                 subprocess.run(["xdotool", "key", "Right"], env=env)
                 while hue_at(grab(display), point) != index % len(HUES):
                     if time.monotonic() - started > 30:
                         raise SystemExit("a photo never appeared")
                 times.append(time.monotonic() - started)
+                time.sleep(0.3)  # whatever the flip still writes (the status line, the rest of a frame)
+                sizes.append(written(pid) - before)
             passes.append(times)
+            if bytes_per_pass is not None:
+                bytes_per_pass.append(sizes)
             subprocess.run(["xdotool", "key", "Home"], env=env)
             while hue_at(grab(display), point) != 0:
                 time.sleep(0.1)
@@ -131,19 +170,24 @@ def main() -> None:
             for name, terminal, point, modes in (("xterm", xterm, (200, 230), ("halfblock", "sixel")),
                                                   ("kitty", kitty, (300, 290), ("halfblock", "kitty"))):
                 results = {}
+                sizes: dict[str, list[list[int]]] = {}
                 for mode in modes:
                     command = [*terminal, viewer, "--from-start", "--graphics", mode, folder]
-                    results[mode] = measure(display, command, args.photos, point)
+                    sizes[mode] = []
+                    results[mode] = measure(display, command, args.photos, point, sizes[mode])
                 base_first, base_cached = (statistics.median(t) for t in results["halfblock"])
                 for mode, (first, cached) in results.items():
+                    first_bytes, cached_bytes = (statistics.median(pass_sizes) for pass_sizes in sizes[mode])
                     rows.append((name, mode, statistics.median(first), statistics.median(cached), max(cached),
-                                 statistics.median(cached) / base_cached))
+                                 statistics.median(cached) / base_cached, first_bytes, cached_bytes))
     finally:
         server.terminate()
     print(f"key → next photo on screen, {args.photos} photos of {width}x{height}, medians (screenshot-polled)")
-    print(f"{'terminal':8} {'mode':10} {'first visit':>12} {'cached':>9} {'cached max':>11} {'vs half-blocks':>15}")
-    for name, mode, first, cached, worst, ratio in rows:
-        print(f"{name:8} {mode:10} {first * 1000:9.0f} ms {cached * 1000:6.0f} ms {worst * 1000:8.0f} ms {ratio:14.2f}x")
+    print(f"{'terminal':8} {'mode':10} {'first visit':>12} {'cached':>9} {'cached max':>11} {'vs half-blocks':>15}"
+          f" {'bytes/flip first':>17} {'bytes/flip again':>17}")
+    for name, mode, first, cached, worst, ratio, first_bytes, cached_bytes in rows:
+        print(f"{name:8} {mode:10} {first * 1000:9.0f} ms {cached * 1000:6.0f} ms {worst * 1000:8.0f} ms {ratio:14.2f}x"
+              f" {first_bytes / 1024:14.1f} KB {cached_bytes / 1024:14.1f} KB")
 
 
 if __name__ == "__main__":

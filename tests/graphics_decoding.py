@@ -57,8 +57,12 @@ def decode_kitty(commands: str) -> tuple[dict[str, str], Image.Image]:
         if controls.get("m", "0") == "0":
             break
     raw = zlib.decompress(payload) if first.get("o") == "z" else payload
-    assert first["f"] == "24"
-    return first, Image.frombytes("RGB", (int(first["s"]), int(first["v"])), raw)
+    assert first["f"] in ("24", "32")
+    # An upload (a=t) is shown by a placement of the same id: its cells are part of the answer.
+    placed = [controls for controls, _ in transmit if controls.get("a") == "p" and controls.get("i") == first.get("i")]
+    if placed:
+        first = {**first, **{key: value for key, value in placed[0].items() if key in ("c", "r", "C", "z", "U", "p")}}
+    return first, Image.frombytes("RGB" if first["f"] == "24" else "RGBA", (int(first["s"]), int(first["v"])), raw)
 
 
 def decode_iterm(sequence: str) -> tuple[dict[str, str], Image.Image]:

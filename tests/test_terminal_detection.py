@@ -11,7 +11,7 @@ import time
 import pytest
 
 from viewer.terminal.capabilities import from_environment, parse_mode, parse_replies
-from viewer.terminal.detect import QUERY, TIMEOUT, Graphics, ask, detect
+from viewer.terminal.detect import QUERY, TIMEOUT, TMUX_QUERY, Graphics, ask, detect
 
 KITTY = b"\x1b_Gi=31;OK\x1b\\\x1bP>|kitty(0.26.5)\x1b\\\x1b[6;20;10t\x1b[?62;c\x1b[0n"
 XTERM_VT340 = b"\x1bP>|XTerm(379)\x1b\\\x1b[6;13;6t\x1b[?63;1;2;4;6;9;15;16;22;29c\x1b[0n"
@@ -24,15 +24,15 @@ OLD_TERMINAL = b"\x1b[?1;2c\x1b[0n"  # answers DA1 and the status report, nothin
 class ScriptedTerminal:
     """The far side of a pty: waits for the query, then answers (after `delay` seconds)."""
 
-    def __init__(self, answer: bytes | None, delay: float = 0.0, chunked: bool = False) -> None:
+    def __init__(self, answer: bytes | None, delay: float = 0.0, chunked: bool = False, expect: bytes = QUERY) -> None:
         self.master, self.slave = pty.openpty()
-        self.answer, self.delay, self.chunked = answer, delay, chunked
+        self.answer, self.delay, self.chunked, self.expect = answer, delay, chunked, expect
         self.received = b""
         self.thread = threading.Thread(target=self._serve, daemon=True)
         self.thread.start()
 
     def _serve(self) -> None:
-        while QUERY not in self.received:
+        while self.expect not in self.received:
             if not select.select([self.master], [], [], 2)[0]:
                 return
             self.received += os.read(self.master, 4096)
@@ -143,9 +143,8 @@ def test_garbage_answers_are_not_believed(terminal):
     ({"TERM": "xterm-256color", "TERM_PROGRAM": "iTerm.app"}, "iterm"),
     ({"TERM": "xterm-256color", "LC_TERMINAL": "iTerm2"}, "iterm"),
     ({"TERM": "xterm-256color", "TERM_PROGRAM": "WezTerm"}, "iterm"),
-    ({"TERM": "xterm-kitty", "TMUX": "/tmp/tmux-0/default,1,0"}, "halfblock"),
     ({"TERM": "screen-256color"}, "halfblock"),
-    ({"TERM": "tmux-256color"}, "halfblock"),
+    ({"TERM": "screen-256color", "STY": "1234.pts-0.host"}, "halfblock"),
     ({"TERM": "xterm-256color", "TEXTUAL_DRIVER": "textual_serve.driver:WebDriver"}, "halfblock"),
     ({"TERM": "dumb"}, "halfblock"),
 ])
@@ -154,16 +153,54 @@ def test_environment_hints_decide_without_asking(env, mode):
     assert choice is not None and choice.mode == mode
 
 
-def test_tmux_gets_half_blocks_without_a_query(terminal):
-    scripted = terminal(KITTY)
-    graphics = detect("auto", {"TERM": "tmux-256color", "TMUX": "x"}, scripted.slave)
-    assert graphics.mode == "halfblock"
-    assert QUERY not in scripted.received
+TMUX_ENV = {"TERM": "tmux-256color", "TMUX": "/tmp/tmux-0/default,1,0", "TERM_PROGRAM": "tmux",
+            "TERM_PROGRAM_VERSION": "3.3a"}
+TMUX_ITSELF = b"\x1b[0n"  # tmux answers the plain status report; the rest comes from outside, if at all
+
+
+@pytest.mark.parametrize("outside,mode,placeholders", [
+    (XTERM_VT340, "sixel", False),
+    (KITTY, "kitty", False),  # kitty 0.26: placed directly, through the passthrough
+    (KITTY.replace(b"0.26.5", b"0.35.2"), "kitty", True),  # kitty >= 0.28: Unicode placeholders
+])
+def test_inside_tmux_the_terminal_outside_is_asked_through_passthrough(terminal, outside, mode, placeholders):
+    # As tmux 3.3a does: its own answer first, the outer terminal's (through the passthrough) after.
+    scripted = terminal(TMUX_ITSELF + outside, expect=TMUX_QUERY)
+    graphics = detect("auto", TMUX_ENV, scripted.slave)
+    assert (graphics.mode, graphics.passthrough, graphics.placeholders) == (mode, True, placeholders), graphics.reason
+    assert "tmux 3.3a's passthrough" in graphics.reason and graphics.hint is None
+    assert scripted.pending_input() == b""
+
+
+def test_tmux_without_passthrough_gets_half_blocks_and_a_hint(terminal):
+    scripted = terminal(TMUX_ITSELF, expect=TMUX_QUERY)  # tmux dropped the wrapped question
+    started = time.monotonic()
+    graphics = detect("auto", TMUX_ENV, scripted.slave)
+    assert graphics.mode == "halfblock" and not graphics.passthrough
+    assert "allow-passthrough is off" in graphics.reason
+    assert graphics.hint and "set -g allow-passthrough on" in graphics.hint
+    assert time.monotonic() - started < TIMEOUT + 1.0  # waiting for an answer that never comes is bounded
+
+
+def test_the_query_for_tmux_is_wrapped_with_every_escape_doubled():
+    assert TMUX_QUERY.startswith(b"\x1bPtmux;\x1b\x1b_G") and TMUX_QUERY.endswith(b"\x1b\\\x1b[5n")
+    inner = TMUX_QUERY[len(b"\x1bPtmux;"):-len(b"\x1b\\\x1b[5n")]
+    assert inner.replace(b"\x1b\x1b", b"") .count(b"\x1b") == 0  # no lone ESC could end the passthrough early
+    assert inner.replace(b"\x1b\x1b", b"\x1b") == QUERY
+
+
+def test_outer_terminal_hints_that_tmux_passes_on():
+    from viewer.terminal.capabilities import multiplexer
+
+    found = multiplexer({**TMUX_ENV, "KITTY_WINDOW_ID": "1"})
+    assert (found.name, found.version, found.outer) == ("tmux", "3.3a", "kitty")
+    assert multiplexer({"TERM": "xterm-256color"}) is None
+    assert multiplexer({"TERM": "screen", "STY": "1.x"}).name == "screen"
 
 
 def test_a_forced_mode_is_used_as_given(terminal):
     scripted = terminal(XTERM_PLAIN)
-    assert detect("kitty", {"TERM": "tmux-256color", "TMUX": "x"}, scripted.slave).mode == "kitty"
+    assert detect("kitty", {"TERM": "xterm-256color"}, scripted.slave).mode == "kitty"
     assert detect("halfblock", {"TERM": "xterm-kitty"}, None) == Graphics("halfblock", reason="asked for half-blocks")
 
 
@@ -178,3 +215,19 @@ def test_konsole_gets_sixel_even_though_it_answers_the_kitty_query(terminal):
     scripted = terminal(konsole)
     graphics = detect("auto", {"TERM": "xterm-256color", "KONSOLE_VERSION": "230804"}, scripted.slave)
     assert graphics.mode == "sixel" and graphics.cell == (9, 18)
+
+
+def test_a_given_cell_size_wins_and_saves_the_query(terminal):
+    scripted = terminal(XTERM_VT340)
+    graphics = detect("sixel", XTERM_ENV, scripted.slave, cell=(9, 18))
+    assert (graphics.mode, graphics.cell, graphics.cell_source) == ("sixel", (9, 18), "--cell-size")
+    assert QUERY not in scripted.received  # nothing left to ask
+
+
+def test_cell_sizes_are_checked():
+    from viewer.terminal.capabilities import parse_cell_size
+
+    assert parse_cell_size("10x20") == (10, 20) and parse_cell_size(" 7X15 ") == (7, 15)
+    for bad in ("10", "10x", "x20", "0x20", "10x201", "²x20", "1_0x20", "-1x20", "10x20x1", "9" * 30):
+        with pytest.raises(ValueError):
+            parse_cell_size(bad)

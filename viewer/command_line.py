@@ -65,24 +65,35 @@ def graphics_mode(text: str) -> str:
         raise argparse.ArgumentTypeError(str(error)) from None
 
 
-def settle_graphics(requested: str | None, printing: bool):  # type: ignore[no-untyped-def]
+def cell_size(text: str) -> tuple[int, int]:
+    from viewer.terminal.capabilities import parse_cell_size
+
+    try:
+        return parse_cell_size(text)
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
+
+
+def settle_graphics(requested: str | None, printing: bool, cell: tuple[int, int] | None = None):  # type: ignore[no-untyped-def]
     """The drawing mode for this run (a `Graphics`), or an error message for a bad VIEWER_GRAPHICS.
 
-    --print into a pipe or file always gets half-blocks: nobody is there to show pixels to.
+    --print into a pipe or file gets half-blocks unless a mode was asked for by name (--graphics
+    or VIEWER_GRAPHICS): a file manager's previewer reads the pipe and passes sixel or kitty on.
     """
     from viewer.terminal.capabilities import parse_mode
-    from viewer.terminal.detect import Graphics, detect, open_terminal
+    from viewer.terminal.detect import Graphics, detect, for_pipe, open_terminal
 
     if requested is None:
         try:
             requested = parse_mode(os.environ.get("VIEWER_GRAPHICS", "auto") or "auto")
         except ValueError as error:
             return f"VIEWER_GRAPHICS: {error}"
-    if printing and not sys.stdout.isatty():
-        return Graphics("halfblock", reason="output is not a terminal")
+    piped = printing and not sys.stdout.isatty()
+    if piped and requested in ("auto", "halfblock"):
+        return Graphics("halfblock", reason="output is not a terminal (--graphics MODE writes pixels into a pipe)")
     fd = open_terminal()
     try:
-        return detect(requested, os.environ, fd)
+        return for_pipe(requested, fd, cell) if piped else detect(requested, os.environ, fd, cell=cell)
     finally:
         if fd is not None:
             os.close(fd)
@@ -115,7 +126,8 @@ def build_parser() -> argparse.ArgumentParser:
         prog="viewer",
         description="A terminal slideshow for captioned photo stories.",
         epilog="Other commands: viewer check PATH... (report problems), viewer import ARTICLE.txt|PAGE.html "
-        "(article -> deck), viewer illustrate DECK.md (paint missing images). Keys in the app: → / ← page, / search, n / N matches, Esc clear, ? help, q quit.",
+        "(article -> deck), viewer illustrate DECK.md (paint missing images), viewer doctor (what viewer "
+        "detected in this terminal, and why). Keys in the app: → / ← page, / search, n / N matches, Esc clear, ? help, q quit.",
     )
     parser.add_argument("paths", nargs="*", type=Path, metavar="PATH",
                         help="a deck (.md), a saved web page (.html, shown as a deck; nothing is written), a folder "
@@ -138,6 +150,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--graphics", metavar="MODE", type=graphics_mode, default=None,
                         help="how photos are drawn: auto (default: ask the terminal), kitty, sixel, iterm or "
                              "halfblock; the VIEWER_GRAPHICS environment variable sets the default")
+    parser.add_argument("--cell-size", metavar="WxH", type=cell_size, default=None,
+                        help="pixels per terminal cell for pixel graphics, e.g. 10x20 (default: what the terminal "
+                             "says; into a pipe, 10x20)")
     parser.add_argument("--version", action="version", version=f"viewer {__version__}")
     return parser
 
@@ -185,6 +200,8 @@ SUBCOMMANDS = {
     "import": ("viewer.commands.import_article", "turn a scraped photo article or a saved web page into a deck"),
     "illustrate": ("viewer.commands.illustrate", "paint stand-in images for a deck's missing photos"),
     "check": ("viewer.commands.check", "report problems in decks and photo folders (exit 0 clean, 1 problems, 2 error)"),
+    "doctor": ("viewer.commands.doctor", "say what viewer detected in this terminal (graphics, cell size, colours), "
+                                         "why, and how to change it"),
 }
 
 
@@ -285,7 +302,7 @@ def _run(argv: list[str]) -> int:
     if not args.print_slides and not _has_terminal():
         print("viewer: needs a terminal; use --list, --json or --print", file=sys.stderr)
         return EXIT_ERROR
-    graphics = settle_graphics(args.graphics, args.print_slides)
+    graphics = settle_graphics(args.graphics, args.print_slides, args.cell_size)
     if isinstance(graphics, str):
         print(f"viewer: {graphics}", file=sys.stderr)
         return EXIT_ERROR

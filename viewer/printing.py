@@ -101,16 +101,31 @@ def _shade_rows(rows: Iterable[tuple[Segment, ...]]) -> list[list[Segment]]:
 
 
 def _print_pixels(console: Console, pipeline: PhotoPipeline, path, cols: int, rows: int,  # type: ignore[no-untyped-def]
-                  graphics: Graphics) -> str | None:
-    """The photo in the terminal's own graphics, row by row so it scrolls like text; or its problem."""
-    pixels = pipeline.render_pixels(path, cols, rows, (0, 0, 0), graphics.mode, graphics.cell)
+                  graphics: Graphics, piped: bool = False) -> str | None:
+    """The photo in the terminal's own graphics, or its problem. Only the picture's pixels are
+    painted (the letterbox is transparent: `--print` cannot know the terminal's background).
+
+    To a terminal the picture goes row by row, so it scrolls like text. Into a pipe it is one
+    image with no cursor movement (a previewer such as lf reads the pipe and draws what it finds):
+    one sixel image then a new line, or a kitty picture that leaves the cursor alone (C=1)
+    followed by as many new lines as it is tall."""
+    pixels = pipeline.render_pixels(path, cols, rows, (0, 0, 0), graphics.mode, graphics.cell, transparent=True,
+                                    whole=piped)
     if pixels.problem:
         return pixels.problem
     pad = " " * ((cols - pixels.cols) // 2)
     out = console.file
     if pixels.mode == "kitty":
-        # Room first (scrolling if needed), then back up and place the picture over it.
-        out.write("\n" * pixels.rows + f"\x1b[{pixels.rows}A\r{pad}" + pixels.rows_data[0] + "\r\n" * pixels.rows)
+        from viewer.imaging.kitty import place
+
+        picture = pixels.rows_data[0] + place(pixels.image_id, pixels.cols, pixels.rows)
+        if piped:
+            out.write(pad + picture + "\n" * pixels.rows)
+        else:
+            # Room first (scrolling if needed), then back up and place the picture over it.
+            out.write("\n" * pixels.rows + f"\x1b[{pixels.rows}A\r{pad}" + picture + "\r\n" * pixels.rows)
+    elif piped:
+        out.write("".join(f"{pad}{row}\n" for row in pixels.rows_data))
     else:
         for row in pixels.rows_data:
             out.write(f"\n\x1b[A{pad}\x1b7{row}\x1b8\n")  # the newline first: a bottom row scrolls before drawing
@@ -173,8 +188,11 @@ def print_plain(console: Console, text: str) -> None:
 def print_slide(console: Console, pipeline: PhotoPipeline, slide: Slide, cols: int, rows: int, colors: str | None,
                 graphics: Graphics | None = None) -> None:
     photo = slide.photo
-    if photo is not None and photo.path is not None and graphics is not None and graphics.pixels:
-        problem = _print_pixels(console, pipeline, photo.path, cols, rows, graphics)
+    # Inside tmux only the app places pictures (by an anchor cell and the pane's focus, see
+    # photo_view.py): --print there writes half-blocks.
+    if photo is not None and photo.path is not None and graphics is not None and graphics.pixels \
+            and not graphics.passthrough:
+        problem = _print_pixels(console, pipeline, photo.path, cols, rows, graphics, piped=not sys.stdout.isatty())
         if problem:
             console.print(Text(f"[photo unavailable: {photo.src}: {problem}]", style="dim"))
     elif photo is not None and photo.path is not None:
@@ -213,7 +231,7 @@ def print_slides(slides: Iterable[Slide], width: int | None, height: int | None,
     )
     # Pictures sent to kitty by several runs must not share ids (a new one would replace an old one).
     pipeline = PhotoPipeline(working_bytes=16 * 1024 * 1024, rendered_bytes=8 * 1024 * 1024,
-                             first_image_id=random.randrange(1, 2**31))
+                             first_image_id=random.randrange(1, 2**24))
     fit_caption = height is None and sys.stdout.isatty()
     count = 0
     for number, slide in enumerate(slides):

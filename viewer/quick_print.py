@@ -6,8 +6,9 @@ decoder only and writes the half-block escape codes itself; it draws exactly wha
 draws (same decode, same fitting, same BOX resampling, same colours).
 
 It is taken only when nothing needs more: one photo as the only PATH, no other options than
-`--print`, `--width`, `--height`, truecolor half-blocks (a pipe, tmux, or VIEWER_GRAPHICS=halfblock), no caption sidecar or downloader JSON beside
-the photo, a readable photo, and plain ASCII text to show under it. Anything else returns None
+`--print`, `--width`, `--height`, truecolor half-blocks (a pipe with no mode named, tmux, or
+VIEWER_GRAPHICS=halfblock), no caption sidecar or downloader JSON beside the photo, a readable
+photo, and plain ASCII text to show under it. Anything else returns None
 and the CLI runs its full path, which handles every case.
 """
 

@@ -10,8 +10,9 @@ from PIL import Image
 
 
 def encode_rows(image: Image.Image, cell_height: int, cols: int) -> list[str]:
-    """One inline PNG per `cell_height` rows of `image`, each stretched over exactly `cols`×1 cells."""
-    rgb = image.convert("RGB")
+    """One inline PNG per `cell_height` rows of `image`, each stretched over exactly `cols`×1 cells
+    (an RGBA image keeps its alpha: transparent pixels show the terminal's background)."""
+    rgb = image if image.mode == "RGBA" else image.convert("RGB")
     sequences = []
     for top in range(0, rgb.height, cell_height):
         strip = rgb.crop((0, top, rgb.width, top + cell_height))

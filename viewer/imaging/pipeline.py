@@ -97,8 +97,8 @@ class RenderedPhoto:
 class PixelPhoto:
     """A photo ready for a terminal's own graphics: escape sequences covering `cols`×`rows` cells.
 
-    For sixel and iTerm2 `rows_data` holds one sequence per text row (see sixel.py); for kitty a
-    single transmit-and-place command for `image_id`, sent with the photo's top row.
+    For sixel and iTerm2 `rows_data` holds one sequence per text row (see sixel.py); for kitty the
+    upload of picture `image_id`, which is then placed by id (see kitty.py).
     """
 
     mode: str = "kitty"
@@ -108,10 +108,18 @@ class PixelPhoto:
     image_id: int = 0
     problem: str | None = None
     identity: tuple | None = None
+    passthrough: bool = False
+    """Every sequence is wrapped for tmux's passthrough."""
+    placeholders: bool = False
+    """kitty: `rows_data` is a virtual placement; the cells show it as placeholders (kitty.placeholder_rows)."""
 
     @property
     def weight(self) -> int:
         return 200 + sum(len(data) for data in self.rows_data)
+
+
+def _same(sequence: str) -> str:
+    return sequence
 
 
 MAX_PIXELS = 4096
@@ -184,20 +192,30 @@ class PhotoPipeline:
         return self._cached(key, path, lambda identity: self._render(path, identity, cols, rows, background, colors))
 
     @staticmethod
-    def _pixel_key(path: Path, cols: int, rows: int, background: RGB, mode: str, cell: tuple[int, int]) -> tuple:
-        return ("pixels", str(path), cols, rows, background, mode, cell)
+    def _pixel_key(path: Path, cols: int, rows: int, background: RGB, mode: str, cell: tuple[int, int],
+                   transparent: bool, whole: bool, passthrough: bool, placeholders: bool) -> tuple:
+        return ("pixels", str(path), cols, rows, background, mode, cell, transparent, whole, passthrough, placeholders)
 
     def peek_pixels(self, path: Path, cols: int, rows: int, background: RGB, mode: str,
-                    cell: tuple[int, int]) -> PixelPhoto | None:
+                    cell: tuple[int, int], transparent: bool = False, whole: bool = False, passthrough: bool = False,
+                    placeholders: bool = False) -> PixelPhoto | None:
         """Like `peek`, for a photo prepared for pixel graphics."""
-        return self._rendered.get(self._pixel_key(path, cols, rows, background, mode, cell))
+        return self._rendered.get(self._pixel_key(path, cols, rows, background, mode, cell, transparent, whole,
+                                                  passthrough, placeholders))
 
     def render_pixels(self, path: Path, cols: int, rows: int, background: RGB, mode: str,
-                      cell: tuple[int, int]) -> PixelPhoto:
+                      cell: tuple[int, int], transparent: bool = False, whole: bool = False,
+                      passthrough: bool = False, placeholders: bool = False) -> PixelPhoto:
         """`path` as `mode` ("kitty", "sixel", "iterm") escape sequences fitted to `cols`×`rows` cells
-        of `cell` pixels, letterboxed in `background`. Slow: call from a worker thread."""
-        key = self._pixel_key(path, cols, rows, background, mode, cell)
-        return self._cached(key, path, lambda identity: self._render_pixels(path, identity, cols, rows, background, mode, cell))
+        of `cell` pixels, letterboxed in `background` — or, with `transparent`, letterboxed in
+        nothing at all (the terminal's own background shows: `--print` does not know its colour).
+        With `whole`, a sixel picture is one image instead of one per text row (for a pipe).
+        With `passthrough`, every sequence is wrapped for tmux to pass on; with `placeholders`, a
+        kitty picture is a virtual placement for Unicode placeholder cells to show.
+        Slow: call from a worker thread."""
+        key = self._pixel_key(path, cols, rows, background, mode, cell, transparent, whole, passthrough, placeholders)
+        return self._cached(key, path, lambda identity: self._render_pixels(
+            path, identity, cols, rows, background, mode, cell, transparent, whole, passthrough, placeholders))
 
     def _cached(self, key: tuple, path: Path, make: Callable[[tuple | None], RenderedPhoto | PixelPhoto]):
         identity = file_identity(path)
@@ -216,7 +234,8 @@ class PhotoPipeline:
         return cached
 
     def _render_pixels(self, path: Path, identity: tuple | None, cols: int, rows: int, background: RGB, mode: str,
-                       cell: tuple[int, int]) -> PixelPhoto:
+                       cell: tuple[int, int], transparent: bool = False, whole: bool = False,
+                       passthrough: bool = False, placeholders: bool = False) -> PixelPhoto:
         from PIL import Image
 
         cell_w, cell_h = cell
@@ -226,6 +245,11 @@ class PhotoPipeline:
                               identity=identity)
         cols = max(1, min(cols, MAX_PIXELS // cell_w))
         rows = max(1, min(rows, MAX_PIXELS // cell_h))
+        placeholders = placeholders and mode == "kitty"
+        if placeholders:
+            from viewer.imaging.kitty import MAX_PLACEHOLDER_CELLS
+
+            cols, rows = min(cols, MAX_PLACEHOLDER_CELLS - 1), min(rows, MAX_PLACEHOLDER_CELLS - 1)
         side = working_side_pixels(cols * cell_w, rows * cell_h)
         working = self._working_image(path, identity, background, side)
         if isinstance(working, ImageProblem):
@@ -237,25 +261,40 @@ class PhotoPipeline:
             return PixelPhoto(mode=mode, problem="the picture has no pixels", identity=identity)
         fitted = image.convert("RGB").resize((width, height), Image.Resampling.LANCZOS, reducing_gap=2.0)
         # Whole cells, the picture centred in them: every cell the picture touches is covered.
-        canvas = Image.new("RGB", (image_cols * cell_w, image_rows * cell_h), background)
+        # Transparent: sixel leaves "no colour" pixels alone (P2=1), kitty and iTerm2 take alpha.
+        size = (image_cols * cell_w, image_rows * cell_h)
+        canvas = Image.new("RGBA", size, (0, 0, 0, 0)) if transparent and mode != "sixel" else Image.new("RGB", size, background)
         left, top = (canvas.width - width) // 2, (canvas.height - height) // 2
         canvas.paste(fitted, (left, top))
+        box = (left, top, left + width, top + height)
         image_id = 0
+        wrap = here = _same
+        if passthrough:
+            # Uploads anywhere, one passthrough each; rows drawn at their cell (see capabilities).
+            from viewer.terminal.capabilities import tmux_passthrough as wrap
+            from viewer.terminal.capabilities import tmux_passthrough_here as here
         if mode == "sixel":
             from viewer.imaging.sixel import encode_rows
 
-            data = tuple(encode_rows(canvas, cell_h, background, (left, top, left + width, top + height)))
+            strip = canvas.height if whole else cell_h
+            data = tuple(here(row) for row in encode_rows(canvas, strip, None if transparent else background, box,
+                                                          transparent=transparent))
         elif mode == "iterm":
             from viewer.imaging.iterm import encode_rows as encode_iterm
 
-            data = tuple(encode_iterm(canvas, cell_h, image_cols))
+            data = tuple(here(row) for row in encode_iterm(canvas, cell_h, image_cols))
         else:
-            from viewer.imaging.kitty import transmit_and_place
+            from viewer.imaging.kitty import MAX_PLACEHOLDER_ID, place, transmit
 
             image_id = next(self._image_ids)
-            data = (transmit_and_place(canvas, image_id, image_cols, image_rows),)
+            if placeholders:  # the id travels as a 24-bit colour
+                image_id = (image_id - 1) % MAX_PLACEHOLDER_ID + 1
+            # The upload only: it is placed by id wherever and as often as it is shown (with
+            # placeholders, a virtual placement that the cells show goes with it).
+            virtual = wrap(place(image_id, image_cols, image_rows, virtual=True)) if placeholders else ""
+            data = (transmit(canvas, image_id, wrap) + virtual,)
         return PixelPhoto(mode=mode, rows_data=data, cols=image_cols, rows=image_rows, image_id=image_id,
-                          identity=identity)
+                          identity=identity, passthrough=passthrough, placeholders=placeholders)
 
     def _render(self, path: Path, identity: tuple | None, cols: int, rows: int, background: RGB, colors: str) -> RenderedPhoto:
         cols, rows = min(cols, MAX_CELLS[0]), min(rows, MAX_CELLS[1])

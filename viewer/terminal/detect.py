@@ -19,7 +19,9 @@ from dataclasses import dataclass
 from typing import Mapping
 
 from viewer.imaging.fitting import believable_cell
-from viewer.terminal.capabilities import Choice, Replies, from_environment, from_replies, parse_mode, parse_replies
+from viewer.terminal.capabilities import (PASSTHROUGH_HINT, Choice, Replies, from_environment, from_replies,
+                                          from_tmux_replies, kitty_placeholders, multiplexer, parse_mode,
+                                          parse_replies, tmux_passthrough)
 
 KITTY_QUERY = b"\x1b_Gi=31,s=1,v=1,a=q,t=d,f=24;AAAA\x1b\\"
 XTVERSION = b"\x1b[>q"
@@ -27,6 +29,11 @@ CELL_SIZE = b"\x1b[16t"
 DEVICE_ATTRIBUTES = b"\x1b[c"
 STATUS_REPORT = b"\x1b[5n"
 QUERY = KITTY_QUERY + XTVERSION + CELL_SIZE + DEVICE_ATTRIBUTES + STATUS_REPORT
+TMUX_QUERY = tmux_passthrough(QUERY.decode("ascii")).encode("ascii") + STATUS_REPORT
+"""Inside tmux: the query for the terminal outside, through tmux's passthrough, then a status
+report tmux answers itself. Two status reports back mean passthrough works; tmux's alone, that it
+is off. (The outer terminal's answers come after tmux's: waiting for DA1 or the first status
+report would end too early.)"""
 
 try:
     from termios import error as _TerminalError
@@ -38,6 +45,9 @@ TIMEOUT = 0.25
 
 DEFAULT_CELL = (8, 16)
 """Cell size in pixels assumed when the terminal cannot tell (only kitty copes without knowing)."""
+PIPE_CELL = (10, 20)
+"""Cell size `--print --graphics MODE` assumes into a pipe with no terminal to measure (a common
+font at 100% scaling; `--cell-size WxH` says otherwise)."""
 
 @dataclass(frozen=True)
 class Graphics:
@@ -48,11 +58,22 @@ class Graphics:
     cell: tuple[int, int] = DEFAULT_CELL
     """Width and height of one cell in pixels."""
     reason: str = "default"
+    cell_source: str = "default"
+    """Who said how large a cell is: "--cell-size", "kernel" (TIOCGWINSZ), "terminal" (CSI 16 t)
+    or "default"; only a kernel's size is read again when the window changes."""
+    passthrough: bool = False
+    """Inside tmux: every picture goes through tmux's passthrough to the terminal outside."""
+    placeholders: bool = False
+    """kitty through tmux: pictures are Unicode placeholder cells (kitty ≥ 0.28, Ghostty), which
+    tmux keeps, moves and redraws like text."""
+    hint: str | None = None
+    """How to get pictures, said once in the status line (tmux without passthrough)."""
 
     def __post_init__(self) -> None:
         # Whatever said it, a cell size outside the bounds would size pictures of gigabytes.
         if believable_cell(self.cell) is None:
             object.__setattr__(self, "cell", DEFAULT_CELL)
+            object.__setattr__(self, "cell_source", "default")
 
     @property
     def pixels(self) -> bool:
@@ -73,8 +94,9 @@ def window_cell_size(fd: int) -> tuple[int, int] | None:
     return believable_cell((width // cols, height // rows))
 
 
-def ask(fd: int, timeout: float = TIMEOUT, query: bytes = QUERY) -> bytes:
-    """Write the query to the terminal on `fd` and return what it answered within `timeout`."""
+def ask(fd: int, timeout: float = TIMEOUT, query: bytes = QUERY, statuses: int = 1) -> bytes:
+    """Write the query to the terminal on `fd` and return what it answered within `timeout`
+    (done once `statuses` status reports are in)."""
     import termios
 
     saved = termios.tcgetattr(fd)
@@ -97,7 +119,7 @@ def ask(fd: int, timeout: float = TIMEOUT, query: bytes = QUERY) -> bytes:
             if not chunk:
                 break
             answered += chunk
-            complete = parse_replies(bytes(answered)).complete
+            complete = parse_replies(bytes(answered)).statuses >= statuses
         if not complete:
             # A slow terminal may still answer: whatever arrives shortly after goes, not to the app.
             time.sleep(min(0.02, timeout))
@@ -158,34 +180,90 @@ def _put_back(previous: dict[int, object]) -> None:
             pass
 
 
-def detect(requested: str, env: Mapping[str, str], fd: int | None, timeout: float = TIMEOUT) -> Graphics:
-    """Settle the drawing mode: `requested` wins unless it is "auto"; `fd` is the terminal (or None)."""
+@dataclass(frozen=True)
+class Diagnosis:
+    """What `diagnose` settled and what it saw on the way (`viewer doctor` prints it)."""
+
+    graphics: Graphics
+    environment: Choice | None = None
+    """What the environment alone said, if it settled anything (None: the terminal was asked)."""
+    answered: bytes | None = None
+    """The terminal's raw answers to the query, or None when it was not asked."""
+
+    @property
+    def replies(self) -> Replies | None:
+        return parse_replies(self.answered) if self.answered is not None else None
+
+
+def detect(requested: str, env: Mapping[str, str], fd: int | None, timeout: float = TIMEOUT,
+           cell: tuple[int, int] | None = None) -> Graphics:
+    """Settle the drawing mode: `requested` wins unless it is "auto"; `fd` is the terminal (or None);
+    `cell` is a cell size the user gave (--cell-size), which wins over the terminal's."""
+    return diagnose(requested, env, fd, timeout, cell).graphics
+
+
+def diagnose(requested: str, env: Mapping[str, str], fd: int | None, timeout: float = TIMEOUT,
+             cell: tuple[int, int] | None = None) -> Diagnosis:
+    """`detect`, keeping what the environment said and what the terminal answered."""
     mode = parse_mode(requested)
-    cell = window_cell_size(fd) if fd is not None else None
+    cell = believable_cell(cell)
+    source = "--cell-size" if cell else "default"
+    if cell is None and fd is not None:
+        cell = window_cell_size(fd)
+        source = "kernel" if cell else source
     if mode == "halfblock":
-        return Graphics("halfblock", cell or DEFAULT_CELL, "asked for half-blocks")
+        return Diagnosis(Graphics("halfblock", cell or DEFAULT_CELL, "asked for half-blocks", source))
     choice: Choice | None = None
-    replies = Replies()
+    said: Choice | None = None
+    answered: bytes | None = None
     if mode == "auto":
-        choice = from_environment(env)
+        choice = said = from_environment(env)
         if choice is not None and choice.mode == "halfblock":
-            return Graphics("halfblock", cell or DEFAULT_CELL, choice.reason)
+            return Diagnosis(Graphics("halfblock", cell or DEFAULT_CELL, choice.reason, source), said)
     if fd is None:
-        return Graphics("halfblock", cell or DEFAULT_CELL, "no terminal to draw on")
-    if cell is None or choice is None and mode == "auto":
+        return Diagnosis(Graphics("halfblock", cell or DEFAULT_CELL, "no terminal to draw on", source), said)
+    tmux = multiplexer(env)
+    tmux = tmux if tmux is not None and tmux.name == "tmux" else None
+    # Inside tmux the terminal outside is always asked: whether passthrough works, and whether it
+    # draws kitty's placeholders, only it can tell.
+    if tmux is not None or cell is None or choice is None and mode == "auto":
         try:
-            replies = parse_replies(ask(fd, timeout))
+            answered = ask(fd, timeout, TMUX_QUERY, statuses=2) if tmux else ask(fd, timeout)
         except (OSError, _TerminalError):  # not a terminal after all, or it went away
-            replies = Replies()
-        cell = cell or believable_cell(replies.cell)
+            answered = b""
+    replies = parse_replies(answered or b"")
+    if cell is None and believable_cell(replies.cell):
+        cell, source = believable_cell(replies.cell), "terminal"
     if mode != "auto":
-        choice = Choice(mode, f"--graphics {mode}")
+        choice = Choice(mode, f"--graphics {mode}" + (" (through tmux's passthrough)" if tmux else ""))
+    elif tmux is not None:
+        choice = from_tmux_replies(replies, tmux)
     elif choice is None:
         choice = from_replies(replies, env)
+    hint = PASSTHROUGH_HINT if tmux is not None and replies.statuses < 2 else None
     if choice.mode in ("sixel", "iterm") and cell is None and mode == "auto":
         # Sixel and iTerm2 images are sized in pixels: without the cell size they would not fit.
-        return Graphics("halfblock", DEFAULT_CELL, f"{choice.reason}, but the cell size in pixels is unknown")
-    return Graphics(choice.mode, cell or DEFAULT_CELL, choice.reason)
+        graphics = Graphics("halfblock", DEFAULT_CELL, f"{choice.reason}, but the cell size in pixels is unknown")
+        return Diagnosis(graphics, said, answered)
+    through = tmux is not None and choice.mode != "halfblock"
+    placeholders = through and choice.mode == "kitty" and kitty_placeholders(replies.version, tmux.outer if tmux else None)
+    graphics = Graphics(choice.mode, cell or DEFAULT_CELL, choice.reason, source, passthrough=through,
+                        placeholders=placeholders, hint=hint)
+    return Diagnosis(graphics, said, answered)
+
+
+def for_pipe(mode: str, fd: int | None, cell: tuple[int, int] | None = None) -> Graphics:
+    """`--print --graphics MODE` into a pipe (a file manager's previewer reads it and passes it on):
+    the mode as asked, the cell size from --cell-size, else the kernel's idea of the terminal the
+    program runs in, else PIPE_CELL. The terminal is never asked: whoever reads the pipe (lf, yazi)
+    owns it and would read its answers as key presses."""
+    cell = believable_cell(cell)
+    if cell is not None:
+        return Graphics(mode, cell, f"--graphics {mode} into a pipe", "--cell-size")
+    measured = window_cell_size(fd) if fd is not None else None
+    if measured is not None:
+        return Graphics(mode, measured, f"--graphics {mode} into a pipe", "kernel")
+    return Graphics(mode, PIPE_CELL, f"--graphics {mode} into a pipe", "default")
 
 
 def open_terminal() -> int | None:

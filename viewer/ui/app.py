@@ -13,6 +13,7 @@ from textual.app import App
 from textual.binding import Binding
 from textual.driver import Driver
 from textual.notifications import SeverityLevel
+from textual.reactive import var
 from textual.screen import Screen
 
 from viewer.imaging import PhotoPipeline
@@ -27,11 +28,18 @@ from viewer.ui.widgets.photo_view import PhotoView
 from viewer.ui.widgets.thumbnail_grid import ThumbnailGrid
 
 
+FOCUS_WAIT = 2.0
+"""Seconds after starting inside tmux within which tmux reports the pane's focus, if it will."""
+
 EXIT_GRACE_SECONDS = 2.0
 """After SIGTERM or SIGHUP, how long the app may take to give the terminal back before it just ends."""
 
 
 class ViewerApp(App[None]):
+    pane_active: var[bool | None] = var(None)
+    """Inside tmux: whether tmux says viewer's pane is the active one (focus events), None until
+    it says anything (tmux reports it when the app starts, if its focus-events option is on)."""
+
     CSS_PATH = "viewer.tcss"
     ENABLE_COMMAND_PALETTE = False
     TITLE = "viewer"
@@ -76,8 +84,9 @@ class ViewerApp(App[None]):
     def _farewell(self) -> str:
         if self.graphics.mode == "kitty":
             from viewer.imaging.kitty import delete_all
+            from viewer.terminal.capabilities import tmux_passthrough
 
-            return delete_all()
+            return tmux_passthrough(delete_all()) if self.graphics.passthrough else delete_all()
         return ""
 
     def write_to_terminal(self, data: str) -> None:
@@ -110,12 +119,36 @@ class ViewerApp(App[None]):
             loop = asyncio.get_running_loop()
             for number in (signal.SIGTERM, signal.SIGHUP):
                 loop.add_signal_handler(number, self._exit_on_signal, number)
+        if self.graphics.hint:
+            # Once, where it is seen: how to get real pixels here (tmux without passthrough).
+            self.call_after_refresh(self._say_hint, self.graphics.hint)
+        elif self.graphics.passthrough and not self.graphics.placeholders:
+            self.set_timer(FOCUS_WAIT, self._check_focus_reports)
         positions = self.options.positions
         notice = positions.take_notice() if positions is not None else None
         if notice:
             # A damaged state file never stops the app: it was set aside, and this says so once.
             self.call_after_refresh(self.notify, f"Remembered positions: {notice}", severity="warning",
                                     timeout=8, markup=False)
+
+    def on_app_focus(self) -> None:
+        self.pane_active = True
+
+    def on_app_blur(self) -> None:
+        self.pane_active = False
+
+    def _check_focus_reports(self) -> None:
+        if self.pane_active is None:
+            from viewer.terminal.capabilities import FOCUS_HINT
+
+            self._say_hint(FOCUS_HINT)
+
+    def _say_hint(self, hint: str) -> None:
+        screen = self.screen
+        if isinstance(screen, DeckScreen):
+            screen.show_notice(hint, timeout=12)
+        else:
+            self.notify(hint, timeout=12, markup=False)
 
     def _exit_on_signal(self, number: int) -> None:
         self.exit(return_code=128 + number)

@@ -10,7 +10,7 @@ With pixel graphics (kitty, sixel, iTerm2) every cell is a blank in the panel's 
 picture travels as a zero-width control segment at the end of its rows: Textual writes it in
 the same frame, right after the cells it lies on (see viewer/imaging/sixel.py for why each row
 carries its own strip). The picture is only drawn while the deck screen is the active one; a
-screen or dialog over it gets blank cells (and kitty's picture deleted).
+screen or dialog over it gets blank cells (and kitty's picture hidden).
 """
 
 from __future__ import annotations
@@ -20,7 +20,9 @@ import threading
 from dataclasses import dataclass
 
 from rich.control import Control
+from rich.color import Color, ColorSystem
 from rich.segment import ControlType, Segment
+from rich.style import Style
 from rich.text import Text
 from textual import events, work
 from textual.geometry import Size
@@ -32,12 +34,22 @@ from textual.worker import get_current_worker
 
 from viewer.imaging import PhotoPipeline, PixelPhoto, RenderedPhoto
 from viewer.imaging.halfblocks import COLOR_SYSTEMS
-from viewer.imaging.kitty import delete_all
+from viewer.imaging.kitty import placeholder_colour, placeholder_rows
+from viewer.imaging.kitty_session import KittySession
 from viewer.model import Photo
 from viewer.model.text import clean_line
 from viewer.terminal.detect import Graphics, window_cell_size
 
 REMOTE = "remote image not fetched (viewer never uses the network)"
+
+# tmux (3.3) writes a passthrough to the terminal outside at once, wherever its own cursor is, and
+# ahead of the plain text of the row it has not flushed yet; after it, tmux sends its cursor home.
+# A no-break space where a space was is a cell tmux must write itself, at once and at its place
+# (after flushing the row): its cursor is then one cell right of the picture's corner, and the
+# picture's own passthrough steps back onto it first (capabilities.tmux_passthrough_here) — in
+# any pane, split or not. (An ECH is not enough: in a pane narrower than the window tmux redraws
+# the line instead, and leaves its cursor elsewhere.)
+TMUX_ANCHOR = " \x1b[D\u00a0"
 
 
 @dataclass(frozen=True)
@@ -49,6 +61,8 @@ class _Request:
     colors: str
     graphics: str = "halfblock"
     cell: tuple[int, int] = (8, 16)
+    passthrough: bool = False
+    placeholders: bool = False
 
 
 class PhotoView(Widget):
@@ -98,6 +112,13 @@ class PhotoView(Widget):
         self.graphics_mode = graphics.mode
         """"halfblock", or the pixel graphics the terminal speaks."""
         self.cell_size = graphics.cell
+        self._cell_from_kernel = graphics.cell_source in ("kernel", "terminal")
+        """Whether the window's own size may say better (a --cell-size the user gave never changes)."""
+        self.passthrough = graphics.passthrough
+        """Inside tmux: pictures go through its passthrough (see _graphics_line for where they land)."""
+        self._placeholders = graphics.placeholders
+        self._kitty = KittySession(graphics.passthrough)
+        """kitty: what the terminal already holds (pictures are uploaded once, placed by id)."""
         self._covered = False
         self._wanted: _Request | None = None
         self._wake = threading.Event()
@@ -109,6 +130,25 @@ class PhotoView(Widget):
 
     def on_mount(self) -> None:
         self._render_loop()
+        if self.passthrough and not self._placeholders:
+            # tmux writes a passthrough where its *active* pane has its cursor, and repaints a
+            # pane it shows again from its own cells: pixels are drawn only while tmux (with its
+            # focus-events on) says this pane is the active one, half-blocks otherwise.
+            self.watch(self.app, "pane_active", self._pane_focus, init=False)
+
+    @property
+    def _drawable(self) -> bool:
+        """Whether pixels can be drawn now (see on_mount); half-blocks stand in when not."""
+        if not self.passthrough or self._placeholders:
+            return True
+        return getattr(self.app, "pane_active", None) is True
+
+    def _pane_focus(self, active: bool | None) -> None:
+        if not active and self.graphics_mode == "kitty":
+            self.app.write_to_terminal(self._kitty.hide_current())  # type: ignore[attr-defined]
+        if active:
+            self._kitty.lost()  # what was sent while the pane was not shown, tmux dropped
+        self._refresh_photo()
 
     def on_unmount(self) -> None:
         self._wanted = None
@@ -123,7 +163,7 @@ class PhotoView(Widget):
             self.call_after_refresh(self._refresh_photo)
 
     def on_resize(self) -> None:
-        if self.graphics_mode != "halfblock" and not self.app.is_headless:
+        if self.graphics_mode != "halfblock" and self._cell_from_kernel and not self.app.is_headless:
             # The window may have changed its font size too: cells are then a new number of pixels.
             stdout = sys.__stdout__
             if stdout is not None:
@@ -135,8 +175,8 @@ class PhotoView(Widget):
         if covered == self._covered:
             return
         self._covered = covered
-        if covered and self.graphics_mode == "kitty":
-            self.app.write_to_terminal(delete_all())  # type: ignore[attr-defined]
+        if covered and self.graphics_mode == "kitty" and not self._placeholders:
+            self.app.write_to_terminal(self._kitty.hide_current())  # type: ignore[attr-defined]
         self.refresh()
 
     def watch_neighbours(self) -> None:
@@ -153,8 +193,11 @@ class PhotoView(Widget):
         # With fewer colours than truecolor the cells are dithered to the terminal's palette here;
         # with truecolor, Textual's output is used as it is.
         colors = self.app.console.color_system or "truecolor"
-        request = _Request(photo, cols, rows, self._shown_background(colors), colors, self.graphics_mode,
-                           self.cell_size)
+        # Placeholder cells name their picture by a 24-bit foreground colour: truecolor only.
+        placeholders = self._placeholders and colors == "truecolor"
+        mode = self.graphics_mode if self._drawable else "halfblock"
+        request = _Request(photo, cols, rows, self._shown_background(colors), colors, mode,
+                           self.cell_size, self.passthrough, placeholders)
         if request == self._request:
             return
         self._request = request
@@ -215,7 +258,8 @@ class PhotoView(Widget):
         assert path is not None
         if request.graphics != "halfblock":
             return self._pipeline.peek_pixels(path, request.cols, request.rows, request.background,
-                                              request.graphics, request.cell)
+                                              request.graphics, request.cell, passthrough=request.passthrough,
+                                              placeholders=request.placeholders)
         return self._pipeline.peek(path, request.cols, request.rows, request.background, request.colors)
 
     def _render(self, request: _Request, photo: Photo) -> RenderedPhoto | PixelPhoto:
@@ -223,7 +267,8 @@ class PhotoView(Widget):
         assert path is not None
         if request.graphics != "halfblock":
             return self._pipeline.render_pixels(path, request.cols, request.rows, request.background,
-                                                request.graphics, request.cell)
+                                                request.graphics, request.cell, passthrough=request.passthrough,
+                                                placeholders=request.placeholders)
         return self._pipeline.render(path, request.cols, request.rows, request.background, request.colors)
 
     def _prefetch_neighbours(self) -> None:
@@ -266,13 +311,31 @@ class PhotoView(Widget):
 
     def _show_graphics(self, request: _Request, pixels: PixelPhoto) -> None:
         self._pixels_left = (request.cols - pixels.cols) // 2
+        if pixels.mode == "kitty":
+            # Uploaded once (unless the terminal has it from an earlier visit), placed by id.
+            self.app.write_to_terminal(self._kitty.show(pixels.image_id, pixels.rows_data[0],  # type: ignore[attr-defined]
+                                                        pixels.placeholders))
+        if pixels.placeholders:
+            self._show_placeholders(request, pixels)
+            return
         self._set_strips(request, [], (request.rows - pixels.rows) // 2, pixels)
+
+    def _show_placeholders(self, request: _Request, pixels: PixelPhoto) -> None:
+        """kitty through tmux with placeholders: the picture's cells are text naming it."""
+        style = self.rich_style + Style(color=Color.from_rgb(*placeholder_colour(pixels.image_id)))
+        left = self._pixels_left
+        right = request.cols - pixels.cols - left
+        base = self.rich_style
+        strips = [Strip([Segment(" " * left, base), Segment(row, style), Segment(" " * right, base)], request.cols)
+                  for row in placeholder_rows(pixels.cols, pixels.rows)]
+        self._set_strips(request, strips, (request.rows - pixels.rows) // 2, pixels)
 
     def _set_strips(self, shown: _Request | None, strips: list[Strip], top: int,
                     pixels: PixelPhoto | None = None) -> None:
-        if pixels is None and self._pixels is not None and self._pixels.mode == "kitty":
-            # No row of this panel may be drawn again (a text-only slide hides it): delete now.
-            self.app.write_to_terminal(delete_all())  # type: ignore[attr-defined]
+        if pixels is None and self._pixels is not None and self._pixels.mode == "kitty" \
+                and not self._pixels.placeholders:
+            # No row of this panel may be drawn again (a text-only slide hides it): hide it now.
+            self.app.write_to_terminal(self._kitty.hide_current())  # type: ignore[attr-defined]
         self._shown = shown
         self._strips = strips
         self._top = top
@@ -291,8 +354,11 @@ class PhotoView(Widget):
         width = self.size.width
         blank = Segment(" " * width, self.rich_style)
         pixels = self._pixels
+        if self._covered or not self.screen.is_active:
+            if pixels is not None and pixels.placeholders:
+                return Strip([blank], width)  # placeholder cells would show the picture through a dialog
         if self._strips and 0 <= index < len(self._strips):
-            return self._strips[index]  # a placeholder's text
+            return self._strips[index]  # the text of a problem, or kitty placeholder cells
         if self._covered or not self.screen.is_active:
             # Drawn as the background of another screen: Textual crops and joins these rows, and
             # a control segment must never be cut (see set_covered for what removes the picture).
@@ -301,7 +367,7 @@ class PhotoView(Widget):
         if pixels is not None and 0 <= index < pixels.rows:
             if pixels.mode == "kitty":
                 if index == 0:
-                            data = delete_all() + pixels.rows_data[0]
+                    data = self._kitty.placement(pixels.image_id, pixels.cols, pixels.rows)
             else:
                 data = pixels.rows_data[index]
         if not data:
@@ -309,10 +375,19 @@ class PhotoView(Widget):
         region = self.content_region
         line_y = region.y + y
         move_in = Control.move_to(region.x + self._pixels_left, line_y).segment.text
+        if pixels is not None and pixels.passthrough:
+            move_in += self._anchor()
         move_back = Control.move_to(region.x + width, line_y).segment.text
         # Zero-width for Textual (a control segment), written right after this row's cells.
         picture = Segment(move_in + data + move_back, None, ((ControlType.CURSOR_FORWARD, 0),))
         return Strip([blank, picture], width)
+
+    def _anchor(self) -> str:
+        """TMUX_ANCHOR in the panel's own colours: a cell no picture covers (one tmux dropped)
+        must look like the rest of the panel, not like the terminal's default background."""
+        system = ColorSystem.TRUECOLOR if self.app.console.color_system == "truecolor" else ColorSystem.EIGHT_BIT
+        space, back, nbsp = TMUX_ANCHOR.partition("\x1b[D")
+        return self.rich_style.render(space, color_system=system) + back + self.rich_style.render(nbsp, color_system=system)
 
     def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
         return container.height
