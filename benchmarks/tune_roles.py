@@ -7,7 +7,9 @@ where the tuning split's score is best. The score is the mean of four shares on 
 photos found, credits found, slides that are not furniture, titles right (import_score.py
 counts them). The held-out third is never read. A change is kept only if the hand-made shape
 tests still pass (they run in a subprocess with the candidate costs), so tuning cannot trade a
-known layout for corpus points. Prints the costs to paste into roles.py.
+known layout for corpus points. Prints the costs, by name (roles.py's W names each by what it
+prices), as lines to paste over W's values in roles.py; --save writes them as JSON, which
+VIEWER_ROLE_COSTS also reads.
 """
 
 from __future__ import annotations
@@ -76,7 +78,7 @@ def main() -> int:
         if not improved:
             break
     print(f"best: {best:.4f}")
-    print(json.dumps(roles.W, indent=4))
+    print("\n".join(f"    {json.dumps(name)}: {value}," for name, value in roles.W.items()))
     return 0
 
 

@@ -15,6 +15,7 @@ from viewer.ui.screens.help_screen import HelpScreen
 from viewer.ui.screens.library_screen import LibraryScreen
 from viewer.ui.widgets.caption_panel import CaptionPanel
 from viewer.ui.widgets.photo_view import PhotoView
+from viewer.ui.widgets.stage import Stage
 from viewer.ui.widgets.status_bar import StatusBar
 
 
@@ -116,16 +117,24 @@ async def test_no_match_state_and_escape_inside_the_search(deck_path: Path):
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("slash", *"zebra")
         screen = app.screen
-        assert screen.has_class("-no-match")
+        assert screen.query_one(Stage).has_class("-no-match")
         assert "No slides match “zebra”" in str(screen.query_one("#no-match").render())
         assert status(app) == "0 / 0 matching “zebra” (5 slides)"
         await pilot.press("escape")
-        assert not screen.has_class("-no-match") and not screen.has_class("-searching")
+        assert not screen.query_one(Stage).has_class("-no-match") and not screen.has_class("-searching")
         assert status(app) == "2 / 5" and title(app) == "Green café"
 
 
 async def test_n_without_filter_jumps_to_matches_of_the_last_search(deck_path: Path):
     app = ViewerApp(load_path(deck_path))
+    notices: list[str] = []
+    original = app.notify
+
+    def notify(message, *args, **kwargs):  # what the app was asked to say (not Textual's private list)
+        notices.append(str(message))
+        return original(message, *args, **kwargs)
+
+    app.notify = notify  # type: ignore[method-assign]
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("slash", *"soldier", "escape")
         assert status(app) == "1 / 5"  # Escape cancels the search: back where it started
@@ -135,7 +144,7 @@ async def test_n_without_filter_jumps_to_matches_of_the_last_search(deck_path: P
         assert title(app) == "Blue soldier"
         await pilot.press("n")  # no match after the last one: wrap to the first, with a notice
         assert title(app) == "Green café"
-        assert any("wrapped" in str(n.message) for n in app._notifications)
+        assert any("wrapped" in n for n in notices)
         await pilot.press("N")
         assert title(app) == "Blue soldier"
 
@@ -163,7 +172,7 @@ async def test_missing_photo_shows_a_placeholder_and_the_alt_text(deck_path: Pat
 async def test_text_only_slide_hides_the_photo_panel(deck_path: Path):
     app = ViewerApp(load_path(deck_path), slide_number=5)
     async with app.run_test(size=(120, 40)):
-        assert app.screen.has_class("-no-photo")
+        assert app.screen.query_one(Stage).has_class("-no-photo")
         assert not app.screen.query_one(PhotoView).display
 
 
@@ -187,11 +196,11 @@ async def test_layout_switches_between_side_by_side_and_stacked(deck_path: Path)
     app = ViewerApp(load_path(deck_path))
     async with app.run_test(size=(140, 40)) as pilot:
         photo, caption = app.screen.query_one(PhotoView), app.screen.query_one(CaptionPanel)
-        assert not app.screen.has_class("-stacked")
+        assert not app.screen.query_one(Stage).has_class("-stacked")
         assert photo.region.y == caption.region.y and photo.region.right <= caption.region.x
         await pilot.resize_terminal(60, 50)
         await pilot.pause()
-        assert app.screen.has_class("-stacked")
+        assert app.screen.query_one(Stage).has_class("-stacked")
         assert photo.region.bottom <= caption.region.y
 
 

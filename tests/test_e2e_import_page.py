@@ -8,6 +8,7 @@ import pytest
 
 from test_e2e_tmux import terminal_for, viewer_command  # noqa: F401 (fixture)
 from test_import_pages import CHROME, CHROME_FILES, saved_page
+from waiting import wait_for
 
 pytestmark = pytest.mark.e2e
 
@@ -23,8 +24,20 @@ def test_a_saved_page_becomes_a_deck_with_its_photos(tmp_path, terminal_for):  #
     assert (tmp_path / "page_images" / "02-boats-at-anchor-before-dawn.jpg").is_file() or \
         any((tmp_path / "page_images").iterdir())
     terminal = terminal_for([str(tmp_path / "page.md"), "--slide", "2"])
-    terminal.wait_for("Boats at anchor before dawn.")
-    # The photo is drawn off the UI thread, after the caption: wait for its half-blocks.
-    screen = terminal.wait_for("▄")
-    assert "Later the fog lifted" in screen and "Lena Berg" in screen
+    # The photo is drawn off the UI thread, after the caption, and tmux may be shown a frame half
+    # written: wait until the photo's half-blocks and the slide's text are all on screen and the
+    # screen has stopped changing, then look at that screen.
+    last = [""]
+
+    def slide_drawn() -> str:
+        screen = terminal.screen()
+        previous, last[0] = last[0], screen
+        whole = "▄" in screen and "Boats at anchor before dawn." in screen and "Later the fog lifted" in screen \
+            and "Lena Berg" in screen
+        return screen if whole and screen == previous else ""
+
+    screen = wait_for(slide_drawn, timeout=20, poll=0.1,
+                      what=lambda: f"the photo and the slide's text, drawn; the screen was:\n{terminal.screen()}")
     assert "Photo unavailable" not in screen  # the real photo, drawn
+    photo_rows = [line for line in screen.splitlines() if "▄" in line]
+    assert len(photo_rows) >= 5, screen  # a picture, not a stray glyph

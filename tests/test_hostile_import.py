@@ -101,7 +101,7 @@ FAMILIES = {
     "nested headings": (lambda n: page("<h2><div>" * n + IMG), 200),
     "nested credits": (lambda n: page("<figure class=credit>" * n + IMG), 200),
     "many JSON-LD images": (lambda n: page("<script type='application/ld+json'>[" + ",".join(
-        '{"@type":"ImageObject","url":"a%d.jpg","caption":"c"}' % i for i in range(n)) + "]</script>" + IMG), 1000),
+        f'{{"@type":"ImageObject","url":"a{i}.jpg","caption":"c"}}' for i in range(n)) + "]</script>" + IMG), 1000),
 }
 
 
@@ -314,7 +314,7 @@ def test_huge_article_fields_are_capped_and_the_deck_opens(tmp_path, capsys):
 
 def _info_json(path: Path, title_first: bool, size: int = 6_000_000) -> Path:
     fields = '"title": "Skate trick", "uploader": {"name": "Rae"}, "upload_date": "20200102", "description": "Park."'
-    formats = ",".join('{"format_id": "%d", "url": "https://x/%s", "http_headers": {"A": "b\\"]}"}}' % (i, "v" * 150)
+    formats = ",".join(f'{{"format_id": "{i}", "url": "https://x/{"v" * 150}", "http_headers": {{"A": "b\\"]}}"}}}}'
                        for i in range(size // 210))
     bulk = f'"formats": [{formats}], /* a comment with "quotes" and ]] */ "thumbnails": [[[[{{}}]]]]'
     path.write_text("{" + (fields + ", " + bulk if title_first else bulk + ", // the end\n" + fields) + "}")

@@ -420,7 +420,7 @@ async def test_the_app_starts_with_a_broken_state_file_and_says_so_once(deck_pat
                 if any("Remembered positions" in m for m in shown):
                     break
                 await pilot.pause(0.02)
-            app.screen._save_position()  # what the page turn's timer does
+            app.screen.slideshow.save_position()  # what the session does once the page stays
             await pilot.press("right")
         assert sum("Remembered positions" in m for m in shown) == 1, shown
         assert Positions(state).get(deck_path).index == 2

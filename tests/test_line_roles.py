@@ -16,7 +16,17 @@ from hypothesis import strategies as st
 from viewer.importer.article import _collapse_doubles, parse_article
 from viewer.importer.lines import prepare
 from viewer.importer.roles import (
-    ALT, CAPTION, CHROME, CREDIT, FOOTER, HEADING, INTRO, PARAGRAPH, SECTION, TITLE, label,
+    ALT,
+    CAPTION,
+    CHROME,
+    CREDIT,
+    FOOTER,
+    HEADING,
+    INTRO,
+    PARAGRAPH,
+    SECTION,
+    TITLE,
+    label,
 )
 
 
@@ -211,3 +221,32 @@ def test_labelling_time_grows_linearly_with_the_article():
 
     small, large = timed(250), timed(1000)
     assert large < small * 4 * 2.5, (small, large)
+
+
+def test_every_cost_is_named_for_what_it_prices_and_is_used():
+    """The tuner walks W by name: a numbered name ("caption3") says nothing, an unused one wastes
+    its passes."""
+    import inspect
+
+    from viewer.importer import roles
+
+    source = inspect.getsource(roles)
+    for name in roles.W:
+        assert not name[-1].isdigit(), name
+        assert source.count(f'W["{name}"]') >= 1, f"{name} is never used"
+
+
+def test_viewer_role_costs_override_costs_by_name_and_ignore_the_rest():
+    import json
+    import os
+    import subprocess
+    import sys
+
+    given = {"caption_long": 9.5, "no_such_cost": 1.0, "title_base": "high", "heading_base": float("nan")}
+    code = ("import json; from viewer.importer.roles import W; "
+            "print(json.dumps([W['caption_long'], 'no_such_cost' in W, W['title_base'], W['heading_base']]))")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                          env={**os.environ, "VIEWER_ROLE_COSTS": json.dumps(given)})
+    from viewer.importer.roles import W
+
+    assert json.loads(done.stdout) == [9.5, False, W["title_base"], W["heading_base"]]

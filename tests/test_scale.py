@@ -105,10 +105,10 @@ async def test_typing_right_after_opening_a_big_deck_filters_while_the_index_bui
         screen = app.screen
         for _ in range(400):
             await pilot.pause(0.05)
-            if screen._index.complete and not screen.search_status:
+            if screen.slideshow.index.complete and not screen.slideshow.search_status:
                 break
         assert screen.cursor.count == 6000 // 7 and screen.cursor.filtered
-        assert screen.search_status == ""
+        assert screen.slideshow.search_status == ""
         await pilot.press("enter", "right")
         assert screen.slide.title == "Slide 14"
 
@@ -134,7 +134,7 @@ async def test_quitting_does_not_wait_for_a_big_decks_index(tmp_path):
     app = ViewerApp(deck)
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause(0.1)
-        index = app.screen._index
+        index = app.screen.slideshow.index
         await pilot.press("q")
     # The index worker stopped when the app did, long before it could have indexed every slide.
     assert not index.complete

@@ -22,6 +22,7 @@ from viewer.ui.screens.library_screen import LibraryScreen
 from viewer.ui.screens.overview_screen import OverviewScreen
 from viewer.ui.widgets.caption_panel import CaptionPanel
 from viewer.ui.widgets.photo_view import PhotoView
+from viewer.ui.widgets.stage import Stage
 from viewer.ui.widgets.status_bar import StatusBar
 from viewer.ui.widgets.thumbnail_grid import ThumbnailGrid
 
@@ -103,18 +104,18 @@ async def test_the_screen_takes_the_layout_of_each_slide(shapes):
         await wait_for_photo(pilot)
         for _ in range(50):
             await pilot.pause(0.02)
-            if app.screen.has_class("-stacked"):
+            if app.screen.query_one(Stage).has_class("-stacked"):
                 break
-        assert app.screen.has_class("-stacked")  # the panorama goes full width, caption below
+        assert app.screen.query_one(Stage).has_class("-stacked")  # the panorama goes full width, caption below
         view = app.screen.query_one(PhotoView)
         assert view.size.width >= 110
         await pilot.press("right")
         await wait_for_photo(pilot)
         for _ in range(50):
             await pilot.pause(0.02)
-            if not app.screen.has_class("-stacked"):
+            if not app.screen.query_one(Stage).has_class("-stacked"):
                 break
-        assert not app.screen.has_class("-stacked")  # the portrait sits beside its caption
+        assert not app.screen.query_one(Stage).has_class("-stacked")  # the portrait sits beside its caption
         assert app.screen.query_one(CaptionPanel).size.width >= view.size.width - 2
 
 
@@ -156,9 +157,9 @@ async def test_autoplay_advances_after_the_dwell_time_and_loops(long_deck_path):
     app = ViewerApp(load_path(long_deck_path))
     async with app.run_test(size=(100, 30)) as pilot:
         screen = app.screen
-        clock = screen.clock = FakeClock()
+        clock = screen.slideshow.clock = FakeClock()
         await pilot.press("p")
-        assert screen.playing and "▶" in status(app)
+        assert screen.slideshow.playing and "▶" in status(app)
         wait = dwell(screen.slide, 5.0)
         clock.now += wait - 0.5
         screen.tick()
@@ -171,14 +172,14 @@ async def test_autoplay_advances_after_the_dwell_time_and_loops(long_deck_path):
         screen.tick()
         assert screen.cursor.number == 1  # loops at the end
         await pilot.press("p")
-        assert not screen.playing and "▶" not in status(app)
+        assert not screen.slideshow.playing and "▶" not in status(app)
 
 
 async def test_autoplay_pauses_while_searching_and_restarts_on_manual_moves(long_deck_path):
     app = ViewerApp(load_path(long_deck_path))
     async with app.run_test(size=(100, 30)) as pilot:
         screen = app.screen
-        clock = screen.clock = FakeClock()
+        clock = screen.slideshow.clock = FakeClock()
         await pilot.press("p")
         clock.now += 3
         screen.tick()
@@ -201,8 +202,8 @@ async def test_autoplay_base_time_and_no_loop(long_deck_path):
     app = ViewerApp(load_path(long_deck_path), options=options, slide_number=11)
     async with app.run_test(size=(100, 30)) as pilot:
         screen = app.screen
-        assert screen.playing
-        clock = screen.clock = FakeClock()
+        assert screen.slideshow.playing
+        clock = screen.slideshow.clock = FakeClock()
         await pilot.press("plus", "plus")  # base 4 s now
         clock.now += dwell(screen.slide, 4.0) - 0.2
         screen.tick()
@@ -212,7 +213,7 @@ async def test_autoplay_base_time_and_no_loop(long_deck_path):
         assert screen.cursor.number == 12
         clock.now += 60
         screen.tick()
-        assert screen.cursor.number == 12 and not screen.playing  # --no-loop: stops at the end
+        assert screen.cursor.number == 12 and not screen.slideshow.playing  # --no-loop: stops at the end
         await pilot.press("minus")
 
 
@@ -220,7 +221,7 @@ async def test_autoplay_plays_only_the_matches(deck_path):
     app = ViewerApp(load_path(deck_path), search="soldier")
     async with app.run_test(size=(100, 30)) as pilot:
         screen = app.screen
-        clock = screen.clock = FakeClock()
+        clock = screen.slideshow.clock = FakeClock()
         await pilot.press("p")
         seen = []
         for _ in range(4):

@@ -12,6 +12,7 @@ import pytest
 
 from viewer.terminal.capabilities import from_environment, parse_mode, parse_replies
 from viewer.terminal.detect import QUERY, TIMEOUT, TMUX_QUERY, Graphics, ask, detect
+from waiting import wait_for
 
 KITTY = b"\x1b_Gi=31;OK\x1b\\\x1bP>|kitty(0.26.5)\x1b\\\x1b[6;20;10t\x1b[?62;c\x1b[0n"
 XTERM_VT340 = b"\x1bP>|XTerm(379)\x1b\\\x1b[6;13;6t\x1b[?63;1;2;4;6;9;15;16;22;29c\x1b[0n"
@@ -52,12 +53,19 @@ class ScriptedTerminal:
         os.close(self.slave)
 
     def pending_input(self) -> bytes:
-        """What the app would read next as key presses."""
-        os.set_blocking(self.slave, False)
-        try:
-            return os.read(self.slave, 4096)
-        except BlockingIOError:
-            return b""
+        """What the app would read next as key presses: everything that arrives until the line
+        has been quiet for a moment (the pty hands written bytes over asynchronously)."""
+        found = b""
+        while select.select([self.slave], [], [], 0.1)[0]:
+            os.set_blocking(self.slave, False)
+            try:
+                chunk = os.read(self.slave, 4096)
+            except BlockingIOError:
+                break
+            if not chunk:
+                break
+            found += chunk
+        return found
 
 
 @pytest.fixture
@@ -114,7 +122,7 @@ def test_a_terminal_that_answers_nothing_costs_only_the_bound(terminal):
 def test_a_slow_terminal_does_not_leave_its_answers_as_key_presses(terminal):
     scripted = terminal(XTERM_VT340, delay=TIMEOUT * 0.8, chunked=True)
     graphics = detect("auto", XTERM_ENV, scripted.slave)
-    time.sleep(0.3)  # whatever it still sends arrives now
+    wait_for(lambda: not scripted.thread.is_alive(), what="the terminal to send the rest of its answers")
     leftover = scripted.pending_input()
     # Either its answers arrived in time (and were read) or they were flushed; never half of them
     # waiting as input, except what arrived after the flush, which must not look like keys we use.

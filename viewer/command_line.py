@@ -5,6 +5,12 @@ A PATH is whatever viewer.model.loading loads: a deck, a photo or photo folder, 
 
 Reached through viewer.cli (the entry point), which answers `viewer PHOTO --print` itself.
 
+Photo lists as nsxiv users type them: several photos are one deck (viewer.model.loading), `-i`
+reads the paths from stdin (`-0`: NUL-separated), `-r` walks folders, `--sort`/`--reverse` order
+the photos (viewer.model.sorting), and `-o` writes the marked photos' paths to stdout once the app
+is over. With -i or -o the app borrows the terminal for the stream that is a pipe
+(viewer.terminal.standard_streams).
+
 Kept thin and fast: Textual is imported only when the full-screen app is actually started.
 Exit status is like grep's: 0 something matched, 1 nothing matched, 2 error.
 """
@@ -20,6 +26,7 @@ from pathlib import Path
 
 from viewer import __version__
 from viewer.model import Deck, DeckError, Library, Query, Slide, load_paths
+from viewer.model.sorting import SORT_KEYS
 from viewer.model.text import clean_line, json_line
 
 EXIT_MATCH, EXIT_NO_MATCH, EXIT_ERROR = 0, 1, 2
@@ -127,11 +134,13 @@ def build_parser() -> argparse.ArgumentParser:
         description="A terminal slideshow for captioned photo stories.",
         epilog="Other commands: viewer check PATH... (report problems), viewer import ARTICLE.txt|PAGE.html "
         "(article -> deck), viewer illustrate DECK.md (paint missing images), viewer doctor (what viewer "
-        "detected in this terminal, and why). Keys in the app: → / ← page, / search, n / N matches, Esc clear, ? help, q quit.",
+        "detected in this terminal, and why), viewer export DECK -o story.html (a web page to share), "
+        "viewer serve [PATH...] (the app in a browser). Keys in the app: → / ← page, / search, n / N matches, Esc clear, ? help, q quit.",
     )
     parser.add_argument("paths", nargs="*", type=Path, metavar="PATH",
                         help="a deck (.md), a saved web page (.html, shown as a deck; nothing is written), a folder "
-                             "of photos, or a folder of decks and pages (default: the shipped slides)")
+                             "of photos, or a folder of decks and pages (default: the shipped slides); several "
+                             "photos are one deck of exactly those photos, in the order given")
     parser.add_argument("--search", metavar="TEXT", default="", help="start filtered to slides matching TEXT")
     parser.add_argument("--slide", metavar="N", type=positive_int, help="start at slide N (1-based)")
     parser.add_argument("--from-start", action="store_true",
@@ -153,7 +162,28 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--cell-size", metavar="WxH", type=cell_size, default=None,
                         help="pixels per terminal cell for pixel graphics, e.g. 10x20 (default: what the terminal "
                              "says; into a pipe, 10x20)")
+    lists = parser.add_argument_group("photo lists (like nsxiv and feh)")
+    lists.add_argument("-i", action="store_true", dest="stdin_list",
+                       help="read the paths to open from standard input, one a line (with -0: NUL-separated), "
+                            "e.g. find ~/shoot -name '*.jpg' | viewer -i")
+    lists.add_argument("-0", action="store_true", dest="null",
+                       help="with -i and -o: paths are separated by NUL characters, not new lines "
+                            "(find -print0 | viewer -0i, viewer -0o ... | xargs -0 ...)")
+    lists.add_argument("-r", "--recursive", action="store_true",
+                       help="a folder PATH adds every photo below it to one deck (its decks are not opened)")
+    lists.add_argument("--sort", choices=SORT_KEYS, metavar="name|date|size|random",
+                       help="order the photos: by file name (natural: img2 before img10), by date taken "
+                            "(EXIF, else the file's time), by file size, or at random; Markdown decks keep "
+                            "their order")
+    lists.add_argument("--reverse", action="store_true", help="the photos in the opposite order")
+    lists.add_argument("-o", "--print-marked", action="store_true",
+                       help="when the app quits, write the paths of the photos marked with m to stdout, one a "
+                            "line (with -0: NUL-separated): viewer -o *.jpg | xargs cp -t keep/")
     parser.add_argument("--version", action="version", version=f"viewer {__version__}")
+    # An option named "-0" makes argparse take every "-5" for an option too, so `--slide -5` would
+    # no longer reach positive_int's clear message: numbers stay values ("-0" itself is the option).
+    # argparse has no public switch for this; without the attribute, only "-0" as a value suffers.
+    getattr(parser, "_has_negative_number_optionals", []).clear()
     return parser
 
 
@@ -202,6 +232,9 @@ SUBCOMMANDS = {
     "check": ("viewer.commands.check", "report problems in decks and photo folders (exit 0 clean, 1 problems, 2 error)"),
     "doctor": ("viewer.commands.doctor", "say what viewer detected in this terminal (graphics, cell size, colours), "
                                          "why, and how to change it"),
+    "export": ("viewer.commands.export", "write a deck as a web page to share: one self-contained .html file, "
+                                         "or a folder with index.html and images/"),
+    "serve": ("viewer.commands.serve", "show the app itself in a web browser (textual-serve), on localhost by default"),
 }
 
 
@@ -227,12 +260,22 @@ def print_pictures(source: Deck | Library, query: Query, slide: int | None, widt
     return EXIT_MATCH if printed else EXIT_NO_MATCH
 
 
+MAX_PROBLEM_LINES = 20
+"""Problems printed at most before "…and N more" (a list from `find /` may skip thousands)."""
+
+
+def say_problems(problems: tuple[str, ...]) -> None:
+    for problem in problems[:MAX_PROBLEM_LINES]:
+        print(f"viewer: {problem}", file=sys.stderr)
+    if len(problems) > MAX_PROBLEM_LINES:
+        print(f"viewer: …and {len(problems) - MAX_PROBLEM_LINES} more", file=sys.stderr)
+
+
 def report_load_problems(source: Deck | Library) -> bool:
     """Warn on stderr about what loading worked around; True when no deck has any slide."""
     decks = _decks(source)
     if isinstance(source, Library):
-        for problem in source.problems:
-            print(f"viewer: {problem}", file=sys.stderr)
+        say_problems(source.problems)
     for deck in decks:
         for warning in deck.warnings:
             print(f"viewer: warning: {warning}", file=sys.stderr)
@@ -259,27 +302,53 @@ def main(argv: list[str] | None = None) -> int:
         return reader_gone()
 
 
-def _has_terminal() -> bool:
-    if os.environ.get("TEXTUAL_DRIVER"):
-        return True  # served by another driver (e.g. textual-serve in a browser)
-    return sys.stdin.isatty() and sys.stdout.isatty()
-
-
 def _run(argv: list[str]) -> int:
     if argv and argv[0] in SUBCOMMANDS:
         return run_subcommand(argv[0], argv[1:])
-    args = build_parser().parse_args(argv)
-    paths = args.paths or [shipped_slides()]
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    printing = args.list or args.json or args.print_slides
+    if args.null and not (args.stdin_list or args.print_marked):
+        parser.error("-0 goes with -i (read a NUL-separated list) or -o (write one)")
+    if args.print_marked and printing:
+        parser.error("-o/--print-marked writes what was marked in the app: not with --list, --json or --print")
+    listed: list[Path] = []
+    if args.stdin_list:
+        from viewer.model.file_lists import MAX_LIST_BYTES, parse_path_list
+
+        read = _read_stdin(MAX_LIST_BYTES)
+        if isinstance(read, str):
+            print(f"viewer: -i: {read}", file=sys.stderr)
+            return EXIT_ERROR
+        listed = parse_path_list(read, args.null)
+        if not listed and not args.paths:
+            print("viewer: -i: standard input listed no paths", file=sys.stderr)
+            return EXIT_ERROR
+    paths = [*args.paths, *listed] or [shipped_slides()]
+    several = len(paths) > 1 or args.recursive or args.stdin_list
     try:
-        source = load_paths(paths)
+        # A list from -i is taken as find gives it: what is not a photo, deck or folder is skipped.
+        source = load_paths(paths, recursive=args.recursive, listed=args.stdin_list, skip_bad=args.stdin_list)
     except DeckError as error:
         print(f"viewer: {error}", file=sys.stderr)
         return EXIT_ERROR
-    if not args.paths and isinstance(source, Library):
+    if isinstance(source, Library) and not source.decks:
+        say_problems(source.problems)
+        print(f"viewer: -i: none of the {len(paths)} paths could be opened", file=sys.stderr)
+        return EXIT_ERROR
+    if not args.paths and not listed and isinstance(source, Library):
         # Inside a wheel the folder is called _slides: name the shipped decks for what they are.
         source = dataclasses.replace(source, title="photo stories shipped with viewer")
-    printing = args.list or args.json or args.print_slides
-    if printing and isinstance(source, Deck) and source.opened_on is not None:
+    one_photo = not several and isinstance(source, Deck) and source.opened_on is not None
+    if args.sort or args.reverse:
+        from viewer.model.sorting import sort_source
+
+        source = sort_source(source, args.sort, args.reverse)
+    if several and isinstance(source, Library) and len(source.decks) == 1:
+        # What could not be opened is said on stderr; the one deck left opens as itself.
+        say_problems(source.problems)
+        source = source.decks[0]
+    if printing and one_photo and isinstance(source, Deck) and source.opened_on is not None:
         # One photo given as PATH: print just it (with its sidecar text), not its whole folder.
         source = dataclasses.replace(source, slides=(source.slides[source.opened_on],), opened_on=0)
     all_empty = report_load_problems(source)
@@ -287,11 +356,14 @@ def _run(argv: list[str]) -> int:
         return EXIT_NO_MATCH
     if args.slide is not None and isinstance(source, Library):
         where = clean_line(str(source.path)) if source.path else "these paths"
-        print(f"viewer: --slide {args.slide}: {where} holds {len(source.decks)} decks; "
+        count = len(source.decks)
+        print(f"viewer: --slide {args.slide}: {where} holds {count} deck{'' if count == 1 else 's'}; "
               f"--slide needs one deck (give the deck's file)", file=sys.stderr)
         return EXIT_ERROR
     if args.slide is not None and isinstance(source, Deck) and args.slide > max(1, len(source)):
-        print(f"viewer: --slide {args.slide}: {clean_line(str(source.path))} has {len(source)} slides", file=sys.stderr)
+        count = len(source)
+        print(f"viewer: --slide {args.slide}: {clean_line(str(source.path))} has {count} "
+              f"slide{'' if count == 1 else 's'}", file=sys.stderr)
         return EXIT_ERROR
     query = Query.parse(args.search)
     if query.ignored:
@@ -299,21 +371,28 @@ def _run(argv: list[str]) -> int:
               f"used ({query.ignored} more ignored)", file=sys.stderr)
     if args.list or args.json:
         return print_slides(source, query, args.json)
-    if not args.print_slides and not _has_terminal():
-        print("viewer: needs a terminal; use --list, --json or --print", file=sys.stderr)
-        return EXIT_ERROR
-    graphics = settle_graphics(args.graphics, args.print_slides, args.cell_size)
-    if isinstance(graphics, str):
-        print(f"viewer: {graphics}", file=sys.stderr)
-        return EXIT_ERROR
     if args.print_slides:
+        graphics = settle_graphics(args.graphics, True, args.cell_size)
+        if isinstance(graphics, str):
+            print(f"viewer: {graphics}", file=sys.stderr)
+            return EXIT_ERROR
         return print_pictures(source, query, args.slide, args.width, args.height, graphics)
-    from viewer.model.positions import Positions
-    from viewer.ui.app import ViewerApp
-    from viewer.ui.options import ViewOptions
+    from viewer.launch import run_app
 
-    options = ViewOptions(search=args.search, slide_number=args.slide, autoplay=args.autoplay, loop=not args.no_loop,
-                          positions=Positions(), resume=not args.from_start)
-    app = ViewerApp(source, options=options, handle_signals=True, graphics=graphics)
-    app.run()
-    return app.return_code or EXIT_MATCH
+    return run_app(source, args)
+
+
+def _read_stdin(limit: int) -> bytes | str:
+    """All of standard input (the list for -i), or why it cannot be read."""
+    stream = sys.stdin
+    if stream is None:
+        return "standard input is closed"
+    try:
+        if stream.isatty():
+            print("viewer: reading paths from the terminal, one a line; Ctrl+D ends the list", file=sys.stderr)
+        data = stream.buffer.read(limit + 1)
+    except (OSError, ValueError, AttributeError) as exc:
+        return f"cannot read standard input ({exc})"
+    if len(data) > limit:
+        return f"the list is larger than {limit // (1024 * 1024)} MiB"
+    return data

@@ -111,7 +111,7 @@ def _print_pixels(console: Console, pipeline: PhotoPipeline, path, cols: int, ro
     followed by as many new lines as it is tall."""
     pixels = pipeline.render_pixels(path, cols, rows, (0, 0, 0), graphics.mode, graphics.cell, transparent=True,
                                     whole=piped)
-    if pixels.problem:
+    if pixels.problem and not pixels.damaged:  # a damaged photo prints what decoded (notice below)
         return pixels.problem
     pad = " " * ((cols - pixels.cols) // 2)
     out = console.file
@@ -130,6 +130,8 @@ def _print_pixels(console: Console, pipeline: PhotoPipeline, path, cols: int, ro
         for row in pixels.rows_data:
             out.write(f"\n\x1b[A{pad}\x1b7{row}\x1b8\n")  # the newline first: a bottom row scrolls before drawing
     out.flush()
+    if pixels.damaged:
+        console.print(Text(f"[{pixels.problem}]", style="dim"))
     return None
 
 
@@ -197,7 +199,7 @@ def print_slide(console: Console, pipeline: PhotoPipeline, slide: Slide, cols: i
             console.print(Text(f"[photo unavailable: {photo.src}: {problem}]", style="dim"))
     elif photo is not None and photo.path is not None:
         rendered = pipeline.render(photo.path, cols, rows, (0, 0, 0), colors or "truecolor")
-        if rendered.problem:
+        if rendered.problem and not rendered.damaged:  # a damaged photo prints what decoded, then says so
             console.print(Text(f"[photo unavailable: {photo.src}: {rendered.problem}]", style="dim"))
         else:
             lines = _shade_rows(rendered.rows) if colors is None else [list(r) for r in rendered.rows]
@@ -206,6 +208,8 @@ def print_slide(console: Console, pipeline: PhotoPipeline, slide: Slide, cols: i
             for line in lines:
                 segments += [pad, *line, Segment.line()]
             console.print(Segments(segments), end="")
+            if rendered.damaged:
+                console.print(Text(f"[{rendered.problem}]", style="dim"))
     elif photo is not None:
         console.print(Text(f"[remote photo not fetched: {photo.src}]", style="dim"))
     console.print(Text(slide.display_title, style="bold"))

@@ -7,9 +7,9 @@ draws (same decode, same fitting, same BOX resampling, same colours).
 
 It is taken only when nothing needs more: one photo as the only PATH, no other options than
 `--print`, `--width`, `--height`, truecolor half-blocks (a pipe with no mode named, tmux, or
-VIEWER_GRAPHICS=halfblock), no caption sidecar or downloader JSON beside the photo, a readable
-photo, and plain ASCII text to show under it. Anything else returns None
-and the CLI runs its full path, which handles every case.
+VIEWER_GRAPHICS=halfblock), no Markdown sidecar or downloader JSON beside the photo (a plain
+`.txt` caption sidecar is read here), a readable photo, and plain ASCII text to show under it.
+Anything else returns None and the CLI runs its full path, which handles every case.
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ import os
 import sys
 
 IMAGE_EXTENSIONS = (".jpg", ".jpeg", ".png", ".gif", ".webp", ".bmp", ".tif", ".tiff")
-SIDECAR_SUFFIXES = (".md", ".txt", ".info.json")
+MAX_SIDECAR_BYTES = 1024 * 1024
 MAX_COLUMNS, MAX_ROWS = 1000, 500
 
 
@@ -51,14 +51,48 @@ def _truecolor() -> bool:
     return colorterm in ("truecolor", "24bit") or not os.environ.get("TERM")
 
 
-def _has_sidecar(path: str) -> bool:
+def _sidecar_caption(path: str) -> tuple[bool, str] | None:
+    """What the photo's files beside it say, when the quick path can show it: (False, "") when
+    there is nothing beside it, (True, caption) for a plain-ASCII `.txt` sidecar (which wins over
+    everything else, as in viewer.model.folder_deck, even when empty); None when the full path
+    must read it (a Markdown sidecar, a downloader's JSON, a sidecar that is a link, unreadable,
+    or not plain ASCII)."""
     folder, name = os.path.split(path)
-    stem = os.path.splitext(name)[0]
-    wanted = {(stem + suffix).lower() for suffix in SIDECAR_SUFFIXES} | {(name + ".json").lower()}
+    stem = os.path.splitext(name)[0].lower()
     try:
-        return any(entry.lower() in wanted for entry in os.listdir(folder or "."))
+        names = os.listdir(folder or ".")
     except OSError:
-        return True  # cannot tell: let the full path decide
+        return None  # cannot tell: let the full path decide
+    found: dict[str, list[str]] = {}
+    for entry in names:
+        lower = entry.lower()
+        if lower.startswith(stem):
+            found.setdefault(lower, []).append(entry)
+    if stem + ".md" in found:
+        return None
+    texts = found.get(stem + ".txt")
+    if not texts:
+        json_names = {(name + ".json").lower(), stem + ".info.json"}
+        return None if json_names & found.keys() else (False, "")
+    if len(texts) > 1:
+        return None  # A.TXT and a.txt: the full path picks as it always does
+    sidecar = os.path.join(folder, texts[0])
+    if os.path.islink(sidecar):
+        return None  # whether it may be followed is the full path's to say
+    from pathlib import Path
+
+    from viewer.model.files import FileProblem, open_regular
+
+    try:
+        with open_regular(Path(sidecar), allow_empty=True) as handle:  # never blocks on a FIFO
+            data = handle.read(MAX_SIDECAR_BYTES + 1)
+    except (FileProblem, OSError):
+        return None
+    if len(data) > MAX_SIDECAR_BYTES or not data.isascii():
+        return None
+    text = data.decode("ascii").replace("\r\n", "\n").replace("\r", "\n").strip("\n")
+    # Printable ASCII and new lines only: exactly what the full path's clean_text keeps as it is.
+    return (True, text) if text.replace("\n", "").isprintable() else None
 
 
 def _size(width: int | None, height: int | None) -> tuple[int, int, bool]:
@@ -94,20 +128,28 @@ def _half_blocks_for_sure() -> bool:
 def run(argv: list[str]) -> int | None:
     """Print the photo and return the exit status, or None when the full path must handle it."""
     parsed = _arguments(argv)
-    if (parsed is None or not _truecolor() or not _half_blocks_for_sure() or not os.path.isfile(parsed[0])
-            or _has_sidecar(parsed[0])):
+    if parsed is None or not _truecolor() or not _half_blocks_for_sure() or not os.path.isfile(parsed[0]):
         return None
+    beside = _sidecar_caption(parsed[0])
+    if beside is None:
+        return None
+    has_sidecar, sidecar = beside
     path, width, height = parsed
     from viewer.imaging.decode import ImageProblem, decode_photo
     from viewer.imaging.fitting import fit_cells, working_side
-    from viewer.imaging.metadata import embedded_text
     from viewer.model.text import humanise
 
-    found = embedded_text(path)
-    if found.problems:
-        return None  # the full path shows what it can and says what is wrong
-    title = found.title or humanise(os.path.splitext(os.path.basename(path))[0])
-    lines = [("\x1b[1m", title), ("", found.caption), ("\x1b[2m", found.credit)]
+    fallback_title = humanise(os.path.splitext(os.path.basename(path))[0])
+    if has_sidecar:
+        # A caption sidecar is the photo's whole text: title from the file name, no credit.
+        lines = [("\x1b[1m", fallback_title), ("", sidecar)]
+    else:
+        from viewer.imaging.metadata import embedded_text
+
+        found = embedded_text(path)
+        if found.problems:
+            return None  # the full path shows what it can and says what is wrong
+        lines = [("\x1b[1m", found.title or fallback_title), ("", found.caption), ("\x1b[2m", found.credit)]
     # Printable ASCII and newlines only (the quick path writes nothing it would have to escape).
     if not all(text.isascii() and text.replace("\n", "").isprintable() for _, text in lines):
         return None  # wide or combining characters: Rich's wrapping measures them right

@@ -2,7 +2,8 @@
 
 One line per problem, `FILE:LINE: slide N: problem`, then a summary. Exit status: 0 nothing to
 report, 1 problems found, 2 could not run (a PATH that does not exist or cannot be read).
-Everything printed passes through clean_line, so control characters appear escaped.
+Everything printed passes through clean_line, so control characters appear escaped. Each file
+is checked once; photos given as PATHs are checked as one deck of just those photos.
 """
 
 from __future__ import annotations
@@ -81,12 +82,39 @@ def deck_notices(deck: Deck) -> Iterator[list[Notice]]:
         yield rest
 
 
+def _one_each(paths: list[Path]) -> list[Path | Deck]:
+    """The PATHs to check, each file once; the photos among them as one deck of just those photos
+    (`viewer check shoot/*.jpg` checks those photos, not their folder once per photo)."""
+    from viewer.model.file_lists import identity, photo_list_deck
+    from viewer.model.folder_deck import is_image_name
+
+    seen: set[tuple] = set()
+    photos: list[Path] = []
+    checked: list[Path | None] = []  # None: where the photos' deck goes
+    for path in paths:
+        key = identity(path)
+        if key in seen:
+            continue
+        seen.add(key)
+        try:
+            is_photo = is_image_name(path.name) and path.is_file()
+        except (OSError, ValueError):
+            is_photo = False
+        if is_photo:
+            if not photos:
+                checked.append(None)
+            photos.append(path)
+        else:
+            checked.append(path)
+    return [photo_list_deck(photos) if item is None else item for item in checked]
+
+
 def run(args: argparse.Namespace) -> int:
     problems = decks = slides = 0
     could_not_run = False
-    for path in args.paths:
+    for path in _one_each(args.paths):
         try:
-            loaded = load_path(path)
+            loaded = path if isinstance(path, Deck) else load_path(path)
         except DeckError as error:
             if error.line is None and not path.is_file():
                 print(f"viewer check: {error}", file=sys.stderr)
@@ -108,7 +136,9 @@ def run(args: argparse.Namespace) -> int:
                 sys.stdout.write("".join(f"{notice}\n" for notice in notices))
                 sys.stdout.flush()  # each slide's problems as soon as they are known (`| head`)
                 problems += len(notices)
-    summary = f"checked {decks} deck{'s' if decks != 1 else ''}, {slides} slides: "
+    if could_not_run and not decks and not problems:
+        return EXIT_ERROR  # nothing was checked: the error said it all, "no problems" would be a lie
+    summary = f"checked {decks} deck{'s' if decks != 1 else ''}, {slides} slide{'s' if slides != 1 else ''}: "
     summary += f"{problems} problem{'s' if problems != 1 else ''}" if problems else "no problems"
     print(summary, file=sys.stderr)
     if could_not_run:

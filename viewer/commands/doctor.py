@@ -12,9 +12,13 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from typing import Mapping
+from collections.abc import Mapping
+from typing import TYPE_CHECKING
 
 from viewer.model.text import clean_line
+
+if TYPE_CHECKING:
+    from viewer.terminal.detect import Diagnosis
 
 VARIABLES = ("TERM", "TERM_PROGRAM", "TERM_PROGRAM_VERSION", "LC_TERMINAL", "COLORTERM", "TMUX", "STY",
              "KITTY_WINDOW_ID", "WEZTERM_EXECUTABLE", "KONSOLE_VERSION", "VIEWER_GRAPHICS", "NO_COLOR",
@@ -110,7 +114,8 @@ def report(env: Mapping[str, str], requested: str | None = None, cell: tuple[int
         lines.append(f"  {'problem':<22}{clean_line(problem)}")
     lines.append(f"  {'graphics':<22}{graphics.mode}: {clean_line(graphics.reason)}")
     cell_w, cell_h = graphics.cell
-    lines.append(f"  {'cell size':<22}{cell_w}×{cell_h} px, {CELL_SOURCES.get(graphics.cell_source, graphics.cell_source)}")
+    source = CELL_SOURCES.get(graphics.cell_source, graphics.cell_source)
+    lines.append(f"  {'cell size':<22}{cell_w}×{cell_h} px, {source}")
     lines.append(f"  {'colours':<22}{_colours(env)}")
     lines.append(f"  {'--print':<22}here: {graphics.mode if sys.stdout.isatty() else 'half-blocks (not a terminal)'}; "
                  "into a pipe: half-blocks unless --graphics MODE names one")
@@ -127,7 +132,7 @@ def report(env: Mapping[str, str], requested: str | None = None, cell: tuple[int
     return lines
 
 
-def _multiplexer(env: Mapping[str, str], diagnosis) -> list[str]:  # type: ignore[no-untyped-def]
+def _multiplexer(env: Mapping[str, str], diagnosis: Diagnosis) -> list[str]:
     from viewer.terminal.capabilities import multiplexer
 
     found = multiplexer(env)
@@ -135,7 +140,8 @@ def _multiplexer(env: Mapping[str, str], diagnosis) -> list[str]:  # type: ignor
         return [f"  {'multiplexer':<22}none (no TMUX or STY; TERM_PROGRAM is not tmux; TERM is not tmux* or screen*)"]
     name = f"{found.name} {shown(found.version)}" if found.version else found.name
     lines = [f"  {'multiplexer':<22}{name} ({found.evidence})"]
-    lines.append(f"  {'outside it':<22}{shown(found.outer) + ' (from the variables it passed on)' if found.outer else 'not told by the environment'}")
+    outer = f"{shown(found.outer)} (from the variables it passed on)" if found.outer else "not told by the environment"
+    lines.append(f"  {'outside it':<22}{outer}")
     if found.name != "tmux":
         lines.append(f"  {'passthrough':<22}not used: half-blocks (viewer passes pictures through tmux only)")
         return lines
@@ -156,14 +162,15 @@ def _multiplexer(env: Mapping[str, str], diagnosis) -> list[str]:  # type: ignor
     return lines
 
 
-def _answers(diagnosis, timeout: float) -> list[str]:  # type: ignore[no-untyped-def]
+def _answers(diagnosis: Diagnosis, timeout: float) -> list[str]:
     replies = diagnosis.replies
     answered = diagnosis.answered or b""
     lines = []
-    if not answered:
+    if not answered or replies is None:
         lines.append(f"  {'asked':<22}yes: no answer within {int(timeout * 1000)} ms")
         return lines
-    lines.append(f"  {'asked':<22}yes: {'it answered every question' if replies.complete else f'an incomplete answer within {int(timeout * 1000)} ms'}")
+    within = f"an incomplete answer within {int(timeout * 1000)} ms"
+    lines.append(f"  {'asked':<22}yes: {'it answered every question' if replies.complete else within}")
     lines.append(f"  {'version (XTVERSION)':<22}{clean_line(replies.version) if replies.version else 'no answer'}")
     lines.append(f"  {'kitty graphics':<22}{'yes (answered the query)' if replies.kitty else 'no'}")
     lines.append(f"  {'sixel':<22}{'yes (device attributes list 4)' if replies.sixel else 'no'}")

@@ -18,6 +18,7 @@ from PIL import Image
 from PIL.PngImagePlugin import PngInfo
 
 from viewer.illustration import paint, plan_scene
+from viewer.imaging.decode import open_image
 from viewer.model import DeckError
 from viewer.model.files import FileProblem, check_name, lexically_inside, open_regular, write_file
 from viewer.model.markdown_deck import parse_deck_file
@@ -36,8 +37,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def painted_by_viewer(path: Path) -> bool:
     """True when `path` is a PNG carrying the signature `viewer illustrate` writes."""
     try:
-        with open_regular(path, MAX_SIGNED_BYTES) as handle, Image.open(handle, formats=["PNG"]) as image:
-            return image.info.get(SIGNATURE_KEY) == SIGNATURE
+        with open_regular(path, MAX_SIGNED_BYTES) as handle, open_image(handle) as image:
+            return image.format == "PNG" and image.info.get(SIGNATURE_KEY) == SIGNATURE
     except Exception:  # noqa: BLE001 - unreadable or not a PNG: certainly not one of ours
         return False
 
@@ -79,7 +80,8 @@ def run(args: argparse.Namespace) -> int:
         if path in seen:
             continue
         seen.add(path)
-        where = f"{clean_line(str(slide.source or args.deck))}:{slide.line}: slide {number}: {clean_line(slide.photo.src)}"
+        where = (f"{clean_line(str(slide.source or args.deck))}:{slide.line}: slide {number}: "
+                 f"{clean_line(slide.photo.src)}")
         reason = _refusal(path, folder)
         exists = os.path.lexists(path) if reason is None else False
         if reason is None and exists and not args.force:

@@ -12,14 +12,16 @@ import os
 import sys
 from pathlib import Path
 
+from viewer.commands.messages import plural, say
 from viewer.commands.not_an_article import is_viewer_deck, shell_word
 from viewer.illustration import plan_scene
 from viewer.importer import deck_markdown, parse_article
+from viewer.importer.article import Article
 from viewer.importer.deck_writer import slugify
 from viewer.model import page_deck, sniff
+from viewer.model.files import FileProblem, read_regular, write_file
 from viewer.model.folder_deck import is_image_name
 from viewer.model.markdown_deck import decode_deck_bytes
-from viewer.model.files import FileProblem, read_regular, write_file
 from viewer.model.text import clean_line, clean_text, humanise
 
 MAX_ARTICLE_BYTES = 64 * 1024 * 1024
@@ -40,11 +42,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--keep-numbers", action="store_true",
                         help="keep entry numbers (“12. Title”) in slide titles; by default they are dropped")
     parser.add_argument("--keep-all", action="store_true",
-                        help="keep page furniture (buttons, counters, datelines…) as caption text instead of dropping it")
+                        help="keep page furniture (buttons, counters, datelines…) as caption text instead of "
+                             "dropping it")
 
 
 def _say(message: str) -> None:
-    print(f"viewer import: {message}", file=sys.stderr)
+    say("import", message)
 
 
 PAGE_SUFFIXES = page_deck.PAGE_SUFFIXES
@@ -54,14 +57,10 @@ _looks_like_html = sniff.looks_like_html
 def import_page(args: argparse.Namespace, source: Path, data: bytes) -> int:
     from viewer.commands.import_page import run_page
 
-    return run_page(args, source, data, _say, plural)
+    return run_page(args, source, data)
 
 
-def plural(count: int, word: str, words: str | None = None) -> str:
-    return f"{count} {word if count == 1 else (words or word + 's')}"
-
-
-def report(name: str, article) -> None:  # type: ignore[no-untyped-def]
+def report(name: str, article: Article) -> None:
     """What import made of the article, on stderr — including what looks wrong."""
     slides = len(article.entries) + (1 if article.intro else 0)
     intro = f" + intro ({plural(len(article.intro), 'paragraph')})" if article.intro else ""
@@ -119,8 +118,8 @@ def run(args: argparse.Namespace) -> int:
         shown = clean_line(str(source))
         _say(f"{shown} is already a viewer deck; open it with: viewer {shell_word(shown)}")
         return EXIT_ERROR
-    for line, problem in problems:
-        _say(f"warning: {clean_line(source.name)}:{line}: {problem}")
+    for line, warning in problems:
+        _say(f"warning: {clean_line(source.name)}:{line}: {warning}")
     # Escape sequences and other controls are neutralised before anything is recognised, so the
     # deck (on stdout or in a file) can never carry them to a terminal.
     article = parse_article(clean_text(text), keep_numbers=args.keep_numbers, keep_all=args.keep_all)
@@ -151,5 +150,6 @@ def run(args: argparse.Namespace) -> int:
     for note in _counted(notes):
         _say(f"  cut to what viewer shows: {clean_line(note)}")
     if output is not None:
-        _say(f"wrote {clean_line(str(output))}; paint its stand-in images with: viewer illustrate {clean_line(str(output))}")
+        shown = clean_line(str(output))
+        _say(f"wrote {shown}; paint its stand-in images with: viewer illustrate {shown}")
     return EXIT_OK

@@ -10,8 +10,8 @@ from __future__ import annotations
 import argparse
 import os
 from pathlib import Path
-from typing import Callable
 
+from viewer.commands.messages import plural, say
 from viewer.importer.deck_writer import page_markdown, slugify
 from viewer.importer.page import PageProblem, read_page
 from viewer.model.files import FileProblem, read_regular, write_file
@@ -36,16 +36,19 @@ def _counted(notes: list[str], most: int = 10) -> list[str]:
     return shown
 
 
-def run_page(args: argparse.Namespace, source: Path, data: bytes, say: Callable[[str], None],
-             plural: Callable[..., str]) -> int:
+def _say(message: str) -> None:
+    say("import", message)
+
+
+def run_page(args: argparse.Namespace, source: Path, data: bytes) -> int:
     try:
         page = read_page(data, source)
     except PageProblem as problem:
-        say(f"{clean_line(str(source))}: not imported: {problem}")
+        _say(f"{clean_line(str(source))}: not imported: {problem}")
         return EXIT_ERROR
     output: Path = args.output or source.with_suffix(".md")
     if os.path.lexists(output) and not args.force:
-        say(f"{clean_line(str(output))} exists; use --force to overwrite it (or -o to choose another file)")
+        _say(f"{clean_line(str(output))} exists; use --force to overwrite it (or -o to choose another file)")
         return EXIT_ERROR
     title = clean_line(args.title or page.title or humanise(source.stem))
     deck_folder = output.resolve().parent
@@ -70,7 +73,7 @@ def run_page(args: argparse.Namespace, source: Path, data: bytes, say: Callable[
                 write_file(target, read_regular(photo.local, MAX_IMAGE_BYTES), may_replace=args.force,
                            root=deck_folder)
             except FileProblem as problem:
-                say(f"{clean_line(str(photo.local))}: not copied: {problem}; the slide points at it instead")
+                _say(f"{clean_line(str(photo.local))}: not copied: {problem}; the slide points at it instead")
                 images.append(_relative(photo.local, deck_folder))
                 linked += 1
                 continue
@@ -83,30 +86,30 @@ def run_page(args: argparse.Namespace, source: Path, data: bytes, say: Callable[
     try:
         write_file(output, markdown.encode("utf-8"), may_replace=args.force)
     except FileProblem as problem:
-        say(f"{clean_line(str(output))}: not written: {problem}")
+        _say(f"{clean_line(str(output))}: not written: {problem}")
         return EXIT_ERROR
     slides = len(page.slides) + (1 if page.intro else 0)
     credits = sum(1 for s in page.slides if s.photo and s.photo.credit)
     where = f"copied into {images_dir}/" if copied else ""
-    say(f"{clean_line(source.name)}: {plural(len(page.slides), 'photo')}"
+    _say(f"{clean_line(source.name)}: {plural(len(page.slides), 'photo')}"
         f"{' + intro' if page.intro else ''} -> {plural(slides, 'slide')}, {plural(credits, 'credit')} found; "
         f"{plural(copied, 'photo')} {where or 'copied'}, {linked} linked in place, {remote} remote (not fetched), "
         f"{plural(len(page.skipped), 'picture')} skipped as page chrome")
     for note in page.notes:
-        say(f"  simplified before reading: {clean_line(note)}")
+        _say(f"  simplified before reading: {clean_line(note)}")
     for note in _counted(notes):
-        say(f"  cut to what viewer shows: {clean_line(note)}")
+        _say(f"  cut to what viewer shows: {clean_line(note)}")
     for text in page.left_out[:10]:
-        say(f"  left out (byline or date): {clean_line(text)[:70]}")
+        _say(f"  left out (byline or date): {clean_line(text)[:70]}")
     for name, why in page.skipped[:30]:
-        say(f"  skipped {clean_line(name)[:70]}: {why}")
+        _say(f"  skipped {clean_line(name)[:70]}: {why}")
     if len(page.skipped) > 30:
-        say(f"  …and {len(page.skipped) - 30} more")
+        _say(f"  …and {len(page.skipped) - 30} more")
     if not page.slides:
-        say("warning: no photos found in this page; the deck has only its text. Was it saved as "
+        _say("warning: no photos found in this page; the deck has only its text. Was it saved as "
             "\u201cWeb page, complete\u201d (with its _files folder)?")
     elif remote == len(page.slides):
-        say("warning: none of the photos were saved with the page (all remote); save it as "
+        _say("warning: none of the photos were saved with the page (all remote); save it as "
             "\u201cWeb page, complete\u201d to bring them along")
-    say(f"wrote {clean_line(str(output))}; open it with: viewer {clean_line(str(output))}")
+    _say(f"wrote {clean_line(str(output))}; open it with: viewer {clean_line(str(output))}")
     return EXIT_OK

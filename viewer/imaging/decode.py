@@ -11,14 +11,21 @@ This is the one place where viewer opens an image file, so its guarantees hold e
 - the working copy is reduced to about the panel's size right after loading, whatever the aspect
   ratio, and only then rotated (EXIF) and composited onto the panel background;
 - anything a decoder raises on damaged data becomes an `ImageProblem` naming the reason, and
-  Pillow's own warnings never reach stderr (viewer says what matters in its own words).
+  Pillow's own warnings never reach stderr (viewer says what matters in its own words);
+- a truncated file (a copy cut short) may be asked for as far as it decodes (`partial=True`):
+  the picture comes back marked `damaged`, its missing part filled. Pillow only knows a
+  process-wide switch for that, so it is turned on for that one load, with every other load
+  kept waiting meanwhile (`_TruncationSwitch`), and off again;
+- for zooming, `decode_scaled` decodes at 1/1, 1/2, 1/4 or 1/8 of the full size (JPEG's DCT
+  scaling: a 24 MP photo zoomed to a quarter of its size is never decoded whole).
 """
 
 from __future__ import annotations
 
 import threading
 import warnings
-from contextlib import nullcontext
+from collections.abc import Iterator
+from contextlib import contextmanager, nullcontext
 from pathlib import Path
 from typing import BinaryIO, NamedTuple
 
@@ -40,6 +47,10 @@ LARGE_DECODE_PIXELS = 8_000_000
 MAX_FILE_BYTES = 512 * 1024 * 1024
 MAX_WORKING = (1024, 1024)
 """Working copies are never kept larger than twice this."""
+REDUCTIONS = (8, 4, 2, 1)
+"""The scales (1/n) a JPEG can be decoded at directly; `decode_scaled` offers the same for every format."""
+DAMAGED = "damaged file: shown as far as it decodes"
+"""What a picture decoded only in part says about itself."""
 
 RGB = tuple[int, int, int]
 
@@ -49,10 +60,47 @@ Image.MAX_IMAGE_PIXELS = MAX_PIXELS
 warnings.filterwarnings("ignore", category=Image.DecompressionBombWarning)
 warnings.filterwarnings("ignore", module=r"PIL(\.|$)")
 warnings.filterwarnings("ignore", module=r"viewer\.imaging(\.|$)")
-# Truncated files must fail, not load half a picture: the switch is process-wide, keep it off.
+# Truncated files fail unless a caller asks for the part that decodes: the switch is process-wide,
+# so it stays off and only _TruncationSwitch turns it on, for one load.
 ImageFile.LOAD_TRUNCATED_IMAGES = False
 
 _large_decodes = threading.Semaphore(1)
+
+
+class _TruncationSwitch:
+    """`ImageFile.LOAD_TRUNCATED_IMAGES` scoped to one load. Pillow reads it as a global while it
+    loads, so strict loads share the switch (off) and a lenient load holds it (on) alone: a load
+    in another thread never sees it on by accident (a reader-writer lock, readers first — a
+    truncated file is rare)."""
+
+    def __init__(self) -> None:
+        self._changed = threading.Condition()
+        self._strict = 0
+        self._lenient = False
+
+    @contextmanager
+    def held(self, lenient: bool) -> Iterator[None]:
+        with self._changed:
+            while self._lenient or (lenient and self._strict):
+                self._changed.wait()
+            if lenient:
+                self._lenient = True
+                ImageFile.LOAD_TRUNCATED_IMAGES = True
+            else:
+                self._strict += 1
+        try:
+            yield
+        finally:
+            with self._changed:
+                if lenient:
+                    ImageFile.LOAD_TRUNCATED_IMAGES = False
+                    self._lenient = False
+                else:
+                    self._strict -= 1
+                self._changed.notify_all()
+
+
+_truncation = _TruncationSwitch()
 
 # EXIF orientation -> the transpose that makes the picture upright.
 _TRANSPOSE = {
@@ -75,11 +123,29 @@ class Decoded(NamedTuple):
     """RGB, upright, about twice the requested box (never more than needed to fill it)."""
     full_size: tuple[int, int]
     """Size of the photo itself (upright)."""
+    damaged: bool = False
+    """The file is cut short: `image` is what decoded, the rest filled (see DAMAGED)."""
+    scalable: bool = False
+    """The format decodes at 1/2, 1/4, 1/8 scale directly (JPEG): smaller zoom sources cost less."""
 
 
-def decode_photo(path: Path, box: tuple[int, int], background: RGB = (0, 0, 0)) -> Decoded:
+def decode_photo(path: Path, box: tuple[int, int], background: RGB = (0, 0, 0), *, partial: bool = False) -> Decoded:
     """Decode `path` into an RGB image about as small as `box` (width, height) pixels allows,
-    with the photo's full size (to know whether the copy can serve a bigger box later)."""
+    with the photo's full size (to know whether the copy can serve a bigger box later).
+    With `partial`, a truncated file gives what decoded (marked `damaged`) instead of a problem."""
+    return _decode_path(path, background, partial, box, None)
+
+
+def decode_scaled(path: Path, reduction: int, background: RGB = (0, 0, 0), *, partial: bool = False) -> Decoded:
+    """Decode `path` at 1/`reduction` of its full size (one of REDUCTIONS), for a zoomed view:
+    a JPEG is decoded at that scale directly (`draft`), other formats decoded and reduced."""
+    if reduction not in REDUCTIONS:
+        raise ValueError(f"reduction must be one of {REDUCTIONS}")
+    return _decode_path(path, background, partial, None, reduction)
+
+
+def _decode_path(path: Path, background: RGB, partial: bool, box: tuple[int, int] | None,
+                 reduction: int | None) -> Decoded:
     try:
         handle = open_regular(path, MAX_FILE_BYTES)
     except FileProblem as problem:
@@ -87,7 +153,14 @@ def decode_photo(path: Path, box: tuple[int, int], background: RGB = (0, 0, 0)) 
         raise ImageProblem("is a folder, not an image" if reason.startswith("is a folder") else reason) from None
     with handle:
         try:
-            return _decode(handle, box, background)
+            try:
+                return _decode(handle, background, box, reduction)
+            except OSError as error:
+                if not (partial and _truncated(error)):
+                    raise
+            # Cut short: once more from the start, this time keeping what decodes.
+            handle.seek(0)
+            return _decode(handle, background, box, reduction, lenient=True)._replace(damaged=True)
         except ImageProblem:
             raise
         except MemoryError:
@@ -96,6 +169,11 @@ def decode_photo(path: Path, box: tuple[int, int], background: RGB = (0, 0, 0)) 
             raise ImageProblem("image data is damaged (nested too deeply)") from None
         except Exception as exc:  # noqa: BLE001 - decoders raise anything on damaged data; say so
             raise ImageProblem(f"image data is damaged: {_describe(exc)}") from None
+
+
+def _truncated(error: OSError) -> bool:
+    """Whether Pillow stopped because the file ended early (not because its data is garbage)."""
+    return "image file is truncated" in str(error)
 
 
 def _describe(exc: BaseException) -> str:
@@ -113,7 +191,9 @@ def open_image(handle: BinaryIO) -> Image.Image:
         raise ImageProblem("image dimensions are too large (possible decompression bomb)") from None
 
 
-def _decode(handle: BinaryIO, box: tuple[int, int], background: RGB) -> Decoded:
+def _decode(handle: BinaryIO, background: RGB, box: tuple[int, int] | None, reduction: int | None,
+            lenient: bool = False) -> Decoded:
+    """Decode to about `box` (a working copy), or to 1/`reduction` of the full size (a zoom source)."""
     image = open_image(handle)
     width, height = image.size
     if width <= 0 or height <= 0:
@@ -124,9 +204,18 @@ def _decode(handle: BinaryIO, box: tuple[int, int], background: RGB) -> Decoded:
     # A JPEG's EXIF sits in its header (needed now, to pick the draft scale); other formats may
     # keep it after the pixels, so it is read once they are loaded.
     orientation = _orientation(image) if jpeg else 1
+    limit: tuple[int, int] | None = None
+    if reduction is not None:
+        # Stored orientation: no swap needed, the reduction is the same on both axes.
+        limit = (max(1, -(-width // reduction)), max(1, -(-height // reduction)))
+        box = (max(1, width // reduction), max(1, height // reduction))
+        draft_box = box
+    else:
+        assert box is not None
+        draft_box = _stored(box, orientation)
     if jpeg:
         # DCT scaling: decode at 1/2, 1/4 or 1/8 size when that still covers the box.
-        image.draft("RGB", _stored(box, orientation))
+        image.draft("RGB", draft_box)
     if getattr(image, "is_animated", False):
         image.seek(0)  # animations show their first frame
     pixels = image.width * image.height
@@ -135,16 +224,17 @@ def _decode(handle: BinaryIO, box: tuple[int, int], background: RGB) -> Decoded:
             f"image is too large to decode ({width}×{height} pixels; viewer decodes at most "
             f"{MAX_DECODE_PIXELS // 1_000_000} megapixels of {image.format} at once)"
         )
-    with _large_decodes if pixels > LARGE_DECODE_PIXELS else nullcontext():
+    # The truncation switch before the semaphore, always: one order, so no two threads deadlock.
+    with _truncation.held(lenient), (_large_decodes if pixels > LARGE_DECODE_PIXELS else nullcontext()):
         image.load()
         if not jpeg:
             orientation = _orientation(image)
-        small = _shrink(image, _stored(box, orientation))
+        small = _shrink(image, _stored(box, orientation) if limit is None else box, limit)
     swapped = orientation in (5, 6, 7, 8)
     full_size = (height, width) if swapped else (width, height)
     if orientation in _TRANSPOSE:
         small = small.transpose(_TRANSPOSE[orientation])
-    return Decoded(_flatten(small, background), full_size)
+    return Decoded(_flatten(small, background), full_size, scalable=jpeg)
 
 
 def _orientation(image: Image.Image) -> int:
@@ -165,14 +255,16 @@ def _stored(box: tuple[int, int], orientation: int) -> tuple[int, int]:
     return (box[1], box[0]) if orientation in (5, 6, 7, 8) else box
 
 
-def _shrink(image: Image.Image, box: tuple[int, int]) -> Image.Image:
-    """A loaded image in a mode that averages correctly, shrunk to about twice `box`.
+def _shrink(image: Image.Image, box: tuple[int, int], limit: tuple[int, int] | None = None) -> Image.Image:
+    """A loaded image in a mode that averages correctly, shrunk to about twice `box` (or to
+    within `limit`, when given: a zoom source is kept at the size asked for).
 
     Aspect-aware (a 200,000×100 panorama shrinks to fit the width). Images that need converting
     (palette, high bit depth, CMYK) or that have alpha are shrunk tile by tile: converting to RGBA,
     or the premultiplied copy Pillow makes to average RGBA, then costs a tile's memory, not the photo's.
     """
-    limit = (2 * min(MAX_WORKING[0], max(box[0], 1)), 2 * min(MAX_WORKING[1], max(box[1], 1)))
+    if limit is None:
+        limit = (2 * min(MAX_WORKING[0], max(box[0], 1)), 2 * min(MAX_WORKING[1], max(box[1], 1)))
     width, height = image.size
     scale_of = _scaler(image)
     if width <= limit[0] and height <= limit[1]:

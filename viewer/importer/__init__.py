@@ -1,4 +1,5 @@
-"""Turn scraped photo articles (plain text) into decks. Plain Python, no Textual."""
+"""Turn scraped photo articles (plain text) and saved web pages (page.py) into decks. Plain Python,
+no Textual."""
 
 from viewer.importer.article import Article, Entry, parse_article
 from viewer.importer.deck_writer import deck_markdown, escape_markdown

@@ -15,8 +15,22 @@ from dataclasses import dataclass, field
 from viewer import patterns
 from viewer.importer.credits import credit_line, split_credit
 from viewer.importer.lines import Unit, prepare
-from viewer.importer.roles import ALT, BYLINE, CAPTION, CHROME, FOOTER, NOISE, SECTION, CREDIT, HEADING, INTRO, PARAGRAPH, TITLE, Labelling, label
-
+from viewer.importer.roles import (
+    ALT,
+    BYLINE,
+    CAPTION,
+    CHROME,
+    CREDIT,
+    FOOTER,
+    HEADING,
+    INTRO,
+    NOISE,
+    PARAGRAPH,
+    SECTION,
+    TITLE,
+    Labelling,
+    label,
+)
 
 
 @dataclass
@@ -62,7 +76,8 @@ def split_credit_suffix(text: str) -> tuple[str, str | None]:
     return split_credit(text)
 
 
-_CREDIT_HINT = patterns.compile(r"\b(?:photo|image|picture|credit|getty|reuters|AP|AFP|EPA|courtesy)\b|©", patterns.IGNORECASE)
+_CREDIT_HINT = patterns.compile(r"\b(?:photo|image|picture|credit|getty|reuters|AP|AFP|EPA|courtesy)\b|©",
+                                patterns.IGNORECASE)
 
 
 def parse_article(text: str, *, keep_numbers: bool = False, keep_all: bool = False) -> Article:
@@ -104,6 +119,7 @@ def _from_roles(units: list[Unit], labelling: Labelling, keep_numbers: bool, kee
     unsure: list[tuple[int, str, str]] = []
     dropped: list[tuple[int, str, str]] = []
     pending: str | None = None
+    pending_text = ""  # the credit line as written, for when it is kept as text after all
     bare = False  # the last entry is a heading with nothing under it yet
     for unit, role in zip(units, labelling.roles):
         if role == TITLE:
@@ -139,16 +155,18 @@ def _from_roles(units: list[Unit], labelling: Labelling, keep_numbers: bool, kee
             entries.append(Entry(title=_title_text(Unit(unit.line, heading, unit.number, unit.prefix), keep_numbers),
                                  line=unit.line, credit=suffix or pending))
             if suffix and pending:
-                entries[-1].paragraphs.append(pending)
-                unsure.append((unit.line, unit.text, "a credit before and after this heading; the one before kept as text"))
+                entries[-1].paragraphs.append(pending_text)
+                unsure.append((unit.line, unit.text,
+                               "a credit before and after this heading; the one before kept as text"))
             pending, bare = None, True
         elif role == CAPTION and not bare:
             caption, suffix = split_credit(unit.text)
             entries.append(Entry(title=_title_text(Unit(unit.line, caption, unit.number, unit.prefix), keep_numbers),
                                  line=unit.line, credit=suffix or pending))
             if suffix and pending:
-                entries[-1].paragraphs.append(pending)
-                unsure.append((unit.line, unit.text, "a credit before and after this caption; the one before kept as text"))
+                entries[-1].paragraphs.append(pending_text)
+                unsure.append((unit.line, unit.text,
+                               "a credit before and after this caption; the one before kept as text"))
             pending, bare = None, False
         elif role in (CAPTION, PARAGRAPH):
             if not entries:
@@ -165,7 +183,7 @@ def _from_roles(units: list[Unit], labelling: Labelling, keep_numbers: bool, kee
         elif role == CREDIT:
             credit = unit.text if unit.credit else (credit_line(unit.text) or unit.text)
             if layout.credit_before and not (bare and layout.headed):
-                pending = credit
+                pending, pending_text = credit, unit.text
             elif entries and entries[-1].credit is None:
                 entries[-1].credit = credit
             elif entries and not keep_all and _repeats(credit, entries[-1].credit or ""):
@@ -177,11 +195,12 @@ def _from_roles(units: list[Unit], labelling: Labelling, keep_numbers: bool, kee
                 intro.append(unit.text)
                 unsure.append((unit.line, unit.text, "credit line with no caption to attach to; kept as text"))
     if pending is not None:
+        # Kept as text: as written, its label too ("Image: …"), or a word of the article is lost.
         if entries:
-            entries[-1].paragraphs.append(pending)
+            entries[-1].paragraphs.append(pending_text)
         else:
-            intro.append(pending)
-        unsure.append((units[-1].line, pending, "a credit line at the end with no caption after it; kept as text"))
+            intro.append(pending_text)
+        unsure.append((units[-1].line, pending_text, "a credit line at the end with no caption after it; kept as text"))
     shape = "headed" if layout.headed else "captions"
     article = Article(title=title, intro=intro, entries=entries, shape=shape, unsure=unsure, dropped=dropped)
     article.layout = f"{layout.describe()} ({labelling.sure})"

@@ -184,7 +184,9 @@ def _name_end(words: list[_Word], start: int, lenient: bool) -> int:
             break
         if previous.endswith(("!", "?", "…")) or previous.endswith(".") and len(previous.strip(".")) > 2 and \
                 previous.strip(".").casefold() not in _ABBREVIATIONS and "." not in previous.strip("."):
-            break  # a sentence ended: "… March 2019. REUTERS/Name" is two things  # "Name, File" is handled by the caller; "(Town, Country)" too
+            # A sentence ended: "… March 2019. REUTERS/Name" is two things ("Name, File" is handled
+            # by the caller; "(Town, Country)" too).
+            break
         if word.text in _CONNECTORS or word.bare in ("via", "for"):
             break
         if _is_name_word(word.text, lenient) and not _is_parenthesised(word.text):
@@ -267,7 +269,8 @@ def _label_end(words: list[_Word], start: int = 0) -> tuple[int, bool]:
     # One or two kind words ("Photo", "Main image", "Top photo")
     kinds = 0
     while index < len(words) and words[index].bare in _KINDS and kinds < 2 and not words[index].text.endswith(
-            (",",)) or (index < len(words) and kinds == 0 and words[index].bare in _SOCIAL and words[index].text.endswith(":")):
+            (",",)) or (index < len(words) and kinds == 0 and words[index].bare in _SOCIAL
+                        and words[index].text.endswith(":")):
         kinds += 1
         index += 1
         if words[index - 1].text.endswith((":", "…", "...")):
@@ -307,7 +310,8 @@ def _label_end(words: list[_Word], start: int = 0) -> tuple[int, bool]:
                 words[start + 1].text.endswith(":"):
             return start + 2, True  # "Photographer Name: Ana Ruiz" (contest metadata)
         return start, False
-    if bare in ("photographed", "shot", "taken", "captured") and start + 1 < len(words) and words[start + 1].bare == "by":
+    if bare in ("photographed", "shot", "taken", "captured") and start + 1 < len(words) \
+            and words[start + 1].bare == "by":
         return start + 2, False
     return start, False
 
@@ -520,7 +524,7 @@ def _prefix(text: str) -> tuple[str, str] | None:
             continue
         head = text[:word.end].rstrip(" .|:—–-")
         rest = text[word.end:].strip()
-        if len(rest.split()) < 3 or not rest[:1].isupper() and not rest[:1] in "“\"'‘":
+        if len(rest.split()) < 3 or not rest[:1].isupper() and rest[:1] not in "“\"'‘":
             continue
         head_words = _words(head)
         parse = _parse(head_words)

@@ -12,6 +12,7 @@ import yaml
 
 from viewer import patterns
 from viewer.importer.article import Article
+from viewer.importer.page_types import Page
 
 STAND_IN = "Stand-in illustration"
 
@@ -166,7 +167,7 @@ def deck_markdown(
     return _front_matter(title, source_name, notes) + "\n---\n\n".join(parts)
 
 
-def page_markdown(page, title: str, images: list[str | None], source_name: str | None = None,  # type: ignore[no-untyped-def]
+def page_markdown(page: Page, title: str, images: list[str | None], source_name: str | None = None,
                   remote: set[str] | frozenset[str] = frozenset(), notes: list[str] | None = None) -> str:
     """A saved web page (see page.py) as a deck; `images[i]` is slide i's image: a file path
     relative to the deck, or one of the web addresses in `remote` (written as such, never fetched)."""

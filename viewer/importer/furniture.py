@@ -22,8 +22,8 @@ _WHOLE = {
     "facebook", "twitter", "pinterest", "whatsapp", "linkedin", "reddit", "copy link", "embed", "save",
     "community member", "add photo comments", "view more replies", "view more comments", "load more comments",
     "show replies", "hide replies", "view all comments", "show comments", "hide caption", "show caption",
-    "open image modal", "tooltip close", "continue in app", "continue in browser", "view more",
-    "view · edit", "view edit", "edit", "[edit]", "v t e", "v · t · e", "view · talk · edit",
+    "open image modal", "tooltip close", "continue in app", "continue in browser", "view · edit", "view edit",
+    "edit", "[edit]", "v t e", "v · t · e", "view · talk · edit",
     "flipboard", "send", "messenger", "vk", "telegram", "threads", "bluesky", "mastodon", "copy url", "sms",
 }
 _CAPTION_LABELS = {"image caption", "caption", "media caption", "photo caption", "image", "photo", "video caption"}
@@ -41,11 +41,14 @@ _PREFIXES = patterns.compile(
     r"you might also like|photo editors?:)\b",
     patterns.IGNORECASE,
 )
-_MORE_OF = patterns.compile(r"(?:next|previous|more|related|other|latest|top|recommended|similar)\s+(?:slideshows?|galleries|"
-                      r"gallery|stories|story|photos|pictures|videos|articles|news)(?:\s+\S+){0,2}", patterns.IGNORECASE)
+_MORE_OF = patterns.compile(r"(?:next|previous|more|related|other|latest|top|recommended|similar)\s+"
+                            r"(?:slideshows?|galleries|gallery|stories|story|photos|pictures|videos|articles|news)"
+                            r"(?:\s+\S+){0,2}", patterns.IGNORECASE)
 _BYLINE = patterns.compile(r"by\s*:?\s*[^|]{1,60}\|\s*(?:published|updated|posted)\b.{0,80}", patterns.IGNORECASE)
-_COUNTER = patterns.compile(r"(?:(?:photo|image|slide|picture)\s*:?\s+)?\d{1,4}\s*(?:/|of)\s*\d{1,4}", patterns.IGNORECASE)
-_SHOWING = patterns.compile(r"(?:showing|displaying|viewing)\s+(?:items?\s+)?\d{1,5}\s*(?:-|–|to)\s*\d{1,5}\s+of\s+\d{1,7}(?:\s+\w+)?",
+_COUNTER = patterns.compile(r"(?:(?:photo|image|slide|picture)\s*:?\s+)?\d{1,4}\s*(?:/|of)\s*\d{1,4}",
+                            patterns.IGNORECASE)
+_SHOWING = patterns.compile(r"(?:showing|displaying|viewing)\s+(?:items?\s+)?\d{1,5}\s*(?:-|–|to)\s*\d{1,5}"
+                            r"\s+of\s+\d{1,7}(?:\s+\w+)?",
                             patterns.IGNORECASE)
 _SLUG = patterns.compile(r"(?:[Ii]mage:\s*)?[A-Z0-9]{2,}(?:[-_][A-Z0-9]{2,}){2,}")
 """`TOPSHOTS-US-POLITICS-BUDGET`, `Image: WIRE-SLUG-2023`: an agency's file code, not words."""
@@ -53,7 +56,9 @@ _FILE_NAME = patterns.compile(r"\S{1,200}\.(?:jpe?g|png|gif|webp|avif|tiff?|heic
 _PHOTO_NUMBER = patterns.compile(r"(?:#\s?)?\d{1,3}")
 """A photo's number alone on its line ("7", "#7"): it starts the next photo, like "7 / 20"."""
 _ADDRESS = patterns.compile(r"[-•*]?\s*(?:https?://|www\.)\S+")
-_AGO = patterns.compile(r"(?:about\s+)?(?:\d{1,4}|an?|one)\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)\s+ago", patterns.IGNORECASE)
+_AGO = patterns.compile(r"(?:about\s+)?(?:\d{1,4}|an?|one)\s+"
+                        r"(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)\s+ago",
+                        patterns.IGNORECASE)
 _POINTS = patterns.compile(r"[\d,.]{1,9}\s*(?:points?|pts|votes?|likes?|shares?|comments?|views?)", patterns.IGNORECASE)
 _DATE = patterns.compile(
     r"\b(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\b|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b"

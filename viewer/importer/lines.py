@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 
 from viewer import patterns
+from viewer.importer.credits import credit_line
 from viewer.importer.furniture import CAPTION_LABEL, furniture, is_label
 
 LONG_CHARACTERS = 100
@@ -20,7 +21,8 @@ _TAG = patterns.compile(r"</?[A-Za-z][A-Za-z0-9-]{0,20}(?:\s[^<>]{0,400})?/?>")
 _MORE = patterns.compile(r"(?:\s*(?:\.\.\.|…)\s*(?:read\s+)?more|\s*\[(?:\.\.\.|…)\]|\s*\(more\)|\s*(?:\.\.\.|…)|"
                      r"\s+(?:read|see|show)\s+more)\s*$", patterns.IGNORECASE)
 # "1. Title", "1) Title", "#18. Title", "#1 Title" (a bare "2 years ago" is not a heading number)
-_NUMBERED = patterns.compile(r"(?:#\s?(?P<hashed>\d{1,3})(?:[.):]\s*|\s+)|(?P<plain>\d{1,3})[.):]\s+)(?P<rest>[^\s/].*)")
+_NUMBERED = patterns.compile(r"(?:#\s?(?P<hashed>\d{1,3})(?:[.):]\s*|\s+)|(?P<plain>\d{1,3})[.):]\s+)"
+                             r"(?P<rest>[^\s/].*)")
 # "1 Harbor Front in Bergen": a bare number, taken as the entry's number only when such lines count up
 _BARE_NUMBERED = patterns.compile(r"(?P<bare>\d{1,3})\s+(?P<rest>[A-Z].*)")
 _TEXT_LABELS = {"description", "description (brief)", "caption", "summary", "about this photo", "about the image"}
@@ -72,7 +74,8 @@ _HIDDEN_LABELS = ("image caption,", "image caption", "media caption,", "media ca
                   "photo caption:")
 
 
-_CRUMBS = patterns.compile(r"(?:home|news|photos|pictures|galleries)\s+[>›»]\s+(?:[^>›»]{1,40}\s+[>›»]\s+){0,4}", patterns.IGNORECASE)
+_CRUMBS = patterns.compile(r"(?:home|news|photos|pictures|galleries)\s+[>›»]\s+(?:[^>›»]{1,40}\s+[>›»]\s+){0,4}",
+                           patterns.IGNORECASE)
 
 
 _IMAGE_ADDRESS = patterns.compile(
@@ -101,6 +104,8 @@ def _without_hidden_label(text: str) -> str:
     """`Image caption, A man…` or `image captionA man…`: the label screen readers hear, glued to the
     caption by a scraper, is not caption text."""
     lowered = text[:20].casefold()
+    if lowered.startswith(("image:", "caption:")) and credit_line(text) is not None:
+        return text  # "Image: REUTERS/Name" is a credit, its label part of it
     for label in _HIDDEN_LABELS:
         if lowered.startswith(label) and len(text) > len(label) + 8:
             rest = text[len(label):].lstrip()
@@ -206,7 +211,7 @@ def _merge_repeats(units: list[Unit], dropped: list[tuple[int, str, str]]) -> li
     return kept
 
 
-def _numbering(units: list[Unit]) -> patterns.Pattern | None:
+def _numbering(units: list[Unit]) -> patterns.Pattern[str] | None:
     """The numbering pattern when at least two units carry numbers that count up (1, 2, 3… or
     20, 19, 18…); bare numbers ("1 Title") need three that count up, nearly all in step."""
     for pattern, least, slack in ((_NUMBERED, 2, None), (_BARE_NUMBERED, 3, 1)):
@@ -220,7 +225,7 @@ def _numbering(units: list[Unit]) -> patterns.Pattern | None:
     return None
 
 
-def _with_number(unit: Unit, pattern: patterns.Pattern) -> Unit:
+def _with_number(unit: Unit, pattern: patterns.Pattern[str]) -> Unit:
     match = pattern.fullmatch(unit.text)
     if match is None or unit.long and not match.group("rest").startswith(("“", '"')):
         return unit
@@ -230,4 +235,6 @@ def _with_number(unit: Unit, pattern: patterns.Pattern) -> Unit:
 
 def _number(match: patterns.Match) -> int:
     groups = match.groupdict()
-    return int(groups.get("hashed") or groups.get("plain") or groups.get("bare"))
+    number = groups.get("hashed") or groups.get("plain") or groups.get("bare")
+    assert number is not None, "every numbering pattern captures its number in one of these groups"
+    return int(number)

@@ -37,103 +37,108 @@ HEADING_MAX_WORDS = 14
 
 
 W: dict[str, float] = {
-    "noise_code": 0.3,
+    # What a line costs in each role, by its features (_emission)
+    "credit_line": 0.5,
+    "credit_label": 0.8,
+    "credit_name_under_heading": 0.85,
+    "credit_name": 1.75,
+    "credit_as_text": 7.0,
+    "title_base": 1.5,
+    "title_usual_length": 0.7,
+    "title_photo_words": 0.5,
+    "title_repeated": 0.6,
+    "title_site_name": 1.0,
+    "title_menu": 2.5,
+    "title_long": 0.5,
+    "title_first_line": 0.3,
+    "title_floor": 0.0,
+    "chrome_menu": 0.75,
+    "chrome_other": 1.3,
     "alt": 0.9,
     "section": 2.0,
-    "noise_step": 0.0,
-    "credit1": 0.5,
-    "credit_label": 0.8,
-    "credit2": 0.85,
-    "credit3": 1.75,
-    "credit4": 7.0,
-    "title1": 1.5,
-    "title2": 0.7,
-    "title3": 0.5,
-    "title4": 0.6,
-    "title5": 1.0,
-    "title6": 0.5,
-    "title7": 0.3,
-    "title8": 0.0,
-    "chrome1": 0.75,
-    "chrome2": 1.3,
-    "footer1": 0.0,
-    "footer2": 0.9,
-    "footer3": 3.5,
-    "byline1": 0.0,
-    "byline2": 1.0,
-    "heading1": 0.0,
-    "heading2": 1.2,
-    "heading3": 3.0,
-    "heading4": 5.0,
-    "heading5": 2.0,
-    "heading6": 3.0,
-    "heading7": 0.3,
-    "heading8": 1.0,
-    "heading9": 0.1,
-    "caption1": 0.1,
-    "caption2": 1.0,
-    "caption3": 1.5,
-    "caption4": 0.9,
-    "caption5": 2.5,
-    "caption6": 0.0,
-    "caption7": 0.5,
-    "caption8": 1.0,
-    "caption9": 0.8,
-    "caption_label": 0.8,
-    "caption_tiny": 1.2,
-    "title_menu": 2.5,
+    "noise_code": 0.3,
+    "footer_words": 0.0,
+    "footer_short": 0.9,
+    "footer_other": 3.5,
+    "byline_by": 0.0,
+    "byline_name": 1.0,
+    "heading_marked": 0.0,
+    "heading_base": 1.2,
+    "heading_unmarked": 3.0,
+    "heading_long": 5.0,
+    "heading_sentence": 2.0,
+    "heading_with_credit": 3.0,
     "heading_place": 0.5,
     "heading_name": 0.0,
-    "caption10": 0.0,
-    "paragraph1": 0.75,
-    "paragraph2": 0.83,
-    "paragraph3": 1.5,
-    "paragraph4": 1.0,
-    "paragraph5": 0.8,
-    "paragraph6": 1.5,
-    "paragraph7": 3.0,
-    "paragraph8": 4.0,
-    "intro1": 1.2,
-    "intro2": 1.6,
-    "intro3": 0.18,
-    "intro4": 0.0,
-    "intro5": 3.0,
-    "intro6": 4.0,
-    "intro7": 3.0,
-    "title9": 0.0,
-    "chrome3": 0.0,
-    "footer4": 0.0,
-    "footer5": 4.0,
-    "footer6": 0.0,
-    "footer7": 0.5,
-    "footer8": 1.5,
-    "footer9": 3.5,
-    "title10": 0.0,
-    "byline3": 0.0,
-    "byline4": 1.5,
-    "intro8": 0.0,
-    "intro9": 0.0,
-    "intro10": 1.6,
-    "heading10": 0.0,
-    "heading11": 2.5,
-    "heading12": 2.0,
-    "caption11": 0.0,
-    "caption12": 6.0,
-    "caption13": 0.0,
-    "paragraph9": 0.0,
-    "paragraph10": 2.5,
-    "credit5": 0.3,
-    "credit6": 2.0,
-    "credit7": 5.25,
-    "credit8": 0.0,
-    "end1": 1.1,
-    "end2": 4.0,
-    "end3": 2.0,
-    "end4": 5.0,
-    "end5": 2.0,
-    "end6": 1.25,
+    "heading_capitalised": 0.3,
+    "heading_no_text_after": 1.0,
+    "heading_floor": 0.1,
+    "caption_long": 0.1,
+    "caption_short": 1.0,
+    "caption_prose_among_short": 1.5,
+    "caption_with_credit": 0.9,
+    "caption_numbered_in_listicle": 2.5,
+    "caption_numbered_in_gallery": 0.0,
+    "caption_after_counter": 0.5,
+    "caption_name": 1.0,
+    "caption_tiny": 1.2,
+    "caption_label": 0.8,
+    "caption_about": 0.8,
+    "caption_floor": 0.0,
+    "paragraph_long": 0.75,
+    "paragraph_sentence": 0.83,
+    "paragraph_fragment": 1.5,
+    "paragraph_bullet": 1.0,
+    "paragraph_in_gallery": 0.8,
+    "paragraph_with_credit_in_gallery": 1.5,
+    "paragraph_numbered": 3.0,
+    "paragraph_after_counter": 4.0,
+    "intro_long": 1.2,
+    "intro_short": 1.6,
+    "intro_prose_among_short": 0.18,
+    "intro_about": 0.0,
+    "intro_with_credit": 3.0,
+    "intro_after_counter": 4.0,
+    "intro_numbered": 3.0,
+    # What moving from one role to the next costs (_transition, _move)
+    "to_title": 0.0,
+    "to_chrome": 0.0,
+    "noise_step": 0.0,
+    "to_byline_at_top": 0.0,
+    "to_byline_elsewhere": 1.5,
+    "to_intro": 0.0,
+    "to_paragraph": 0.0,
+    "to_credit": 0.0,
+    "entry_closed": 0.0,
+    "entry_closed_without_credit": 1.6,
+    "entry_without_credit_at_aside_or_end": 1.1,
+    "heading_in_listicle": 0.0,
+    "heading_in_gallery": 2.5,
+    "heading_bare": 2.0,
+    "caption_under_heading": 0.0,
+    "caption_unheaded_in_listicle": 6.0,
+    "caption_in_gallery": 0.0,
+    "paragraph_after_credit_in_gallery": 2.5,
+    "credit_under_heading_before_caption": 0.3,
+    "credit_before_entries": 2.0,
+    "second_credit": 5.25,
+    "second_credit_in_line": 3.5,
+    "counter_mismatch": 1.5,
+    "footer_start": 0.5,
+    "footer_after_footer": 0.0,
+    "to_footer_credited": 0.0,
+    "to_footer_after_waiting_credit": 4.0,
+    # What the article's last state costs (_solve)
+    "end_on_waiting_credit": 4.0,
+    "end_on_bare_heading": 2.0,
+    "end_without_entries": 5.0,
+    "end_without_title": 2.0,
+    "layout_credits_before": 1.25,
 }
-"""The costs, by role and place of use; tuned on the corpus's tuning split (benchmarks/tune_roles.py)."""
+"""The costs, named by what they price: a role and the feature that makes it likelier (a bonus,
+subtracted) or less likely; `to_ROLE` a move into that role; `_floor` the least a role can cost.
+Tuned on the corpus's tuning split (benchmarks/tune_roles.py); VIEWER_ROLE_COSTS (JSON) overrides
+them by these names, as the tuner does."""
 
 
 def _tuner_costs(text: str) -> dict[str, float]:
@@ -263,9 +268,12 @@ def _photo_words(text: str) -> bool:
     return any(word in lowered for word in _PHOTO_WORDS)
 
 
-_FOOTER_WORDS = ("rights reserved", "not supported", "optimal experience", "enable javascript", "produced by", "photo editing by", "edited by", "notifications", "stay up to date", "works better on", "our app",
-                 "in the app", "download the app", "tag us", "sign in", "log in", "create account", "explore more", "more on this", "reuse this", "subject to copyright",
-                 "related topics", "related content", "related galleries", "more galleries", "privacy", "terms of", "cookie", "related posts", "related stories",
+_FOOTER_WORDS = ("rights reserved", "not supported", "optimal experience", "enable javascript", "produced by",
+                 "photo editing by", "edited by", "notifications", "stay up to date", "works better on", "our app",
+                 "in the app", "download the app", "tag us", "sign in", "log in", "create account", "explore more",
+                 "more on this", "reuse this", "subject to copyright",
+                 "related topics", "related content", "related galleries", "more galleries", "privacy", "terms of",
+                 "cookie", "related posts", "related stories",
                  "related articles", "you might also like", "you may also like", "most viewed", "most read",
                  "most popular", "more from", "more stories", "next article", "previous article", "next post",
                  "previous post", "older entries", "newer entries", "newsletter", "sign up", "follow us",
@@ -366,41 +374,41 @@ def _emission(f: Features, role: str, first: bool, article: _Article, layout: La
     """What it costs to give this line this role (lower is likelier)."""
     if role == CREDIT:
         if f.credit is not None:
-            return W["credit1"] - (W["credit_label"] if f.next_label and layout.credit_before else 0.0)
+            return W["credit_line"] - (W["credit_label"] if f.next_label and layout.credit_before else 0.0)
         if f.name:
-            return W["credit2"] if layout.headed and f.previous_short else W["credit3"]
+            return W["credit_name_under_heading"] if layout.headed and f.previous_short else W["credit_name"]
         return INF
     if f.credit is not None and role in (ALT, SECTION, NOISE, CHROME):
         return INF
     if role in (TITLE, HEADING, CAPTION, ALT, SECTION) and not f.letters:
         return INF  # "2004", "12,400": a heading or caption has words
     if f.credit is not None and role not in (BYLINE,):
-        return W["credit4"]  # a credit phrase as text: only when nothing else fits
+        return W["credit_as_text"]  # a credit phrase as text: only when nothing else fits
     if role == TITLE:
         if f.words > TITLE_MAX_WORDS or f.suffix is not None or f.sentence and f.words > 12 and not f.text_ends_title:
             return INF  # a sentence, not a headline
-        cost = W["title1"]
+        cost = W["title_base"]
         if 4 <= f.words <= 25:
-            cost -= W["title2"]
+            cost -= W["title_usual_length"]
         if f.photo_words:
-            cost -= W["title3"]
+            cost -= W["title_photo_words"]
         if f.repeated:
-            cost -= W["title4"]
+            cost -= W["title_repeated"]
         if f.words <= 3:
-            cost += W["title5"]  # a site's name
+            cost += W["title_site_name"]  # a site's name
         if f.menu or f.footer_words:
             cost += W["title_menu"]
         if f.long:
-            cost += W["title6"]
+            cost += W["title_long"]
         if first:
-            cost -= W["title7"]
-        return max(cost, W["title8"])
+            cost -= W["title_first_line"]
+        return max(cost, W["title_floor"])
     if role == CHROME:
         if (f.long or f.words > 8) and not (f.footer_words and f.words <= 20):
             return INF  # (a prompt such as "Stay up to date with notifications from X" may be longer)
         if f.bullet or f.words <= 3 or f.menu or f.footer_words:
-            return W["chrome1"]  # "• News", "Search Icon", "Home Gadgets Gaming": a menu
-        return W["chrome2"]
+            return W["chrome_menu"]  # "• News", "Search Icon", "Home Gadgets Gaming": a menu
+        return W["chrome_other"]
     if role == ALT:
         # "Workers sweep water from a station concourse.": a short description written before the
         # caption (the photo's alt text, copied by the scraper)
@@ -419,79 +427,79 @@ def _emission(f: Features, role: str, first: bool, article: _Article, layout: La
         return W["noise_code"] if not any(ch.isalpha() for ch in f.text[:40]) else INF
     if role == FOOTER:
         if f.footer_words:
-            return W["footer1"]
-        return W["footer2"] if f.words <= 6 and not f.sentence else W["footer3"]
+            return W["footer_words"]
+        return W["footer_short"] if f.words <= 6 and not f.sentence else W["footer_other"]
     if role == BYLINE:
         if f.byline:
-            return W["byline1"]
+            return W["byline_by"]
         if f.name:
-            return W["byline2"]
+            return W["byline_name"]
         return INF
     if role == HEADING:
         if f.numbered or f.doubled:
-            return W["heading1"]
-        cost = W["heading2"]
+            return W["heading_marked"]
+        cost = W["heading_base"]
         if article.numbered or article.doubles:
-            cost += W["heading3"]  # the article marks its headings: unmarked lines are not
+            cost += W["heading_unmarked"]  # the article marks its headings: unmarked lines are not
         if f.long or f.words > HEADING_MAX_WORDS:
-            cost += W["heading4"]
+            cost += W["heading_long"]
         if f.sentence:
-            cost += W["heading5"]
+            cost += W["heading_sentence"]
         if f.suffix is not None:
-            cost += W["heading6"]
+            cost += W["heading_with_credit"]
         if f.place:
             cost += W["heading_place"]
         if f.name:
             cost += W["heading_name"]  # a person's name alone: the photographer, under the heading
         if f.capitals >= 0.6 and f.words >= 2:
-            cost -= W["heading7"]
+            cost -= W["heading_capitalised"]
         if not f.next_long:
-            cost += W["heading8"]
-        return max(cost, W["heading9"])
+            cost += W["heading_no_text_after"]
+        return max(cost, W["heading_floor"])
     if role == CAPTION:
-        cost = W["caption1"] if f.long else W["caption2"]
+        cost = W["caption_long"] if f.long else W["caption_short"]
         if f.long and article.short_share >= 0.6 and f.suffix is None and not f.next_credit:
-            cost += W["caption3"]  # one long paragraph among short captions: prose, not a caption
+            cost += W["caption_prose_among_short"]  # one long paragraph among short captions: prose, not a caption
         if f.suffix is not None:
-            cost -= W["caption4"]
+            cost -= W["caption_with_credit"]
         if f.numbered:
-            cost += W["caption5"] if layout.headed else W["caption6"]
+            cost += W["caption_numbered_in_listicle"] if layout.headed else W["caption_numbered_in_gallery"]
         if f.after_counter:
-            cost -= W["caption7"]
+            cost -= W["caption_after_counter"]
         if f.name:
-            cost += W["caption8"]
+            cost += W["caption_name"]
         if f.words <= 2 and not f.sentence and not f.after_counter:
             cost += W["caption_tiny"]  # a photo's caption is rarely one or two words
         if f.after_label:
             cost -= W["caption_label"]  # "Image caption," was written just before it
         if f.about:
-            cost += W["caption9"]  # talks about the pictures: an introduction, not one of them
-        return max(cost, W["caption10"])
+            cost += W["caption_about"]  # talks about the pictures: an introduction, not one of them
+        return max(cost, W["caption_floor"])
     if role == PARAGRAPH:
-        cost = W["paragraph1"] if f.long else W["paragraph2"] if f.sentence else W["paragraph3"]
+        cost = W["paragraph_long"] if f.long else W["paragraph_sentence"] if f.sentence else W["paragraph_fragment"]
         if f.bullet and f.words <= 3:
-            cost += W["paragraph4"]
+            cost += W["paragraph_bullet"]
         if not layout.headed:
-            cost += W["paragraph5"]  # a gallery gives each photo one paragraph
+            cost += W["paragraph_in_gallery"]  # a gallery gives each photo one paragraph
         if f.suffix is not None and not layout.headed:
-            cost += W["paragraph6"]
+            cost += W["paragraph_with_credit_in_gallery"]
         if f.numbered:
-            cost += W["paragraph7"]
+            cost += W["paragraph_numbered"]
         if f.after_counter and article.counters:
-            cost += W["paragraph8"]
+            cost += W["paragraph_after_counter"]
         return cost
     if role == INTRO:
-        cost = W["intro1"] if f.long else W["intro2"]
+        cost = W["intro_long"] if f.long else W["intro_short"]
         if f.long and article.short_share >= 0.6:
-            cost -= W["intro3"]
+            cost -= W["intro_prose_among_short"]
         if f.about:
-            cost -= W["intro4"]  # "these pictures", "our photographers", "here are": about the gallery
+            cost -= W["intro_about"]  # "these pictures", "our photographers", "here are": about the gallery
         if f.suffix is not None:
-            cost += W["intro5"]
+            cost += W["intro_with_credit"]
         if f.after_counter and article.counters:
-            cost += W["intro6"]
+            cost += W["intro_after_counter"]
         if f.numbered:
-            cost += W["intro7"]
+            cost += W["intro_numbered"]
         return cost
     raise ValueError(role)
 
@@ -520,22 +528,19 @@ def _transition(state: _State, role: str, layout: Layout, article: _Article,
     if role == TITLE:
         if state.titled or state.started or state.last not in ("", BYLINE):
             return None  # the headline comes before the story (page chrome may come before it)
-        return _State(TITLE, False, False, False, True), W["title9"]
+        return _State(TITLE, False, False, False, True), W["to_title"]
     if role == CHROME:
         if state.started or state.last in (INTRO, CREDIT):
             return None  # page chrome is around the headline, not inside the story
-        return _State(state.last, False, False, False, state.titled), W["chrome3"]
-    if state.last in (ALT, SECTION) and role not in (CAPTION, HEADING, ALT, CREDIT):
-        return None  # a description or a section heading comes before a photo's caption
-    if state.last == ALT and role != CAPTION:
-        return None
+        return _State(state.last, False, False, False, state.titled), W["to_chrome"]
     if role in (ALT, SECTION):
         if state.last == FOOTER or (layout.credit_before and state.last == CREDIT and role == SECTION):
             return None
         if role == SECTION and not state.started and state.last not in (INTRO, TITLE, BYLINE, ""):
             return None
-        closing = W["end1"] * article.credit_share if state.started and not state.credited and not (
-            layout.credit_before and state.last == CREDIT) and state.last not in (ALT, SECTION) else 0.0
+        unclosed = state.started and not state.credited and not (layout.credit_before and state.last == CREDIT) \
+            and state.last not in (ALT, SECTION)
+        closing = W["entry_without_credit_at_aside_or_end"] * article.credit_share if unclosed else 0.0
         keep = layout.credit_before and state.last == CREDIT  # "credit, alt, caption": the credit waits
         return _State(role, state.started, keep, False, state.titled), closing
     if role == NOISE:
@@ -549,10 +554,11 @@ def _transition(state: _State, role: str, layout: Layout, article: _Article,
     if role == FOOTER:
         if not state.started and state.last != FOOTER:
             return None
-        closing = 1.6 * article.credit_share if state.last != FOOTER and not state.credited else W["footer4"]
+        closing = 1.6 * article.credit_share if state.last != FOOTER and not state.credited else W["to_footer_credited"]
         if layout.credit_before and state.last == CREDIT:
-            closing += W["footer5"]  # the last credit has no caption after it
-        return _State(FOOTER, True, True, False, state.titled), closing + (W["footer6"] if state.last == FOOTER else W["footer7"])
+            closing += W["to_footer_after_waiting_credit"]  # the last credit has no caption after it
+        closing += W["footer_after_footer"] if state.last == FOOTER else W["footer_start"]
+        return _State(FOOTER, True, True, False, state.titled), closing
     moved = _move(state, role, layout, article)
     if moved is not None and state.titled and not moved[0].titled:
         moved = moved[0]._replace(titled=True), moved[1]
@@ -560,53 +566,57 @@ def _transition(state: _State, role: str, layout: Layout, article: _Article,
         new_state, cost = moved
         starts = role == HEADING or (role == CAPTION and not state.bare)
         if starts != f.after_counter and not (f.after_counter and role == CREDIT):
-            moved = new_state, cost + W["footer8"]  # a slideshow page: each counter starts a photo, and only a counter
+            # A slideshow page: each counter starts a photo, and only a counter.
+            moved = new_state, cost + W["counter_mismatch"]
     if moved is None or f.suffix is None or role not in (HEADING, CAPTION, PARAGRAPH):
         return moved
     # A line that ends (or starts) with its credit credits the entry it belongs to.
     new_state, cost = moved
     if new_state.credited:
-        cost += W["footer9"]  # a second credit for one photo
+        cost += W["second_credit_in_line"]  # a second credit for one photo
     return _State(new_state.last, True, True, False, new_state.titled), cost
 
 
 def _move(state: _State, role: str, layout: Layout, article: _Article) -> tuple[_State, float] | None:
     last = state.last
-    if role == TITLE:
-        return (_State(TITLE, False, False, False), W["title10"]) if last == "" else None
     if role == BYLINE:
         if state.started or last in (CREDIT, INTRO):
             return None
-        return _State(BYLINE, False, False, False), (W["byline3"] if last in ("", TITLE, BYLINE) else W["byline4"])
+        at_top = last in ("", TITLE, BYLINE)
+        return _State(BYLINE, False, False, False), W["to_byline_at_top"] if at_top else W["to_byline_elsewhere"]
     if layout.credit_before and last == CREDIT and role not in (HEADING, CAPTION):
         return None  # a credit written before its caption is followed by that caption
     if role == INTRO:
         if state.started:
             return None
-        return _State(INTRO, False, False, False), W["intro8"]
-    uncredited = W["intro9"]
+        return _State(INTRO, False, False, False), W["to_intro"]
+    uncredited = W["entry_closed"]
     if state.started and not state.credited:
-        uncredited = W["intro10"] * article.credit_share  # an entry ends without a credit in an article that has them
+        # An entry ends without a credit in an article that has them.
+        uncredited = W["entry_closed_without_credit"] * article.credit_share
     if role == HEADING and last in (ALT, SECTION):
-        return _State(HEADING, True, state.credited, True), (W["heading10"] if layout.headed else W["heading11"])
+        heading = W["heading_in_listicle"] if layout.headed else W["heading_in_gallery"]
+        return _State(HEADING, True, state.credited, True), heading
     if role == HEADING:
-        cost = uncredited + (W["heading10"] if layout.headed else W["heading11"])
+        cost = uncredited + (W["heading_in_listicle"] if layout.headed else W["heading_in_gallery"])
         if state.bare:
-            cost += W["heading12"]  # a heading with nothing under it
+            cost += W["heading_bare"]  # a heading with nothing under it
         return _State(HEADING, True, layout.credit_before and last == CREDIT, True), cost
     if role == CAPTION:
         if state.bare:  # the caption under a heading
-            return _State(CAPTION, True, state.credited, False), W["caption11"]
+            return _State(CAPTION, True, state.credited, False), W["caption_under_heading"]
         if last in (ALT, SECTION):
-            return _State(CAPTION, True, state.credited, False), (W["caption12"] if layout.headed else 0.0)
-        cost = uncredited + (W["caption12"] if layout.headed else W["caption13"])
+            unheaded = W["caption_unheaded_in_listicle"] if layout.headed else 0.0
+            return _State(CAPTION, True, state.credited, False), unheaded
+        cost = uncredited + (W["caption_unheaded_in_listicle"] if layout.headed else W["caption_in_gallery"])
         return _State(CAPTION, True, layout.credit_before and last == CREDIT, False), cost
     if role == PARAGRAPH:
         if not state.started:
             return None
-        cost = W["paragraph9"]
+        cost = W["to_paragraph"]
         if layout.credit_before is False and state.credited and not layout.headed:
-            cost += W["paragraph10"]  # text after a caption's credit, in a gallery: more likely a new caption
+            # Text after a caption's credit, in a gallery: more likely a new caption.
+            cost += W["paragraph_after_credit_in_gallery"]
         return _State(PARAGRAPH, True, state.credited, False), cost
     if role == CREDIT:
         if layout.credit_before:
@@ -614,13 +624,13 @@ def _move(state: _State, role: str, layout: Layout, article: _Article) -> tuple[
                 return None
             # The credit of the next entry; in a headed layout, "heading, credit, text" also reads so.
             if state.bare and layout.headed:
-                return _State(CREDIT, True, True, True), W["credit5"]
+                return _State(CREDIT, True, True, True), W["credit_under_heading_before_caption"]
             return _State(CREDIT, state.started, True, False), uncredited  # it closes the entry before
         if not state.started:
-            return _State(CREDIT, False, False, False), W["credit6"]
+            return _State(CREDIT, False, False, False), W["credit_before_entries"]
         if state.credited:
-            return _State(CREDIT, True, True, False), W["credit7"]  # a second credit for one photo
-        return _State(CREDIT, True, True, state.bare), W["credit8"]
+            return _State(CREDIT, True, True, False), W["second_credit"]  # a second credit for one photo
+        return _State(CREDIT, True, True, state.bare), W["to_credit"]
     raise ValueError(role)
 
 
@@ -665,17 +675,17 @@ def _solve(feats: list[Features], layout: Layout, article: _Article) -> tuple[fl
     for state, (cost, pointer) in frontier.items():
         final = cost
         if state.started and not state.credited:
-            final += W["end1"] * article.credit_share
+            final += W["entry_without_credit_at_aside_or_end"] * article.credit_share
         if layout.credit_before and state.last == CREDIT:
-            final += W["end2"]
+            final += W["end_on_waiting_credit"]
         if state.bare:
-            final += W["end3"]
+            final += W["end_on_bare_heading"]
         if not state.started:
-            final += W["end4"]  # no entry at all
+            final += W["end_without_entries"]  # no entry at all
         if not state.titled:
-            final += W["end5"]  # most articles have a headline
+            final += W["end_without_title"]  # most articles have a headline
         if layout.credit_before:
-            final += W["end6"]  # credits written before their captions are the rarer layout
+            final += W["layout_credits_before"]  # credits written before their captions are the rarer layout
         if final < end_cost:
             end_cost, end_pointer = final, pointer
     roles: list[str] = []
@@ -719,7 +729,8 @@ def _article(feats: list[Features], prepared: Prepared, doubled: set[int]) -> _A
                            1, sum(1 for f in feats if f.credit is None)))
 
 
-def solve(units: list[Unit], doubled: set[int], prepared: Prepared, layout: Layout) -> tuple[float, list[str], list[float]]:
+def solve(units: list[Unit], doubled: set[int], prepared: Prepared,
+          layout: Layout) -> tuple[float, list[str], list[float]]:
     """One layout's cheapest roles, with each line's cost (for tuning and for tests)."""
     feats = features(units, doubled, prepared)
     return _solve(feats, layout, _article(feats, prepared, doubled))

@@ -128,10 +128,10 @@ def _make_folders(folder: Path, root: Path | None) -> None:
     folder = Path(os.path.normpath(os.path.abspath(folder)))
     start = Path(os.path.normpath(os.path.abspath(root))) if root is not None else None
     parts = folder.relative_to(start).parts if start is not None else ()
-    current = start
     if start is None:
         folder.mkdir(parents=True, exist_ok=True)
         return
+    current = start
     for part in parts:
         current = current / part
         try:

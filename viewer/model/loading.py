@@ -7,6 +7,10 @@ that holds photos becomes one photo deck, every Markdown file a deck, every save
 (`.html`, read in memory by viewer.model.page_deck) a deck — except a folder that holds a deck's
 or a page's own pictures (a page's `PAGE_files/` is not even walked). A folder with only photos
 and nothing below it is itself a deck; anything else opens as a library of what was found.
+
+Several PATHs (`load_paths`) follow nsxiv and feh: the photos among them are one deck of exactly
+those photos in the order given (viewer.model.file_lists), each file once; `recursive` adds every
+photo below a folder PATH to that deck, by the same bounded walk.
 """
 
 from __future__ import annotations
@@ -77,20 +81,35 @@ def _photo_in_its_folder(path: Path) -> Deck:
     return deck
 
 
-def load_paths(paths: list[Path]) -> Deck | Library:
-    """One PATH loads as itself; several become one library of all their decks."""
-    if len(paths) == 1:
-        return load_path(paths[0])
-    decks: list[Deck] = []
-    problems: list[str] = []
-    for path in paths:
-        loaded = load_path(path)
-        if isinstance(loaded, Library):
-            decks.extend(loaded.decks)
-            problems.extend(loaded.problems)
-        else:
-            decks.append(loaded)
-    return Library(title=f"{len(decks)} decks", decks=tuple(decks), problems=tuple(problems))
+def load_paths(paths: list[Path], *, recursive: bool = False, listed: bool = False,
+               skip_bad: bool = False) -> Deck | Library:
+    """PATHs as the command line gives them: see viewer.model.path_lists."""
+    from viewer.model.path_lists import load_paths as load_given
+
+    return load_given(paths, recursive=recursive, listed=listed, skip_bad=skip_bad)
+
+
+def photos_below(folder: Path) -> tuple[list[Path], list[str]]:
+    """Every photo in `folder` and the folders below it, folder by folder in natural order (a
+    folder's own photos before its subfolders'), with the same bounded walk as a library: at most
+    MAX_DEPTH levels and MAX_FOLDERS folders, hidden and system folders and a saved page's own
+    folder skipped, each real folder visited once (symlink loops end). Also the problems met."""
+    scan = _Scan(root=folder)
+    try:
+        scan.seen.add(_identity(os.stat(folder)))
+        _scan_folder(folder, 0, scan)
+    except OSError as exc:
+        raise DeckError(folder, exc.strerror or str(exc)) from None
+    if scan.folders >= MAX_FOLDERS:
+        scan.problems.append(str(DeckError(folder, f"the walk stopped after {MAX_FOLDERS} folders: "
+                                                   f"photos further down are not opened")))
+    found = []
+    for kind, where, extra in scan.found:
+        if kind == "photos":
+            entries = extra[0]
+            names = sorted((e.name for e in entries if is_image_name(e.name)), key=natural_key)
+            found.extend(where / name for name in names)
+    return found, scan.problems
 
 
 @dataclass

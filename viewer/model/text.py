@@ -10,6 +10,7 @@ from __future__ import annotations
 import unicodedata
 from array import array
 from functools import lru_cache
+from typing import Any
 
 from viewer import patterns
 
@@ -62,7 +63,7 @@ def clean_line(text: str) -> str:
 _JSON_UNSAFE = patterns.compile(r"[\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
 
 
-def json_line(record: dict) -> str:
+def json_line(record: dict[str, Any]) -> str:
     """One JSON object on one line that is safe to print on a terminal and valid UTF-8.
 
     Values keep their exact text: JSON already escapes C0 controls, and DEL, C1 controls, line
@@ -71,7 +72,7 @@ def json_line(record: dict) -> str:
     """
     import json
 
-    def safe(value):
+    def safe(value: object) -> object:
         if isinstance(value, str):
             return _replace_surrogates(value)
         if isinstance(value, dict):
@@ -124,7 +125,7 @@ _RUNS = patterns.compile(r"\s+|\S+")
 
 
 @lru_cache(maxsize=8)
-def fold_with_map(text: str) -> tuple[str, array]:
+def fold_with_map(text: str) -> tuple[str, array[int]]:
     """`fold(text)` plus, for each folded character, the index of the source character it came from.
 
     The map lets a match found in folded text be highlighted in the original text. Cached, and
@@ -167,7 +168,7 @@ def fold_with_map(text: str) -> tuple[str, array]:
 _DIGITS = patterns.compile(r"([0-9]+)")
 
 
-def natural_key(name: str) -> tuple:
+def natural_key(name: str) -> tuple[tuple[int, int, str], ...]:
     """Sort key that puts IMG_2 before IMG_10 (and ignores case)."""
     parts = _DIGITS.split(name.casefold())
     # Split with one group, the odd parts are the runs of digits.

@@ -16,6 +16,8 @@ from viewer.model.errors import DeckError
 
 def signature(deck: Deck) -> tuple | None:
     """What changes when the deck's source changes; None when it cannot be read."""
+    if deck.meta.get("listed"):
+        return None  # photos listed on the command line (viewer.model.file_lists): not "their folder"
     try:
         if deck.kind == "photos" and os.path.isdir(deck.path):
             with os.scandir(deck.path) as it:

@@ -6,8 +6,8 @@ terminal's behaviour can be tested from a script. `detect.py` does the actual te
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Mapping
 
 from viewer import patterns
 from viewer.imaging.fitting import believable_cell
@@ -173,7 +173,7 @@ def kitty_placeholders(version: str | None, outer: str | None = None) -> bool:
     if text.startswith("ghostty") or (not text and outer == "Ghostty"):
         return True
     found = _KITTY_VERSION.search(text.encode("ascii", "replace"))
-    return bool(found) and (int(found.group(1)), int(found.group(2))) >= (0, 28)
+    return found is not None and (int(found.group(1)), int(found.group(2))) >= (0, 28)
 
 
 _KITTY_VERSION = patterns.compile(rb"^kitty\(([0-9]{1,4})\.([0-9]{1,4})")

@@ -15,13 +15,32 @@ import select
 import struct
 import sys
 import time
+from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Mapping
+from typing import TYPE_CHECKING, Any
 
 from viewer.imaging.fitting import believable_cell
-from viewer.terminal.capabilities import (PASSTHROUGH_HINT, Choice, Replies, from_environment, from_replies,
-                                          from_tmux_replies, kitty_placeholders, multiplexer, parse_mode,
-                                          parse_replies, tmux_passthrough)
+from viewer.terminal.capabilities import (
+    PASSTHROUGH_HINT,
+    Choice,
+    Replies,
+    from_environment,
+    from_replies,
+    from_tmux_replies,
+    kitty_placeholders,
+    multiplexer,
+    parse_mode,
+    parse_replies,
+    tmux_passthrough,
+)
+
+if TYPE_CHECKING:
+    import signal
+    from collections.abc import Callable
+    from types import FrameType
+
+    SignalHandler = Callable[[int, FrameType | None], Any] | int | signal.Handlers | None
+    """What signal.getsignal gives and signal.signal takes."""
 
 KITTY_QUERY = b"\x1b_Gi=31,s=1,v=1,a=q,t=d,f=24;AAAA\x1b\\"
 XTVERSION = b"\x1b[>q"
@@ -35,10 +54,14 @@ report tmux answers itself. Two status reports back mean passthrough works; tmux
 is off. (The outer terminal's answers come after tmux's: waiting for DA1 or the first status
 report would end too early.)"""
 
+_TERMINAL_ERRORS: tuple[type[Exception], ...] = (OSError,)
+"""What asking a terminal may raise when it is not one after all, or went away."""
 try:
-    from termios import error as _TerminalError
+    from termios import error as _termios_error
 except ImportError:  # no termios on this platform: ask() is never reached
-    _TerminalError = OSError  # type: ignore[misc, assignment]
+    pass
+else:
+    _TERMINAL_ERRORS = (OSError, _termios_error)
 
 TIMEOUT = 0.25
 """Seconds the query may take in all; a local terminal answers in a few milliseconds."""
@@ -135,7 +158,7 @@ def ask(fd: int, timeout: float = TIMEOUT, query: bytes = QUERY, statuses: int =
 _SIGNALS = ("SIGTERM", "SIGHUP", "SIGINT")
 
 
-def _restore_on_signals(fd: int, saved: list) -> dict[int, object]:
+def _restore_on_signals(fd: int, saved: list[Any]) -> dict[int, SignalHandler]:
     """While the terminal is quiet, SIGTERM, SIGHUP and SIGINT first give it back (echo, canonical
     mode), then end the program quietly with status 128 + signal. Returns the handlers to put back."""
     import signal
@@ -154,7 +177,7 @@ def _restore_on_signals(fd: int, saved: list) -> dict[int, object]:
             raise KeyboardInterrupt
         raise SystemExit(128 + number)
 
-    previous: dict[int, object] = {}
+    previous: dict[int, SignalHandler] = {}
     for name in _SIGNALS:
         number = getattr(signal, name, None)
         if number is None:
@@ -170,12 +193,12 @@ def _restore_on_signals(fd: int, saved: list) -> dict[int, object]:
     return previous
 
 
-def _put_back(previous: dict[int, object]) -> None:
+def _put_back(previous: dict[int, SignalHandler]) -> None:
     import signal
 
     for number, handler in previous.items():
         try:
-            signal.signal(number, handler if handler is not None else signal.SIG_DFL)  # type: ignore[arg-type]
+            signal.signal(number, handler if handler is not None else signal.SIG_DFL)
         except (OSError, ValueError, TypeError):
             pass
 
@@ -229,7 +252,7 @@ def diagnose(requested: str, env: Mapping[str, str], fd: int | None, timeout: fl
     if tmux is not None or cell is None or choice is None and mode == "auto":
         try:
             answered = ask(fd, timeout, TMUX_QUERY, statuses=2) if tmux else ask(fd, timeout)
-        except (OSError, _TerminalError):  # not a terminal after all, or it went away
+        except _TERMINAL_ERRORS:  # not a terminal after all, or it went away
             answered = b""
     replies = parse_replies(answered or b"")
     if cell is None and believable_cell(replies.cell):
@@ -246,7 +269,8 @@ def diagnose(requested: str, env: Mapping[str, str], fd: int | None, timeout: fl
         graphics = Graphics("halfblock", DEFAULT_CELL, f"{choice.reason}, but the cell size in pixels is unknown")
         return Diagnosis(graphics, said, answered)
     through = tmux is not None and choice.mode != "halfblock"
-    placeholders = through and choice.mode == "kitty" and kitty_placeholders(replies.version, tmux.outer if tmux else None)
+    placeholders = through and choice.mode == "kitty" and kitty_placeholders(replies.version,
+                                                                             tmux.outer if tmux else None)
     graphics = Graphics(choice.mode, cell or DEFAULT_CELL, choice.reason, source, passthrough=through,
                         placeholders=placeholders, hint=hint)
     return Diagnosis(graphics, said, answered)

@@ -1,4 +1,5 @@
-"""The Textual App: picks the first screen (deck or library) and owns app-wide keys and caches."""
+"""The Textual App: picks the first screen (deck or library), owns app-wide keys and caches, and
+hands back what was marked (`marked_paths`) once it has ended."""
 
 from __future__ import annotations
 
@@ -7,7 +8,8 @@ import dataclasses
 import os
 import signal
 import threading
-from typing import Callable
+from collections.abc import Callable
+from pathlib import Path
 
 from textual.app import App
 from textual.binding import Binding
@@ -18,15 +20,14 @@ from textual.screen import Screen
 
 from viewer.imaging import PhotoPipeline
 from viewer.model import Deck, Library
+from viewer.model.slideshow import Say
 from viewer.terminal.detect import Graphics
+from viewer.ui.options import ViewOptions
 from viewer.ui.screens.deck_screen import DeckScreen
 from viewer.ui.screens.help_screen import EXTRA_ROWS, HelpScreen, key_rows
-from viewer.ui.options import ViewOptions
 from viewer.ui.screens.library_screen import DeckList, LibraryScreen
 from viewer.ui.screens.overview_screen import OverviewScreen
-from viewer.ui.widgets.photo_view import PhotoView
 from viewer.ui.widgets.thumbnail_grid import ThumbnailGrid
-
 
 FOCUS_WAIT = 2.0
 """Seconds after starting inside tmux within which tmux reports the pane's focus, if it will."""
@@ -46,6 +47,9 @@ class ViewerApp(App[None]):
     BINDINGS = [
         Binding("question_mark", "help", "Help", key_display="?", id="help"),
         Binding("q,ctrl+q", "quit", "Quit", key_display="q", id="quit"),
+        # Replaces Textual's own ctrl+c ("Do you want to quit?"): like every terminal viewer, and
+        # a priority binding so that it quits from the search line too (where Input would copy).
+        Binding("ctrl+c", "quit", "Quit at once, from anywhere", show=False, priority=True, id="quit-now"),
     ]
 
     def __init__(
@@ -95,22 +99,10 @@ class ViewerApp(App[None]):
         if self._terminal_write is not None and not self.is_headless:
             self._terminal_write(data)
 
-    def push_screen(self, screen, *args, **kwargs):  # type: ignore[no-untyped-def, override]
-        # Before the new screen's first frame: that frame draws this one as its background, and
-        # terminal pictures must already be out of it (ScreenSuspend would arrive too late).
-        for view in self.screen.query(PhotoView):
-            view.set_covered(True)
-        return super().push_screen(screen, *args, **kwargs)
-
-    def notify(self, message: str, *, title: str = "", severity: SeverityLevel = "information",
-               timeout: float | None = None, markup: bool = True) -> None:
-        screen = self.screen
-        if self.graphics.pixels and isinstance(screen, DeckScreen):
-            # A toast would sit over the photo, and terminal pictures do not let text through
-            # (kitty) or lose the cells under it (sixel): notices take the status line instead.
-            screen.show_notice(message, severity, timeout)
-            return
-        super().notify(message, title=title, severity=severity, timeout=timeout, markup=markup)
+    def marked_paths(self) -> list[Path]:
+        """The photos marked (`m`, `M`) in this run: deck by deck in the order they were opened,
+        each deck's in deck order, every file once (for `--print-marked`, after the app ends)."""
+        return self.options.marks.paths()
 
     def on_mount(self) -> None:
         if self._handle_signals:
@@ -121,15 +113,14 @@ class ViewerApp(App[None]):
                 loop.add_signal_handler(number, self._exit_on_signal, number)
         if self.graphics.hint:
             # Once, where it is seen: how to get real pixels here (tmux without passthrough).
-            self.call_after_refresh(self._say_hint, self.graphics.hint)
+            self.call_after_refresh(self._say, self.graphics.hint, hint=True)
         elif self.graphics.passthrough and not self.graphics.placeholders:
             self.set_timer(FOCUS_WAIT, self._check_focus_reports)
         positions = self.options.positions
         notice = positions.take_notice() if positions is not None else None
         if notice:
             # A damaged state file never stops the app: it was set aside, and this says so once.
-            self.call_after_refresh(self.notify, f"Remembered positions: {notice}", severity="warning",
-                                    timeout=8, markup=False)
+            self.call_after_refresh(self._say, f"Remembered positions: {notice}", "warning", 8)
 
     def on_app_focus(self) -> None:
         self.pane_active = True
@@ -141,14 +132,17 @@ class ViewerApp(App[None]):
         if self.pane_active is None:
             from viewer.terminal.capabilities import FOCUS_HINT
 
-            self._say_hint(FOCUS_HINT)
+            self._say(FOCUS_HINT, hint=True)
 
-    def _say_hint(self, hint: str) -> None:
+    def _say(self, message: str, severity: SeverityLevel = "information", timeout: float = 12,
+             hint: bool = False) -> None:
+        """A notice, the deck screen's way (see DeckScreen.say) if it is showing, else a toast. A
+        hint about the terminal is said where it is seen: in the status line, beside the photos."""
         screen = self.screen
         if isinstance(screen, DeckScreen):
-            screen.show_notice(hint, timeout=12)
+            screen.say(Say(message, severity=severity, seconds=timeout), in_status_line=hint)
         else:
-            self.notify(hint, timeout=12, markup=False)
+            self.notify(message, severity=severity, timeout=timeout, markup=False)
 
     def _exit_on_signal(self, number: int) -> None:
         self.exit(return_code=128 + number)

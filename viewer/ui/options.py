@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
+from viewer.model.marks import MarkBook
 from viewer.model.positions import Positions
 
 
@@ -22,3 +23,5 @@ class ViewOptions:
     """False with --from-start: open at the first slide (positions are still remembered)."""
     watch: bool = True
     """Reload the deck when its file (or photo folder) changes on disk."""
+    marks: MarkBook = field(default_factory=MarkBook, compare=False)
+    """The photos marked (`m`, `M`) in every deck of this run, for `--print-marked` afterwards."""

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
+
 from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
@@ -13,19 +15,21 @@ from textual.widgets import Static
 EXTRA_ROWS = [
     ("0–9, then Enter or G", "Go to slide N (the Nth match while filtered)"),
     ("click photo left / right", "Previous / next slide"),
-    ("mouse wheel", "Scroll the caption"),
+    ("mouse wheel", "Scroll the caption; over the photo, zoom"),
+    ("drag the zoomed photo", "Pan"),
 ]
 
 
-def key_rows(bindings: list[Binding], key_display) -> list[tuple[str, str]]:
-    """(keys, description) for every described binding, keys joined as the user types them."""
-    rows = []
-    for binding in bindings:
-        if not binding.description:
-            continue
-        keys = ", ".join(key_display(Binding(key, binding.action)) for key in binding.key.split(","))
-        rows.append((keys, binding.description))
-    return rows
+def key_rows(bindings: Iterable[BindingType], key_display: Callable[[Binding], str]) -> list[tuple[str, str]]:
+    """(keys, description) for every described binding, keys joined as the user types them; the
+    bindings of one description (the four pan directions) share a row. The footer's keys first."""
+    rows: dict[str, list[str]] = {}
+    given = [binding if isinstance(binding, Binding) else Binding(*binding) for binding in bindings]
+    for binding in sorted(given, key=lambda binding: not binding.show):
+        if binding.description:
+            keys = rows.setdefault(binding.description, [])
+            keys += [key_display(Binding(key, binding.action)) for key in binding.key.split(",")]
+    return [(", ".join(dict.fromkeys(keys)), description) for description, keys in rows.items()]
 
 
 class HelpScreen(ModalScreen[None]):
@@ -50,6 +54,3 @@ class HelpScreen(ModalScreen[None]):
 
     def on_mount(self) -> None:
         self.query_one("#help-body").border_title = "Keys"
-
-    def action_dismiss(self) -> None:
-        self.dismiss()

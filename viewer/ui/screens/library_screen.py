@@ -1,5 +1,6 @@
 """The library: every deck in a folder with its title, slide count and where you left off;
-`/` filters the list by title, Enter opens a deck."""
+`/` filters the list by title, Enter opens a deck, `o` (or Tab) shows the decks as a grid of
+their first photos."""
 
 from __future__ import annotations
 
@@ -41,6 +42,7 @@ class LibraryScreen(Screen[None]):
     BINDINGS = [
         Binding("slash,ctrl+f", "filter", "Filter decks", key_display="/", id="library-filter"),
         Binding("escape", "clear_filter", "Clear the filter", show=False, id="library-clear"),
+        Binding("o,tab", "grid", "Grid", key_display="o", id="library-grid"),
     ]
 
     def __init__(self, library: Library, pipeline: PhotoPipeline, *, search: str = "",
@@ -55,7 +57,7 @@ class LibraryScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         yield Header(icon="▣")
-        yield Static(f"{len(self.library.decks)} decks — choose one and press Enter", id="library-heading", markup=False)
+        yield Static(self._heading(), id="library-heading", markup=False)
         yield Input(placeholder="type to filter decks by title — Enter to choose, Escape to clear", id="library-filter")
         yield DeckList(id="decks")
         if self.library.problems:
@@ -67,15 +69,26 @@ class LibraryScreen(Screen[None]):
         self.query_one(DeckList).focus()
 
     def on_screen_resume(self, event: events.ScreenResume) -> None:
-        # Back from a deck: its remembered position changed.
+        # Back from a deck (or the grid): its remembered position may have changed.
+        self._refill()
+
+    def _refill(self) -> None:
         if self.is_mounted:
             self._fill(self.query_one("#library-filter", Input).value, keep=True)
+
+    def _heading(self, text: str = "") -> str:
+        total = len(self.library.decks)
+        if text.strip():
+            return (f"{len(self._shown)} of {total} deck{'' if total == 1 else 's'} "
+                    f"match{'es' if len(self._shown) == 1 else ''} “{text.strip()}” — Enter opens, Escape clears")
+        return f"{total} deck{'' if total == 1 else 's'} — choose {'it' if total == 1 else 'one'} and press Enter"
 
     def _fill(self, text: str, keep: bool = False) -> None:
         options = self.query_one(DeckList)
         highlighted = options.highlighted if keep else None
         query = Query.parse(text)
-        self._shown = [i for i, deck in enumerate(self.library.decks) if query.matches_folded(fold(deck.title + " " + deck.path.name))]
+        self._shown = [i for i, deck in enumerate(self.library.decks)
+                       if query.matches_folded(fold(deck.title + " " + deck.path.name))]
         options.clear_options()
         entries: list[Option | None] = []
         for n, i in enumerate(self._shown):
@@ -83,12 +96,7 @@ class LibraryScreen(Screen[None]):
                 entries.append(None)  # a separator line between decks
             entries.append(Option(deck_label(self.library.decks[i], self.options.positions), id=str(i)))
         options.add_options(entries)
-        heading = self.query_one("#library-heading", Static)
-        total = len(self.library.decks)
-        if query:
-            heading.update(f"{len(self._shown)} of {total} decks match “{text.strip()}” — Enter opens, Escape clears")
-        else:
-            heading.update(f"{total} decks — choose one and press Enter")
+        self.query_one("#library-heading", Static).update(self._heading(text if query else ""))
         if self._shown:
             options.highlighted = highlighted if highlighted is not None and highlighted < options.option_count else 0
 
@@ -117,10 +125,46 @@ class LibraryScreen(Screen[None]):
         self._open(event.option_index)
 
     def _open(self, option_index: int) -> None:
+        option_id = self.query_one(OptionList).get_option_at_index(option_index).id
+        self._open_deck(int(option_id or 0))
+
+    def _open_deck(self, index: int) -> None:
         # Imported here: deck_screen imports this package's siblings, keep module imports acyclic.
         from viewer.ui.screens.deck_screen import DeckScreen
 
-        option_id = self.query_one(OptionList).get_option_at_index(option_index).id
-        deck = self.library.decks[int(option_id or 0)]
-        self.app.push_screen(DeckScreen(deck, self._pipeline, search=self.options.search, from_library=True,
-                                        options=self.options))
+        screen = DeckScreen(self.library.decks[index], self._pipeline, search=self.options.search,
+                            from_library=True, options=self.options)
+
+        def closed(_: object) -> None:
+            # The deck writes its position only as it is unmounted, which comes after this screen
+            # is shown again: take where it was from the screen itself, so "left at" is current.
+            positions = self.options.positions
+            if positions is not None and screen.slide is not None and len(screen.deck):
+                positions.remember(screen.deck.path, screen.cursor.current, screen.slide.title)
+            self._refill()
+
+        self.app.push_screen(screen, closed)
+
+    def action_grid(self) -> None:
+        from viewer.ui.screens.overview_screen import LibraryGridScreen
+
+        options = self.query_one(DeckList)
+        highlighted = options.highlighted
+        start = 0
+        if highlighted is not None:
+            option_id = options.get_option_at_index(highlighted).id
+            start = self._shown.index(int(option_id or 0)) if option_id is not None else 0
+
+        def chosen(index: int | None) -> None:
+            if index is not None:
+                self._select_deck(index)
+                self._open_deck(index)
+
+        self.app.push_screen(LibraryGridScreen(self.library, list(self._shown), self._pipeline, start), chosen)
+
+    def _select_deck(self, index: int) -> None:
+        options = self.query_one(DeckList)
+        for position in range(options.option_count):
+            if options.get_option_at_index(position).id == str(index):
+                options.highlighted = position
+                return

@@ -1,5 +1,6 @@
-"""The overview (`o` or Tab): every slide of the deck — or every match while filtered — as a grid
-of thumbnails; Enter shows the highlighted slide, Escape goes back to where you were."""
+"""Grids of thumbnails: the overview of a deck (`o` or Tab) — every slide, or every match while
+filtered — and the library's grid of decks by their first photo. Enter opens the highlighted one,
+Escape goes back to where you were."""
 
 from __future__ import annotations
 
@@ -9,36 +10,48 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 
 from viewer.imaging import PhotoPipeline
-from viewer.model import Deck
+from viewer.model import Deck, Library
+from viewer.model.grid_tiles import DeckTiles, LibraryTiles, TileSource
 from viewer.model.navigation import Cursor
-from viewer.ui.widgets.thumbnail_grid import ThumbnailGrid
+from viewer.ui.widgets.thumbnail_grid import DeckGrid, ThumbnailGrid
 
 
-class OverviewScreen(Screen[int | None]):
-    """Dismisses with the deck index of the chosen slide, or None."""
+class GridScreen(Screen[int | None]):
+    """Dismisses with the item (slide or deck index) chosen, or None."""
 
     BINDINGS = [Binding("escape,o,tab", "back", "Back", key_display="Esc", id="overview-back")]
+    GRID = ThumbnailGrid
 
-    def __init__(self, deck: Deck, cursor: Cursor, pipeline: PhotoPipeline) -> None:
+    def __init__(self, tiles: TileSource, pipeline: PhotoPipeline, start: int = 0, *, title: str = "",
+                 sub_title: str = "", empty: str = "Nothing to show.", marked: frozenset[int] = frozenset()) -> None:
         super().__init__()
-        self.deck = deck
-        self.items = list(cursor.visible)
-        self._start = (cursor.number or 1) - 1
+        self.tiles = tiles
+        self._start = start
         self._pipeline = pipeline
-        self.title = deck.title
-        self.sub_title = "overview"
-        if cursor.filtered and cursor.query is not None:
-            self.sub_title = f"overview of {len(self.items)} matching “{cursor.query.text.strip()}”"
+        self._empty = empty
+        self._marked = marked
+        self.title = title
+        self.sub_title = sub_title
 
     def compose(self) -> ComposeResult:
         yield Header(icon="▣")
-        if not self.items:
-            yield Static("Nothing to show: no slide matches.", id="overview-empty", markup=False)
-        yield ThumbnailGrid(self.deck, self.items, self._pipeline, self._start, id="grid")
+        if not len(self.tiles):
+            yield Static(self._empty, id="overview-empty", markup=False)
+        yield self.GRID(self.tiles, self._pipeline, self._start, graphics=getattr(self.app, "graphics", None),
+                            marked=self._marked, id="grid")
         yield Footer()
 
     def on_mount(self) -> None:
+        # The header stays as it is while moving (the selected tile's frame says where you are):
+        # a change of its text makes Textual repaint the whole screen, terminal pictures and all.
         self.query_one(ThumbnailGrid).focus()
+
+    def on_screen_suspend(self) -> None:
+        # Help now covers the grid: terminal pictures must go.
+        self.query_one(ThumbnailGrid).set_covered(True)
+
+    def on_screen_resume(self) -> None:
+        self.query_one(ThumbnailGrid).set_covered(False)
 
     def on_thumbnail_grid_chosen(self, message: ThumbnailGrid.Chosen) -> None:
         message.stop()
@@ -46,3 +59,28 @@ class OverviewScreen(Screen[int | None]):
 
     def action_back(self) -> None:
         self.dismiss(None)
+
+
+class OverviewScreen(GridScreen):
+    """The slides of `deck` the cursor can reach, the current one selected; `marked` slides carry a ✓."""
+
+    def __init__(self, deck: Deck, cursor: Cursor, pipeline: PhotoPipeline,
+                 marked: frozenset[int] = frozenset()) -> None:
+        items = list(cursor.visible)
+        sub_title = f"overview of {len(items)}"
+        if cursor.filtered and cursor.query is not None:
+            sub_title = f"overview of {len(items)} matching “{cursor.query.text.strip()}”"
+        super().__init__(DeckTiles(deck, items), pipeline, (cursor.number or 1) - 1, title=deck.title,
+                         sub_title=sub_title, empty="Nothing to show: no slide matches.", marked=marked)
+        self.deck = deck
+        self.items = items
+
+
+class LibraryGridScreen(GridScreen):
+    """Decks `shown` of `library` by their first photo; dismisses with the chosen deck's index."""
+
+    GRID = DeckGrid
+
+    def __init__(self, library: Library, shown: list[int], pipeline: PhotoPipeline, start: int = 0) -> None:
+        super().__init__(LibraryTiles(library, shown), pipeline, start, title="Library",
+                         sub_title=f"{library.title} · grid of {len(shown)}", empty="Nothing to show: no deck matches.")

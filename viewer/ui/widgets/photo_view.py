@@ -11,16 +11,27 @@ picture travels as a zero-width control segment at the end of its rows: Textual 
 the same frame, right after the cells it lies on (see viewer/imaging/sixel.py for why each row
 carries its own strip). The picture is only drawn while the deck screen is the active one; a
 screen or dialog over it gets blank cells (and kitty's picture hidden).
+
+Zoom, pan and rotation (`zoom_by`, `zoom_fit`, `zoom_actual`, `pan`, `rotate`; the mouse wheel
+and dragging) are the panel's own: the state is a `viewer.imaging.zoom.Zoom` kept clamped to the
+photo, it travels in the render request (rapid steps coalesce like paging does), and the
+pipeline crops just the region shown from a copy decoded at the scale it needs. A step shows at
+once and the sharp view follows: with half-blocks made from a smaller copy when the one needed is
+not decoded yet, with pixel graphics as a quick stand-in (kitty at half resolution, sixel and
+iTerm2 as half-blocks) while the picture is encoded, which takes longer than a step may. Changing
+slide goes back to the fit; a rotation is kept per photo for the session. The zoom is announced
+with a `Zoomed` message (the screen may show it); a photo whose file is cut short shows what
+decoded with a notice on the panel's last row.
 """
 
 from __future__ import annotations
 
 import sys
 import threading
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-from rich.control import Control
 from rich.color import Color, ColorSystem
+from rich.control import Control
 from rich.segment import ControlType, Segment
 from rich.style import Style
 from rich.text import Text
@@ -36,6 +47,9 @@ from viewer.imaging import PhotoPipeline, PixelPhoto, RenderedPhoto
 from viewer.imaging.halfblocks import COLOR_SYSTEMS
 from viewer.imaging.kitty import placeholder_colour, placeholder_rows
 from viewer.imaging.kitty_session import KittySession
+from viewer.imaging.pipeline import MAX_CELLS, MAX_PIXELS, PLAIN, View
+from viewer.imaging.zoom import FIT, Zoom, actual, clamp, percent, region, turned, zoom_by
+from viewer.imaging.zoom import pan as pan_zoom
 from viewer.model import Photo
 from viewer.model.text import clean_line
 from viewer.terminal.detect import Graphics, window_cell_size
@@ -50,6 +64,8 @@ REMOTE = "remote image not fetched (viewer never uses the network)"
 # any pane, split or not. (An ECH is not enough: in a pane narrower than the window tmux redraws
 # the line instead, and leaves its cursor elsewhere.)
 TMUX_ANCHOR = " \x1b[D\u00a0"
+ZOOM_WHEEL = 1.25
+"""One notch of the mouse wheel: a gentler step than a key's (wheels send several at once)."""
 
 
 @dataclass(frozen=True)
@@ -63,6 +79,8 @@ class _Request:
     cell: tuple[int, int] = (8, 16)
     passthrough: bool = False
     placeholders: bool = False
+    view: View = PLAIN
+    """Rotation and zoom: part of the request, so that rapid steps coalesce like paging does."""
 
 
 class PhotoView(Widget):
@@ -91,12 +109,21 @@ class PhotoView(Widget):
             self.rendered = rendered
 
     class Shown(Message):
-        """The photo panel finished showing `photo`; `problem` says why it could not, if so."""
+        """The photo panel finished showing `photo`; `problem` says why it could not, if so;
+        `notice` what is wrong with a photo it shows anyway (a file cut short)."""
 
-        def __init__(self, photo: Photo | None, problem: str | None) -> None:
+        def __init__(self, photo: Photo | None, problem: str | None, notice: str | None = None) -> None:
             super().__init__()
             self.photo = photo
             self.problem = problem
+            self.notice = notice
+
+    class Zoomed(Message):
+        """The zoom changed: `percent` of the photo's own pixels (100 is 1:1), None when fitted."""
+
+        def __init__(self, percent: int | None) -> None:
+            super().__init__()
+            self.percent = percent
 
     def __init__(self, pipeline: PhotoPipeline, *, graphics: Graphics | None = None, id: str | None = None) -> None:
         super().__init__(id=id)
@@ -122,6 +149,14 @@ class PhotoView(Widget):
         self._covered = False
         self._wanted: _Request | None = None
         self._wake = threading.Event()
+        self._zoom: Zoom = FIT
+        self._turns: dict[str, int] = {}
+        """Quarter turns per photo (by path), for the session."""
+        self._announced: int | None = None
+        self._notice: Strip | None = None
+        self._drag: tuple[float, float] | None = None
+        """Where a press started (cells), while a button is held; a drag pans instead of paging."""
+        self._dragged = False
 
     @property
     def showing(self) -> Photo | None:
@@ -155,6 +190,8 @@ class PhotoView(Widget):
         self._wake.set()
 
     def watch_photo(self) -> None:
+        self._zoom = FIT  # a new slide starts fitted (its rotation, if any, is remembered)
+        self._announce()
         if self.graphics_mode == "halfblock":
             self._refresh_photo()
         else:
@@ -168,6 +205,7 @@ class PhotoView(Widget):
             stdout = sys.__stdout__
             if stdout is not None:
                 self.cell_size = window_cell_size(stdout.fileno()) or self.cell_size
+        self._announce()  # the same zoom over the fit is another percentage of the photo's pixels
         self._refresh_photo()
 
     def set_covered(self, covered: bool) -> None:
@@ -196,8 +234,9 @@ class PhotoView(Widget):
         # Placeholder cells name their picture by a 24-bit foreground colour: truecolor only.
         placeholders = self._placeholders and colors == "truecolor"
         mode = self.graphics_mode if self._drawable else "halfblock"
+        view = self._view_of(photo, cols, rows, mode)
         request = _Request(photo, cols, rows, self._shown_background(colors), colors, mode,
-                           self.cell_size, self.passthrough, placeholders)
+                           self.cell_size, self.passthrough, placeholders, view)
         if request == self._request:
             return
         self._request = request
@@ -233,7 +272,21 @@ class PhotoView(Widget):
             if request is None or request.photo.path is None:
                 continue
             try:
-                rendered = self._render(request, request.photo)
+                if request.graphics != "halfblock" and not request.view.plain and self._peek(request) is None:
+                    # A zoom step in pixel graphics: a quick stand-in at once, then the view itself.
+                    self.post_message(self._Rendered(request, self._preview(request)))
+                    if self._wanted is not None or worker.is_cancelled:
+                        continue
+                    rendered = self._render(request, request.photo)
+                else:
+                    rendered = self._render(request, request.photo, coarse_ok=True)
+                if rendered.coarse:
+                    # A zoom step shows at once from a smaller copy; the sharp view follows
+                    # unless the user has already asked for another.
+                    self.post_message(self._Rendered(request, rendered))
+                    if self._wanted is not None or worker.is_cancelled:
+                        continue
+                    rendered = self._render(request, request.photo)
             except Exception as error:  # a bug, not bad input: show it in the panel, keep the app alive
                 rendered = RenderedPhoto(problem=f"internal error while rendering: {error!r}")
             if worker.is_cancelled:
@@ -251,7 +304,8 @@ class PhotoView(Widget):
             if worker.is_cancelled or self._wanted is not None:
                 return  # the user moved on: the panel's own render comes first
             if photo.path is not None:
-                self._render(request, photo)
+                # Neighbours are shown fitted (turned as they were left), whatever the zoom here.
+                self._render(replace(request, photo=photo, view=View(self._turns.get(str(photo.path), 0))), photo)
 
     def _peek(self, request: _Request) -> RenderedPhoto | PixelPhoto | None:
         path = request.photo.path
@@ -259,17 +313,27 @@ class PhotoView(Widget):
         if request.graphics != "halfblock":
             return self._pipeline.peek_pixels(path, request.cols, request.rows, request.background,
                                               request.graphics, request.cell, passthrough=request.passthrough,
-                                              placeholders=request.placeholders)
-        return self._pipeline.peek(path, request.cols, request.rows, request.background, request.colors)
+                                              placeholders=request.placeholders, view=request.view)
+        return self._pipeline.peek(path, request.cols, request.rows, request.background, request.colors,
+                                   view=request.view)
 
-    def _render(self, request: _Request, photo: Photo) -> RenderedPhoto | PixelPhoto:
+    def _render(self, request: _Request, photo: Photo, coarse_ok: bool = False) -> RenderedPhoto | PixelPhoto:
         path = photo.path
         assert path is not None
         if request.graphics != "halfblock":
             return self._pipeline.render_pixels(path, request.cols, request.rows, request.background,
                                                 request.graphics, request.cell, passthrough=request.passthrough,
-                                                placeholders=request.placeholders)
-        return self._pipeline.render(path, request.cols, request.rows, request.background, request.colors)
+                                                placeholders=request.placeholders, view=request.view,
+                                                coarse_ok=coarse_ok)
+        return self._pipeline.render(path, request.cols, request.rows, request.background, request.colors,
+                                     view=request.view, coarse_ok=coarse_ok)
+
+    def _preview(self, request: _Request) -> RenderedPhoto | PixelPhoto:
+        path = request.photo.path
+        assert path is not None
+        return self._pipeline.preview(path, request.cols, request.rows, request.background, request.colors,
+                                      request.graphics, request.cell, request.view, request.passthrough,
+                                      request.placeholders)
 
     def _prefetch_neighbours(self) -> None:
         if self._request is not None and self.neighbours:
@@ -281,14 +345,30 @@ class PhotoView(Widget):
         if request == self._shown and rendered is self._shown_rendered:
             return  # the cached picture was still current: nothing to redraw
         self._shown_rendered = rendered
-        if rendered.problem is not None:
+        self._notice = self._notice_strip(request, rendered.problem) if rendered.damaged else None
+        if rendered.problem is not None and not rendered.damaged:
             self._show_placeholder(request, rendered.problem)
         elif isinstance(rendered, PixelPhoto):
             self._show_graphics(request, rendered)
         else:
             self._show_pixels(request, rendered)
-        self.post_message(self.Shown(request.photo, rendered.problem))
+        if rendered.damaged:
+            self.post_message(self.Shown(request.photo, None, rendered.problem))
+        else:
+            self.post_message(self.Shown(request.photo, rendered.problem))
         self._prefetch_neighbours()
+
+    def _notice_strip(self, request: _Request, problem: str | None) -> Strip:
+        """The panel's last row: what is wrong with the photo shown above it."""
+        text = Text("⚠ " + clean_line(problem or ""), style=self.get_component_rich_style("photo-view--reason"),
+                    justify="center", no_wrap=True, overflow="ellipsis")
+        options = self.app.console.options.update(width=request.cols, height=None, highlight=False)
+        line = self.app.console.render_lines(text, options, style=self.rich_style, pad=True)[0]
+        return Strip(line, request.cols)
+
+    def _picture_rows(self, request: _Request) -> int:
+        """The rows a picture is centred in (a damaged one leaves the last row to its notice)."""
+        return request.rows - 1 if self._notice is not None and request.rows > 1 else request.rows
 
     def _show_pixels(self, request: _Request, rendered: RenderedPhoto) -> None:
         left = (request.cols - rendered.width) // 2
@@ -297,7 +377,7 @@ class PhotoView(Widget):
         pad_left = [Segment(" " * left, base)] if left else []
         pad_right = [Segment(" " * right, base)] if right else []
         strips = [Strip([*pad_left, *row, *pad_right], request.cols) for row in rendered.rows]
-        self._set_strips(request, strips, (request.rows - rendered.height) // 2)
+        self._set_strips(request, strips, (self._picture_rows(request) - rendered.height) // 2)
 
     def _show_placeholder(self, request: _Request, problem: str) -> None:
         text = Text(justify="center", no_wrap=False)
@@ -318,7 +398,7 @@ class PhotoView(Widget):
         if pixels.placeholders:
             self._show_placeholders(request, pixels)
             return
-        self._set_strips(request, [], (request.rows - pixels.rows) // 2, pixels)
+        self._set_strips(request, [], (self._picture_rows(request) - pixels.rows) // 2, pixels)
 
     def _show_placeholders(self, request: _Request, pixels: PixelPhoto) -> None:
         """kitty through tmux with placeholders: the picture's cells are text naming it."""
@@ -328,7 +408,7 @@ class PhotoView(Widget):
         base = self.rich_style
         strips = [Strip([Segment(" " * left, base), Segment(row, style), Segment(" " * right, base)], request.cols)
                   for row in placeholder_rows(pixels.cols, pixels.rows)]
-        self._set_strips(request, strips, (request.rows - pixels.rows) // 2, pixels)
+        self._set_strips(request, strips, (self._picture_rows(request) - pixels.rows) // 2, pixels)
 
     def _set_strips(self, shown: _Request | None, strips: list[Strip], top: int,
                     pixels: PixelPhoto | None = None) -> None:
@@ -343,6 +423,8 @@ class PhotoView(Widget):
         self.refresh()
 
     def render_line(self, y: int) -> Strip:
+        if self._notice is not None and self._shown is not None and y == self._shown.rows - 1:
+            return self._notice
         index = y - self._top
         if self.graphics_mode != "halfblock":
             return self._graphics_line(y, index)
@@ -394,4 +476,157 @@ class PhotoView(Widget):
 
     def on_click(self, event: events.Click) -> None:
         event.stop()
+        if self._dragged:
+            self._dragged = False
+            return  # the end of a drag that panned, not a click to page
         self.post_message(self.PageRequested(-1 if event.x < self.size.width / 2 else 1))
+
+    # -- zoom, pan, rotation -------------------------------------------------------------------
+
+    @property
+    def zoomed(self) -> bool:
+        """Whether the photo is shown larger than it fits."""
+        return not self._zoom.fitted
+
+    @property
+    def zoom(self) -> Zoom:
+        return self._zoom
+
+    @property
+    def zoom_percent(self) -> int | None:
+        """The zoom as photo viewers say it (100: one photo pixel per terminal pixel), None when fitted."""
+        geometry = self._geometry()
+        if not self.zoomed or geometry is None:
+            return None
+        return percent(self._zoom, *geometry)
+
+    @property
+    def settled(self) -> bool:
+        """Whether what was last asked for (photo, size, zoom) is on screen, sharp."""
+        rendered = self._shown_rendered
+        return self._shown is not None and self._shown == self._request and not (rendered and rendered.coarse)
+
+    def turns_of(self, photo: Photo | None = None) -> int:
+        """The clockwise quarter turns `photo` (by default the current one) is shown at."""
+        photo = photo or self.photo
+        return self._turns.get(str(photo.path), 0) if photo is not None and photo.path is not None else 0
+
+    def zoom_by(self, factor: float, around: tuple[float, float] = (0.5, 0.5)) -> None:
+        """Zoom by `factor` (1.5 in, 1/1.5 out) around `around` (fractions of the panel, its centre
+        by default); never below the fit."""
+        geometry = self._geometry()
+        if geometry is not None:
+            self._set_zoom(zoom_by(self._zoom, factor, *geometry, around=around))
+
+    def zoom_fit(self) -> None:
+        self._set_zoom(FIT)
+
+    def zoom_actual(self) -> None:
+        """One photo pixel per terminal pixel (per half-block pixel without graphics)."""
+        geometry = self._geometry()
+        if geometry is not None:
+            self._set_zoom(actual(self._zoom, *geometry))
+
+    def pan(self, dx: float, dy: float) -> None:
+        """Move the zoomed view by `dx`, `dy` visible widths and heights, never past the photo."""
+        geometry = self._geometry()
+        if geometry is not None:
+            self._set_zoom(pan_zoom(self._zoom, dx, dy, *geometry))
+
+    def rotate(self, quarter_turns: int) -> None:
+        """Turn the photo by `quarter_turns` (+1 clockwise, -1 anticlockwise), for the session; the
+        zoom goes back to the fit (the old region means nothing on the turned photo)."""
+        photo = self.photo
+        if photo is None or photo.path is None:
+            return
+        key = str(photo.path)
+        self._turns[key] = (self._turns.get(key, 0) + quarter_turns) % 4
+        self._zoom = FIT
+        self._announce()
+        self._refresh_photo()
+
+    def _set_zoom(self, zoom: Zoom) -> None:
+        if zoom == self._zoom:
+            return
+        self._zoom = zoom
+        self._announce()
+        self._refresh_photo()
+
+    def _announce(self) -> None:
+        """Post `Zoomed` when the percentage shown changes (None once back at the fit)."""
+        value = self.zoom_percent
+        if value != self._announced:
+            self._announced = value
+            self.post_message(self.Zoomed(value))
+
+    def _view_box(self, cols: int, rows: int, mode: str) -> tuple[int, int]:
+        """The panel in view pixels as the pipeline sizes it: terminal pixels with graphics,
+        half-block pixels without."""
+        if mode == "halfblock":
+            return (min(cols, MAX_CELLS[0]), 2 * min(rows, MAX_CELLS[1]))
+        cell_w, cell_h = self.cell_size
+        return (max(1, min(cols, MAX_PIXELS // cell_w)) * cell_w, max(1, min(rows, MAX_PIXELS // cell_h)) * cell_h)
+
+    def _geometry(self) -> tuple[tuple[int, int], tuple[int, int]] | None:
+        """(the turned photo's size, the panel in view pixels), or None while unknown."""
+        photo = self.photo
+        cols, rows = self.content_size
+        if photo is None or photo.path is None or cols <= 0 or rows <= 0:
+            return None
+        size = self._pipeline.known_size(photo.path)
+        if not size or not size[0] or not size[1]:
+            return None  # not decoded yet, or not a picture: nothing to zoom
+        mode = self.graphics_mode if self._drawable else "halfblock"
+        return turned(size, self.turns_of(photo)), self._view_box(cols, rows, mode)
+
+    def _view_of(self, photo: Photo, cols: int, rows: int, mode: str) -> View:
+        turns = self.turns_of(photo)
+        if self._zoom.fitted:
+            return View(turns)
+        size = self._pipeline.known_size(photo.path) if photo.path is not None else None
+        if not size or not size[0] or not size[1]:
+            return View(turns)
+        # Clamped for this panel: a resize may have left the old centre outside the photo.
+        return View(turns, clamp(self._zoom, turned(size, turns), self._view_box(cols, rows, mode)))
+
+    def _around(self, event: events.MouseEvent) -> tuple[float, float]:
+        offset = event.get_content_offset(self)
+        cols, rows = self.content_size
+        if offset is None or cols <= 0 or rows <= 0:
+            return (0.5, 0.5)
+        return ((offset.x + 0.5) / cols, (offset.y + 0.5) / rows)
+
+    def on_mouse_scroll_up(self, event: events.MouseScrollUp) -> None:
+        event.stop()  # the wheel over the photo zooms (over the caption it scrolls)
+        self.zoom_by(ZOOM_WHEEL, self._around(event))
+
+    def on_mouse_scroll_down(self, event: events.MouseScrollDown) -> None:
+        event.stop()
+        self.zoom_by(1 / ZOOM_WHEEL, self._around(event))
+
+    def on_mouse_down(self, event: events.MouseDown) -> None:
+        self._drag = (event.screen_x, event.screen_y)
+        self._dragged = False
+        self.capture_mouse()
+
+    def on_mouse_move(self, event: events.MouseMove) -> None:
+        if self._drag is None or not event.button:
+            return
+        geometry = self._geometry()
+        if geometry is None or not self.zoomed:
+            return
+        dx, dy = event.screen_x - self._drag[0], event.screen_y - self._drag[1]
+        if not dx and not dy:
+            return
+        self._drag = (event.screen_x, event.screen_y)
+        self._dragged = True
+        picture, box = geometry
+        shown = region(self._zoom, picture, box).size
+        cols, rows = self.content_size
+        # The photo follows the pointer: dragging right shows what is to the left.
+        per_col, per_row = box[0] / max(cols, 1), box[1] / max(rows, 1)
+        self.pan(-dx * per_col / shown[0], -dy * per_row / shown[1])
+
+    def on_mouse_up(self, event: events.MouseUp) -> None:
+        self._drag = None
+        self.release_mouse()

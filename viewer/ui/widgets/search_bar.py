@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
@@ -10,7 +11,8 @@ from textual.widgets import Input, Label
 
 
 class SearchBar(Horizontal):
-    """An input that posts Changed as the user types, Done on Enter and Cancelled on Escape."""
+    """An input that posts Changed as the user types, and Closed on Enter (keeping the filter) or
+    Escape (cancelling the search)."""
 
     BINDINGS = [Binding("escape", "cancel", "Cancel search", id="search-cancel")]
 
@@ -19,15 +21,18 @@ class SearchBar(Horizontal):
             super().__init__()
             self.text = text
 
-    class Done(Message):
-        """Enter: keep the filter and go back to paging."""
+    class Closed(Message):
+        """Enter (`kept`: keep the filter and go back to paging) or Escape (cancel the search: the
+        screen goes back to where it started)."""
 
-    class Cancelled(Message):
-        """Escape: cancel the search (the screen goes back to where it started)."""
+        def __init__(self, kept: bool) -> None:
+            super().__init__()
+            self.kept = kept
 
     def compose(self) -> ComposeResult:
         yield Label("Search", id="search-label")
-        yield Input(placeholder="words or \"a phrase\" — Enter to page the matches, Escape to go back", id="search-input")
+        yield Input(placeholder="words or \"a phrase\" — Enter to page the matches, Escape to go back",
+                    id="search-input")
 
     def open(self, text: str) -> None:
         search = self.query_one(Input)
@@ -41,9 +46,19 @@ class SearchBar(Horizontal):
         event.stop()
         self.post_message(self.Changed(event.value))
 
+    def type_key(self, event: events.Key) -> bool:
+        """Type a key that reached the screen while the search is open (it was queued before the
+        input had the focus: the input stops the keys it handles itself); True if it was text."""
+        if not (event.is_printable and event.character):
+            return False
+        search = self.query_one(Input)
+        self.screen.set_focus(search)
+        search.insert_text_at_cursor(event.character)
+        return True
+
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
-        self.post_message(self.Done())
+        self.post_message(self.Closed(kept=True))
 
     def action_cancel(self) -> None:
-        self.post_message(self.Cancelled())
+        self.post_message(self.Closed(kept=False))

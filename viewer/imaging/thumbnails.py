@@ -1,0 +1,102 @@
+"""Thumbnails for the overview grid: what to prepare for a tile, and what a kitty terminal holds.
+
+A tile's thumbnail is either half-block rows (dithered to the terminal's palette below truecolor)
+or a picture in the terminal's own graphics, both made and cached by the PhotoPipeline; `Thumb`
+says which, so the grid asks for one key per tile whatever the mode. For kitty, many pictures are
+on screen at once: `KittyTiles` remembers which ones the terminal already holds (uploaded once,
+placed by id, kept across openings of the grid) and which are placed, so those scrolled away are
+taken off. Plain strings in, plain strings out: no Textual.
+"""
+
+from __future__ import annotations
+
+import weakref
+from collections import OrderedDict
+from dataclasses import dataclass
+from pathlib import Path
+
+from viewer.imaging.kitty import forget, hide, place
+from viewer.imaging.pipeline import PhotoPipeline, PixelPhoto, RenderedPhoto
+
+KEEP_TILES = 256
+"""Thumbnails kept uploaded in a kitty terminal (a 200×130 px one is about 80 kB there)."""
+
+
+@dataclass(frozen=True)
+class Thumb:
+    """How one tile's thumbnail is made: a `cols`×`rows` cell box, letterboxed in `background`."""
+
+    cols: int
+    rows: int
+    background: tuple[int, int, int]
+    colors: str = "truecolor"
+    """Half-blocks: the terminal's colours ("truecolor", "256", "standard", "windows")."""
+    mode: str = "halfblock"
+    """"halfblock", "sixel", "kitty" or "iterm"."""
+    cell: tuple[int, int] = (8, 16)
+
+    def peek(self, pipeline: PhotoPipeline, path: Path) -> RenderedPhoto | PixelPhoto | None:
+        """The cached thumbnail, if any (never touches the disk: safe on the UI thread)."""
+        if self.mode == "halfblock":
+            return pipeline.peek(path, self.cols, self.rows, self.background, self.colors)
+        return pipeline.peek_pixels(path, self.cols, self.rows, self.background, self.mode, self.cell)
+
+    def make(self, pipeline: PhotoPipeline, path: Path) -> RenderedPhoto | PixelPhoto:
+        """The thumbnail, made (or found cached and still current). Slow: call from a worker thread."""
+        if self.mode == "halfblock":
+            return pipeline.render(path, self.cols, self.rows, self.background, self.colors)
+        return pipeline.render_pixels(path, self.cols, self.rows, self.background, self.mode, self.cell)
+
+
+class KittyTiles:
+    """The thumbnails a kitty terminal holds for the grid, and which of them are on screen."""
+
+    def __init__(self, keep: int = KEEP_TILES) -> None:
+        self.keep = keep
+        self._uploaded: OrderedDict[int, None] = OrderedDict()
+        self.placed: set[int] = set()
+
+    def uploaded(self, image_id: int) -> bool:
+        return image_id in self._uploaded
+
+    def upload(self, image_id: int, upload: str) -> str:
+        """What to send before picture `image_id` is first placed: its upload, unless the terminal
+        has it, and the oldest pictures freed past `keep` (never one on screen)."""
+        if image_id in self._uploaded:
+            self._uploaded.move_to_end(image_id)
+            return ""
+        out = [upload]
+        self._uploaded[image_id] = None
+        for old in list(self._uploaded):
+            if len(self._uploaded) <= self.keep:
+                break
+            if old not in self.placed and old != image_id:
+                del self._uploaded[old]
+                out.append(forget(old))
+        return "".join(out)
+
+    def placement(self, image_id: int, cols: int, rows: int) -> str:
+        """The placement a tile's top picture row carries (placing it again moves it)."""
+        self.placed.add(image_id)
+        return place(image_id, cols, rows)
+
+    def keep_only(self, visible: set[int]) -> str:
+        """Take off the screen every placed picture not in `visible` (scrolled away, resized)."""
+        gone = self.placed - visible
+        self.placed -= gone
+        return "".join(hide(image_id) for image_id in sorted(gone))
+
+    def hide_all(self) -> str:
+        """Take every placed picture off the screen (the grid is covered or closed), keeping them uploaded."""
+        return self.keep_only(set())
+
+
+_sessions: weakref.WeakKeyDictionary[PhotoPipeline, KittyTiles] = weakref.WeakKeyDictionary()
+
+
+def kitty_tiles(pipeline: PhotoPipeline) -> KittyTiles:
+    """The one KittyTiles of the app that owns `pipeline` (its image ids are the pipeline's)."""
+    session = _sessions.get(pipeline)
+    if session is None:
+        session = _sessions[pipeline] = KittyTiles()
+    return session

@@ -1,0 +1,353 @@
+"""Step 3 of reading a saved page: each photo's caption and credit.
+
+A photo's caption is the text of the nearest element that holds it and no other story photo (a
+figure, a caption cell of a table, a gallery item, a slideshow slide, whose heading is then the
+slide's title) but not the story's prose (paragraphs before the photo, or more than one); what is
+written inside that element is read by page_caption_text.py. Photos under one caption element (a
+gallery card, a table's caption row) share it; else the element right after the photo is its
+caption when classed as one or set apart (emphasised, centred); numbered captions after a run of
+photos ("1. …", "2. …") go to them by number; JSON-LD ImageObject captions come last.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from typing import TYPE_CHECKING
+
+from viewer.importer.page_blocks import LIST_NUMBER, Block
+from viewer.importer.page_caption_text import CONTAINER_BUDGET, MAX_CAPTION, caption_parts, finish_caption
+from viewer.importer.page_metadata import LinkedData
+from viewer.importer.page_nodes import INLINE_TAGS, NOT_CHROME, chrome_kind, class_text, node_text, norm
+from viewer.importer.page_pictures import basename
+from viewer.importer.page_survey import Survey
+from viewer.importer.page_types import PagePhoto
+
+if TYPE_CHECKING:
+    from selectolax.lexbor import LexborNode
+
+MAX_CLIMB = 8
+"""Levels above a picture searched for its caption element."""
+
+
+class CaptionFinder:
+    """Finds the captions of the photos of one story: `captions(blocks)`."""
+
+    def __init__(self, found: Survey, roots: set[int], linked: LinkedData) -> None:
+        self.found = found
+        self.roots = roots
+        """The story's elements, by id: the searches above a photo stop there."""
+        self.linked = linked
+        self.positions = {image.mem_id: position for position, image in found.images}
+
+    def captions(self, blocks: list[Block]) -> list[Block]:
+        """Every photo's caption and credit; the blocks left once captions are taken out."""
+        photos = [block for block in blocks if block.kind == "photo"]
+        owner, shared = _holders(photos)
+        taken: set[int] = set()  # caption elements: their text is not prose
+        tops = [self._own_caption(block, shared, taken) for block in photos]
+        self._group_captions(photos, tops, owner, shared, taken)
+        for block, top in zip(photos, tops):
+            if block.photo is not None and not block.photo.caption:
+                self._sibling_caption(block, top, taken)
+        kept = [block for block in blocks if block.kind == "photo" or not self._inside(block.node, taken)]
+        kept = _without_repeats(kept)
+        _numbered_captions(kept)
+        for block in kept:
+            if block.photo is not None:
+                self._linked_data(block.photo)
+        return [block for block in kept if not block.used]
+
+    def _group_captions(self, photos: list[Block], tops: list[LexborNode], owner: dict[int, int], shared: set[int],
+                        taken: set[int]) -> None:
+        """Photos still without a caption that share one caption element (a gallery card's
+        <figcaption>, a table's caption row) get it, one part each when it has one per photo."""
+        captioned = _captioned_above(photos, tops)
+        groups: dict[int, tuple[list[PagePhoto], LexborNode]] = {}
+        for block, top in zip(photos, tops):
+            if block.photo is not None and not block.photo.caption:
+                found = self._group_caption(top, owner, shared)
+                if found is not None:
+                    group, element = found
+                    groups.setdefault(group.mem_id, ([], element))[0].append(block.photo)
+        for group_id, (members, element) in groups.items():
+            if group_id in captioned:
+                continue  # a gallery's own line ("Click any photo…") when its photos have captions
+            caption, credit = finish_caption(*caption_parts(element)[:2])
+            if caption or credit:
+                taken.add(element.mem_id)
+                shares = _one_each(element, caption, len(members))
+                for photo, share in zip(members, shares or [caption] * len(members)):
+                    photo.caption = share
+                    photo.credit = photo.credit or credit
+
+    def _own_caption(self, block: Block, shared: set[int], taken: set[int]) -> LexborNode:
+        """Search the elements above the photo that hold no other story photo, nearest first, for
+        its caption; the highest such element (for the searches that follow)."""
+        found = self.found
+        photo = block.photo
+        assert photo is not None
+        node = top = block.node
+        links: set[int] = set()
+        credit: str | None = None
+        last = -1
+        position = self.positions.get(block.node.mem_id)
+        for _ in range(MAX_CLIMB):
+            if node.mem_id in self.roots:
+                break
+            parent = node.parent
+            if parent is None or parent.mem_id in shared:
+                break
+            if parent.tag == "a":
+                links.add(parent.mem_id)
+            span = found.info.get(parent.mem_id)
+            if span is not None and parent.tag not in INLINE_TAGS:
+                amount = span[2] + span[3]
+                paragraphs = bisect_left(found.unit_keys, span[1]) - bisect_left(found.unit_keys, span[0]) \
+                    - (bisect_left(found.photos, span[1]) - bisect_left(found.photos, span[0]))
+                # A paragraph ending before the photo is the story's text, unless the box is a slide
+                # of its own (a heading, its text, then the photo).
+                ends = found.paragraph_ends
+                before = position is not None and bisect_right(ends, position) > bisect_right(ends, span[0]) \
+                    and parent.css_first("h1, h2, h3, h4, h5, h6") is None
+                if amount > MAX_CAPTION or parent.tag != "figure" and (paragraphs > 1 or before):
+                    break  # the story's prose (more than a paragraph, or one before the photo)
+                if amount != last and (parent.tag == "figure" or span[3] <= 0.6 * amount):  # not a box of links
+                    last = amount
+                    caption, found_credit, block.title = caption_parts(parent, links)
+                    credit = credit or found_credit
+                    if caption:
+                        photo.caption, photo.credit = finish_caption(caption, credit)
+                        taken.add(parent.mem_id)
+                        return parent
+            node = top = parent
+        if credit:
+            photo.credit = credit
+            taken.add(top.mem_id)
+        return top
+
+    def _group_caption(self, top: LexborNode, owner: dict[int, int],
+                       shared: set[int]) -> tuple[LexborNode, LexborNode] | None:
+        """(the element holding the photo with others, their one caption element) or None: a
+        gallery card's <figcaption>, a table's caption row."""
+        node = top.parent
+        for _ in range(3):
+            if node is None or node.mem_id not in shared:
+                return None
+            if sum(self.found.text(node.mem_id)) > MAX_CAPTION:
+                return None
+            for number, child in enumerate(node.iter()):
+                if number >= 30:
+                    break
+                if child.mem_id in owner or child.mem_id in shared or child.tag == "img":
+                    continue
+                classes = class_text(child) if child.attributes.get("class") else ""
+                if (child.tag in ("figcaption", "caption") or "caption" in classes or
+                        child.tag == "tr" and node.tag in ("tbody", "table", "thead")) and node_text(child):
+                    return node, child
+            if node.mem_id in self.roots:
+                return None
+            node = node.parent
+        return None
+
+    def _sibling_caption(self, block: Block, top: LexborNode, taken: set[int]) -> None:
+        """The element right after the photo when it reads as its caption: classed as one, or a
+        short paragraph emphasised, centred or small."""
+        photo = block.photo
+        assert photo is not None
+        sibling = top.next
+        for _ in range(4):
+            if sibling is None:
+                return
+            if sibling.tag == "-text":
+                if (sibling.text_content or "").strip():
+                    return
+                sibling = sibling.next
+                continue
+            if sibling.tag == "br":
+                sibling = sibling.next
+                continue
+            break
+        if sibling is None or sibling.tag not in ("p", "div", "span", "em", "i", "small", "center", "font",
+                                                  "figcaption", "h5", "h6"):
+            return
+        if sibling.mem_id in self.found.has_image or chrome_kind(sibling) != NOT_CHROME:
+            return
+        text, _ = self.found.text(sibling.mem_id)
+        attributes = sibling.attributes
+        classes = class_text(sibling) if attributes.get("class") else ""
+        if not text or text > (MAX_CAPTION if "caption" in classes else 300):
+            return
+        if "caption" not in classes and not _set_apart(sibling):
+            return
+        caption, credit, heading = caption_parts(sibling)
+        caption, credit = finish_caption(caption, credit)
+        if caption or credit:
+            photo.caption, photo.credit = caption, photo.credit or credit
+            block.title = heading
+            taken.add(sibling.mem_id)
+
+    def _inside(self, node: LexborNode | None, taken: set[int]) -> bool:
+        """Whether `node` lies inside one of the caption elements `taken` (within the story)."""
+        for _ in range(12):
+            if node is None:
+                return False
+            if node.mem_id in taken:
+                return True
+            if node.mem_id in self.roots:
+                return False
+            node = node.parent
+        return False
+
+    def _linked_data(self, photo: PagePhoto) -> None:
+        meta = self.linked.images.get(basename(photo.source)) or \
+            (self.linked.images.get(photo.local.name.lower()) if photo.local else None) or {}
+        if not photo.caption and isinstance(meta.get("caption"), str):
+            photo.caption = " ".join(meta["caption"].split())
+        if photo.credit is None:
+            for name in ("creditText", "copyrightHolder", "author"):
+                value = meta.get(name)
+                if isinstance(value, dict):
+                    value = value.get("name")
+                if isinstance(value, str) and value.strip():
+                    photo.credit = value.strip()
+                    break
+
+
+def _holders(photos: list[Block]) -> tuple[dict[int, int], set[int]]:
+    """Each element above a photo: which photo it holds (by index), and the elements that hold
+    more than one story photo."""
+    owner: dict[int, int] = {}
+    shared: set[int] = set()
+    for index, block in enumerate(photos):
+        node = block.node.parent
+        while node is not None and node.mem_id not in shared:
+            held = owner.get(node.mem_id)
+            if held is None:
+                owner[node.mem_id] = index
+            elif held != index:
+                shared.add(node.mem_id)
+            node = node.parent
+    return owner, shared
+
+
+def _captioned_above(photos: list[Block], tops: list[LexborNode]) -> set[int]:
+    """The elements just above a photo that has its own caption (up to MAX_CLIMB levels from
+    its caption's search)."""
+    captioned: set[int] = set()
+    for block, top in zip(photos, tops):
+        if block.photo is not None and block.photo.caption:
+            node: LexborNode | None = top
+            for _ in range(MAX_CLIMB):
+                if node is None or node.mem_id in captioned:
+                    break
+                captioned.add(node.mem_id)
+                node = node.parent
+    return captioned
+
+
+def _set_apart(node: LexborNode) -> bool:
+    """Text set apart from the prose around it, as a caption is: all of it emphasised (em, i,
+    small, cite, italic), or centred; looked at down a chain of single children ("<div><p><span
+    style='font-style:italic'>")."""
+    for _ in range(4):
+        if node.tag in ("em", "i", "small", "cite", "center", "figcaption"):
+            return True
+        style = (node.attributes.get("style") or "").lower().replace(" ", "")
+        if "font-style:italic" in style or "text-align:center" in style:
+            return True
+        children = [c for _, c in zip(range(20), node.iter(include_text=True))
+                    if c.tag != "-text" or (c.text_content or "").strip()]
+        if len(children) != 1 or children[0].tag == "-text":
+            return False
+        node = children[0]
+    return False
+
+
+def _one_each(element: LexborNode, caption: str, photos: int) -> list[str] | None:
+    """The parts of a caption shared by several photos that go one to each, in order: its list
+    items ("Left: …", "Right: …"), or its numbers ("1. … 2. …"), when there are as many as
+    photos; else None."""
+    if photos < 2:
+        return None
+    items = [node for _, node in zip(range(CONTAINER_BUDGET), element.traverse()) if node.tag == "li"]
+    if len(items) == photos:
+        texts = [finish_caption(*caption_parts(item)[:2])[0] for item in items]
+        if all(texts):
+            return texts
+    parts = _split_numbered(caption, photos)
+    return parts if len(parts) == photos else None
+
+
+def _without_repeats(blocks: list[Block]) -> list[Block]:
+    """Prose that only repeats the caption or credit of the photo before it (a lightbox's copy
+    of the caption) is left out."""
+    kept: list[Block] = []
+    repeats: set[str] = set()
+    for block in blocks:
+        if block.kind == "photo" and block.photo is not None:
+            caption, credit = norm(block.photo.caption), norm(block.photo.credit)
+            repeats = {key for key in (caption, credit, f"{caption} {credit}".strip()) if key}
+        elif block.kind == "prose" and norm(block.text) in repeats:
+            continue
+        kept.append(block)
+    return kept
+
+
+def _numbered_captions(blocks: list[Block]) -> None:
+    """Numbered captions after a run of photos without captions ("1. …" "2. …", as paragraphs
+    of their own or in one) go to the photos by number."""
+    index = 0
+    while index < len(blocks):
+        block = blocks[index]
+        if block.kind != "photo" or block.photo is None or block.photo.caption:
+            index += 1
+            continue
+        end = index
+        while end < len(blocks) and _uncaptioned(blocks[end]):
+            end += 1
+        run = blocks[index:end]
+        if len(run) >= 2:
+            texts: list[str] = []
+            after = end
+            while after < len(blocks) and blocks[after].kind == "prose" and len(texts) < len(run):
+                match = LIST_NUMBER.match(blocks[after].text)
+                if match is None or int(match.group(1) or match.group(2)) != len(texts) + 1:
+                    break
+                texts.append(blocks[after].text[match.end():])
+                after += 1
+            used = after - end
+            if len(texts) < 2 and end < len(blocks) and blocks[end].kind == "prose":
+                texts, used = _split_numbered(blocks[end].text, len(run)), 1
+            if len(texts) >= 2:
+                for photo_block, text in zip(run, texts):
+                    assert photo_block.photo is not None
+                    photo_block.photo.caption, credit = finish_caption(text, None)
+                    photo_block.photo.credit = photo_block.photo.credit or credit
+                for used_block in blocks[end:end + used]:
+                    used_block.used = True
+        index = max(end, index + 1)
+
+
+def _uncaptioned(block: Block) -> bool:
+    return block.kind == "photo" and block.photo is not None and not block.photo.caption
+
+
+def _split_numbered(text: str, most: int) -> list[str]:
+    """"1. A bridge. 2. A tower." → ["A bridge.", "A tower."] (numbers in order, from 1)."""
+    first = LIST_NUMBER.match(text)
+    if first is None or int(first.group(1) or first.group(2)) != 1:
+        return []
+    parts: list[str] = []
+    start = first.end()
+    for number in range(2, most + 1):
+        at = -1
+        for mark in (f" {number}. ", f" {number}) ", f" ({number}) "):
+            found = text.find(mark, start)
+            if found != -1 and (at == -1 or found < at):
+                at, width = found, len(mark)
+        if at == -1:
+            break
+        parts.append(text[start:at].strip())
+        start = at + width
+    parts.append(text[start:].strip())
+    return parts if len(parts) >= 2 else []

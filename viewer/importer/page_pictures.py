@@ -1,0 +1,177 @@
+"""A saved page's pictures: every address the markup gives for one (srcset, lazy-loading
+attributes, <picture> sources), whether its markup says photo or icon, the saved file it names
+inside the page's own folder (never outside it), and a picture's name without its size codes."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import TYPE_CHECKING
+from urllib.parse import parse_qsl, unquote, urlsplit
+
+from viewer import patterns
+
+if TYPE_CHECKING:
+    from selectolax.lexbor import LexborNode
+
+MIN_SIDE = 100
+"""Pictures smaller than this (either side) are icons, avatars or pixels, not photos."""
+STORY_SIDE = 200
+"""A picture declared at least this big on one side is story-sized (a weak chrome word cannot hide it)."""
+IMAGE_SUFFIXES = (".jpg", ".jpeg", ".png", ".gif", ".webp", ".bmp", ".tif", ".tiff", ".avif")
+_SRCSET_ITEM = patterns.compile(r"\s*(\S+)(?:\s+(\d+(?:\.\d+)?)([wx]))?\s*(?:,|$)")
+
+
+def srcset_best(value: str) -> list[str]:
+    """The URLs of a srcset, largest first."""
+    items = []
+    for match in _SRCSET_ITEM.finditer(value or ""):
+        url = match.group(1)
+        if not url or url.startswith("data:"):
+            continue
+        size = float(match.group(2)) if match.group(2) else 1.0
+        items.append((size, url))
+    return [url for _, url in sorted(items, key=lambda item: -item[0])]
+
+
+MAX_CANDIDATES = 16
+"""Addresses tried per picture (each may be a file to look up)."""
+
+
+def picture_addresses(image: LexborNode, picture: LexborNode | None) -> list[str]:
+    """Every address the page gives for this picture, best first: the full-size file, then each
+    srcset's largest (the picture's own, then its <picture>'s <source>s), then the lazy-loading
+    attributes, `src` last (often a placeholder until a script swaps the real one in). The
+    reader takes the first that is a saved file, and only without one a web address."""
+    found: list[str] = []
+    attributes = image.attributes
+    for name in ("data-full-url", "data-orig-file", "data-large-file"):
+        value = attributes.get(name)
+        if value:
+            found.append(value)
+    for name in ("data-lazy-srcset", "data-srcset", "srcset"):
+        found += srcset_best(attributes.get(name) or "")[:4]
+    if picture is not None:
+        for number, source in enumerate(picture.iter()):
+            if number >= 20:
+                break  # a <picture> offers a few formats and sizes, not hundreds
+            if source.tag == "source":
+                for name in ("data-srcset", "srcset"):
+                    found += srcset_best(source.attributes.get(name) or "")[:2]
+    for name in ("data-src", "data-lazy-src", "data-original", "data-lazy", "data-url"):
+        value = attributes.get(name)
+        if value:
+            found.append(value)
+    source_address = attributes.get("src")
+    if source_address:
+        found.append(source_address)
+    usable = list(dict.fromkeys(url.strip() for url in found if url and url.strip()
+                                and not url.strip().startswith(("data:", "javascript:"))))
+    return usable[:MAX_CANDIDATES]
+
+
+def photo_like(image: LexborNode) -> bool:
+    """A picture that may be a photo, judged from its markup alone (the survey's test)."""
+    if declared_small(image):
+        return False
+    attributes = image.attributes
+    for name in ("src", "data-src", "data-lazy-src", "srcset", "data-srcset", "data-lazy-srcset", "data-original"):
+        value = (attributes.get(name) or "").strip()
+        if value and not value.startswith(("data:", "javascript:")):
+            return not urlsplit(value.split(" ", 1)[0]).path.lower().endswith(".svg")
+    return image.parent is not None and image.parent.tag == "picture"
+
+
+def declared_big(image: LexborNode) -> bool:
+    for name in ("width", "height"):
+        value = (image.attributes.get(name) or "").strip().rstrip("px")
+        if value.isdigit() and int(value) >= STORY_SIDE:
+            return True
+    return False
+
+
+class SavedFiles:
+    """Page addresses → saved files, only inside the page's folder tree."""
+
+    def __init__(self, page: Path) -> None:
+        self.folder = page.resolve().parent
+
+    def local(self, address: str) -> Path | None:
+        parts = urlsplit(address)
+        if parts.scheme and parts.scheme != "file":
+            return None
+        relative = unquote(parts.path)
+        if not relative:
+            return None
+        candidate = Path(relative) if parts.scheme == "file" else self.folder / relative
+        try:
+            resolved = candidate.resolve()
+        except (OSError, RuntimeError, ValueError):
+            return None
+        if not resolved.is_relative_to(self.folder):
+            return None  # a page must not make import read files elsewhere (e.g. /etc or ~/.ssh)
+        try:
+            return resolved if resolved.is_file() else None
+        except OSError:
+            return None
+
+
+def picture_size(path: Path) -> tuple[int, int] | None:
+    from viewer.imaging.decode import ImageProblem
+    from viewer.imaging.metadata import photo_info
+
+    try:
+        info = photo_info(path)
+    except ImageProblem:
+        return None
+    return info.width, info.height
+
+
+def declared_small(image: LexborNode) -> bool:
+    """Declared an icon, avatar, badge or pixel: both sides under MIN_SIDE, or a sliver (a side
+    under a third of it). A gallery thumbnail shown at 120×80 is still a photo."""
+    sides = []
+    for name in ("width", "height"):
+        value = (image.attributes.get(name) or "").strip().rstrip("px").strip()
+        if value.isdigit():
+            sides.append(int(value))
+    if not sides:
+        return False
+    return max(sides) < MIN_SIDE or min(sides) < MIN_SIDE // 3
+
+
+def basename(address: str) -> str:
+    return os.path.basename(unquote(urlsplit(address).path)).lower()
+
+
+def image_key(address: str) -> str:
+    """A picture's name without its size ("hero-1200x800.jpg", "440px-Hero.jpg" → "hero"); an
+    image service's address names the file in its query ("…/resize/1200x630/?url=…%2Fhero.jpg")."""
+    name = basename(address)
+    if not name.endswith(IMAGE_SUFFIXES):
+        for _, value in parse_qsl(urlsplit(address).query)[:10]:
+            if basename(value).endswith(IMAGE_SUFFIXES):
+                name = basename(value)
+                break
+    stem = name.rsplit(".", 1)[0] if "." in name else name
+    return _SIZE_SUFFIX.sub("", _SIZE_PREFIX.sub("", stem.removesuffix(".svg")))
+
+
+_SIZE_PREFIX = patterns.compile(r"^\d{2,4}px-")
+_SIZE_SUFFIX = patterns.compile(r"(?:[-_](?:\d{2,5}x\d{2,5}|scaled|[swhcq]\d{2,4})|@\dx){1,3}$")
+"""Size, crop and quality codes at the end of a picture's name: -1024x683, -scaled, @2x, -s1200,
+-s1100-c50, _w800."""
+
+
+def same_picture(address: str) -> str:
+    """What two addresses of one picture at different sizes share: the folder and the name
+    without its size codes (a page's "enlarge" copy of a photo is not a second photo)."""
+    path = unquote(urlsplit(address).path).lower()
+    folder = path.rsplit("/", 1)[0] if "/" in path else ""
+    return f"{urlsplit(address).netloc.lower()}{folder}/{image_key(address)}"
+
+
+def is_file_name(text: str) -> bool:
+    """An alt text that is only the picture's file name ("DSC_4410.jpg", "IMG_2231")."""
+    name = text.strip().lower()
+    return " " not in name and (name.endswith(IMAGE_SUFFIXES) or name[:4] in ("img_", "dsc_", "dscf", "dsc0", "pxl_"))
