@@ -82,5 +82,7 @@ class StatusBar(Static):
         if status is not None and status.typed:
             text.append(f"   go to slide {status.typed}… (Enter)", "bold")
         if self.notice:
-            text.append(f"   {self.notice}", "reverse")
+            # The gap stays plain: reversed, it would glue the notice to the position before it.
+            text.append("   ")
+            text.append(f" {self.notice} ", "reverse")
         return text
