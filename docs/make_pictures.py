@@ -27,11 +27,13 @@ from PIL import Image, ImageChops
 ROOT = Path(__file__).resolve().parent.parent
 SLIDES = ROOT / "slides"
 
+NORTH_KOREA = str(SLIDES / "36-never-before-seen-photos-of-north-korea.md")
+
 # name: (viewer arguments, keys typed once it is up, what the picture shows)
 PICTURES: dict[str, tuple[list[str], list[str]]] = {
-    "slide": ([str(SLIDES / "36-never-before-seen-photos-of-north-korea.md"), "--from-start", "--slide", "5"], []),
-    "search": ([str(SLIDES / "36-never-before-seen-photos-of-north-korea.md"), "--from-start", "--search", "soldier"], []),
-    "overview": ([str(SLIDES / "36-never-before-seen-photos-of-north-korea.md"), "--from-start", "--slide", "5"], ["o"]),
+    "slide": ([NORTH_KOREA, "--from-start", "--slide", "5"], []),
+    "search": ([NORTH_KOREA, "--from-start", "--search", "soldier"], []),
+    "overview": ([NORTH_KOREA, "--from-start", "--slide", "5"], ["o"]),
 }
 
 COLUMNS, ROWS = 132, 40
