@@ -67,8 +67,8 @@ def settle(display: str, since: float, limit: float = 60.0) -> float:
 
 def measure(display: str, terminal: str, mode: str, folder: Path) -> dict[str, float]:
     state = tempfile.mkdtemp(prefix="viewer-grid-bench-")
-    command = [*TERMINALS[terminal], "env", "-u", "TMUX", "-u", "COLUMNS", "-u", "LINES", "COLORTERM=truecolor", f"XDG_STATE_HOME={state}",
-               viewer_command(), "--from-start", "--graphics", mode, str(folder)]
+    command = [*TERMINALS[terminal], "env", "-u", "TMUX", "-u", "COLUMNS", "-u", "LINES", "COLORTERM=truecolor",
+               f"XDG_STATE_HOME={state}", viewer_command(), "--from-start", "--graphics", mode, str(folder)]
     # The whole environment (a UTF-8 locale above all: without one xterm shows bytes, not cells).
     process = subprocess.Popen(command, env={**os.environ, "DISPLAY": display, "LIBGL_ALWAYS_SOFTWARE": "1"},
                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)

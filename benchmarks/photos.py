@@ -39,7 +39,8 @@ def paint_photo(seed: int, size: tuple[int, int] = SIZE) -> Image.Image:
         draw.ellipse([x - r, y - r, x + r, y + r], fill=tuple(rnd.randint(0, 255) for _ in range(3)))
     for _ in range(rnd.randint(3, 8)):
         x, y = rnd.randint(0, 380), rnd.randint(100, 280)
-        draw.rectangle([x, y, x + rnd.randint(8, 50), y + rnd.randint(8, 50)], fill=tuple(rnd.randint(0, 255) for _ in range(3)))
+        draw.rectangle([x, y, x + rnd.randint(8, 50), y + rnd.randint(8, 50)],
+                       fill=tuple(rnd.randint(0, 255) for _ in range(3)))
     small = small.filter(ImageFilter.GaussianBlur(1.2))
     big = small.resize(size, Image.Resampling.BICUBIC)
     grain = Image.effect_noise(size, 24).convert("RGB")

@@ -43,7 +43,10 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=15)
     args = parser.parse_args()
-    env = {k: v for k, v in os.environ.items() if k not in ("NO_COLOR", "TMUX", "VIEWER_GRAPHICS")}
+    # PYTHONDONTWRITEBYTECODE would make every run compile every module again: an installed viewer
+    # has its .pyc files (the first, untimed run writes them), so a new module would count double.
+    env = {k: v for k, v in os.environ.items()
+           if k not in ("NO_COLOR", "TMUX", "VIEWER_GRAPHICS", "PYTHONDONTWRITEBYTECODE")}
     env.update(COLORTERM="truecolor", TERM="xterm-256color")
     source = photo_paths(1)[0]  # a 12-megapixel photo-like JPEG
     with tempfile.TemporaryDirectory() as tmp:

@@ -92,8 +92,8 @@ def bench_cold_render(paths: list[Path]) -> None:
             naive_segments(path, cols, rows)
             naive.append(time.perf_counter() - start)
         f, o, n = (statistics.median(x) for x in (floor, ours, naive))
-        record(f"cold render {cols}×{rows}", ms(o), ms(n), f"{n / o:.1f}× faster; {o / f:.2f}× the draft-decode floor ({ms(f)})",
-               "≤ 1.3× floor")
+        record(f"cold render {cols}×{rows}", ms(o), ms(n),
+               f"{n / o:.1f}× faster; {o / f:.2f}× the draft-decode floor ({ms(f)})", "≤ 1.3× floor")
 
 
 # 2 ---------------------------------------------------------------------------------------------
@@ -145,7 +145,8 @@ async def time_viewer_paging(deck_path: Path, count: int, size: tuple[int, int],
         PhotoView.render_line = original
 
 
-async def time_naive_paging(paths: list[Path], count: int, size: tuple[int, int], box: tuple[int, int], pause: float) -> list[float]:
+async def time_naive_paging(paths: list[Path], count: int, size: tuple[int, int], box: tuple[int, int],
+                            pause: float) -> list[float]:
     from textual.app import App
     from textual.widgets import Static
 
@@ -202,8 +203,8 @@ def bench_paging(paths: list[Path], folder: Path, pause: float) -> None:
     ours = asyncio.run(time_viewer_paging(paging_deck(paths, folder), count, size, pause))
     naive = asyncio.run(time_naive_paging(paths, count, size, (80, 45), pause))
     o, n = statistics.median(ours), statistics.median(naive)
-    record(f"paging to a prefetched photo, key→frame composed, headless, {count} photos (median; worst)", f"{ms(o)}; {ms(max(ours))}",
-           f"{ms(n)}; {ms(max(naive))}", f"{n / o:.1f}× faster", "≤ 15 ms and ≥ 10×")
+    record(f"paging to a prefetched photo, key→frame composed, headless, {count} photos (median; worst)",
+           f"{ms(o)}; {ms(max(ours))}", f"{ms(n)}; {ms(max(naive))}", f"{n / o:.1f}× faster", "≤ 15 ms and ≥ 10×")
 
 
 # 3 ---------------------------------------------------------------------------------------------
@@ -242,11 +243,14 @@ def bench_filter() -> None:
         ours.append(time.perf_counter() - start)
         if end % 4 == 0:  # the naive scan is slow: sample it
             start = time.perf_counter()
-            [s for s in deck.slides if all(t in fold(f"{s.title} {s.caption_text} {s.alt} {s.credit}") for t in query.terms)]
+            [s for s in deck.slides
+             if all(t in fold(f"{s.title} {s.caption_text} {s.alt} {s.credit}") for t in query.terms)]
             naive.append(time.perf_counter() - start)
     o, n = statistics.median(ours), statistics.median(naive)
-    record("keystroke→filtered list, 10k slides, index already built (median; worst)", f"{ms(o)}; {ms(max(ours))}", ms(n),
-           f"{n / o:.0f}× faster (once per deck: parse {parse_time:.2f} s, index {ms(index_time)} in a worker)", "≤ 15 ms")
+    record("keystroke→filtered list, 10k slides, index already built (median; worst)",
+           f"{ms(o)}; {ms(max(ours))}", ms(n),
+           f"{n / o:.0f}× faster (once per deck: parse {parse_time:.2f} s, index {ms(index_time)} in a worker)",
+           "≤ 15 ms")
 
 
 # 4 ---------------------------------------------------------------------------------------------
@@ -378,7 +382,8 @@ def main() -> None:
     quick = args.quick
     global VIEWER
     VIEWER = args.viewer
-    print("generating photo-like 12 MP JPEGs (cached in", os.environ.get("VIEWER_BENCH_CACHE", "~/.cache/viewer-benchmarks"), ")", flush=True)
+    cache = os.environ.get("VIEWER_BENCH_CACHE", "~/.cache/viewer-benchmarks")
+    print("generating photo-like 12 MP JPEGs (cached in", cache, ")", flush=True)
     many = photo_paths(20 if quick else 200)
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)

@@ -51,7 +51,7 @@ def old_encode_rows(image: Image.Image, cell_height: int, background: tuple[int,
     for top in range(0, height, cell_height):
         for y in range(top, top + bands_per_row * 6):
             inside = y < top + cell_height and y < height
-            pixel_rows.append((data[y * width : (y + 1) * width] if inside else none_row))
+            pixel_rows.append(data[y * width : (y + 1) * width] if inside else none_row)
     bands = len(pixel_rows) // 6
     phases = [b"".join(pixel_rows[phase::6]) for phase in range(6)]
     colours_of_band = [set(b"".join(pixel_rows[6 * band : 6 * band + 6])) - {_NONE} for band in range(bands)]

@@ -283,7 +283,8 @@ def main() -> None:
     rows.append(("first slide, 1-slide deck (baseline)", f"{base * 1000:.0f} ms", "—"))
     for count in (1000, 10000, 50000):
         t = time_to([str(decks[count])], f"1 / {count}", runs)
-        rows.append((f"first slide, {count:,}-slide deck", f"{t * 1000:.0f} ms", f"{t / base:.2f}× baseline (goal ≤ 2×)"))
+        rows.append((f"first slide, {count:,}-slide deck", f"{t * 1000:.0f} ms",
+                     f"{t / base:.2f}× baseline (goal ≤ 2×)"))
         print("  ", rows[-1])
     print("2. library listing")
     one, many = folder / "one-deck", folder / "500-decks"

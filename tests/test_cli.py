@@ -8,7 +8,8 @@ import sys
 
 import pytest
 
-from viewer.cli import main, shipped_slides
+from viewer.cli import main
+from viewer.command_line import shipped_slides
 
 
 def run(capsys, *args: str) -> tuple[int, str, str]:

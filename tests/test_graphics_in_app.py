@@ -108,7 +108,7 @@ async def test_kitty_uploads_the_picture_once_and_places_it_by_id(photo_folder):
     app, running = await open_app(photo_folder, "kitty")
     written: list[str] = []
     async with running as pilot:
-        app.write_to_terminal = written.append  # headless apps have no terminal to write to
+        app.terminal.connect(written.append)  # headless apps have no terminal to write to
         await wait_for_photo(pilot)
         view = app.screen.query_one(PhotoView)
         rows = pictures(view)
@@ -145,7 +145,7 @@ async def test_a_text_only_slide_hides_the_kitty_picture(tmp_path):
     app, running = await open_app(deck, "kitty")
     written: list[str] = []
     async with running as pilot:
-        app.write_to_terminal = written.append
+        app.terminal.connect(written.append)
         await wait_for_photo(pilot)
         view = app.screen.query_one(PhotoView)
         image_id = view._pixels.image_id
@@ -221,7 +221,7 @@ async def test_inside_tmux_kitty_uploads_chunk_by_chunk_and_places_in_one_passth
     app, running = await open_in_tmux(photo_folder, "kitty")
     written: list[str] = []
     async with running as pilot:
-        app.write_to_terminal = written.append
+        app.terminal.connect(written.append)
         app.pane_active = True
         await wait_for_photo(pilot)
         view = app.screen.query_one(PhotoView)
@@ -253,7 +253,7 @@ async def test_kitty_placeholders_are_text_cells_and_the_picture_is_sent_once(ph
     app, running = await open_in_tmux(photo_folder, "kitty", placeholders=True)
     written: list[str] = []
     async with running as pilot:
-        app.write_to_terminal = written.append
+        app.terminal.connect(written.append)
         await wait_for_photo(pilot)
         view = app.screen.query_one(PhotoView)
         assert pictures(view) == {}  # no control segments: the picture is in the cells
@@ -308,3 +308,18 @@ async def test_inside_tmux_without_focus_reports_half_blocks_stand_in_and_a_hint
         assert any("▄" in segment.text for y in range(view.size.height) for segment in view.render_line(y))
         await pilot.pause(0.4)
         assert app.screen.query_one(StatusBar).notice == FOCUS_HINT
+
+
+async def test_the_panel_reads_the_cell_size_again_through_the_terminal_it_was_given(photo_folder):
+    app = ViewerApp(load_paths([photo_folder]), graphics=Graphics("sixel", CELL, "test", cell_source="kernel"))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await wait_for_photo(pilot)
+        view = app.screen.query_one(PhotoView)
+        assert view.cell_size == CELL  # headless: no terminal to ask
+        app.terminal.connect(lambda data: None, measure=lambda: (7, 15))
+        await pilot.resize_terminal(90, 28)
+        await wait_for_photo(pilot)
+        await pilot.pause()
+        assert view.cell_size == (7, 15)
+        assert view._pixels is not None
+        assert decode_sixel(view._pixels.rows_data[0]).height == 15  # each row's strip is one new cell tall

@@ -4,6 +4,7 @@ real pixels, and nothing of them is left when the grid closes (helpers: test_rea
 from __future__ import annotations
 
 import pytest
+
 from test_real_terminals import bbox, detail, display, has, is_blue, is_red, lacks, launch, noise_photo, pixels_where  # noqa: F401
 
 pytestmark = pytest.mark.e2e

@@ -9,6 +9,7 @@ import shutil
 import time
 
 import pytest
+
 from conftest import make_image
 from test_e2e_tmux import Terminal, viewer_command
 

@@ -20,6 +20,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import make_image
+from tests.waiting import wait_until as wait_in_app
 from viewer.model.positions import FILE_NAME, Positions
 from viewer.terminal.detect import QUERY
 from viewer.terminal.replies import ReplyFilter
@@ -397,52 +398,49 @@ def test_a_state_file_that_is_not_a_plain_file_is_set_aside_never_followed(tmp_p
     assert path.is_file() and not path.is_symlink() and Positions(folder).get(Path("/d.md")).index == 1
 
 
-async def test_the_app_starts_with_a_broken_state_file_and_says_so_once(deck_path, tmp_path):
+@pytest.mark.parametrize("template", ["[]", '{"decks": {"DECK": {"slide": "3", "title": {"a": 1}, "time": "x"}}}'])
+async def test_the_app_starts_with_a_broken_state_file_and_says_so_once(deck_path, tmp_path, template):
     from viewer.model import load_path
     from viewer.ui.app import ViewerApp
     from viewer.ui.options import ViewOptions
 
-    for text in ["[]", '{"decks": {"%s": {"slide": "3", "title": {"a": 1}, "time": "x"}}}' % deck_path]:
-        state = tmp_path / f"state{len(text)}"
-        _write_state(state, text)
-        app = ViewerApp(load_path(deck_path), options=ViewOptions(positions=Positions(state)))
-        shown = []
-        original = app.notify
+    state = tmp_path / "state"
+    _write_state(state, template.replace("DECK", str(deck_path)))
+    app = ViewerApp(load_path(deck_path), options=ViewOptions(positions=Positions(state)))
+    shown = []
+    original = app.notify
 
-        def notify(message, **kwargs):
-            shown.append(message)
-            return original(message, **kwargs)
+    def notify(message, **kwargs):
+        shown.append(message)
+        return original(message, **kwargs)
 
-        app.notify = notify  # type: ignore[method-assign]
-        async with app.run_test(size=(100, 30)) as pilot:
-            await pilot.press("right")
-            for _ in range(100):
-                if any("Remembered positions" in m for m in shown):
-                    break
-                await pilot.pause(0.02)
-            app.screen.slideshow.save_position()  # what the session does once the page stays
-            await pilot.press("right")
-        assert sum("Remembered positions" in m for m in shown) == 1, shown
-        assert Positions(state).get(deck_path).index == 2
+    app.notify = notify  # type: ignore[method-assign]
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("right")
+        await wait_in_app(pilot, lambda: any("Remembered positions" in m for m in shown), what="the notice")
+        app.screen.slideshow.save_position()  # what the session does once the page stays
+        await pilot.press("right")
+    assert sum("Remembered positions" in m for m in shown) == 1, shown
+    assert Positions(state).get(deck_path).index == 2
 
 
-def test_the_command_line_app_survives_every_broken_state_file(deck_path, tmp_path):
+@pytest.mark.parametrize("template", ["[]", "null", '{"decks": []}', '{"decks": {"DECK": {"slide": 1e400, "title": 3}}}'])
+def test_the_command_line_app_survives_every_broken_state_file(deck_path, tmp_path, template):
     """The real entry point on a real pty: starts, turns a page (saving), quits with 0."""
-    for number, text in enumerate(["[]", "null", '{"decks": []}',
-                                   '{"decks": {"%s": {"slide": 1e400, "title": 3}}}' % deck_path]):
-        env = viewer_env(tmp_path / f"run{number}")
-        _write_state(Path(env["XDG_STATE_HOME"]) / "viewer", text)
-        term = FakeTerminal([str(deck_path)], {**env, "VIEWER_GRAPHICS": "halfblock"}, None, 0)
-        try:
-            term.wait_for("1 / 5")
-            term.send(b"\x1b[C")
-            term.wait_for("2 / 5")
-            wait_until(lambda: (Path(env["XDG_STATE_HOME"]) / "viewer" / FILE_NAME).exists(), 10, "the save")
-            term.send(b"q")
-            assert term.process.wait(20) == 0
-        finally:
-            term.close()
-        assert "Traceback" not in term.text()
+    env = viewer_env(tmp_path / "run")
+    state = Path(env["XDG_STATE_HOME"]) / "viewer"
+    _write_state(state, template.replace("DECK", str(deck_path)))
+    term = FakeTerminal([str(deck_path)], {**env, "VIEWER_GRAPHICS": "halfblock"}, None, 0)
+    try:
+        term.wait_for("1 / 5")
+        term.send(b"\x1b[C")
+        term.wait_for("2 / 5")
+        wait_until(lambda: (state / FILE_NAME).exists(), 10, "the save")
+        term.send(b"q")
+        assert term.process.wait(20) == 0
+    finally:
+        term.close()
+    assert "Traceback" not in term.text()
 
 
 # -- signals, Ctrl+C, closed pipes ---------------------------------------------------------------------
@@ -589,8 +587,8 @@ ABSURD_CELLS = [(5000, 4000), (4000, 5000), (65535, 65535), (0, 16), (8, 0), (1,
 
 def test_absurd_cell_sizes_are_not_believed_wherever_they_come_from():
     from viewer.imaging.fitting import MAX_SIDE_PIXELS, fit_pixels
-    from viewer.terminal.capabilities import parse_replies
     from viewer.imaging.fitting import believable_cell as sane_cell
+    from viewer.terminal.capabilities import parse_replies
     from viewer.terminal.detect import DEFAULT_CELL, Graphics
 
     for width, height in ABSURD_CELLS:

@@ -120,7 +120,7 @@ def test_special_files_are_refused_without_blocking(tmp_path):
     os.mkfifo(fifo)
     for path in (fifo, Path("/dev/zero")):
         with pytest.raises(ImageProblem, match="not a regular file"):
-            decode_photo(path, (10, 10)).image
+            decode_photo(path, (10, 10))
 
 
 def test_pipeline_caches_renders_and_refits_without_decoding_again(tmp_path, monkeypatch):

@@ -23,7 +23,7 @@ LAYERS: list[tuple[str, set[str]]] = [
     ("decks and slides", {"model"}),
     ("pictures and terminals", {"imaging", "terminal"}),
     ("work on decks (import, illustrate, export, print)", {"importer", "illustration", "export", "printing",
-                                                           "quick_print"}),
+                                                           "quick_print", "print_plan"}),
     ("the app", {"ui"}),
     ("entry points", {"commands", "command_line", "cli", "launch", "__main__"}),
 ]
@@ -107,7 +107,7 @@ def test_no_code_imports_a_layer_above_its_own_nor_textual_below_the_app():
 
 def test_the_model_imaging_terminal_importer_and_print_path_sit_below_the_app():
     # The rule the layers exist for, said outright (test_architecture.py checks it file by file).
-    for part in ("model", "imaging", "terminal", "importer", "printing", "quick_print"):
+    for part in ("model", "imaging", "terminal", "importer", "printing", "quick_print", "print_plan"):
         assert layer_of(part) < layer_of("ui") <= [name for name, _ in LAYERS].index(TEXTUAL_FROM)
 
 

@@ -8,9 +8,9 @@ import threading
 from pathlib import Path
 
 import pytest
-from conftest import wait_for_photo
 from PIL import Image, ImageDraw, ImageFile
 
+from conftest import wait_for_photo
 from viewer.imaging.decode import DAMAGED, ImageProblem, decode_photo
 from viewer.imaging.pipeline import PhotoPipeline
 from viewer.model import load_paths

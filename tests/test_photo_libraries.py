@@ -138,8 +138,8 @@ def test_print_and_json_of_one_photo_use_its_sidecar(holiday):
 
 
 def test_slide_option_still_wins_for_one_photo(holiday):
-    from viewer.ui.screens.deck_screen import DeckScreen
     from viewer.imaging import PhotoPipeline
+    from viewer.ui.screens.deck_screen import DeckScreen
 
     screen = DeckScreen(load_path(holiday / "IMG_2.jpg"), PhotoPipeline(), slide_number=3)
     assert screen.cursor.number == 3

@@ -3,10 +3,15 @@ full path whenever the quick one cannot show everything."""
 
 from __future__ import annotations
 
+import fcntl
 import os
+import pty
 import re
+import select
+import struct
 import subprocess
 import sys
+import termios
 
 import pytest
 from PIL import Image
@@ -50,8 +55,35 @@ def cells(output: str) -> list[list[tuple]]:
 
 
 def text_lines(output: str) -> list[str]:
-    # Rich keeps the space at a wrap point, textwrap drops it: the same on screen.
     return [SGR.sub("", line).rstrip() for line in output.splitlines() if "▄" not in line]
+
+
+def run_in_terminal(code: str, cols: int, rows: int, env: dict[str, str], tmp_path) -> tuple[bytes, list[str]]:
+    """`python -c code` with its output on a terminal of `cols`×`rows` (a pty), and the modules
+    viewer's print paths loaded by its end (the code writes them to a file: stderr is the pty too)."""
+    loaded = tmp_path / f"loaded-{os.urandom(4).hex()}"
+    probe = (f"{code}\nimport sys\nopen({str(loaded)!r}, 'w').write(' '.join(m for m in "
+             "('rich', 'viewer.model.deck', 'viewer.command_line') if m in sys.modules))")
+    environment = {k: v for k, v in os.environ.items()
+                   if k not in ("NO_COLOR", "TERM", "COLORTERM", "TMUX", "VIEWER_GRAPHICS", "COLUMNS", "LINES")}
+    environment.update(env)
+    leader, follower = pty.openpty()
+    fcntl.ioctl(follower, termios.TIOCSWINSZ, struct.pack("HHHH", rows, cols, cols * 8, rows * 16))
+    process = subprocess.Popen([sys.executable, "-c", probe], stdin=follower, stdout=follower, stderr=follower,
+                               env=environment, start_new_session=True)
+    os.close(follower)
+    output = b""
+    while select.select([leader], [], [], 60)[0]:
+        try:
+            chunk = os.read(leader, 65536)
+        except OSError:  # the other side closed: everything was read
+            break
+        if not chunk:
+            break
+        output += chunk
+    os.close(leader)
+    assert process.wait(60) == 0, output[-500:]
+    return output, loaded.read_text().split()
 
 
 @pytest.mark.parametrize("name,size", [("photo.jpg", (900, 600)), ("tall.png", (120, 400)), ("tiny.png", (7, 5))])
@@ -65,10 +97,42 @@ def test_quick_and_full_paths_draw_the_same(tmp_path, name, size):
     quick = run(f"import sys, viewer.cli; sys.exit(viewer.cli.main({args!r}))")
     full = run(f"import sys, viewer.command_line; sys.exit(viewer.command_line.main({args!r}))")
     assert quick.returncode == full.returncode == 0
-    q, f = quick.stdout.decode(), full.stdout.decode()
-    assert cells(q) == cells(f) and cells(q)
-    assert text_lines(q) == text_lines(f)
-    assert "A caption from the photo itself" in q and "Jo Photographer" in q
+    assert quick.stdout == full.stdout  # byte for byte: the escape codes and the wrapped rows Rich writes
+    q = quick.stdout.decode()
+    assert cells(q) and "A caption from the photo itself" in q and "Jo Photographer" in q
+
+
+CAPTION = "A caption from the photo itself, long enough to be wrapped over several lines of a narrow terminal."
+
+
+@pytest.mark.parametrize("window,env,size", [
+    ((44, 18), {}, (44, 18)),  # the terminal's own size
+    ((100, 40), {"COLUMNS": "36", "LINES": "16"}, (36, 16)),  # COLUMNS and LINES win, for both paths
+])
+def test_quick_and_full_paths_print_the_same_bytes_sized_by_the_terminal(tmp_path, window, env, size):
+    """No --width or --height: both paths size the picture by the terminal and leave room for the text."""
+    image = scene((600, 600))
+    exif = image.getexif()
+    exif[0x010E] = CAPTION
+    exif[0x013B] = "Jo Photographer"
+    image.save(tmp_path / "square.jpg", exif=exif)
+    args = [str(tmp_path / "square.jpg"), "--print"]
+    env = {"COLORTERM": "truecolor", "VIEWER_GRAPHICS": "halfblock", **env}
+    quick, quick_loaded = run_in_terminal(f"import viewer.cli; status = viewer.cli.main({args!r})", *window, env,
+                                          tmp_path)
+    full, full_loaded = run_in_terminal(f"import viewer.command_line; viewer.command_line.main({args!r})", *window,
+                                        env, tmp_path)
+    assert quick_loaded == [] and "rich" in full_loaded  # each path answered
+    assert quick == full
+    text = quick.decode()
+    lines = text.split("\r\n")[:-1]
+    cols, rows = size
+    assert all(len(SGR.sub("", line)) <= cols for line in lines) and max(len(SGR.sub("", line)) for line in lines) > cols - 4
+    picture = [line for line in lines if "▄" in line]
+    words = text_lines(text.replace("\r\n", "\n"))
+    assert words[0] == "Square" and words[-1] == "Jo Photographer" and " ".join(words[1:-1]) == CAPTION
+    # A square photo would take the whole terminal: it is made smaller so its text fits below it.
+    assert len(picture) + len(words) == rows - 1
 
 
 def test_the_quick_path_imports_neither_rich_nor_the_model(tmp_path):

@@ -43,7 +43,7 @@ def test_a_problem_deep_in_a_huge_deck_is_reported_when_reached_and_by_check(tmp
 
 
 def test_list_streams_as_it_parses(tmp_path):
-    from viewer.cli import _matches
+    from viewer.command_line import _matches
 
     deck = load_path(big_deck(tmp_path / "big.md", 20000))
     first = next(_matches(deck, Query.parse("")))
@@ -141,8 +141,8 @@ async def test_quitting_does_not_wait_for_a_big_decks_index(tmp_path):
 
 
 def test_parsed_slides_are_kept_within_a_byte_budget(tmp_path):
-    from viewer.model.lazy_slides import LazySlides
     from viewer.model import Slide
+    from viewer.model.lazy_slides import LazySlides
 
     big = "word " * 20000  # 100 KB of caption per slide
     slides = LazySlides(500, lambda i, notices: Slide(title=f"S{i}", caption=big, caption_text=big),

@@ -6,14 +6,14 @@ import math
 import re
 
 import pytest
-from conftest import make_image, wait_for_photo
-from graphics_decoding import decode_kitty, decode_sixel
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from PIL import Image, ImageDraw
 from rich.segment import Segment
 from textual import events
 
+from conftest import make_image, wait_for_photo
+from graphics_decoding import decode_kitty, decode_sixel
 from viewer.imaging import decode as decode_module
 from viewer.imaging import pipeline as pipeline_module
 from viewer.imaging.pipeline import PhotoPipeline, View
@@ -443,7 +443,7 @@ async def test_kitty_zoom_is_a_new_upload_and_the_fit_is_placed_again_by_id(phot
     app = ViewerApp(load_paths([photos]), graphics=Graphics("kitty", cell, "test"))
     written: list[str] = []
     async with app.run_test(size=(100, 30)) as pilot:
-        app.write_to_terminal = written.append
+        app.terminal.connect(written.append)
         await wait_for_photo(pilot)
         view = app.screen.query_one(PhotoView)
         fit_id = view._pixels.image_id

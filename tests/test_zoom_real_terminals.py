@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pytest
 from PIL import Image
+
 from test_real_terminals import bbox, close_to, detail, has, is_blue, is_red, lacks, launch, pixels_where
 
 pytestmark = pytest.mark.e2e

@@ -9,8 +9,6 @@ from __future__ import annotations
 
 import os
 import sys
-from typing import Any
-
 
 EXIT_INTERRUPTED = 130
 """Ctrl+C: 128 + SIGINT, as shells report it; quietly, without a traceback."""
@@ -65,10 +63,3 @@ def interrupted() -> int:
     """Ctrl+C: what was not written yet is dropped (a flush could block on a full pipe for ever)."""
     reader_gone()
     return EXIT_INTERRUPTED
-
-
-def __getattr__(name: str) -> Any:
-    # viewer.cli was the whole command line before it was split: its names still resolve.
-    import viewer.command_line
-
-    return getattr(viewer.command_line, name)

@@ -21,13 +21,17 @@ import argparse
 import dataclasses
 import os
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING, NoReturn
 
 from viewer import __version__
 from viewer.model import Deck, DeckError, Library, Query, Slide, load_paths
 from viewer.model.sorting import SORT_KEYS
 from viewer.model.text import clean_line, json_line
+
+if TYPE_CHECKING:
+    from viewer.terminal.detect import Graphics
 
 EXIT_MATCH, EXIT_NO_MATCH, EXIT_ERROR = 0, 1, 2
 
@@ -81,12 +85,13 @@ def cell_size(text: str) -> tuple[int, int]:
         raise argparse.ArgumentTypeError(str(error)) from None
 
 
-def settle_graphics(requested: str | None, printing: bool, cell: tuple[int, int] | None = None):  # type: ignore[no-untyped-def]
+def settle_graphics(requested: str | None, printing: bool, cell: tuple[int, int] | None = None) -> Graphics | str:
     """The drawing mode for this run (a `Graphics`), or an error message for a bad VIEWER_GRAPHICS.
 
     --print into a pipe or file gets half-blocks unless a mode was asked for by name (--graphics
     or VIEWER_GRAPHICS): a file manager's previewer reads the pipe and passes sixel or kitty on.
     """
+    from viewer.imaging.protocols import AUTO, Mode
     from viewer.terminal.capabilities import parse_mode
     from viewer.terminal.detect import Graphics, detect, for_pipe, open_terminal
 
@@ -96,8 +101,8 @@ def settle_graphics(requested: str | None, printing: bool, cell: tuple[int, int]
         except ValueError as error:
             return f"VIEWER_GRAPHICS: {error}"
     piped = printing and not sys.stdout.isatty()
-    if piped and requested in ("auto", "halfblock"):
-        return Graphics("halfblock", reason="output is not a terminal (--graphics MODE writes pixels into a pipe)")
+    if piped and requested in (AUTO, Mode.HALFBLOCK):
+        return Graphics(Mode.HALFBLOCK, reason="output is not a terminal (--graphics MODE writes pixels into a pipe)")
     fd = open_terminal()
     try:
         return for_pipe(requested, fd, cell) if piped else detect(requested, os.environ, fd, cell=cell)
@@ -122,7 +127,7 @@ def positive_seconds(text: str) -> float:
 
 
 class _Parser(argparse.ArgumentParser):
-    def error(self, message: str) -> None:  # argparse exits 2 on usage errors, like grep
+    def error(self, message: str) -> NoReturn:  # argparse exits 2 on usage errors, like grep
         self.print_usage(sys.stderr)
         # The message may quote an argument, e.g. a hostile file name that a shell glob passed.
         self.exit(EXIT_ERROR, f"{clean_line(self.prog)}: {clean_line(message)}\n")
@@ -135,7 +140,8 @@ def build_parser() -> argparse.ArgumentParser:
         epilog="Other commands: viewer check PATH... (report problems), viewer import ARTICLE.txt|PAGE.html "
         "(article -> deck), viewer illustrate DECK.md (paint missing images), viewer doctor (what viewer "
         "detected in this terminal, and why), viewer export DECK -o story.html (a web page to share), "
-        "viewer serve [PATH...] (the app in a browser). Keys in the app: → / ← page, / search, n / N matches, Esc clear, ? help, q quit.",
+        "viewer serve [PATH...] (the app in a browser). Keys in the app: → / ← page, / search, "
+        "n / N matches, Esc clear, ? help, q quit.",
     )
     parser.add_argument("paths", nargs="*", type=Path, metavar="PATH",
                         help="a deck (.md), a saved web page (.html, shown as a deck; nothing is written), a folder "
@@ -229,7 +235,8 @@ def print_slides(source: Deck | Library, query: Query, as_json: bool) -> int:
 SUBCOMMANDS = {
     "import": ("viewer.commands.import_article", "turn a scraped photo article or a saved web page into a deck"),
     "illustrate": ("viewer.commands.illustrate", "paint stand-in images for a deck's missing photos"),
-    "check": ("viewer.commands.check", "report problems in decks and photo folders (exit 0 clean, 1 problems, 2 error)"),
+    "check": ("viewer.commands.check", "report problems in decks and photo folders "
+                                       "(exit 0 clean, 1 problems, 2 error)"),
     "doctor": ("viewer.commands.doctor", "say what viewer detected in this terminal (graphics, cell size, colours), "
                                          "why, and how to change it"),
     "export": ("viewer.commands.export", "write a deck as a web page to share: one self-contained .html file, "
@@ -249,9 +256,10 @@ def run_subcommand(name: str, argv: list[str]) -> int:
 
 
 def print_pictures(source: Deck | Library, query: Query, slide: int | None, width: int | None, height: int | None,
-                   graphics) -> int:  # type: ignore[no-untyped-def]
+                   graphics: Graphics) -> int:
     from viewer.printing import print_slides as print_with_pictures
 
+    chosen: Iterable[Slide]
     if slide is not None and isinstance(source, Deck):
         chosen = [source.slides[slide - 1]] if len(source) else []
     else:

@@ -19,7 +19,7 @@ The wrapper keeps Python's meaning where RE2's differs:
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from typing import Any, AnyStr, Generic, Union
+from typing import Any, AnyStr, Generic
 
 import re2
 
@@ -166,11 +166,12 @@ class Pattern(Generic[AnyStr]):
     """A compiled pattern with the subset of `re.Pattern` viewer uses."""
 
     __slots__ = ("_regexp", "pattern", "groups", "groupindex")
+    pattern: AnyStr
 
     def __init__(self, pattern: AnyStr, flags: int = 0) -> None:
         self.pattern = pattern
         is_bytes = isinstance(pattern, bytes)
-        source: Any = pattern if is_bytes else translate(pattern)  # type: ignore[arg-type]
+        source: Any = pattern if isinstance(pattern, bytes) else translate(pattern)
         if flags & MULTILINE:
             source = (b"(?m)" if is_bytes else "(?m)") + source
         self._regexp = re2.compile(source, options=_options(flags, is_bytes))
@@ -199,7 +200,7 @@ class Pattern(Generic[AnyStr]):
     def split(self, text: AnyStr, maxsplit: int = 0) -> list[AnyStr]:
         return _retry(self._regexp.split, text, maxsplit)
 
-    def subn(self, repl: Union[AnyStr, Callable[[Any], AnyStr]], text: AnyStr, count: int = 0) -> tuple[AnyStr, int]:
+    def subn(self, repl: AnyStr | Callable[[Any], AnyStr], text: AnyStr, count: int = 0) -> tuple[AnyStr, int]:
         expand = repl if callable(repl) else _template(repl)
         pieces: list[AnyStr] = []
         end = done = 0
@@ -214,14 +215,14 @@ class Pattern(Generic[AnyStr]):
         pieces.append(text[end:])
         return text[:0].join(pieces), done
 
-    def sub(self, repl: Union[AnyStr, Callable[[Any], AnyStr]], text: AnyStr, count: int = 0) -> AnyStr:
+    def sub(self, repl: AnyStr | Callable[[Any], AnyStr], text: AnyStr, count: int = 0) -> AnyStr:
         return self.subn(repl, text, count)[0]
 
 
 def _template(template: AnyStr) -> Callable[[Any], AnyStr]:
     """A function giving `template` with `\\N`, `\\g<name>` and `\\\\` filled in from a match."""
     is_bytes = isinstance(template, bytes)
-    text: str = template.decode("latin-1") if is_bytes else template  # type: ignore[union-attr, assignment]
+    text: str = template.decode("latin-1") if isinstance(template, bytes) else template
     parts: list[str | int] = []
     literal: list[str] = []
     i = 0
@@ -237,7 +238,7 @@ def _template(template: AnyStr) -> Callable[[Any], AnyStr]:
             if code == "g" and text.startswith("<", i + 2) and ">" in text[i + 3 :]:
                 close = text.index(">", i + 3)
                 name = text[i + 3 : close]
-                parts += ["".join(literal), int(name) if name.isdigit() else name]  # type: ignore[list-item]
+                parts += ["".join(literal), int(name) if name.isdigit() else name]
                 literal = []
                 i = close + 1
                 continue
@@ -256,8 +257,8 @@ def _template(template: AnyStr) -> Callable[[Any], AnyStr]:
                 out.append((value.decode("latin-1") if is_bytes else value) if value is not None else "")
             else:
                 out.append(part)
-        joined = "".join(out)  # type: ignore[arg-type]
-        return joined.encode("latin-1") if is_bytes else joined  # type: ignore[return-value]
+        joined = "".join(out)
+        return joined.encode("latin-1") if isinstance(template, bytes) else joined
 
     return expand
 

@@ -3,15 +3,18 @@
 No Textual here, and only what a bare image needs is imported (Rich and Pillow), so start-up stays
 close to that of a native previewer. Colours follow the terminal: truecolor, 256 or 16 colours as
 COLORTERM/TERM say, and with NO_COLOR the picture is drawn in shades (░▒▓█) instead of colours.
+
+What is printed (the sizes, the colours, the room left for the text, how text is wrapped) is
+decided in viewer.print_plan, which the quick path (viewer.quick_print) follows too; this module
+draws: half-block rows through Rich, the terminal's own graphics, the text.
 """
 
 from __future__ import annotations
 
-import os
 import random
-import shutil
 import sys
 from collections.abc import Iterable
+from pathlib import Path
 
 from rich.console import Console
 from rich.segment import Segment, Segments
@@ -19,62 +22,12 @@ from rich.text import Text
 
 from viewer.imaging import PhotoPipeline
 from viewer.model.deck import Slide
+from viewer.print_plan import PrintSize, color_system, picture_rows, print_size, wrap_line
 from viewer.terminal.detect import Graphics
 
+__all__ = ["color_system", "print_plain", "print_slide", "print_slides"]
+
 SHADES = " ░▒▓█"
-
-
-def color_system() -> str | None:
-    """What the terminal (or the previewer reading our output) can show; None for NO_COLOR."""
-    if os.environ.get("NO_COLOR"):
-        return None
-    colorterm = os.environ.get("COLORTERM", "").lower()
-    term = os.environ.get("TERM", "").lower()
-    if colorterm in ("truecolor", "24bit") or not term:
-        return "truecolor"  # no TERM at all: a previewer pipe; assume a modern terminal behind it
-    if term == "dumb":
-        return None
-    return "256" if "256" in term else "standard"
-
-
-MAX_COLUMNS, MAX_ROWS = 1000, 500
-"""`--width 100000` must not build a picture of a billion pixels: sizes are capped here."""
-
-
-def caption_rows(slide: Slide, cols: int, limit: int | None = None) -> int:
-    """Lines the title, caption and credit take under the picture at `cols` columns (counting
-    stops past `limit`: a caption of a million lines is not walked to place a picture)."""
-    width = max(1, cols)
-    rows = 1 + (1 if slide.credit else 0)  # the title and the credit
-    text = slide.caption_text
-    start = 0
-    while text and (limit is None or rows <= limit):
-        end = text.find("\n", start)
-        length = (end if end != -1 else len(text)) - start
-        rows += max(1, -(-length // width))
-        if end == -1:
-            break
-        start = end + 1
-    return rows
-
-
-def picture_rows(slide: Slide, cols: int, rows: int, fit_caption: bool) -> int:
-    """Rows for the picture: in a terminal, leave room for the caption below it (so the top of
-    the picture does not scroll away), but give the picture at least half the screen."""
-    if not fit_caption:
-        return rows
-    return max(rows // 2, rows - caption_rows(slide, cols, limit=rows), 4)
-
-
-def output_size(width: int | None, height: int | None) -> tuple[int, int]:
-    """Cells for the picture: the options, else the terminal, else 80 columns (not a terminal)."""
-    if sys.stdout.isatty():
-        size = shutil.get_terminal_size()
-        cols, rows = width or size.columns, height or max(4, size.lines - 1)
-    else:
-        cols = width or 80
-        rows = height or cols  # a pipe has no height: the width decides
-    return min(cols, MAX_COLUMNS), min(rows, MAX_ROWS)
 
 
 class _Console(Console):
@@ -94,13 +47,14 @@ def _shade_rows(rows: Iterable[tuple[Segment, ...]]) -> list[list[Segment]]:
                 line.append(Segment(" " * segment.cell_length))
                 continue
             top, bottom = style.bgcolor.get_truecolor(), style.color.get_truecolor()
-            light = (0.299 * (top.red + bottom.red) + 0.587 * (top.green + bottom.green) + 0.114 * (top.blue + bottom.blue)) / 510
+            light = (0.299 * (top.red + bottom.red) + 0.587 * (top.green + bottom.green)
+                     + 0.114 * (top.blue + bottom.blue)) / 510
             line.append(Segment(SHADES[min(len(SHADES) - 1, int(light * len(SHADES)))] * segment.cell_length))
         out.append(line)
     return out
 
 
-def _print_pixels(console: Console, pipeline: PhotoPipeline, path, cols: int, rows: int,  # type: ignore[no-untyped-def]
+def _print_pixels(console: Console, pipeline: PhotoPipeline, path: Path, cols: int, rows: int,
                   graphics: Graphics, piped: bool = False) -> str | None:
     """The photo in the terminal's own graphics, or its problem. Only the picture's pixels are
     painted (the letterbox is transparent: `--print` cannot know the terminal's background).
@@ -109,13 +63,13 @@ def _print_pixels(console: Console, pipeline: PhotoPipeline, path, cols: int, ro
     image with no cursor movement (a previewer such as lf reads the pipe and draws what it finds):
     one sixel image then a new line, or a kitty picture that leaves the cursor alone (C=1)
     followed by as many new lines as it is tall."""
-    pixels = pipeline.render_pixels(path, cols, rows, (0, 0, 0), graphics.mode, graphics.cell, transparent=True,
+    pixels = pipeline.render_pixels(path, cols, rows, (0, 0, 0), graphics.protocol, graphics.cell, transparent=True,
                                     whole=piped)
     if pixels.problem and not pixels.damaged:  # a damaged photo prints what decoded (notice below)
         return pixels.problem
     pad = " " * ((cols - pixels.cols) // 2)
     out = console.file
-    if pixels.mode == "kitty":
+    if graphics.protocol.replaces_by_id:  # one upload for the whole picture, placed by id (kitty)
         from viewer.imaging.kitty import place
 
         picture = pixels.rows_data[0] + place(pixels.image_id, pixels.cols, pixels.rows)
@@ -141,19 +95,19 @@ RICH_BATCH = 16 * 1024
 
 def print_plain(console: Console, text: str) -> None:
     """Unstyled text exactly as `console.print(Text(text))` prints it, in bounded memory and time:
-    lines of printable ASCII that fit are written as they are (what Rich would write), the others
-    go through Rich a batch of lines at a time. A 1 MB caption of one-letter lines once took
-    400 MB and 15 seconds through Rich in one piece."""
+    lines of printable ASCII are wrapped by the plan (`wrap_line`, what Rich would write, and what
+    the quick path writes), the others go through Rich a batch of lines at a time. A 1 MB caption
+    of one-letter lines once took 400 MB and 15 seconds through Rich in one piece."""
     cols = console.width
     out = console.file
-    plain: list[str] = []
+    rows: list[str] = []
     rich: list[str] = []
     rich_size = 0
 
     def write_plain() -> None:
-        if plain:
-            out.write("\n".join(plain) + "\n")
-            plain.clear()
+        if rows:
+            out.write("\n".join(rows) + "\n")
+            rows.clear()
 
     def write_rich() -> None:
         nonlocal rich_size
@@ -168,10 +122,10 @@ def print_plain(console: Console, text: str) -> None:
         if end == -1:
             end = size
         line = text[start:end]
-        if len(line) <= cols and line.isascii() and line.isprintable():
+        if line.isascii() and line.isprintable():
             write_rich()
-            plain.append(line)
-            if len(plain) >= 4096:
+            rows.extend(wrap_line(line, cols))
+            if len(rows) >= 4096:
                 write_plain()
         else:
             write_plain()
@@ -219,13 +173,18 @@ def print_slide(console: Console, pipeline: PhotoPipeline, slide: Slide, cols: i
         console.print(Text(slide.credit, style="dim"))
 
 
-def print_slides(slides: Iterable[Slide], width: int | None, height: int | None, graphics: Graphics | None = None) -> int:
+def _picture_rows(size: PrintSize, slide: Slide) -> int:
+    return picture_rows(size, slide.display_title, slide.caption_text, slide.credit)
+
+
+def print_slides(slides: Iterable[Slide], width: int | None, height: int | None,
+                 graphics: Graphics | None = None) -> int:
     """Print each slide as it comes (the first is on screen, flushed, before the next is even
     parsed: `| head` and previewers see it at once); returns how many were printed."""
     colors = color_system()
-    cols, rows = output_size(width, height)
+    size = print_size(width, height)
     console = _Console(
-        width=cols,
+        width=size.cols,
         force_terminal=colors is not None,
         color_system=colors,
         no_color=colors is None,
@@ -236,12 +195,11 @@ def print_slides(slides: Iterable[Slide], width: int | None, height: int | None,
     # Pictures sent to kitty by several runs must not share ids (a new one would replace an old one).
     pipeline = PhotoPipeline(working_bytes=16 * 1024 * 1024, rendered_bytes=8 * 1024 * 1024,
                              first_image_id=random.randrange(1, 2**24))
-    fit_caption = height is None and sys.stdout.isatty()
     count = 0
     for number, slide in enumerate(slides):
         if number:
             console.print()
-        print_slide(console, pipeline, slide, cols, picture_rows(slide, cols, rows, fit_caption), colors, graphics)
+        print_slide(console, pipeline, slide, size.cols, _picture_rows(size, slide), colors, graphics)
         console.file.flush()
         count += 1
     return count

@@ -1,9 +1,11 @@
 """`viewer PHOTO --print` in a truecolor terminal or pipe, written directly: no Rich, no model.
 
 File-manager previews (ranger, lf, yazi) run `viewer photo.jpg --print` for every file the cursor
-passes, so start-up is the cost that matters. This path imports Pillow and viewer's guarded
-decoder only and writes the half-block escape codes itself; it draws exactly what the full path
-draws (same decode, same fitting, same BOX resampling, same colours).
+passes, so start-up is the cost that matters. This path imports Pillow, viewer's guarded decoder
+and the print plan only (viewer.print_plan: sizes, colours, room for the text, the text's rows,
+all decided there for both paths) and writes the half-block escape codes itself; it writes the
+bytes the full path writes (same decode, same fitting, same BOX resampling, same colours, the
+same escape codes and rows Rich writes).
 
 It is taken only when nothing needs more: one photo as the only PATH, no other options than
 `--print`, `--width`, `--height`, truecolor half-blocks (a pipe with no mode named, tmux, or
@@ -16,10 +18,15 @@ from __future__ import annotations
 
 import os
 import sys
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from PIL import Image
 
 IMAGE_EXTENSIONS = (".jpg", ".jpeg", ".png", ".gif", ".webp", ".bmp", ".tif", ".tiff")
 MAX_SIDECAR_BYTES = 1024 * 1024
-MAX_COLUMNS, MAX_ROWS = 1000, 500
+"""viewer.model.folder_deck's rules, spelled again: importing the model would cost this path 7 ms
+(tests/test_print_plan.py keeps the two equal)."""
 
 
 def _arguments(argv: list[str]) -> tuple[str, int | None, int | None] | None:
@@ -42,13 +49,6 @@ def _arguments(argv: list[str]) -> tuple[str, int | None, int | None] | None:
     if not printing or path is None or not path.lower().endswith(IMAGE_EXTENSIONS):
         return None
     return path, width, height
-
-
-def _truecolor() -> bool:
-    if os.environ.get("NO_COLOR"):
-        return False
-    colorterm = os.environ.get("COLORTERM", "").lower()
-    return colorterm in ("truecolor", "24bit") or not os.environ.get("TERM")
 
 
 def _sidecar_caption(path: str) -> tuple[bool, str] | None:
@@ -91,105 +91,86 @@ def _sidecar_caption(path: str) -> tuple[bool, str] | None:
     if len(data) > MAX_SIDECAR_BYTES or not data.isascii():
         return None
     text = data.decode("ascii").replace("\r\n", "\n").replace("\r", "\n").strip("\n")
+    from viewer.print_plan import plain
+
     # Printable ASCII and new lines only: exactly what the full path's clean_text keeps as it is.
-    return (True, text) if text.replace("\n", "").isprintable() else None
-
-
-def _size(width: int | None, height: int | None) -> tuple[int, int, bool]:
-    """Picture cells, and whether to leave room for the text below (a terminal, no --height)."""
-    if sys.stdout.isatty():
-        try:
-            size = os.get_terminal_size(sys.stdout.fileno())
-        except OSError:
-            size = os.terminal_size((80, 24))
-        cols, rows = width or size.columns, height or max(4, size.lines - 1)
-        fit = height is None
-    else:
-        cols = width or 80
-        rows, fit = height or cols, False
-    return min(cols, MAX_COLUMNS), min(rows, MAX_ROWS), fit
+    return (True, text) if plain(text) else None
 
 
 def _half_blocks_for_sure() -> bool:
     """True when --print would draw half-blocks without asking the terminal anything: output to a
     pipe, half-blocks asked for, or inside tmux. A terminal that may show pixels takes the full path."""
-    if os.environ.get("VIEWER_GRAPHICS"):
+    setting = os.environ.get("VIEWER_GRAPHICS")
+    if setting:
+        from viewer.imaging.protocols import AUTO, protocol_for
         from viewer.terminal.capabilities import parse_mode
 
         try:
-            mode = parse_mode(os.environ["VIEWER_GRAPHICS"])
+            mode = parse_mode(setting)
         except ValueError:
             return False  # the full path says what is wrong with it
-        if mode != "auto":
-            return mode == "halfblock"
+        if mode != AUTO:
+            return not protocol_for(mode).pixels
     return not sys.stdout.isatty() or bool(os.environ.get("TMUX"))
 
 
 def run(argv: list[str]) -> int | None:
     """Print the photo and return the exit status, or None when the full path must handle it."""
+    from viewer.print_plan import color_system
+
     parsed = _arguments(argv)
-    if parsed is None or not _truecolor() or not _half_blocks_for_sure() or not os.path.isfile(parsed[0]):
+    if parsed is None or color_system() != "truecolor" or not _half_blocks_for_sure() \
+            or not os.path.isfile(parsed[0]):
         return None
     beside = _sidecar_caption(parsed[0])
     if beside is None:
         return None
     has_sidecar, sidecar = beside
     path, width, height = parsed
+    from pathlib import Path
+
     from viewer.imaging.decode import ImageProblem, decode_photo
     from viewer.imaging.fitting import fit_cells, working_side
     from viewer.model.text import humanise
+    from viewer.print_plan import picture_rows, plain, print_size, styled, text_block
 
     fallback_title = humanise(os.path.splitext(os.path.basename(path))[0])
     if has_sidecar:
         # A caption sidecar is the photo's whole text: title from the file name, no credit.
-        lines = [("\x1b[1m", fallback_title), ("", sidecar)]
+        title, caption, credit = fallback_title, sidecar, ""
     else:
         from viewer.imaging.metadata import embedded_text
 
-        found = embedded_text(path)
+        found = embedded_text(Path(path))
         if found.problems:
             return None  # the full path shows what it can and says what is wrong
-        lines = [("\x1b[1m", found.title or fallback_title), ("", found.caption), ("\x1b[2m", found.credit)]
+        title, caption, credit = found.title or fallback_title, found.caption, found.credit
     # Printable ASCII and newlines only (the quick path writes nothing it would have to escape).
-    if not all(text.isascii() and text.replace("\n", "").isprintable() for _, text in lines):
+    if not all(plain(text) for text in (title, caption, credit)):
         return None  # wide or combining characters: Rich's wrapping measures them right
-    cols, rows, fit = _size(width, height)
-    text_rows = _wrapped(lines, cols)
-    if fit:
-        rows = max(rows // 2, rows - len(text_rows), 4)
+    size = print_size(width, height)
+    cols, rows = size.cols, picture_rows(size, title, caption, credit)
     try:
         side = working_side(cols, rows)
-        decoded = decode_photo(path, (side, side))  # as the full path's pipeline does
+        decoded = decode_photo(Path(path), (side, side))  # as the full path's pipeline does
     except ImageProblem:
         return None
-    size = fit_cells(decoded.image.width, decoded.image.height, cols, rows)
-    if size == (0, 0):
+    fitted = fit_cells(decoded.image.width, decoded.image.height, cols, rows)
+    if fitted == (0, 0):
         return None
-    from PIL import Image
+    from PIL.Image import Resampling
 
-    image = decoded.image.resize(size, Image.Resampling.BOX) if size != decoded.image.size else decoded.image
+    image = decoded.image.resize(fitted, Resampling.BOX) if fitted != decoded.image.size else decoded.image
     out = sys.stdout
-    out.write(_picture(image, (cols - size[0]) // 2))
-    out.write("".join(f"{style}{text}\x1b[0m\n" if style else f"{text}\n" for style, text in text_rows))
+    out.write(_picture(image, (cols - fitted[0]) // 2))
+    out.write("".join(styled(style, row) for style, row in text_block(title, caption, credit, cols)))
     out.flush()
     return 0
 
 
-def _wrapped(lines: list[tuple[str, str]], cols: int) -> list[tuple[str, str]]:
-    from viewer.model.text import wrap
-
-    rows = []
-    for style, text in lines:
-        if not text:
-            continue
-        for paragraph in text.split("\n"):
-            wrapped = wrap(paragraph, max(1, cols)) or [""]
-            rows.extend((style, line) for line in wrapped)
-    return rows
-
-
-def _picture(image, pad: int) -> str:  # type: ignore[no-untyped-def]
-    """Half-block rows: "▄" with the lower pixel as foreground and the upper as background."""
+def _picture(image: Image.Image, pad: int) -> str:
+    """Half-block rows: "▄" with the lower pixel as foreground and the upper as background, in
+    the bytes Rich writes for the full path's rows (each run of one colour pair styled, then reset)."""
     width, height = image.size
     data = image.tobytes()
     stride = width * 3
@@ -198,13 +179,17 @@ def _picture(image, pad: int) -> str:  # type: ignore[no-untyped-def]
     for y in range(0, height - 1, 2):
         top, bottom = data[y * stride:(y + 1) * stride], data[(y + 1) * stride:(y + 2) * stride]
         row = [margin]
-        previous = None
+        previous, run = b"", 0
         for x in range(0, stride, 3):
             cell = top[x:x + 3] + bottom[x:x + 3]
             if cell != previous:
+                if run:
+                    row.append("▄" * run + "\x1b[0m")
                 row.append(f"\x1b[38;2;{cell[3]};{cell[4]};{cell[5]};48;2;{cell[0]};{cell[1]};{cell[2]}m")
-                previous = cell
-            row.append("▄")
-        row.append("\x1b[0m\n")
+                previous, run = cell, 0
+            run += 1
+        if run:
+            row.append("▄" * run + "\x1b[0m")
+        row.append("\n")
         out.append("".join(row))
     return "".join(out)

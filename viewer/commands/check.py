@@ -24,13 +24,15 @@ CHECK_BOX = (160, 180)
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("paths", nargs="+", type=Path, metavar="PATH", help="decks, saved web pages, photo folders or folders of decks")
+    parser.add_argument("paths", nargs="+", type=Path, metavar="PATH",
+                        help="decks, saved web pages, photo folders or folders of decks")
 
 
 def photo_notices(deck: Deck) -> list[Notice]:
     """Problems with the slides' pictures: missing, unreadable, unsupported, remote, repeated."""
     first_use: dict[Path, int] = {}
-    return [n for number, slide in enumerate(deck.slides, start=1) for n in _photo_notices(deck, number, slide, first_use)]
+    return [notice for number, slide in enumerate(deck.slides, start=1)
+            for notice in _photo_notices(deck, number, slide, first_use)]
 
 
 def _photo_notices(deck: Deck, number: int, slide: Slide, first_use: dict[Path, int]) -> list[Notice]:
@@ -85,10 +87,10 @@ def deck_notices(deck: Deck) -> Iterator[list[Notice]]:
 def _one_each(paths: list[Path]) -> list[Path | Deck]:
     """The PATHs to check, each file once; the photos among them as one deck of just those photos
     (`viewer check shoot/*.jpg` checks those photos, not their folder once per photo)."""
-    from viewer.model.file_lists import identity, photo_list_deck
+    from viewer.model.file_lists import FileIdentity, identity, photo_list_deck
     from viewer.model.folder_deck import is_image_name
 
-    seen: set[tuple] = set()
+    seen: set[FileIdentity] = set()
     photos: list[Path] = []
     checked: list[Path | None] = []  # None: where the photos' deck goes
     for path in paths:

@@ -151,7 +151,7 @@ def _multiplexer(env: Mapping[str, str], diagnosis: Diagnosis) -> list[str]:
     elif replies.statuses >= 2:
         lines.append(f"  {'passthrough':<22}on: the terminal outside answered through it")
         placeholders = "yes (kitty >= 0.28 or Ghostty)" if diagnosis.graphics.placeholders else "no: placed directly"
-        if diagnosis.graphics.mode == "kitty":
+        if diagnosis.graphics.protocol.placeholders:  # kitty: whether it draws placeholder cells
             lines.append(f"  {'kitty placeholders':<22}{placeholders}")
         if not diagnosis.graphics.placeholders:
             lines.append(f"  {'pane focus':<22}pixels only while viewer's pane is active, which tmux tells with "

@@ -86,21 +86,21 @@ def make_server(command: str, host: str, port: int, title: str, announce: str) -
     from textual_serve.server import Server
 
     class ViewerServer(Server):
-        async def _make_app(self):
+        async def _make_app(self) -> web.Application:
             app = await super()._make_app()
             page = _page_template(Path(self.templates_path))
             if page is not None:
                 aiohttp_jinja2.setup(app, loader=jinja2.DictLoader({"app_index.html": page}))
             return app
 
-        async def handle_index(self, request):
+        async def handle_index(self, request: web.Request) -> web.StreamResponse:
             # The page tells the browser where the app's websocket is: at the address the browser
             # used (a server listening on 0.0.0.0 is reached by another name), if it is a plain one.
             plain = request.host and set(request.host) <= _HOST_CHARACTERS
             self.public_url = f"http://{request.host}" if plain else default_url
             return await super().handle_index(request)
 
-        async def on_startup(self, app) -> None:
+        async def on_startup(self, app: web.Application) -> None:
             pass  # textual-serve prints its logo here; the address is said once listening (below)
 
         def serve(self, debug: bool = False) -> None:

@@ -272,7 +272,8 @@ class Painter:
             self.rect(cx, base - 11, cx + 26, base - 1, green)
             self.rect(cx, base - 6, cx + 26, base - 5, cream)
             for wx in range(cx + 2, cx + 24, 5):
-                self.rect(wx, base - 10, wx + 2, base - 8, (200, 220, 230) if self.scene.time == "day" else (255, 214, 110))
+                window = (200, 220, 230) if self.scene.time == "day" else (255, 214, 110)
+                self.rect(wx, base - 10, wx + 2, base - 8, window)
             cx += 28
 
     def boat(self, x: int, water_y: int) -> None:

@@ -41,7 +41,8 @@ MOTIF_WORDS: dict[str, tuple[str, ...]] = {
     "boat": ("boat", "floating", "ship", "fishing"),
     # people
     "soldiers": ("soldier", "military", "army", "officer", "navy", "uniform", "watchtower", "guard", "miliary"),
-    "children": ("child", "children", "kid", "boy", "girl", "learner", "camp", "student", "teenager", "school", "playing"),
+    "children": ("child", "children", "kid", "boy", "girl", "learner", "camp", "student", "teenager", "school",
+                 "playing"),
     "workers": ("worker", "labor", "labour", "employee", "job", "construction", "cleaning", "work", "plow", "jug",
                 "rope"),
     "dancers": ("danc*", "ballroom", "performance", "celebrat*", "festival", "band", "accordion"),
@@ -70,7 +71,8 @@ def _word_counter(word: str) -> Callable[[str], int]:
             return sum(1 for _ in found.finditer(text))
         # The word must not run on into more letters (after an optional plural ending).
         return sum(1 for match in found.finditer(text) if any(
-            text.startswith(ending, end := match.end()) and not "a" <= text[end + len(ending) : end + len(ending) + 1] <= "z"
+            text.startswith(ending, end := match.end())
+            and not "a" <= text[end + len(ending) : end + len(ending) + 1] <= "z"
             for ending in ("", "s", "es")))
 
     return count
@@ -137,7 +139,7 @@ def _scores(title: str, text: str) -> dict[str, int]:
 
 
 def seed_for(title: str, text: str) -> int:
-    digest = hashlib.sha256(f"{title}\n{text}".encode("utf-8")).digest()
+    digest = hashlib.sha256(f"{title}\n{text}".encode()).digest()
     return int.from_bytes(digest[:8], "big")
 
 

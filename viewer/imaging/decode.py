@@ -295,7 +295,9 @@ def _scaler(image: Image.Image) -> tuple[float, float] | None:
         return None
     if image.mode.startswith("I;16"):
         return (0.0, 65535.0)
-    low, high = image.getextrema()
+    extrema = image.getextrema()  # one band here: (low, high)
+    low, high = extrema[0], extrema[1]
+    assert isinstance(low, int | float) and isinstance(high, int | float)
     return (float(low), float(high))
 
 

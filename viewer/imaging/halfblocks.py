@@ -46,6 +46,7 @@ def terminal_palette(colors: str) -> Image.Image:
     256: the 6×6×6 cube and the 24 greys (the first 16 are the user's theme, so not relied on);
     16: the standard colours as Rich pictures them (the terminal's own may differ a little).
     """
+    entries: list[tuple[int, ...]]
     if colors == "256":
         entries = [(r, g, b) for r in CUBE_LEVELS for g in CUBE_LEVELS for b in CUBE_LEVELS]
         entries += [(8 + 10 * i,) * 3 for i in range(24)]
@@ -63,7 +64,8 @@ def dither(image: Image.Image, colors: str) -> Image.Image:
     Floyd–Steinberg error diffusion: gradients and faces stay recognisable instead of posterised."""
     if colors not in ("256", "standard", "windows"):
         return image
-    return image.convert("RGB").quantize(palette=terminal_palette(colors), dither=Image.Dither.FLOYDSTEINBERG).convert("RGB")
+    palette = terminal_palette(colors)
+    return image.convert("RGB").quantize(palette=palette, dither=Image.Dither.FLOYDSTEINBERG).convert("RGB")
 
 
 STYLE_CACHE_LIMIT = 16_384

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import base64
 import zlib
-from typing import Callable
+from collections.abc import Callable
 
 from PIL import Image
 

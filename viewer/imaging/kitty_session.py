@@ -14,25 +14,27 @@ from __future__ import annotations
 from collections import OrderedDict
 
 from viewer.imaging.kitty import forget, hide, place
+from viewer.imaging.protocols import DIRECT, TMUX, Wrapping
 
 KEEP = 24
 """Pictures kept uploaded per panel (a 960×600 px photo is about 1.7 MB in the terminal)."""
 
 
 class KittySession:
-    def __init__(self, passthrough: bool = False, keep: int = KEEP) -> None:
-        self.passthrough = passthrough
+    def __init__(self, passthrough: bool = False, keep: int = KEEP, wrapping: Wrapping | None = None) -> None:
+        self.wrapping = wrapping if wrapping is not None else TMUX if passthrough else DIRECT
+        """How commands reach the terminal (inside tmux, through its passthrough)."""
         self.keep = keep
         self._uploaded: OrderedDict[int, None] = OrderedDict()
         self.current: int | None = None
         """The picture the panel shows (placed, or to be placed when its top row is drawn)."""
 
-    def wrap(self, sequence: str) -> str:
-        if not self.passthrough or not sequence:
-            return sequence
-        from viewer.terminal.capabilities import tmux_passthrough
+    @property
+    def passthrough(self) -> bool:
+        return self.wrapping != DIRECT
 
-        return tmux_passthrough(sequence)
+    def wrap(self, sequence: str) -> str:
+        return self.wrapping.anywhere(sequence)
 
     def uploaded(self, image_id: int) -> bool:
         return image_id in self._uploaded
@@ -58,12 +60,7 @@ class KittySession:
     def placement(self, image_id: int, cols: int, rows: int) -> str:
         """What the picture's top row carries: the placement at the cursor (inside tmux, one
         passthrough that first steps back to the anchor cell, then places)."""
-        command = place(image_id, cols, rows)
-        if not self.passthrough:
-            return command
-        from viewer.terminal.capabilities import tmux_passthrough_here
-
-        return tmux_passthrough_here(command)
+        return self.wrapping.here(place(image_id, cols, rows))
 
     def hide_current(self) -> str:
         """Take the panel's picture off the screen (a dialog over it, a text-only slide, the pane left)."""

@@ -14,9 +14,11 @@ Which field wins, when several say something:
 
 from __future__ import annotations
 
+import mmap
 import os
+from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
 
 from PIL import Image
 
@@ -24,6 +26,10 @@ from viewer import patterns
 from viewer.imaging.decode import MAX_FILE_BYTES, ImageProblem, open_image
 from viewer.model.files import FileProblem, open_regular
 from viewer.model.text import clean_line, clean_text
+
+_T = TypeVar("_T")
+Bytes = bytes | mmap.mmap
+"""What the JSON scanner reads: a file's bytes, or the file mapped into memory."""
 
 if TYPE_CHECKING:
     from xml.etree.ElementTree import Element
@@ -120,16 +126,17 @@ def embedded_text(path: Path) -> PhotoText:
         description = ""
     return PhotoText(
         title=_line(_first(xmp.get("title", ""), iptc.get("title", ""), exif.get("xp_title", ""))),
-        caption=_text(_first(xmp.get("description", ""), iptc.get("caption", ""), description, exif.get("xp_comment", ""))),
-        credit=_line(_first(xmp.get("credit", ""), xmp.get("creator", ""), iptc.get("credit", ""), iptc.get("byline", ""),
-                            exif.get("artist", ""), exif.get("xp_author", ""), xmp.get("rights", ""),
-                            iptc.get("copyright", ""), exif.get("copyright", ""))),
+        caption=_text(_first(xmp.get("description", ""), iptc.get("caption", ""), description,
+                             exif.get("xp_comment", ""))),
+        credit=_line(_first(xmp.get("credit", ""), xmp.get("creator", ""), iptc.get("credit", ""),
+                            iptc.get("byline", ""), exif.get("artist", ""), exif.get("xp_author", ""),
+                            xmp.get("rights", ""), iptc.get("copyright", ""), exif.get("copyright", ""))),
         date=_line(_first(exif.get("date", ""), xmp.get("date", ""))),
         problems=tuple(problems),
     )
 
 
-def _guard(problems: list[str], what: str, read):  # type: ignore[no-untyped-def]
+def _guard(problems: list[str], what: str, read: Callable[[], _T]) -> _T | None:
     try:
         return read()
     except Exception as exc:  # noqa: BLE001 - one damaged block must not hide the others
@@ -184,7 +191,7 @@ def _iptc_fields(image: Image.Image) -> dict[str, str]:
         return {}
     from PIL import IptcImagePlugin
 
-    info = IptcImagePlugin.getiptcinfo(image) or {}
+    info = IptcImagePlugin.getiptcinfo(image) or {}  # type: ignore[arg-type]  # any opened image: it reads .info and the file's own blocks
     get = lambda record: _as_text(info.get((2, record))).strip()  # noqa: E731
     return {"title": _first(get(5), get(105)), "caption": get(120), "credit": get(110), "byline": get(80),
             "copyright": get(116)}
@@ -277,7 +284,7 @@ class JsonScanProblem(Exception):
     """The JSON cannot be scanned (said in words)."""
 
 
-def _string_end(data, start: int) -> int:  # type: ignore[no-untyped-def]
+def _string_end(data: Bytes, start: int) -> int:
     """Index just after the string whose opening quote is just before `start`."""
     at = start
     while True:
@@ -292,7 +299,7 @@ def _string_end(data, start: int) -> int:  # type: ignore[no-untyped-def]
         at = quote + 1
 
 
-def _skip_space(data, at: int) -> int:  # type: ignore[no-untyped-def]
+def _skip_space(data: Bytes, at: int) -> int:
     """Past white space and // or /* */ comments (windows of white space at C speed)."""
     n = len(data)
     while at < n:
@@ -330,7 +337,7 @@ def _brackets(segment: bytes, depth: int) -> tuple[int, int]:
     return depth, -1
 
 
-def _value_end(data, at: int) -> int:  # type: ignore[no-untyped-def]
+def _value_end(data: Bytes, at: int) -> int:
     """Index just after the JSON value starting at `at`, nested to any depth (a counter, never
     recursion), hopping from string to string."""
     n = len(data)
@@ -366,7 +373,7 @@ def _value_end(data, at: int) -> int:  # type: ignore[no-untyped-def]
         position = _string_end(data, quote + 1)
 
 
-def scan_json_fields(data, wanted: frozenset[str] = _WANTED) -> dict[str, Any]:  # type: ignore[no-untyped-def]
+def scan_json_fields(data: Bytes, wanted: frozenset[str] = _WANTED) -> dict[str, Any]:
     """The wanted keys of a JSON object's top level, from bytes (or an mmap) of any size: other
     values are skipped without being built, in one pass and constant memory; at most
     _CAPTURE_BYTES of each wanted value is decoded. `//` and `/* */` comments are allowed."""
@@ -499,7 +506,7 @@ def _date(record: dict) -> str:
         if isinstance(value, (int, float)) and key == "timestamp" and 0 < value < 1e11:
             import datetime
 
-            return datetime.datetime.fromtimestamp(value, datetime.timezone.utc).strftime("%Y-%m-%d %H:%M")
+            return datetime.datetime.fromtimestamp(value, datetime.UTC).strftime("%Y-%m-%d %H:%M")
     return ""
 
 

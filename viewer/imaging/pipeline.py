@@ -34,9 +34,14 @@ from rich.segment import Segment
 from viewer.imaging.decode import DAMAGED, REDUCTIONS, RGB, Decoded, ImageProblem, decode_photo, decode_scaled
 from viewer.imaging.fitting import believable_cell, fit_pixels, working_side, working_side_pixels
 from viewer.imaging.halfblocks import render_rows
+from viewer.imaging.protocols import Mode, Protocol, protocol_for
 from viewer.imaging.zoom import FIT, Zoom, region, source_box, turned
 
 K = TypeVar("K", bound=Hashable)
+Key = tuple[Hashable, ...]
+"""A cache key."""
+Identity = tuple[int | float, ...]
+"""What tells one version of a file from another (see file_identity)."""
 V = TypeVar("V")
 
 
@@ -108,7 +113,7 @@ class RenderedPhoto:
     width: int = 0
     problem: str | None = None
     """Why the photo cannot be shown; with rows too (`damaged`), what is wrong with what shows."""
-    identity: tuple | None = None
+    identity: Identity | None = None
     """(mtime, size) of the file it was made from."""
     damaged: bool = False
     """The file is cut short: `rows` are what decoded (`problem` says so), one row fewer than asked."""
@@ -132,13 +137,13 @@ class PixelPhoto:
     upload of picture `image_id`, which is then placed by id (see kitty.py).
     """
 
-    mode: str = "kitty"
+    mode: Mode = Mode.KITTY
     rows_data: tuple[str, ...] = ()
     cols: int = 0
     rows: int = 0
     image_id: int = 0
     problem: str | None = None
-    identity: tuple | None = None
+    identity: Identity | None = None
     damaged: bool = False
     coarse: bool = False
     passthrough: bool = False
@@ -151,8 +156,11 @@ class PixelPhoto:
         return 200 + sum(len(data) for data in self.rows_data)
 
 
-def _same(sequence: str) -> str:
-    return sequence
+def _protocol(mode: Mode | str | Protocol, passthrough: bool) -> Protocol:
+    """The protocol asked for: a Protocol as it is (tmux's passthrough added if asked), or a mode."""
+    if isinstance(mode, Protocol):
+        return protocol_for(mode.mode, passthrough) if passthrough and not mode.passthrough else mode
+    return protocol_for(mode, passthrough)
 
 
 MAX_PIXELS = 4096
@@ -167,7 +175,7 @@ def _decoded_weight(value: Decoded | ImageProblem) -> int:
     return 200 + value.image.width * value.image.height * len(value.image.getbands())
 
 
-def file_identity(path: Path) -> tuple | None:
+def file_identity(path: Path) -> Identity | None:
     """What tells one version of a file from another: a replaced or rewritten file differs."""
     try:
         info = os.stat(path)
@@ -188,16 +196,16 @@ class PhotoPipeline:
     def __init__(self, working_bytes: int = 24 * 1024 * 1024, rendered_bytes: int = 24 * 1024 * 1024,
                  first_image_id: int = 1, zoom_bytes: int = 128 * 1024 * 1024,
                  view_bytes: int = 16 * 1024 * 1024) -> None:
-        self._working: LRU[tuple, Decoded | ImageProblem] = LRU(working_bytes, _decoded_weight)
-        self._rendered: LRU[tuple, RenderedPhoto] = LRU(rendered_bytes, lambda r: r.weight)
-        self._sources: LRU[tuple, Decoded | ImageProblem] = LRU(zoom_bytes, _decoded_weight, max_entries=6)
+        self._working: LRU[Key, Decoded | ImageProblem] = LRU(working_bytes, _decoded_weight)
+        self._rendered: LRU[Key, RenderedPhoto | PixelPhoto] = LRU(rendered_bytes, lambda r: r.weight)
+        self._sources: LRU[Key, Decoded | ImageProblem] = LRU(zoom_bytes, _decoded_weight, max_entries=6)
         """Zoom sources (photo at 1/n scale), few: a full-size 24 MP photo alone is 72 MB."""
-        self._views: LRU[tuple, RenderedPhoto | PixelPhoto] = LRU(view_bytes, lambda r: r.weight, max_entries=32)
+        self._views: LRU[Key, RenderedPhoto | PixelPhoto] = LRU(view_bytes, lambda r: r.weight, max_entries=32)
         """Recent zoomed or turned views, so that stepping back (or paging back to fit) costs nothing."""
         self._source_lock = threading.Lock()
         """One zoom source decoded at a time (each may be a full-size photo)."""
         self._sizes: LRU[str, tuple[int, int]] = LRU(4 * 1024 * 1024, lambda _: 100)
-        self._inflight: dict[tuple, threading.Lock] = {}
+        self._inflight: dict[Key, threading.Lock] = {}
         self._inflight_guard = threading.Lock()
         self._image_ids = itertools.count(first_image_id)
 
@@ -222,7 +230,7 @@ class PhotoPipeline:
         return size
 
     @staticmethod
-    def _key(path: Path, cols: int, rows: int, background: RGB, colors: str, view: View = PLAIN) -> tuple:
+    def _key(path: Path, cols: int, rows: int, background: RGB, colors: str, view: View = PLAIN) -> Key:
         return (str(path), cols, rows, background, colors) + (() if view.plain else (view.turns % 4, view.zoom))
 
     def peek(self, path: Path, cols: int, rows: int, background: RGB, colors: str = "truecolor",
@@ -243,53 +251,55 @@ class PhotoPipeline:
         from a smaller one, marked `coarse`."""
         key = self._key(path, cols, rows, background, colors, view)
         if view.plain:
-            return self._cached(key, path,
+            made = self._cached(key, path,
                                 lambda identity: self._render(path, identity, cols, rows, background, colors))
-        made = self._view_cached(key, path, lambda identity: self._render_view(
-            path, identity, cols, rows, background, colors, view, coarse_ok))
+        else:
+            made = self._view_cached(key, path, lambda identity: self._render_view(
+                path, identity, cols, rows, background, colors, view, coarse_ok))
         assert isinstance(made, RenderedPhoto)
         return made
 
     @staticmethod
-    def _pixel_key(path: Path, cols: int, rows: int, background: RGB, mode: str, cell: tuple[int, int],
-                   transparent: bool, whole: bool, passthrough: bool, placeholders: bool, view: View = PLAIN) -> tuple:
-        key = ("pixels", str(path), cols, rows, background, mode, cell, transparent, whole, passthrough, placeholders)
+    def _pixel_key(path: Path, cols: int, rows: int, background: RGB, protocol: Protocol, cell: tuple[int, int],
+                   transparent: bool, whole: bool, placeholders: bool, view: View = PLAIN) -> Key:
+        key = ("pixels", str(path), cols, rows, background, protocol, cell, transparent, whole, placeholders)
         return key + (() if view.plain else (view.turns % 4, view.zoom))
 
-    def peek_pixels(self, path: Path, cols: int, rows: int, background: RGB, mode: str,
+    def peek_pixels(self, path: Path, cols: int, rows: int, background: RGB, mode: Mode | str | Protocol,
                     cell: tuple[int, int], transparent: bool = False, whole: bool = False, passthrough: bool = False,
                     placeholders: bool = False, view: View = PLAIN) -> PixelPhoto | None:
         """Like `peek`, for a photo prepared for pixel graphics."""
-        key = self._pixel_key(path, cols, rows, background, mode, cell, transparent, whole, passthrough, placeholders,
-                              view)
+        key = self._pixel_key(path, cols, rows, background, _protocol(mode, passthrough), cell, transparent, whole,
+                              placeholders, view)
         found = self._rendered.get(key) if view.plain else self._views.get(key)
         assert found is None or isinstance(found, PixelPhoto)
         return found
 
-    def render_pixels(self, path: Path, cols: int, rows: int, background: RGB, mode: str,
+    def render_pixels(self, path: Path, cols: int, rows: int, background: RGB, mode: Mode | str | Protocol,
                       cell: tuple[int, int], transparent: bool = False, whole: bool = False,
                       passthrough: bool = False, placeholders: bool = False, view: View = PLAIN,
                       coarse_ok: bool = False) -> PixelPhoto:
-        """`path` as `mode` ("kitty", "sixel", "iterm") escape sequences fitted to `cols`×`rows` cells
-        of `cell` pixels, letterboxed in `background` — or, with `transparent`, letterboxed in
-        nothing at all (the terminal's own background shows: `--print` does not know its colour).
+        """`path` as escape sequences of `mode` (a pixel Mode, its spelling, or a Protocol) fitted to
+        `cols`×`rows` cells of `cell` pixels, letterboxed in `background` — or, with `transparent`,
+        letterboxed in nothing at all (the terminal's own background shows: `--print` does not know
+        its colour).
         With `whole`, a sixel picture is one image instead of one per text row (for a pipe).
         With `passthrough`, every sequence is wrapped for tmux to pass on; with `placeholders`, a
         kitty picture is a virtual placement for Unicode placeholder cells to show. `view` and
         `coarse_ok` as for `render` (a kitty view is a picture of its own, with its own id).
         Slow: call from a worker thread."""
-        key = self._pixel_key(path, cols, rows, background, mode, cell, transparent, whole, passthrough, placeholders,
-                              view)
+        protocol = _protocol(mode, passthrough)
+        key = self._pixel_key(path, cols, rows, background, protocol, cell, transparent, whole, placeholders, view)
 
-        def make(identity: tuple | None) -> PixelPhoto:
-            return self._render_pixels(path, identity, cols, rows, background, mode, cell, transparent, whole,
-                                       passthrough, placeholders, view, coarse_ok)
+        def make(identity: Identity | None) -> PixelPhoto:
+            return self._render_pixels(path, identity, cols, rows, background, protocol, cell, transparent, whole,
+                                       placeholders, view, coarse_ok)
 
         made = self._cached(key, path, make) if view.plain else self._view_cached(key, path, make)
         assert isinstance(made, PixelPhoto)
         return made
 
-    def preview(self, path: Path, cols: int, rows: int, background: RGB, colors: str, mode: str,
+    def preview(self, path: Path, cols: int, rows: int, background: RGB, colors: str, mode: Mode | str | Protocol,
                 cell: tuple[int, int], view: View, passthrough: bool = False,
                 placeholders: bool = False) -> RenderedPhoto | PixelPhoto:
         """A quick stand-in for a zoomed or turned view in pixel graphics, to show while the view
@@ -298,16 +308,18 @@ class PhotoPipeline:
         same cells), for sixel and iTerm2 the view in half-blocks. Marked `coarse`, never kept."""
         # From the working copy the view's own render uses (no other size decoded for a stand-in).
         side = working_side_pixels(cols * cell[0], rows * cell[1]) if believable_cell(cell) else None
-        if mode == "kitty" and min(cell) >= 4:
+        protocol = _protocol(mode, passthrough)
+        if protocol.pixel_preview and min(cell) >= 4:
             half = (cell[0] // 2, cell[1] // 2)
             made: RenderedPhoto | PixelPhoto = self._render_pixels(
-                path, file_identity(path), cols, rows, background, mode, half, passthrough=passthrough,
-                placeholders=placeholders, view=view, coarse_ok=True, side=side)
+                path, file_identity(path), cols, rows, background, protocol, half, placeholders=placeholders,
+                view=view, coarse_ok=True, side=side)
         else:
             made = self._render_view(path, file_identity(path), cols, rows, background, colors, view, True, side)
         return made if made.problem is not None and not made.damaged else replace(made, coarse=True)
 
-    def _cached(self, key: tuple, path: Path, make: Callable[[tuple | None], RenderedPhoto | PixelPhoto]):
+    def _cached(self, key: Key, path: Path,
+                make: Callable[[Identity | None], RenderedPhoto | PixelPhoto]) -> RenderedPhoto | PixelPhoto:
         identity = file_identity(path)
         cached = self._rendered.get(key)
         if cached is not None and cached.identity == identity:
@@ -323,8 +335,8 @@ class PhotoPipeline:
             self._inflight.pop(key, None)
         return cached
 
-    def _view_cached(self, key: tuple, path: Path,
-                     make: Callable[[tuple | None], RenderedPhoto | PixelPhoto]) -> RenderedPhoto | PixelPhoto:
+    def _view_cached(self, key: Key, path: Path,
+                     make: Callable[[Identity | None], RenderedPhoto | PixelPhoto]) -> RenderedPhoto | PixelPhoto:
         """Zoomed views: only the panel asks for them (no prefetch to share with), and a coarse
         one is never kept (the sharp one replaces it)."""
         identity = file_identity(path)
@@ -336,10 +348,11 @@ class PhotoPipeline:
             self._views.put(key, made)
         return made
 
-    def _render_pixels(self, path: Path, identity: tuple | None, cols: int, rows: int, background: RGB, mode: str,
-                       cell: tuple[int, int], transparent: bool = False, whole: bool = False,
-                       passthrough: bool = False, placeholders: bool = False, view: View = PLAIN,
-                       coarse_ok: bool = False, side: int | None = None) -> PixelPhoto:
+    def _render_pixels(self, path: Path, identity: Identity | None, cols: int, rows: int, background: RGB,
+                       protocol: Protocol, cell: tuple[int, int], transparent: bool = False, whole: bool = False,
+                       placeholders: bool = False, view: View = PLAIN, coarse_ok: bool = False,
+                       side: int | None = None) -> PixelPhoto:
+        mode = protocol.mode
         cell_w, cell_h = cell
         if believable_cell((cell_w, cell_h)) is None:
             # Never sized from a cell no terminal has (5000 px, 0 px): a picture of gigabytes.
@@ -347,7 +360,7 @@ class PhotoPipeline:
                               identity=identity)
         cols = max(1, min(cols, MAX_PIXELS // cell_w))
         rows = max(1, min(rows, MAX_PIXELS // cell_h))
-        placeholders = placeholders and mode == "kitty"
+        placeholders = placeholders and protocol.placeholders
         if placeholders:
             from viewer.imaging.kitty import MAX_PLACEHOLDER_CELLS
 
@@ -377,41 +390,22 @@ class PhotoPipeline:
         # Whole cells, the picture centred in them: every cell the picture touches is covered.
         # Transparent: sixel leaves "no colour" pixels alone (P2=1), kitty and iTerm2 take alpha.
         size = (image_cols * cell_w, image_rows * cell_h)
-        canvas = Image.new("RGBA", size, (0, 0, 0, 0)) if transparent and mode != "sixel" else Image.new("RGB", size, background)
+        alpha = transparent and protocol.alpha
+        canvas = Image.new("RGBA", size, (0, 0, 0, 0)) if alpha else Image.new("RGB", size, background)
         left, top = (canvas.width - width) // 2, (canvas.height - height) // 2
         canvas.paste(fitted, (left, top))
         box = (left, top, left + width, top + height)
-        image_id = 0
-        wrap = here = _same
-        if passthrough:
-            # Uploads anywhere, one passthrough each; rows drawn at their cell (see capabilities).
-            from viewer.terminal.capabilities import tmux_passthrough as wrap
-            from viewer.terminal.capabilities import tmux_passthrough_here as here
-        if mode == "sixel":
-            from viewer.imaging.sixel import encode_rows
-
-            strip = canvas.height if whole else cell_h
-            data = tuple(here(row) for row in encode_rows(canvas, strip, None if transparent else background, box,
-                                                          transparent=transparent))
-        elif mode == "iterm":
-            from viewer.imaging.iterm import encode_rows as encode_iterm
-
-            data = tuple(here(row) for row in encode_iterm(canvas, cell_h, image_cols))
-        else:
-            from viewer.imaging.kitty import MAX_PLACEHOLDER_ID, place, transmit
-
-            image_id = next(self._image_ids)
-            if placeholders:  # the id travels as a 24-bit colour
-                image_id = (image_id - 1) % MAX_PLACEHOLDER_ID + 1
-            # The upload only: it is placed by id wherever and as often as it is shown (with
-            # placeholders, a virtual placement that the cells show goes with it).
-            virtual = wrap(place(image_id, image_cols, image_rows, virtual=True)) if placeholders else ""
-            data = (transmit(canvas, image_id, wrap) + virtual,)
+        # Rows drawn at their cell, uploads anywhere (through tmux: one passthrough each).
+        image_id = protocol.new_image_id(lambda: next(self._image_ids), placeholders)
+        data = protocol.prepare(canvas, cell=cell, box=box, background=background, transparent=transparent,
+                                whole=whole, cols=image_cols, rows=image_rows, image_id=image_id,
+                                placeholders=placeholders)
         return PixelPhoto(mode=mode, rows_data=data, cols=image_cols, rows=image_rows, image_id=image_id,
                           problem=DAMAGED if working.damaged else None, identity=identity, damaged=working.damaged,
-                          coarse=coarse, passthrough=passthrough, placeholders=placeholders)
+                          coarse=coarse, passthrough=protocol.passthrough, placeholders=placeholders)
 
-    def _render(self, path: Path, identity: tuple | None, cols: int, rows: int, background: RGB, colors: str) -> RenderedPhoto:
+    def _render(self, path: Path, identity: Identity | None, cols: int, rows: int, background: RGB,
+                colors: str) -> RenderedPhoto:
         cols, rows = min(cols, MAX_CELLS[0]), min(rows, MAX_CELLS[1])
         working = self._working_image(path, identity, background, working_side(cols, rows))
         if isinstance(working, ImageProblem):
@@ -423,13 +417,13 @@ class PhotoPipeline:
         return self._rendered_rows(lines, identity, working.damaged)
 
     @staticmethod
-    def _rendered_rows(lines: list[list[Segment]], identity: tuple | None, damaged: bool,
+    def _rendered_rows(lines: list[list[Segment]], identity: Identity | None, damaged: bool,
                        coarse: bool = False) -> RenderedPhoto:
         width = Segment.get_line_length(lines[0]) if lines else 0
         return RenderedPhoto(rows=tuple(tuple(line) for line in lines), width=width, identity=identity,
                              problem=DAMAGED if damaged else None, damaged=damaged, coarse=coarse)
 
-    def _render_view(self, path: Path, identity: tuple | None, cols: int, rows: int, background: RGB, colors: str,
+    def _render_view(self, path: Path, identity: Identity | None, cols: int, rows: int, background: RGB, colors: str,
                      view: View, coarse_ok: bool, side: int | None = None) -> RenderedPhoto:
         cols, rows = min(cols, MAX_CELLS[0]), min(rows, MAX_CELLS[1])
         side = side or working_side(cols, rows)
@@ -448,9 +442,9 @@ class PhotoPipeline:
         lines = render_rows(picture, picture.width, picture.height // 2, colors)
         return self._rendered_rows(lines, identity, working.damaged, coarse)
 
-    def _view_picture(self, path: Path, identity: tuple | None, background: RGB, working: Decoded,
+    def _view_picture(self, path: Path, identity: Identity | None, background: RGB, working: Decoded,
                       view: View, box: tuple[int, int], coarse_ok: bool,
-                      even_height: bool = False):  # -> tuple[Image.Image, bool] | ImageProblem
+                      even_height: bool = False) -> tuple[Image.Image, bool] | ImageProblem:
         """The part of the photo `view` shows, as an RGB picture of the size it is drawn at in a
         `box` of view pixels, and whether it was made coarse. Only that part is resized and turned."""
         full = working.full_size
@@ -482,8 +476,8 @@ class PhotoPipeline:
             picture = picture.transpose(_TURN[turns])
         return picture, coarse
 
-    def _zoom_source(self, path: Path, identity: tuple | None, background: RGB, working: Decoded,
-                     need: float, coarse_ok: bool):  # -> tuple[Decoded, bool] | ImageProblem
+    def _zoom_source(self, path: Path, identity: Identity | None, background: RGB, working: Decoded,
+                     need: float, coarse_ok: bool) -> tuple[Decoded, bool] | ImageProblem:
         """The smallest decoded copy of the photo with at least `need` pixels per photo pixel
         (SHARP_ENOUGH), decoding it if need be — or, with `coarse_ok` and no such copy decoded
         yet, the largest one at hand (marked coarse)."""
@@ -517,7 +511,7 @@ class PhotoPipeline:
         return found, False
 
     @staticmethod
-    def _source_key(path: Path, identity: tuple | None, background: RGB, reduction: int) -> tuple:
+    def _source_key(path: Path, identity: Identity | None, background: RGB, reduction: int) -> Key:
         return (str(path), identity, background, reduction)
 
     @staticmethod
@@ -532,7 +526,8 @@ class PhotoPipeline:
         fitting = [r for r in allowed if 1 / r >= need * SHARP_ENOUGH]
         return fitting[-1] if fitting else allowed[0]
 
-    def _working_image(self, path: Path, identity: tuple | None, background: RGB, side: int) -> Decoded | ImageProblem:
+    def _working_image(self, path: Path, identity: Identity | None, background: RGB,
+                       side: int) -> Decoded | ImageProblem:
         # One working copy per size class (see fitting.py): a render then never depends on which
         # other size happened to be decoded first, and a panel resized within its class is
         # re-fitted from the same copy without decoding again.

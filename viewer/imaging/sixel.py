@@ -90,7 +90,8 @@ def encode_rows(image: Image.Image, cell_height: int, background: tuple[int, int
         header = [b'\x1bP0;1;0q"1;1;%d;%d' % (width, cell_height)]
         for colour in used:
             r, g, b = palette[3 * colour : 3 * colour + 3]
-            header.append(b"#%d;2;%d;%d;%d" % (colour, (r * 100 + 127) // 255, (g * 100 + 127) // 255, (b * 100 + 127) // 255))
+            percent = ((r * 100 + 127) // 255, (g * 100 + 127) // 255, (b * 100 + 127) // 255)
+            header.append(b"#%d;2;%d;%d;%d" % (colour, *percent))
         body: list[list[bytes]] = [[] for _ in range(bands_per_row)]
         for index in range(line, end):
             body[band_of_line[index] - first_band].append(b"#%d%s" % (colour_of_line[index], lines[index]))

@@ -17,6 +17,7 @@ from pathlib import Path
 
 from viewer.imaging.kitty import forget, hide, place
 from viewer.imaging.pipeline import PhotoPipeline, PixelPhoto, RenderedPhoto
+from viewer.imaging.protocols import Mode
 
 KEEP_TILES = 256
 """Thumbnails kept uploaded in a kitty terminal (a 200×130 px one is about 80 kB there)."""
@@ -31,19 +32,18 @@ class Thumb:
     background: tuple[int, int, int]
     colors: str = "truecolor"
     """Half-blocks: the terminal's colours ("truecolor", "256", "standard", "windows")."""
-    mode: str = "halfblock"
-    """"halfblock", "sixel", "kitty" or "iterm"."""
+    mode: Mode = Mode.HALFBLOCK
     cell: tuple[int, int] = (8, 16)
 
     def peek(self, pipeline: PhotoPipeline, path: Path) -> RenderedPhoto | PixelPhoto | None:
         """The cached thumbnail, if any (never touches the disk: safe on the UI thread)."""
-        if self.mode == "halfblock":
+        if not self.mode.pixels:
             return pipeline.peek(path, self.cols, self.rows, self.background, self.colors)
         return pipeline.peek_pixels(path, self.cols, self.rows, self.background, self.mode, self.cell)
 
     def make(self, pipeline: PhotoPipeline, path: Path) -> RenderedPhoto | PixelPhoto:
         """The thumbnail, made (or found cached and still current). Slow: call from a worker thread."""
-        if self.mode == "halfblock":
+        if not self.mode.pixels:
             return pipeline.render(path, self.cols, self.rows, self.background, self.colors)
         return pipeline.render_pixels(path, self.cols, self.rows, self.background, self.mode, self.cell)
 

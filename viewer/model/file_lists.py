@@ -47,7 +47,11 @@ def parse_path_list(data: bytes, nul: bool) -> list[Path]:
     return paths
 
 
-def identity(path: Path) -> tuple:
+FileIdentity = tuple[str, int, int] | tuple[str, str]
+"""What `identity` gives: ("inode", device, inode), or ("path", absolute path) for a file that cannot be read."""
+
+
+def identity(path: Path) -> FileIdentity:
     """What makes two paths the same file: (device, inode) once links are followed, so
     `a.jpg`, `./a.jpg`, a symlink to it and a hard link all count once."""
     try:

@@ -98,9 +98,14 @@ def image_slide(
     if not found:
         return Slide(title=fallback_title, photo=photo, source=image)
     caption = found.caption
-    runs = ((caption, frozenset()),) if caption else ()
-    return Slide(title=found.title or fallback_title, caption=caption, caption_text=caption, caption_runs=runs,
+    return Slide(title=found.title or fallback_title, caption=caption, caption_text=caption,
+                 caption_runs=_plain_runs(caption),
                  credit=found.credit, photo=photo, source=source, date=found.date)
+
+
+def _plain_runs(caption: str) -> tuple[tuple[str, frozenset[str]], ...]:
+    """A caption that is not Markdown (a .txt sidecar, a photo's own caption) as one unstyled run."""
+    return ((caption, frozenset()),) if caption else ()
 
 
 def _within(path: Path | None, root: Path, notices: list[Notice]) -> Path | None:
@@ -114,8 +119,8 @@ def _sidecar_slide(image: Path, sidecar: Path, photo: Photo, fallback_title: str
     text = _read_sidecar(sidecar, notices)
     if sidecar.suffix.lower() == ".txt":
         caption = clean_text(text).strip("\n")
-        runs = ((caption, frozenset()),) if caption else ()
-        return Slide(title=fallback_title, caption=caption, caption_text=caption, caption_runs=runs, photo=photo, source=sidecar)
+        return Slide(title=fallback_title, caption=caption, caption_text=caption, caption_runs=_plain_runs(caption),
+                     photo=photo, source=sidecar)
     # Markdown and YAML are imported only when a sidecar needs them (a bare photo must print fast).
     from viewer.model.markdown_deck import parse_slide_text
 
@@ -180,7 +185,8 @@ def folder_deck(
 
     shown = title or clean_line(folder.name) or clean_line(str(folder))
     opened_on = images.index(focus) if focus in images else None
-    return Deck(title=shown, slides=LazySlides(len(images), make, keys=images), path=folder, kind="photos", opened_on=opened_on)
+    return Deck(title=shown, slides=LazySlides(len(images), make, keys=images), path=folder, kind="photos",
+                opened_on=opened_on)
 
 
 def sidecar_stems(entries: list[os.DirEntry[str]]) -> set[str]:

@@ -7,10 +7,11 @@ photo folder whose slide is not made yet (that reads sidecars and metadata) it r
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
-from viewer.model.deck import Deck, Library, Photo
+from viewer.model.deck import Deck, Library, Photo, Slide
 from viewer.model.text import clean_line
 
 FIRST_PHOTO_SCAN = 200
@@ -38,7 +39,7 @@ class TileSource(Protocol):
     def prepare(self, position: int) -> None: ...
 
 
-def _made(slides, index: int) -> bool:
+def _made(slides: Sequence[Slide], index: int) -> bool:
     made = getattr(slides, "made", None)
     return True if made is None else made(index)
 

@@ -19,11 +19,10 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote, unquote
 
 from viewer.model.deck import Deck, Library
 from viewer.model.errors import DeckError
-from urllib.parse import quote, unquote
-
 from viewer.model.files import FileProblem, inside, open_regular, read_regular
 from viewer.model.folder_deck import folder_deck, image_slide, is_image_name, list_regular_files, sidecar_stems
 from viewer.model.page_deck import asset_folder_names, is_page_name, page_deck, page_folders
@@ -103,7 +102,7 @@ def photos_below(folder: Path) -> tuple[list[Path], list[str]]:
     if scan.folders >= MAX_FOLDERS:
         scan.problems.append(str(DeckError(folder, f"the walk stopped after {MAX_FOLDERS} folders: "
                                                    f"photos further down are not opened")))
-    found = []
+    found: list[Path] = []
     for kind, where, extra in scan.found:
         if kind == "photos":
             entries = extra[0]
@@ -261,7 +260,8 @@ def _scan_folder(folder: Path, depth: int, scan: _Scan) -> None:
     sidecars = sidecar_stems(entries)
     deck_entries = sorted(
         (e for e in entries
-         if os.path.splitext(e.name)[1].lower() in DECK_EXTENSIONS and os.path.splitext(e.name)[0].lower() not in sidecars
+         if (os.path.splitext(e.name)[1].lower() in DECK_EXTENSIONS
+             and os.path.splitext(e.name)[0].lower() not in sidecars)
          or is_page_name(e.name)),
         key=lambda e: natural_key(e.name),
     )

@@ -30,7 +30,8 @@ _SEPARATOR = patterns.compile(r"---[ \t]*")
 _EMPTY_CHUNK = patterns.compile(r"(?:[ \t]*(?:\[[^\]\n]+\]:[^\n]*)?(?:\n|$))*")
 # Surely shows something: a line whose text (after block markers) starts with a letter, a digit or
 # "!" (an image, or the text "!"). Other chunks are parsed while splitting, to drop them if empty.
-_VISIBLE_LINE = patterns.compile(r"^[ \t]{0,3}(?:(?:#{1,6}|>|[-*+]|\d{1,9}[.)])[ \t]+)*(?:[\pL\pN]|!)", patterns.MULTILINE)
+_VISIBLE_LINE = patterns.compile(
+    r"^[ \t]{0,3}(?:(?:#{1,6}|>|[-*+]|\d{1,9}[.)])[ \t]+)*(?:[\pL\pN]|!)", patterns.MULTILINE)
 _URL_SCHEME = patterns.compile(r"[A-Za-z][A-Za-z0-9+.\-]+:")
 _LOOKS_LIKE_YAML = patterns.compile(r"[^\s#:][^:]*:(\s|$)")
 _INLINE_IMAGE = patterns.compile(r"!\[(?:[^\[\]\\]|\\.|\[[^\]]*\])*\]\((?:[^()\\]|\\.|\([^)]*\))*\)")
@@ -122,7 +123,7 @@ def _parse_deck_text(data: bytes | str, path: Path, decoding: list[tuple[int, st
     default_credit = clean_line(_as_text(meta.get("credit")))
     body_offset = sum(len(line) + 1 for line in head[:body_start])
     chunks = split_slides(text, body_offset, body_start + 1)
-    kept: list[_Chunk | Slide] = []
+    kept: list[_Chunk] = []
     empty_slides = 0
     for number, chunk in enumerate(chunks):
         parsed = None
@@ -197,7 +198,7 @@ class _NoAliasLoader(yaml.SafeLoader):
 
     nodes = 0
 
-    def compose_node(self, parent, index):  # type: ignore[no-untyped-def]
+    def compose_node(self, parent: yaml.Node | None, index: int) -> yaml.Node | None:
         if self.check_event(yaml.AliasEvent):
             event = self.peek_event()
             raise yaml.composer.ComposerError(None, None, "aliases are not allowed in front matter", event.start_mark)
@@ -433,7 +434,8 @@ def _slide_piece(lines: list[str], env: dict[str, Any], found: _Found) -> tuple[
     skip: set[int] = {title_index} if title_index is not None else set()
     edited: dict[int, str] = {}
     if image is not None and image_inline is not None and image_block is not None and image_block.map:
-        others = [c for c in image_inline.children or [] if c is not image and not (c.type in ("text", "softbreak") and not c.content.strip())]
+        others = [c for c in image_inline.children or []
+                  if c is not image and not (c.type in ("text", "softbreak") and not c.content.strip())]
         block_lines = range(*image_block.map)
         if not others:
             dropped.update(block_lines)
@@ -502,7 +504,8 @@ def _is_list_item(line: str) -> bool:
     if line[:1] in ("-", "+", "*"):
         return line[1:2] in ("", " ", "\t")
     digits = len(line) - len(line.lstrip("0123456789"))
-    return 0 < digits <= 9 and line[digits : digits + 1] in (".", ")") and line[digits + 1 : digits + 2] in ("", " ", "\t")
+    return (0 < digits <= 9 and line[digits : digits + 1] in (".", ")")
+            and line[digits + 1 : digits + 2] in ("", " ", "\t"))
 
 
 def _cut_before(line: str, previous: str, oversize: int) -> str:

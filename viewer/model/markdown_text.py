@@ -8,8 +8,8 @@ exactly what is shown. Raw HTML is disabled in the parser, so it stays literal t
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from functools import lru_cache
-from typing import Iterable
 
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
@@ -157,7 +157,8 @@ def _blocks(
             i = _close_index(tokens, i) + 1
         elif t in ("paragraph_open", "heading_open"):
             extra = ("heading",) if t == "heading_open" else ()
-            runs = [(text, tagset | frozenset(tags + extra)) for text, tagset in _inline_runs(tokens[i + 1].children or [])]
+            runs = [(text, tagset | frozenset(tags + extra))
+                    for text, tagset in _inline_runs(tokens[i + 1].children or [])]
             out.append([(prefix, NO_TAGS), *runs] if prefix else runs)
             i = _close_index(tokens, i) + 1
         elif t in ("fence", "code_block"):

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from viewer.model.deck import Deck, Library
 from viewer.model.errors import DeckError
-from viewer.model.file_lists import MAX_LISTED, identity, photo_list_deck
+from viewer.model.file_lists import MAX_LISTED, FileIdentity, identity, photo_list_deck
 from viewer.model.folder_deck import is_image_name
 from viewer.model.loading import load_path, photos_below
 from viewer.model.text import clean_line
@@ -40,8 +40,8 @@ def load_paths(paths: list[Path], *, recursive: bool = False, listed: bool = Fal
     photos: list[Path] = []
     roots: list[Path | None] = []
     problems: list[str] = []
-    seen: set[tuple] = set()
-    seen_decks: set[tuple] = set()
+    seen: set[FileIdentity] = set()
+    seen_decks: set[tuple[str, str]] = set()
     only_folder: Path | None = None  # `-r FOLDER` alone: the deck is named after the folder
     empty: DeckError | None = None
     companions = _companions(paths)

@@ -16,6 +16,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TypedDict, TypeGuard
 
 from viewer.model.files import FileProblem, read_regular, write_file
 
@@ -56,10 +57,10 @@ class Positions:
             self.path: Path | None = (folder or state_dir()) / FILE_NAME
         except (RuntimeError, KeyError, OSError):
             self.path = None  # no home folder to keep state in: nothing is remembered
-        self._entries: dict[str, dict] | None = None
+        self._entries: dict[str, _Entry] | None = None
         self._notice: str | None = None
 
-    def _load(self) -> dict[str, dict]:
+    def _load(self) -> dict[str, _Entry]:
         if self._entries is None:
             if self.path is None:
                 self._entries = {}
@@ -99,6 +100,14 @@ class Positions:
             pass  # a read-only home must not break the slideshow; the position is simply not kept
 
 
+class _Entry(TypedDict):
+    """One deck's remembered position, as the state file holds it."""
+
+    slide: int
+    title: str
+    time: float
+
+
 MAX_TITLE = 200
 MAX_INDEX = 10_000_000
 MAX_KEY = 4096
@@ -107,11 +116,11 @@ MAX_TIME = 1e12
 BROKEN_SUFFIX = ".broken"
 
 
-def _is_index(value: object) -> bool:
+def _is_index(value: object) -> TypeGuard[int]:
     return type(value) is int and 0 <= value <= MAX_INDEX  # not a bool, not a float, not huge
 
 
-def _entry(key: object, value: object) -> dict | None:
+def _entry(key: object, value: object) -> _Entry | None:
     """The entry as viewer uses it, or None when any part of it is not what viewer writes."""
     if not isinstance(key, str) or not key or len(key) > MAX_KEY or "\x00" in key or not os.path.isabs(key):
         return None
@@ -125,7 +134,7 @@ def _entry(key: object, value: object) -> dict | None:
     return {"slide": index, "title": title, "time": float(when)}
 
 
-def _read_entries(path: Path) -> tuple[dict[str, dict], str | None]:
+def _read_entries(path: Path) -> tuple[dict[str, _Entry], str | None]:
     """The sound entries of the state file, and what was wrong with it (None: nothing)."""
     try:
         info = os.lstat(path)
@@ -148,7 +157,7 @@ def _read_entries(path: Path) -> tuple[dict[str, dict], str | None]:
     decks = data.get("decks", {})
     if not isinstance(decks, dict):
         return {}, f"holds a JSON {_json_type(decks)} where the decks should be"
-    entries = {}
+    entries: dict[str, _Entry] = {}
     for key, value in decks.items():
         entry = _entry(key, value)
         if entry is not None:

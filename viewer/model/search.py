@@ -17,7 +17,8 @@ from viewer.model.deck import Deck, Slide
 from viewer.model.text import fold, fold_with_map
 
 _TERM = patterns.compile(r'"([^"]*)"?|(\S+)')
-_DOUBLE_QUOTES = str.maketrans({"\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u00ab": '"', "\u00bb": '"'})
+_DOUBLE_QUOTES = str.maketrans({"\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"',
+                                "\u00ab": '"', "\u00bb": '"'})
 # Fields are joined with a separator no folded term can contain, so a term never spans two fields.
 _FIELD_SEPARATOR = "\x00"
 

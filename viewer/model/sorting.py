@@ -29,11 +29,14 @@ SORT_KEYS = ("name", "date", "size", "random")
 _MINUTE = patterns.compile(r"\d{4}-\d\d-\d\d \d\d:\d\d")
 
 
-def _name_key(path: Path) -> tuple:
+_NameKey = tuple[tuple[tuple[int, int, str], ...], tuple[tuple[int, int, str], ...]]
+
+
+def _name_key(path: Path) -> _NameKey:
     return natural_key(path.name), natural_key(os.fspath(path))
 
 
-def _size_key(path: Path) -> tuple:
+def _size_key(path: Path) -> tuple[int, _NameKey]:
     try:
         size = os.stat(path).st_size
     except (OSError, ValueError):
@@ -59,11 +62,11 @@ def taken(path: Path) -> str:
         return ""
 
 
-def _date_key(path: Path) -> tuple:
+def _date_key(path: Path) -> tuple[str, _NameKey]:
     return taken(path), _name_key(path)
 
 
-_KEYS: dict[str, Callable[[Path], tuple]] = {"name": _name_key, "date": _date_key, "size": _size_key}
+_KEYS: dict[str, Callable[[Path], tuple[object, ...]]] = {"name": _name_key, "date": _date_key, "size": _size_key}
 
 
 def sort_order(photos: Sequence[Path], by: str | None, reverse: bool = False,

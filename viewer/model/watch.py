@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import dataclasses
 import os
+from collections.abc import Sequence
 
 from viewer.model.deck import Deck
 from viewer.model.errors import DeckError
 
 
-def signature(deck: Deck) -> tuple | None:
+def signature(deck: Deck) -> tuple[object, ...] | None:
     """What changes when the deck's source changes; None when it cannot be read."""
     if deck.meta.get("listed"):
         return None  # photos listed on the command line (viewer.model.file_lists): not "their folder"
@@ -60,7 +61,9 @@ def same_place(old: Deck, old_index: int, fresh: Deck) -> int:
     file, or the same title near the old place, else the same position."""
     if not len(fresh):
         return 0
-    old_keys, fresh_keys = getattr(old.slides, "keys", None), getattr(fresh.slides, "keys", None)
+    # A photo folder's slides carry their files as keys (LazySlides.keys); a deck file's have none.
+    old_keys: Sequence[object] | None = getattr(old.slides, "keys", None)
+    fresh_keys: Sequence[object] | None = getattr(fresh.slides, "keys", None)
     if old_keys is not None and fresh_keys is not None:
         if old_index < len(old_keys) and old_keys[old_index] in fresh_keys:
             return fresh_keys.index(old_keys[old_index])

@@ -11,9 +11,11 @@ from dataclasses import dataclass
 
 from viewer import patterns
 from viewer.imaging.fitting import believable_cell
+from viewer.imaging.protocols import AUTO, Mode
 
-MODES = ("auto", "kitty", "sixel", "iterm", "halfblock")
-PIXEL_MODES = ("kitty", "sixel", "iterm")
+MODES = (AUTO, *(mode.value for mode in Mode))
+"""What --graphics and VIEWER_GRAPHICS accept: "auto" (let the terminal say), or a Mode."""
+PIXEL_MODES = tuple(mode for mode in Mode if mode.pixels)
 
 
 @dataclass(frozen=True)
@@ -37,8 +39,7 @@ class Replies:
 
 @dataclass(frozen=True)
 class Choice:
-    mode: str
-    """One of PIXEL_MODES or "halfblock"."""
+    mode: Mode
     reason: str
     """Why, in a few words (shown by `viewer --graphics-info`, logged in tests)."""
 
@@ -102,23 +103,23 @@ def from_environment(env: Mapping[str, str]) -> Choice | None:
     """A decision the environment alone settles, or None when the terminal must be asked (inside
     tmux: the terminal outside it, through tmux's passthrough; see detect.py)."""
     if env.get("TEXTUAL_DRIVER"):
-        return Choice("halfblock", "served by another Textual driver (e.g. a browser)")
+        return Choice(Mode.HALFBLOCK, "served by another Textual driver (e.g. a browser)")
     found = multiplexer(env)
     if found is not None and found.name == "tmux":
         return None
     if found is not None:
         # screen has no passthrough viewer uses: images would not move with its windows.
-        return Choice("halfblock", f"inside screen ({found.evidence})")
+        return Choice(Mode.HALFBLOCK, f"inside screen ({found.evidence})")
     term = env.get("TERM", "")
     program = env.get("TERM_PROGRAM", "")
     if term in ("xterm-kitty", "xterm-ghostty") or program == "ghostty":
-        return Choice("kitty", f"TERM={term or program}")
+        return Choice(Mode.KITTY, f"TERM={term or program}")
     if program == "iTerm.app" or env.get("LC_TERMINAL") == "iTerm2":
-        return Choice("iterm", "iTerm2")
+        return Choice(Mode.ITERM, "iTerm2")
     if program == "WezTerm" or env.get("WEZTERM_EXECUTABLE"):
-        return Choice("iterm", "WezTerm (its iTerm2 image support is its most complete)")
+        return Choice(Mode.ITERM, "WezTerm (its iTerm2 image support is its most complete)")
     if term in ("dumb", "linux", "vt100", "vt220") or not term:
-        return Choice("halfblock", f"TERM={term or '(unset)'} has no pixel graphics")
+        return Choice(Mode.HALFBLOCK, f"TERM={term or '(unset)'} has no pixel graphics")
     return None
 
 
@@ -154,15 +155,15 @@ def from_tmux_replies(replies: Replies, found: Multiplexer) -> Choice:
     report (tmux's own) means passthrough is off: tmux dropped the question."""
     where = f"tmux {found.version}" if found.version else "tmux"
     if replies.statuses < 2:
-        return Choice("halfblock", f"inside {where}, which passes nothing on to the terminal outside it "
+        return Choice(Mode.HALFBLOCK, f"inside {where}, which passes nothing on to the terminal outside it "
                                    "(allow-passthrough is off)")
     version = replies.version or found.outer or "no version"
     if replies.kitty:
-        return Choice("kitty", f"through {where}'s passthrough, the terminal outside answered the kitty graphics "
+        return Choice(Mode.KITTY, f"through {where}'s passthrough, the terminal outside answered the kitty graphics "
                                f"query ({version})")
     if replies.sixel:
-        return Choice("sixel", f"through {where}'s passthrough, the terminal outside lists sixel ({version})")
-    return Choice("halfblock", f"inside {where}: the terminal outside has no pixel graphics viewer draws "
+        return Choice(Mode.SIXEL, f"through {where}'s passthrough, the terminal outside lists sixel ({version})")
+    return Choice(Mode.HALFBLOCK, f"inside {where}: the terminal outside has no pixel graphics viewer draws "
                                f"through tmux ({version})")
 
 
@@ -183,16 +184,16 @@ def from_replies(replies: Replies, env: Mapping[str, str] | None = None) -> Choi
     version = replies.version or ""
     if replies.sixel and (env or {}).get("KONSOLE_VERSION"):
         # Konsole answers the kitty query but implements only part of that protocol; its sixel is complete.
-        return Choice("sixel", f"Konsole {env.get('KONSOLE_VERSION')}: sixel" if env else "Konsole: sixel")
+        return Choice(Mode.SIXEL, f"Konsole {env.get('KONSOLE_VERSION')}: sixel" if env else "Konsole: sixel")
     if replies.kitty:
-        return Choice("kitty", f"answered the kitty graphics query ({version or 'no version'})")
+        return Choice(Mode.KITTY, f"answered the kitty graphics query ({version or 'no version'})")
     if version.lower().startswith(("wezterm", "iterm2")):
-        return Choice("iterm", version)
+        return Choice(Mode.ITERM, version)
     if replies.sixel:
-        return Choice("sixel", f"device attributes list sixel ({version or 'no version'})")
+        return Choice(Mode.SIXEL, f"device attributes list sixel ({version or 'no version'})")
     if not replies.complete:
-        return Choice("halfblock", "the terminal did not answer in time")
-    return Choice("halfblock", f"no pixel graphics reported ({version or 'no version'})")
+        return Choice(Mode.HALFBLOCK, "the terminal did not answer in time")
+    return Choice(Mode.HALFBLOCK, f"no pixel graphics reported ({version or 'no version'})")
 
 
 MAX_CELL_TEXT = 16
@@ -213,10 +214,11 @@ def parse_cell_size(text: str) -> tuple[int, int]:
 
 
 def parse_mode(text: str) -> str:
-    """A --graphics / VIEWER_GRAPHICS value, checked; ValueError names the choices."""
-    mode = text.strip().lower()
-    aliases = {"iterm2": "iterm", "half-block": "halfblock", "halfblocks": "halfblock", "tgp": "kitty"}
-    mode = aliases.get(mode, mode)
-    if mode not in MODES:
-        raise ValueError(f"{text!r} is not one of {', '.join(MODES)}")
-    return mode
+    """A --graphics / VIEWER_GRAPHICS value, checked: "auto" or a Mode (a str too); ValueError
+    names the choices."""
+    if text.strip().lower() == AUTO:
+        return AUTO
+    try:
+        return Mode.parse(text)
+    except ValueError:
+        raise ValueError(f"{text!r} is not one of {', '.join(MODES)}") from None

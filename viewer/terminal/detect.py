@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from viewer.imaging.fitting import believable_cell
+from viewer.imaging.protocols import AUTO, Mode, protocol_for
 from viewer.terminal.capabilities import (
     PASSTHROUGH_HINT,
     Choice,
@@ -38,6 +39,8 @@ if TYPE_CHECKING:
     import signal
     from collections.abc import Callable
     from types import FrameType
+
+    from viewer.imaging.protocols import Protocol
 
     SignalHandler = Callable[[int, FrameType | None], Any] | int | signal.Handlers | None
     """What signal.getsignal gives and signal.signal takes."""
@@ -76,8 +79,8 @@ font at 100% scaling; `--cell-size WxH` says otherwise)."""
 class Graphics:
     """How the app and --print draw photos on this terminal."""
 
-    mode: str = "halfblock"
-    """"kitty", "sixel", "iterm" or "halfblock"."""
+    mode: Mode = Mode.HALFBLOCK
+    """How photos are drawn (a mode's spelling is taken too: it is made a Mode)."""
     cell: tuple[int, int] = DEFAULT_CELL
     """Width and height of one cell in pixels."""
     reason: str = "default"
@@ -93,6 +96,7 @@ class Graphics:
     """How to get pictures, said once in the status line (tmux without passthrough)."""
 
     def __post_init__(self) -> None:
+        object.__setattr__(self, "mode", Mode.parse(self.mode))
         # Whatever said it, a cell size outside the bounds would size pictures of gigabytes.
         if believable_cell(self.cell) is None:
             object.__setattr__(self, "cell", DEFAULT_CELL)
@@ -100,7 +104,12 @@ class Graphics:
 
     @property
     def pixels(self) -> bool:
-        return self.mode != "halfblock"
+        return self.mode.pixels
+
+    @property
+    def protocol(self) -> Protocol:
+        """The protocol photos are drawn with here (through tmux's passthrough if need be)."""
+        return protocol_for(self.mode, self.passthrough)
 
 
 def window_cell_size(fd: int) -> tuple[int, int] | None:
@@ -115,6 +124,19 @@ def window_cell_size(fd: int) -> tuple[int, int] | None:
     if not (rows and cols and width and height):
         return None
     return believable_cell((width // cols, height // rows))
+
+
+def stdout_cell_size() -> tuple[int, int] | None:
+    """The cell size the kernel reports now for the terminal standard output was started on
+    (the window may have changed its font size since start-up), or None if it does not say."""
+    stdout = sys.__stdout__
+    if stdout is None:
+        return None
+    try:
+        fd = stdout.fileno()
+    except (OSError, ValueError):
+        return None
+    return window_cell_size(fd)
 
 
 def ask(fd: int, timeout: float = TIMEOUT, query: bytes = QUERY, statuses: int = 1) -> bytes:
@@ -234,22 +256,22 @@ def diagnose(requested: str, env: Mapping[str, str], fd: int | None, timeout: fl
     if cell is None and fd is not None:
         cell = window_cell_size(fd)
         source = "kernel" if cell else source
-    if mode == "halfblock":
-        return Diagnosis(Graphics("halfblock", cell or DEFAULT_CELL, "asked for half-blocks", source))
+    if mode == Mode.HALFBLOCK:
+        return Diagnosis(Graphics(Mode.HALFBLOCK, cell or DEFAULT_CELL, "asked for half-blocks", source))
     choice: Choice | None = None
     said: Choice | None = None
     answered: bytes | None = None
-    if mode == "auto":
+    if mode == AUTO:
         choice = said = from_environment(env)
-        if choice is not None and choice.mode == "halfblock":
-            return Diagnosis(Graphics("halfblock", cell or DEFAULT_CELL, choice.reason, source), said)
+        if choice is not None and not choice.mode.pixels:
+            return Diagnosis(Graphics(Mode.HALFBLOCK, cell or DEFAULT_CELL, choice.reason, source), said)
     if fd is None:
-        return Diagnosis(Graphics("halfblock", cell or DEFAULT_CELL, "no terminal to draw on", source), said)
+        return Diagnosis(Graphics(Mode.HALFBLOCK, cell or DEFAULT_CELL, "no terminal to draw on", source), said)
     tmux = multiplexer(env)
     tmux = tmux if tmux is not None and tmux.name == "tmux" else None
     # Inside tmux the terminal outside is always asked: whether passthrough works, and whether it
     # draws kitty's placeholders, only it can tell.
-    if tmux is not None or cell is None or choice is None and mode == "auto":
+    if tmux is not None or cell is None or choice is None and mode == AUTO:
         try:
             answered = ask(fd, timeout, TMUX_QUERY, statuses=2) if tmux else ask(fd, timeout)
         except _TERMINAL_ERRORS:  # not a terminal after all, or it went away
@@ -257,19 +279,19 @@ def diagnose(requested: str, env: Mapping[str, str], fd: int | None, timeout: fl
     replies = parse_replies(answered or b"")
     if cell is None and believable_cell(replies.cell):
         cell, source = believable_cell(replies.cell), "terminal"
-    if mode != "auto":
-        choice = Choice(mode, f"--graphics {mode}" + (" (through tmux's passthrough)" if tmux else ""))
+    if mode != AUTO:
+        choice = Choice(Mode.parse(mode), f"--graphics {mode}" + (" (through tmux's passthrough)" if tmux else ""))
     elif tmux is not None:
         choice = from_tmux_replies(replies, tmux)
     elif choice is None:
         choice = from_replies(replies, env)
     hint = PASSTHROUGH_HINT if tmux is not None and replies.statuses < 2 else None
-    if choice.mode in ("sixel", "iterm") and cell is None and mode == "auto":
+    if protocol_for(choice.mode).needs_cell_size and cell is None and mode == AUTO:
         # Sixel and iTerm2 images are sized in pixels: without the cell size they would not fit.
-        graphics = Graphics("halfblock", DEFAULT_CELL, f"{choice.reason}, but the cell size in pixels is unknown")
+        graphics = Graphics(Mode.HALFBLOCK, DEFAULT_CELL, f"{choice.reason}, but the cell size in pixels is unknown")
         return Diagnosis(graphics, said, answered)
-    through = tmux is not None and choice.mode != "halfblock"
-    placeholders = through and choice.mode == "kitty" and kitty_placeholders(replies.version,
+    through = tmux is not None and choice.mode.pixels
+    placeholders = through and protocol_for(choice.mode).placeholders and kitty_placeholders(replies.version,
                                                                              tmux.outer if tmux else None)
     graphics = Graphics(choice.mode, cell or DEFAULT_CELL, choice.reason, source, passthrough=through,
                         placeholders=placeholders, hint=hint)
@@ -282,12 +304,13 @@ def for_pipe(mode: str, fd: int | None, cell: tuple[int, int] | None = None) -> 
     program runs in, else PIPE_CELL. The terminal is never asked: whoever reads the pipe (lf, yazi)
     owns it and would read its answers as key presses."""
     cell = believable_cell(cell)
+    drawn = Mode.parse(mode)
     if cell is not None:
-        return Graphics(mode, cell, f"--graphics {mode} into a pipe", "--cell-size")
+        return Graphics(drawn, cell, f"--graphics {drawn} into a pipe", "--cell-size")
     measured = window_cell_size(fd) if fd is not None else None
     if measured is not None:
-        return Graphics(mode, measured, f"--graphics {mode} into a pipe", "kernel")
-    return Graphics(mode, PIPE_CELL, f"--graphics {mode} into a pipe", "default")
+        return Graphics(drawn, measured, f"--graphics {drawn} into a pipe", "kernel")
+    return Graphics(drawn, PIPE_CELL, f"--graphics {drawn} into a pipe", "default")
 
 
 def open_terminal() -> int | None:

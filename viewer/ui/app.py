@@ -21,7 +21,8 @@ from textual.screen import Screen
 from viewer.imaging import PhotoPipeline
 from viewer.model import Deck, Library
 from viewer.model.slideshow import Say
-from viewer.terminal.detect import Graphics
+from viewer.terminal.detect import Graphics, stdout_cell_size
+from viewer.terminal.output import TerminalOutput
 from viewer.ui.options import ViewOptions
 from viewer.ui.screens.deck_screen import DeckScreen
 from viewer.ui.screens.help_screen import EXTRA_ROWS, HelpScreen, key_rows
@@ -64,7 +65,9 @@ class ViewerApp(App[None]):
     ) -> None:
         self.graphics = graphics or Graphics()
         """How photos are drawn (decided before the app starts: see viewer/terminal/detect.py)."""
-        self._terminal_write: Callable[[str], None] | None = None
+        self.terminal = TerminalOutput()
+        """Where the photo panels send what pixel graphics write beside the frames (handed down to
+        them; connected by the terminal driver, so nothing goes anywhere headless)."""
         super().__init__()
         self._handle_signals = handle_signals
         self.source = source
@@ -83,21 +86,18 @@ class ViewerApp(App[None]):
         return with_terminal_output(base, self._set_terminal_write, self._farewell)
 
     def _set_terminal_write(self, write: Callable[[str], None]) -> None:
-        self._terminal_write = write
+        # A cell size the user gave (--cell-size) never changes; the kernel's or the terminal's may.
+        measure = stdout_cell_size if self.graphics.cell_source in ("kernel", "terminal") else None
+        self.terminal.connect(write, measure)
 
     def _farewell(self) -> str:
-        if self.graphics.mode == "kitty":
-            from viewer.imaging.kitty import delete_all
-            from viewer.terminal.capabilities import tmux_passthrough
-
-            return tmux_passthrough(delete_all()) if self.graphics.passthrough else delete_all()
-        return ""
+        return self.graphics.protocol.farewell()
 
     def write_to_terminal(self, data: str) -> None:
         """Send escape sequences straight to the terminal, after the frames already written
-        (pixel graphics only; does nothing headless or with half-blocks)."""
-        if self._terminal_write is not None and not self.is_headless:
-            self._terminal_write(data)
+        (pixel graphics only; does nothing headless or with half-blocks). The photo panel is
+        handed `terminal` itself; this stays for the overview's thumbnails."""
+        self.terminal.write(data)
 
     def marked_paths(self) -> list[Path]:
         """The photos marked (`m`, `M`) in this run: deck by deck in the order they were opened,

@@ -8,7 +8,7 @@ own, and hands the app its `write` (which queues behind the frames already writt
 
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
 
 from textual.driver import Driver
 

@@ -67,7 +67,7 @@ class DeckScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         self._graphics: Graphics = getattr(self.app, "graphics", None) or Graphics()
         yield Header(icon="▣")
-        yield Stage(self._pipeline, self._graphics, id="stage")
+        yield Stage(self._pipeline, self._graphics, getattr(self.app, "terminal", None), id="stage")
         yield InfoLine(id="info-line").data_bind(slide=DeckScreen.slide, active=DeckScreen.show_info)
         yield StatusBar(id="status").data_bind(status=DeckScreen.status)
         yield SearchBar(id="search-bar")

@@ -26,7 +26,6 @@ decoded with a notice on the panel's last row.
 
 from __future__ import annotations
 
-import sys
 import threading
 from dataclasses import dataclass, replace
 
@@ -46,13 +45,14 @@ from textual.worker import get_current_worker
 from viewer.imaging import PhotoPipeline, PixelPhoto, RenderedPhoto
 from viewer.imaging.halfblocks import COLOR_SYSTEMS
 from viewer.imaging.kitty import placeholder_colour, placeholder_rows
-from viewer.imaging.kitty_session import KittySession
 from viewer.imaging.pipeline import MAX_CELLS, MAX_PIXELS, PLAIN, View
+from viewer.imaging.protocols import HALFBLOCKS, Protocol
 from viewer.imaging.zoom import FIT, Zoom, actual, clamp, percent, region, turned, zoom_by
 from viewer.imaging.zoom import pan as pan_zoom
 from viewer.model import Photo
 from viewer.model.text import clean_line
-from viewer.terminal.detect import Graphics, window_cell_size
+from viewer.terminal.detect import Graphics
+from viewer.terminal.output import TerminalOutput
 
 REMOTE = "remote image not fetched (viewer never uses the network)"
 
@@ -75,9 +75,9 @@ class _Request:
     rows: int
     background: tuple[int, int, int]
     colors: str
-    graphics: str = "halfblock"
+    protocol: Protocol = HALFBLOCKS
+    """How it is drawn (through tmux's passthrough or not): half-blocks, or pixel graphics."""
     cell: tuple[int, int] = (8, 16)
-    passthrough: bool = False
     placeholders: bool = False
     view: View = PLAIN
     """Rotation and zoom: part of the request, so that rapid steps coalesce like paging does."""
@@ -88,9 +88,12 @@ class PhotoView(Widget):
 
     COMPONENT_CLASSES = {"photo-view--placeholder", "photo-view--reason"}
 
-    photo: reactive[Photo | None] = reactive(None)
+    # Neither repaints by itself: the panel repaints when what it shows changes (_set_strips). A
+    # repaint on the change itself would send the old picture's pixels again, under the new slide
+    # (with sixel, about half of every flip's bytes: benchmarks/xterm_flip_cost.py).
+    photo: reactive[Photo | None] = reactive(None, repaint=False)
     """The photo to show; bound to the current slide's photo by the deck screen."""
-    neighbours: reactive[tuple[Photo, ...]] = reactive(())
+    neighbours: reactive[tuple[Photo, ...]] = reactive((), repaint=False)
     """Photos the user is likely to page to next: rendered ahead of time, at the current size."""
 
     class PageRequested(Message):
@@ -125,9 +128,12 @@ class PhotoView(Widget):
             super().__init__()
             self.percent = percent
 
-    def __init__(self, pipeline: PhotoPipeline, *, graphics: Graphics | None = None, id: str | None = None) -> None:
+    def __init__(self, pipeline: PhotoPipeline, *, graphics: Graphics | None = None,
+                 terminal: TerminalOutput | None = None, id: str | None = None) -> None:
         super().__init__(id=id)
         self._pipeline = pipeline
+        self._terminal = terminal or TerminalOutput()
+        """Where pixel graphics write beside the frames (kitty's uploads), and the cell size now."""
         self._request: _Request | None = None
         self._shown: _Request | None = None
         self._shown_rendered: RenderedPhoto | PixelPhoto | None = None
@@ -136,16 +142,14 @@ class PhotoView(Widget):
         self._pixels: PixelPhoto | None = None
         self._pixels_left = 0
         graphics = graphics or Graphics()
-        self.graphics_mode = graphics.mode
-        """"halfblock", or the pixel graphics the terminal speaks."""
+        self.protocol = graphics.protocol
+        """Half-blocks, or the pixel graphics the terminal speaks (inside tmux, through its
+        passthrough: see _graphics_line for where they land)."""
         self.cell_size = graphics.cell
-        self._cell_from_kernel = graphics.cell_source in ("kernel", "terminal")
-        """Whether the window's own size may say better (a --cell-size the user gave never changes)."""
         self.passthrough = graphics.passthrough
-        """Inside tmux: pictures go through its passthrough (see _graphics_line for where they land)."""
         self._placeholders = graphics.placeholders
-        self._kitty = KittySession(graphics.passthrough)
-        """kitty: what the terminal already holds (pictures are uploaded once, placed by id)."""
+        self._sent = self.protocol.panel()
+        """What the terminal already holds (kitty: pictures are uploaded once, placed by id)."""
         self._covered = False
         self._wanted: _Request | None = None
         self._wake = threading.Event()
@@ -178,11 +182,16 @@ class PhotoView(Widget):
             return True
         return getattr(self.app, "pane_active", None) is True
 
+    @property
+    def _drawn_with(self) -> Protocol:
+        """The protocol pictures are drawn with now: half-blocks while pixels cannot be."""
+        return self.protocol if self._drawable else HALFBLOCKS
+
     def _pane_focus(self, active: bool | None) -> None:
-        if not active and self.graphics_mode == "kitty":
-            self.app.write_to_terminal(self._kitty.hide_current())  # type: ignore[attr-defined]
+        if not active:
+            self._terminal.write(self._sent.hide())
         if active:
-            self._kitty.lost()  # what was sent while the pane was not shown, tmux dropped
+            self._sent.lost()  # what was sent while the pane was not shown, tmux dropped
         self._refresh_photo()
 
     def on_unmount(self) -> None:
@@ -192,7 +201,7 @@ class PhotoView(Widget):
     def watch_photo(self) -> None:
         self._zoom = FIT  # a new slide starts fitted (its rotation, if any, is remembered)
         self._announce()
-        if self.graphics_mode == "halfblock":
+        if not self.protocol.pixels:
             self._refresh_photo()
         else:
             # A new photo often comes with a new layout: wait for it, so a picture costing a
@@ -200,11 +209,10 @@ class PhotoView(Widget):
             self.call_after_refresh(self._refresh_photo)
 
     def on_resize(self) -> None:
-        if self.graphics_mode != "halfblock" and self._cell_from_kernel and not self.app.is_headless:
-            # The window may have changed its font size too: cells are then a new number of pixels.
-            stdout = sys.__stdout__
-            if stdout is not None:
-                self.cell_size = window_cell_size(stdout.fileno()) or self.cell_size
+        if self.protocol.pixels:
+            # The window may have changed its font size too: cells are then a new number of pixels
+            # (None when the terminal is not asked: headless, or a --cell-size the user gave).
+            self.cell_size = self._terminal.cell_size() or self.cell_size
         self._announce()  # the same zoom over the fit is another percentage of the photo's pixels
         self._refresh_photo()
 
@@ -213,8 +221,8 @@ class PhotoView(Widget):
         if covered == self._covered:
             return
         self._covered = covered
-        if covered and self.graphics_mode == "kitty" and not self._placeholders:
-            self.app.write_to_terminal(self._kitty.hide_current())  # type: ignore[attr-defined]
+        if covered and not self._placeholders:
+            self._terminal.write(self._sent.hide())
         self.refresh()
 
     def watch_neighbours(self) -> None:
@@ -233,10 +241,10 @@ class PhotoView(Widget):
         colors = self.app.console.color_system or "truecolor"
         # Placeholder cells name their picture by a 24-bit foreground colour: truecolor only.
         placeholders = self._placeholders and colors == "truecolor"
-        mode = self.graphics_mode if self._drawable else "halfblock"
-        view = self._view_of(photo, cols, rows, mode)
-        request = _Request(photo, cols, rows, self._shown_background(colors), colors, mode,
-                           self.cell_size, self.passthrough, placeholders, view)
+        protocol = self._drawn_with
+        view = self._view_of(photo, cols, rows, protocol)
+        request = _Request(photo, cols, rows, self._shown_background(colors), colors, protocol,
+                           self.cell_size, placeholders, view)
         if request == self._request:
             return
         self._request = request
@@ -272,21 +280,21 @@ class PhotoView(Widget):
             if request is None or request.photo.path is None:
                 continue
             try:
-                if request.graphics != "halfblock" and not request.view.plain and self._peek(request) is None:
+                if request.protocol.pixels and not request.view.plain and self._peek(request) is None:
                     # A zoom step in pixel graphics: a quick stand-in at once, then the view itself.
                     self.post_message(self._Rendered(request, self._preview(request)))
                     if self._wanted is not None or worker.is_cancelled:
                         continue
-                    rendered = self._render(request, request.photo)
+                    rendered = self._render_request(request, request.photo)
                 else:
-                    rendered = self._render(request, request.photo, coarse_ok=True)
+                    rendered = self._render_request(request, request.photo, coarse_ok=True)
                 if rendered.coarse:
                     # A zoom step shows at once from a smaller copy; the sharp view follows
                     # unless the user has already asked for another.
                     self.post_message(self._Rendered(request, rendered))
                     if self._wanted is not None or worker.is_cancelled:
                         continue
-                    rendered = self._render(request, request.photo)
+                    rendered = self._render_request(request, request.photo)
             except Exception as error:  # a bug, not bad input: show it in the panel, keep the app alive
                 rendered = RenderedPhoto(problem=f"internal error while rendering: {error!r}")
             if worker.is_cancelled:
@@ -305,26 +313,26 @@ class PhotoView(Widget):
                 return  # the user moved on: the panel's own render comes first
             if photo.path is not None:
                 # Neighbours are shown fitted (turned as they were left), whatever the zoom here.
-                self._render(replace(request, photo=photo, view=View(self._turns.get(str(photo.path), 0))), photo)
+                turns = self._turns.get(str(photo.path), 0)
+                self._render_request(replace(request, photo=photo, view=View(turns)), photo)
 
     def _peek(self, request: _Request) -> RenderedPhoto | PixelPhoto | None:
         path = request.photo.path
         assert path is not None
-        if request.graphics != "halfblock":
+        if request.protocol.pixels:
             return self._pipeline.peek_pixels(path, request.cols, request.rows, request.background,
-                                              request.graphics, request.cell, passthrough=request.passthrough,
-                                              placeholders=request.placeholders, view=request.view)
+                                              request.protocol, request.cell, placeholders=request.placeholders,
+                                              view=request.view)
         return self._pipeline.peek(path, request.cols, request.rows, request.background, request.colors,
                                    view=request.view)
 
-    def _render(self, request: _Request, photo: Photo, coarse_ok: bool = False) -> RenderedPhoto | PixelPhoto:
+    def _render_request(self, request: _Request, photo: Photo, coarse_ok: bool = False) -> RenderedPhoto | PixelPhoto:
         path = photo.path
         assert path is not None
-        if request.graphics != "halfblock":
+        if request.protocol.pixels:
             return self._pipeline.render_pixels(path, request.cols, request.rows, request.background,
-                                                request.graphics, request.cell, passthrough=request.passthrough,
-                                                placeholders=request.placeholders, view=request.view,
-                                                coarse_ok=coarse_ok)
+                                                request.protocol, request.cell, placeholders=request.placeholders,
+                                                view=request.view, coarse_ok=coarse_ok)
         return self._pipeline.render(path, request.cols, request.rows, request.background, request.colors,
                                      view=request.view, coarse_ok=coarse_ok)
 
@@ -332,8 +340,8 @@ class PhotoView(Widget):
         path = request.photo.path
         assert path is not None
         return self._pipeline.preview(path, request.cols, request.rows, request.background, request.colors,
-                                      request.graphics, request.cell, request.view, request.passthrough,
-                                      request.placeholders)
+                                      request.protocol, request.cell, request.view,
+                                      placeholders=request.placeholders)
 
     def _prefetch_neighbours(self) -> None:
         if self._request is not None and self.neighbours:
@@ -391,10 +399,8 @@ class PhotoView(Widget):
 
     def _show_graphics(self, request: _Request, pixels: PixelPhoto) -> None:
         self._pixels_left = (request.cols - pixels.cols) // 2
-        if pixels.mode == "kitty":
-            # Uploaded once (unless the terminal has it from an earlier visit), placed by id.
-            self.app.write_to_terminal(self._kitty.show(pixels.image_id, pixels.rows_data[0],  # type: ignore[attr-defined]
-                                                        pixels.placeholders))
+        # kitty: uploaded once (unless the terminal has it from an earlier visit), placed by id.
+        self._terminal.write(self._sent.show(pixels))
         if pixels.placeholders:
             self._show_placeholders(request, pixels)
             return
@@ -412,10 +418,9 @@ class PhotoView(Widget):
 
     def _set_strips(self, shown: _Request | None, strips: list[Strip], top: int,
                     pixels: PixelPhoto | None = None) -> None:
-        if pixels is None and self._pixels is not None and self._pixels.mode == "kitty" \
-                and not self._pixels.placeholders:
+        if pixels is None and self._pixels is not None and not self._pixels.placeholders:
             # No row of this panel may be drawn again (a text-only slide hides it): hide it now.
-            self.app.write_to_terminal(self._kitty.hide_current())  # type: ignore[attr-defined]
+            self._terminal.write(self._sent.hide())
         self._shown = shown
         self._strips = strips
         self._top = top
@@ -426,7 +431,7 @@ class PhotoView(Widget):
         if self._notice is not None and self._shown is not None and y == self._shown.rows - 1:
             return self._notice
         index = y - self._top
-        if self.graphics_mode != "halfblock":
+        if self.protocol.pixels:
             return self._graphics_line(y, index)
         if 0 <= index < len(self._strips):
             return self._strips[index]
@@ -445,13 +450,7 @@ class PhotoView(Widget):
             # Drawn as the background of another screen: Textual crops and joins these rows, and
             # a control segment must never be cut (see set_covered for what removes the picture).
             return Strip([blank], width)
-        data = ""
-        if pixels is not None and 0 <= index < pixels.rows:
-            if pixels.mode == "kitty":
-                if index == 0:
-                    data = self._kitty.placement(pixels.image_id, pixels.cols, pixels.rows)
-            else:
-                data = pixels.rows_data[index]
+        data = self._sent.row(pixels, index) if pixels is not None and 0 <= index < pixels.rows else ""
         if not data:
             return Strip([blank], width)
         region = self.content_region
@@ -469,7 +468,8 @@ class PhotoView(Widget):
         must look like the rest of the panel, not like the terminal's default background."""
         system = ColorSystem.TRUECOLOR if self.app.console.color_system == "truecolor" else ColorSystem.EIGHT_BIT
         space, back, nbsp = TMUX_ANCHOR.partition("\x1b[D")
-        return self.rich_style.render(space, color_system=system) + back + self.rich_style.render(nbsp, color_system=system)
+        style = self.rich_style
+        return style.render(space, color_system=system) + back + style.render(nbsp, color_system=system)
 
     def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
         return container.height
@@ -559,10 +559,10 @@ class PhotoView(Widget):
             self._announced = value
             self.post_message(self.Zoomed(value))
 
-    def _view_box(self, cols: int, rows: int, mode: str) -> tuple[int, int]:
+    def _view_box(self, cols: int, rows: int, protocol: Protocol) -> tuple[int, int]:
         """The panel in view pixels as the pipeline sizes it: terminal pixels with graphics,
         half-block pixels without."""
-        if mode == "halfblock":
+        if not protocol.pixels:
             return (min(cols, MAX_CELLS[0]), 2 * min(rows, MAX_CELLS[1]))
         cell_w, cell_h = self.cell_size
         return (max(1, min(cols, MAX_PIXELS // cell_w)) * cell_w, max(1, min(rows, MAX_PIXELS // cell_h)) * cell_h)
@@ -576,10 +576,9 @@ class PhotoView(Widget):
         size = self._pipeline.known_size(photo.path)
         if not size or not size[0] or not size[1]:
             return None  # not decoded yet, or not a picture: nothing to zoom
-        mode = self.graphics_mode if self._drawable else "halfblock"
-        return turned(size, self.turns_of(photo)), self._view_box(cols, rows, mode)
+        return turned(size, self.turns_of(photo)), self._view_box(cols, rows, self._drawn_with)
 
-    def _view_of(self, photo: Photo, cols: int, rows: int, mode: str) -> View:
+    def _view_of(self, photo: Photo, cols: int, rows: int, protocol: Protocol) -> View:
         turns = self.turns_of(photo)
         if self._zoom.fitted:
             return View(turns)
@@ -587,7 +586,7 @@ class PhotoView(Widget):
         if not size or not size[0] or not size[1]:
             return View(turns)
         # Clamped for this panel: a resize may have left the old centre outside the photo.
-        return View(turns, clamp(self._zoom, turned(size, turns), self._view_box(cols, rows, mode)))
+        return View(turns, clamp(self._zoom, turned(size, turns), self._view_box(cols, rows, protocol)))
 
     def _around(self, event: events.MouseEvent) -> tuple[float, float]:
         offset = event.get_content_offset(self)

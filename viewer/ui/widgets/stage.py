@@ -22,6 +22,7 @@ from textual.widgets import Static
 from viewer.imaging import PhotoPipeline
 from viewer.model import Photo, Query, Slide
 from viewer.terminal.detect import Graphics
+from viewer.terminal.output import TerminalOutput
 from viewer.ui.layout import ALL_LAYOUTS, Layout, choose_layout
 from viewer.ui.widgets.caption_panel import CaptionPanel
 from viewer.ui.widgets.photo_view import PhotoView
@@ -41,10 +42,13 @@ class Stage(Container):
     photo_failed: var[bool] = var(False)
     """The photo could not be shown: the caption shows its alt text instead."""
 
-    def __init__(self, pipeline: PhotoPipeline, graphics: Graphics, *, id: str | None = None) -> None:
+    def __init__(self, pipeline: PhotoPipeline, graphics: Graphics, terminal: TerminalOutput | None = None, *,
+                 id: str | None = None) -> None:
         super().__init__(id=id)
         self._pipeline = pipeline
         self._graphics = graphics
+        self._terminal = terminal
+        """Handed to the photo panel: where pixel graphics write beside the frames."""
         self._layout: tuple[Layout, Slide | None] | None = None
         """The arrangement on screen, and the slide it was chosen for."""
         self._room = (0, 0)
@@ -67,7 +71,7 @@ class Stage(Container):
             getattr(self.query_one(PhotoView), method)(*args)
 
     def compose(self) -> ComposeResult:
-        yield PhotoView(self._pipeline, graphics=self._graphics, id="photo").data_bind(
+        yield PhotoView(self._pipeline, graphics=self._graphics, terminal=self._terminal, id="photo").data_bind(
             photo=Stage.photo, neighbours=Stage.neighbours)
         yield CaptionPanel(id="caption").data_bind(
             slide=Stage.slide, highlight=Stage.highlight, show_alt=Stage.photo_failed)

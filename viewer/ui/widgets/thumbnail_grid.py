@@ -42,12 +42,12 @@ from textual.worker import get_current_worker
 
 from viewer.imaging import PhotoPipeline, PixelPhoto, RenderedPhoto
 from viewer.imaging.halfblocks import COLOR_SYSTEMS
+from viewer.imaging.protocols import Mode, protocol_for
 from viewer.imaging.thumbnails import KittyTiles, Thumb, kitty_tiles
 from viewer.model.grid_geometry import GridGeometry, grid_geometry
 from viewer.model.grid_tiles import Tile, TileSource
 from viewer.terminal.detect import Graphics, window_cell_size
 
-PIXEL_MODES = ("sixel", "kitty", "iterm")
 MARK = "✓"
 LANES = 2
 """Worker threads preparing thumbnails: decoding, resizing and sixel quantising release the GIL,
@@ -100,7 +100,10 @@ class ThumbnailGrid(Widget, can_focus=True):
         self._pipeline = pipeline
         graphics = graphics or Graphics()
         # Inside tmux pictures need its passthrough and the pane's focus (see PhotoView): not here.
-        self.graphics_mode = graphics.mode if graphics.mode in PIXEL_MODES and not graphics.passthrough else "halfblock"
+        # Inside tmux the grid keeps to half-blocks (tiles are not anchored for its passthrough).
+        self.protocol = graphics.protocol if graphics.protocol.pixels and not graphics.passthrough \
+            else protocol_for(Mode.HALFBLOCK)
+        self.graphics_mode = self.protocol.mode
         self.cell_size = graphics.cell
         self._cell_from_kernel = graphics.cell_source in ("kernel", "terminal")
         self._kitty: KittyTiles = kitty_tiles(pipeline)
@@ -153,7 +156,7 @@ class ThumbnailGrid(Widget, can_focus=True):
             self._set_top(row - rows + 1)
 
     def on_resize(self) -> None:
-        if self.graphics_mode != "halfblock" and self._cell_from_kernel and not self.app.is_headless:
+        if self.protocol.pixels and self._cell_from_kernel and not self.app.is_headless:
             # The window may have changed its font size too (as PhotoView does): new pixels per cell.
             stdout = sys.__stdout__
             if stdout is not None:
@@ -198,7 +201,7 @@ class ThumbnailGrid(Widget, can_focus=True):
     def _sixel_like(self) -> bool:
         """Pictures carried on every line they cover (sixel, iTerm2): repainting a line sends all
         of its pictures again, so the lines under pictures are repainted as seldom as can be."""
-        return self.graphics_mode in ("sixel", "iterm")
+        return self.protocol.pixels and not self.protocol.replaces_by_id
 
     def _refresh_tile(self, position: int, frame_only: bool = False) -> None:
         """Redraw the row of tiles holding `position` — whole lines: a picture's control segment
@@ -304,7 +307,7 @@ class ThumbnailGrid(Widget, can_focus=True):
         return thumb.peek(self._pipeline, tile.photo.path)
 
     def _pixels_drawable(self) -> bool:
-        return self.graphics_mode != "halfblock" and not self._covered and self.screen.is_active
+        return self.protocol.pixels and not self._covered and self.screen.is_active
 
     def visible_positions(self, margin: int = 0) -> range:
         """Positions of the tiles on screen, and `margin` rows of tiles beyond each edge."""
@@ -422,7 +425,7 @@ class ThumbnailGrid(Widget, can_focus=True):
         if isinstance(shown, PixelPhoto):
             top, left = (rows - shown.rows) // 2, (cols - shown.cols) // 2
             if drawable and top <= index < top + shown.rows:
-                if shown.mode == "kitty":
+                if protocol_for(shown.mode).replaces_by_id:
                     if index == top:
                         self._write(self._kitty.upload(shown.image_id, shown.rows_data[0]))
                         pictures.append((x + left, self._kitty.placement(shown.image_id, shown.cols, shown.rows)))
@@ -448,17 +451,17 @@ class ThumbnailGrid(Widget, can_focus=True):
         if not self.is_mounted or not self.size.width or not len(self.tiles):
             return
         thumb = self.thumb()
-        if self.graphics_mode == "kitty":
-            visible = set()
+        if self.protocol.replaces_by_id:
+            kept: set[int] = set()
             for position in self.visible_positions():
                 shown = self._shown(self._tile_cache.get(position), thumb)
                 if isinstance(shown, PixelPhoto) and shown.problem is None:
-                    visible.add(shown.image_id)
-            self._write(self._kitty.keep_only(visible))
+                    kept.add(shown.image_id)
+            self._write(self._kitty.keep_only(kept))
         visible = list(self.visible_positions())
-        shown = set(visible)
+        on_screen = set(visible)
         # The tiles on screen first, then the rows just beyond (where a scroll goes next).
-        order = visible + [p for p in self.visible_positions(margin=1) if p not in shown]
+        order = visible + [p for p in self.visible_positions(margin=1) if p not in on_screen]
         for lane in range(LANES):
             # Exclusive per lane: a scroll cancels what was asked for the tiles no longer shown.
             self.run_worker(partial(self._prepare, order[lane::LANES], thumb), thread=True, exclusive=True,
