@@ -6,15 +6,20 @@ together by credit structure:
   `Credit... X for The Paper`, `Image source, X`, `Image copyright X`, `© X`, `Courtesy of X`,
   `Twitter: @x`, `Image credits: user`;
 - or structure alone: `Name/Agency`, `AGENCY / Name SURNAME`, `AP Photo/Name, File`,
-  `Name via AP`, `Name/AFP via Getty Images`, `u/name / Via site`, `X for Publication`, a bare
-  agency (`Getty Images`, `Reuters`).
+  `Name via AP`, `Name/AFP via Getty Images`, `u/name / Via site`, `X for Publication`,
+  `Name, Getty Images` (a name and an agency after a comma), `ABC Open contributor Name` (a
+  role word between names), a bare agency (`Getty Images`, `Reuters`);
+- labels glued or prefixed as pages write them: `Credit:Name`, `ST PHOTO: Name`, `via: site.com`,
+  `image copyrightName` (the glued screen-reader label is dropped from the credit).
 A name is a run of capitalised words (with particles such as "de", "van", "of the" inside it),
 an all-capitals word, an initial, a handle (`@x`, `u/x`) or a domain — so "Photo booths line
 the street", "Photograph by the river" and an em dash inside a sentence are not credits.
 
 The same phrase may stand on its own line (`credit_line`), or at the end of a caption — after a
 full stop, after a dash or bar, in parentheses or brackets, or glued on without a full stop —
-or at its start (`split_credit`). Everything here is a scan over a bounded number of words:
+or at its start (`split_credit`); after a finished sentence and a bar, a bare name
+(`… in Chennai. | S. Name`); a contest entry opening with its photographer and country
+(`Ana Ruiz, Spain, 1st Place – …`). Everything here is a scan over a bounded number of words:
 a hostile line costs linear time.
 """
 
@@ -46,6 +51,8 @@ _PARTICLES = {
     "at", "to", "und", "et",
 }
 """Lower-case words allowed inside a name ("Ana de la Cruz", "Museum of the City", "Photo by X on Unsplash")."""
+_ROLE_WORDS = {"contributor", "photographer", "correspondent"}
+"""What a credit may call its photographer between names ("ABC Open contributor Kim Lo")."""
 _ABBREVIATIONS = {"jr", "sr", "st", "dr", "mr", "mrs", "ms", "co", "inc", "ltd", "corp", "bros"}
 _CONNECTORS = {"/", "via", "for", "and", "&", ",", "|", "-", "–", "—", ";"}
 """What joins the names of one credit ("Name/Agency", "Name via AP", "Name for The Paper")."""
@@ -98,12 +105,17 @@ _GLUED_LABELS = ("copyright", "caption", "source", "credit", "credits", "photo",
 
 def _glued_pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """A word that is two words glued by a scraper: "food.Lior" (a sentence and the credit after
-    it), "copyrightName" (a hidden label and its value). Other words stay whole ("U.S.", "McDonald")."""
+    it), "copyrightName" (a hidden label and its value), "Credit:Name" (a label without its space).
+    Other words stay whole ("U.S.", "McDonald")."""
     token = text[start:end]
     index = token.find(".")  # only the first full stop can end a sentence glued to a name
     if 2 <= index < len(token) - 1 and token[index + 1].isupper() and (
             token[index - 1].islower() and token[index - 2].islower() or token[index - 4:index].isdigit()):
         return [(start, start + index + 1), (start + index + 1, end)]
+    colon = token.find(":")
+    if 4 <= colon < len(token) - 1 and token[colon + 1].isupper() and (
+            token[:colon].casefold() in _GLUED_LABELS or token[:colon].casefold() in _KINDS):
+        return [(start, start + colon + 1), (start + colon + 1, end)]  # "Credit:Ana Ruiz"
     if not token[:1].islower() or len(token) < 6:
         return [(start, end)]
     lowered = token.casefold()
@@ -199,7 +211,8 @@ def _name_end(words: list[_Word], start: int, lenient: bool) -> int:
             end = index  # "Photographer 1", "Studio 54"
             count += 1
             continue
-        if word.bare in _PARTICLES:
+        if word.bare in _PARTICLES or word.bare in _ROLE_WORDS and index + 1 < len(words) and _is_name_word(
+                words[index + 1].text, lenient):
             index += 1
             count += 1
             continue
@@ -242,6 +255,9 @@ def _body_end(words: list[_Word], start: int, lenient: bool) -> int:
             end = nxt
         elif trailing_comma and word.bare in ("file", "pool", "handout") and word is words[-1]:
             end += 1
+        elif trailing_comma and word.bare == "special" and end + 1 < len(words) and words[end + 1].bare == "to" \
+                and _name_end(words, end + 2, False) > end + 2:
+            end = _name_end(words, end + 2, False)  # "Name, Special to The Denver Post"
         elif trailing_comma and _is_name_word(word.text) and _name_end(words, end, False) > end:
             end = _name_end(words, end, False)  # "Name, The Daily Planet", "Name, Israel / Contest"
         else:
@@ -266,6 +282,9 @@ def _label_end(words: list[_Word], start: int = 0) -> tuple[int, bool]:
         return start + 1, True
     bare = first.bare
     index = start
+    if raw.isupper() and len(raw) <= 8 and raw.isalpha() and start + 1 < len(words) and \
+            words[start + 1].bare in _KINDS and words[start + 1].text.endswith(":"):
+        index += 1  # "ST PHOTO: Name", "AFP PHOTO: Name": the publication before the label
     # One or two kind words ("Photo", "Main image", "Top photo")
     kinds = 0
     while index < len(words) and words[index].bare in _KINDS and kinds < 2 and not words[index].text.endswith(
@@ -293,6 +312,8 @@ def _label_end(words: list[_Word], start: int = 0) -> tuple[int, bool]:
             if tuple(w.bare for w in words[index:index + len(sequence)]) == sequence:
                 return index + len(sequence), sequence[0] == "courtesy"
         return start, False
+    if bare == "via" and raw.endswith(":") and start + 1 < len(words):
+        return start + 1, False  # "via: pinterest.com" (a name must follow)
     if bare in _CREDIT_WORDS:
         if bare == "courtesy":
             if start + 1 < len(words) and words[start + 1].bare == "of":
@@ -349,8 +370,12 @@ def _parse(words: list[_Word], start: int = 0) -> _Parse | None:
         return None
     names = [w.bare for w in words[body_start:end]]
     agency = any(name in AGENCY_WORDS or name.split("-")[0] in AGENCY_WORDS for name in names)
-    structured = labelled or any(w.text in ("/",) or w.bare in ("via", "for") for w in words[body_start:end]) or (
+    structured = labelled or any(w.text in ("/",) or w.bare in ("via", "for") or w.bare in _ROLE_WORDS and
+                                 w.text[:1].islower() for w in words[body_start:end]) or any(
+        a.bare == "special" and b.bare == "to" for a, b in zip(words[body_start:end], words[body_start + 1:end])) or (
         end - body_start >= 2 and any(_is_web_name(w.text) for w in words[body_start:end]))
+    if not labelled and not structured and _agency_after_comma(words[body_start:end]):
+        structured = True  # "Imogen Carter, Getty Images", "Dale Pruett, The Associated Press"
     if not labelled and not structured:
         # A bare agency: "Getty Images", "Reuters", "AP", "EPA-EFE", "Reuters Photographer"
         if not names or not (names[0] in AGENCY_WORDS or names[0].split("-")[0] in AGENCY_WORDS):
@@ -358,6 +383,17 @@ def _parse(words: list[_Word], start: int = 0) -> _Parse | None:
         if not all(n in AGENCY_WORDS or n in _AGENCY_TAILS or n.split("-")[0] in AGENCY_WORDS for n in names):
             return _Parse(end, False, False, False)
     return _Parse(end, labelled, agency, structured)
+
+
+def _agency_after_comma(words: list[_Word]) -> bool:
+    """A name, a comma, then an agency or picture desk alone: the photographer and their agency."""
+    comma = next((i for i in range(len(words) - 1) if words[i].text.endswith(",")), None)
+    if comma is None or comma == 0 and len(words) < 3:
+        return False
+    tail = [w.bare for w in words[comma + 1:] if w.bare not in ("the", "/")]
+    desks = AGENCY_WORDS | {"associated"}  # "The Associated Press"
+    return bool(tail) and any(n in desks or n.split("-")[0] in AGENCY_WORDS for n in tail) and all(
+        n in desks or n in _AGENCY_TAILS or n.split("-")[0] in AGENCY_WORDS for n in tail)
 
 
 def _credit_ok(parse: _Parse | None, count: int) -> bool:
@@ -389,8 +425,9 @@ def credit_line(text: str) -> str | None:
     stripped = text.strip()
     if not stripped or len(stripped) > MAX_CREDIT + 10:
         return None
-    # "— Name/AP", "Name / AP -", "Name/AFP #": separators a page writes around a credit
-    inner = _strip_brackets(stripped.strip("—–-|#").strip())
+    # "— Name/AP", "Name / AP -", "Name/AFP #", "• Name, Getty Images": separators a page writes
+    # around a credit
+    inner = _strip_brackets(stripped.strip("—–-|#•·").strip())
     if not inner:
         return None
     words = _words(inner)
@@ -403,6 +440,12 @@ def credit_line(text: str) -> str | None:
     parse = _parse(words)
     if not _credit_ok(parse, len(words)) or _buttons(words):
         return None
+    for index in range(min(2, len(words) - 1)):
+        word = words[index]
+        if word.end == words[index + 1].start and word.text.islower() and word.bare in _GLUED_LABELS:
+            # "image copyrightRami Jaber / AFP": a screen reader's label glued to the name is not
+            # part of the credit
+            return inner[words[index + 1].start:].rstrip(" ,;")
     return inner.rstrip(" ,;")
 
 
@@ -441,6 +484,9 @@ def _suffix(text: str) -> tuple[str, str] | None:
     by_title = _by_after_title(stripped, words)
     if by_title is not None:
         return by_title
+    named = _name_after_sentence(stripped)
+    if named is not None:
+        return named
     for index in range(max(1, len(words) - MAX_WORDS), len(words)):
         before = stripped[:words[index].start].rstrip()
         if not before or not any(ch.isalnum() for ch in before):
@@ -474,6 +520,22 @@ def _suffix(text: str) -> tuple[str, str] | None:
             if best is None:
                 best = (before, credit)
     return best
+
+
+def _name_after_sentence(text: str) -> tuple[str, str] | None:
+    """`… in Chennai. | S. Thirunavukkarasu`: after a finished sentence, a bar and a person's name
+    alone end the caption with its photographer. (After a dash, "… the east. — Ana Ruiz", the name
+    is as often the writer's signature: not taken.)"""
+    tail = text[-64:]
+    cut = tail.rfind(" | ")
+    if cut <= 0:
+        return None
+    cut += len(text) - len(tail)
+    caption, name = text[:cut].rstrip(), text[cut + 3:].strip()
+    if not caption.endswith((".", "!", "?", "…", "”", '"')) or not is_name_line(name) or _buttons(
+            _words(name) * 2):
+        return None  # ("| Read More": a button)
+    return caption, name
 
 
 def _by_after_title(text: str, words: list[_Word]) -> tuple[str, str] | None:
@@ -533,13 +595,35 @@ def _prefix(text: str) -> tuple[str, str] | None:
     return None
 
 
+_PLACINGS = ("1st place", "2nd place", "3rd place", "4th place", "5th place", "first place", "second place",
+             "third place", "winner", "overall winner", "grand prize", "finalist", "runner-up", "runner up",
+             "honorable mention", "honourable mention", "highly commended", "commended", "shortlisted")
+
+
+def _contest_prefix(text: str) -> tuple[str, str] | None:
+    """`Ana Ruiz, Spain, 1st Place – Landscape …`: a contest entry that opens with its photographer
+    and their country before the placing starts with its credit."""
+    head = text[:100]
+    first = head.find(", ")
+    second = head.find(", ", first + 2) if first > 0 else -1
+    if second < 0:
+        return None
+    rest = text[second + 2:]
+    if not rest.casefold().startswith(_PLACINGS) or not is_name_line(text[:first]):
+        return None
+    country = text[first + 2:second].split()
+    if not 1 <= len(country) <= 3 or not all(w[:1].isupper() or w in ("of", "and", "the") for w in country):
+        return None
+    return rest, text[:second]
+
+
 def split_credit(text: str) -> tuple[str, str | None]:
     """(caption, credit) when a caption starts or ends with a credit, else (text, None)."""
     if credit_line(text) is not None:
         return text, None  # all credit, no caption: the caller decides what a credit line is
     found = _suffix(text)
     if found is None:
-        found = _prefix(text)
+        found = _prefix(text) or _contest_prefix(text)
     if found is None:
         return text, None
     caption, credit = found

@@ -38,7 +38,8 @@ _PREFIXES = patterns.compile(
     r"click to (?:view|enlarge|see|open|expand|zoom)|tap to (?:view|enlarge|expand)|find out more|"
     r"(?:published|updated) on\s+(?:\S+\s+)?\d+|"
     r"previous post|next post|older entries|newer entries|related posts|reader interactions|you may also like|"
-    r"you might also like|photo editors?:)\b",
+    r"you might also like|photo editors?:)\b"
+    r"|(?:like this:|like loading\b|posted in\s+[^.!?]{1,60}(?:\||$)|last edited:|reactions:)",
     patterns.IGNORECASE,
 )
 _MORE_OF = patterns.compile(r"(?:next|previous|more|related|other|latest|top|recommended|similar)\s+"
@@ -52,6 +53,17 @@ _SHOWING = patterns.compile(r"(?:showing|displaying|viewing)\s+(?:items?\s+)?\d{
                             patterns.IGNORECASE)
 _SLUG = patterns.compile(r"(?:[Ii]mage:\s*)?[A-Z0-9]{2,}(?:[-_][A-Z0-9]{2,}){2,}")
 """`TOPSHOTS-US-POLITICS-BUDGET`, `Image: WIRE-SLUG-2023`: an agency's file code, not words."""
+_PHOTO_COUNT = patterns.compile(r"/?\s*\d{1,4}\s+(?:photos|pictures|images|slides|photographs)",
+                                patterns.IGNORECASE)
+"""`16 PHOTOS`, `/ 16 PHOTOS`: a gallery's size, written above it."""
+_POSTAL = patterns.compile(r"^[^,]{2,40},\s+\d{2,5}(?:-\d{3})?\s+\p{Lu}[^,]{1,30},\s+\p{Lu}[\w ]{1,25}$")
+"""`Bryggen, 5003 Bergen, Norway`: a place's street, postal code and town, as map widgets write them."""
+_FOLLOWERS = patterns.compile(r"(?:[\d.,]{1,8}[km]?\s+(?:posts?|followers?|following)\s*){2,3}")
+"""`4,873 posts 1.4m followers 902 following`: the counts on a social profile's header."""
+_FORUM_THREAD = patterns.compile(r"discussion in\s.{1,80}\sstarted by\s")
+"""`Discussion in 'Space' started by SoupBot, Jan 3, 2012.`: a forum thread's byline."""
+_RELATED_IN = patterns.compile(r"in\s+[\"“][^\"”]{1,40}[\"”]")
+"""`In "Space"`: under a related post, the category it is filed in (WordPress)."""
 _FILE_NAME = patterns.compile(r"\S{1,200}\.(?:jpe?g|png|gif|webp|avif|tiff?|heic)", patterns.IGNORECASE)
 _PHOTO_NUMBER = patterns.compile(r"(?:#\s?)?\d{1,3}")
 """A photo's number alone on its line ("7", "#7"): it starts the next photo, like "7 / 20"."""
@@ -74,11 +86,30 @@ LABELS = {"photographer", "location", "camera", "date taken", "taken", "place", 
 """Labels of metadata blocks: the label on one line, its value on the next."""
 
 
+_BUTTON_WORDS = {"enlarge", "slideshow", "see", "on", "map", "directions", "view", "share", "print", "email",
+                 "save", "open", "close", "zoom", "expand", "download", "next", "previous", "gallery", "play"}
+
+
+def _buttons_row(simple: str) -> bool:
+    """`Enlarge/Slideshow See On Map Directions`: a short row made only of buttons' words."""
+    words = simple.replace("/", " ").split()
+    return 3 <= len(words) <= 8 and all(word in _BUTTON_WORDS for word in words) and sum(
+        1 for word in words if word not in ("see", "on", "view")) >= 2
+
+
 def _breadcrumb(text: str) -> bool:
     """`Home > Travel > Lists`: short parts joined by arrows."""
     parts = [part.strip() for part in _CRUMB_ARROW.split(text)]
     return len(parts) >= 3 and all(0 < len(part.split()) <= 4 for part in parts) or (
-        len(parts) == 2 and parts[0].lower() in ("home", "news", "photos", "pictures", "galleries"))
+        len(parts) == 2 and parts[0].lower() in ("home", "news", "photos", "pictures", "galleries")) or (
+        len(parts) == 2 and all(0 < len(part.split()) <= 4 and _title_cased(part) for part in parts))
+
+
+def _title_cased(part: str) -> bool:
+    """`In the Field`, `Film and Photo`: a section's name, every word capitalised but small ones."""
+    return not part.endswith((".", "!", "?")) and all(
+        word[:1].isupper() or word in ("a", "an", "and", "the", "of", "in", "on", "&", "for", "to") for word in
+        part.split()) and part[:1].isupper()
 
 
 _PAGE_WORDS = {"first", "previous", "prev", "next", "last", "page", "of", "<", ">", "<<", ">>", "«", "»", "‹", "›",
@@ -145,6 +176,16 @@ def furniture(text: str) -> str | None:
         return "a picture's file name"
     if _SLUG.fullmatch(text.strip()):
         return "a picture's file code"
+    if _buttons_row(simple):
+        return "a row of buttons"
+    if len(text) <= 80 and _POSTAL.search(text.strip()) and not simple.endswith((".", "!", "?")):
+        return "a postal address"
+    if _FOLLOWERS.fullmatch(simple):
+        return "a profile's counts"
+    if _FORUM_THREAD.match(simple[:200]):
+        return "a forum thread's byline"
+    if _PHOTO_COUNT.fullmatch(simple):
+        return "a count of photos"
     if _SHOWING.fullmatch(simple):
         return "a count of results"
     if _pagination(simple):
@@ -158,6 +199,11 @@ def furniture(text: str) -> str | None:
     words = _WORD_TOKENS.findall(simple) if len(simple) <= 120 else None
     if words is not None and 2 <= len(words) <= 8 and all(word in _SOCIAL for word in words):
         return "share buttons"
+    if words is not None and ":" in simple[:20] and 2 <= len(words) - 1 <= 8 and all(
+            word in _SOCIAL for word in words[1:]) and len(simple.split(":", 1)[0].split()) == 1:
+        return "share buttons"  # "Condividi: Facebook Twitter WhatsApp": a labelled share row
+    if _RELATED_IN.fullmatch(simple):
+        return "a related post's category"
     if simple.startswith("close ") and words is not None and len(words) <= 3:
         return "a button or link"
     if _POINTS.fullmatch(simple):

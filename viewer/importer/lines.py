@@ -3,7 +3,9 @@
 Stray HTML tags are removed, page furniture is set aside (see furniture.py), metadata blocks
 ("Photographer" / name) become credits, repeated captions (a copy cut short with "...more",
 one wrapped in <p>) become one, and numbered headings ("1. Title", "#18. Title", "1) Title")
-are recognised. Everything set aside is listed, so the report can say what was dropped.
+are recognised; a slide counter glued to a line's end ("Credit:Name 2/ 14") counts as a counter,
+a date set before a caption with a bar ("AUGUST 3 | …") and the alt text under an "Image:" label
+are left out. Everything set aside is listed, so the report can say what was dropped.
 """
 
 from __future__ import annotations
@@ -11,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 
 from viewer import patterns
-from viewer.importer.credits import credit_line
+from viewer.importer.credits import credit_line, split_credit
 from viewer.importer.furniture import CAPTION_LABEL, furniture, is_label
 
 LONG_CHARACTERS = 100
@@ -25,6 +27,8 @@ _NUMBERED = patterns.compile(r"(?:#\s?(?P<hashed>\d{1,3})(?:[.):]\s*|\s+)|(?P<pl
                              r"(?P<rest>[^\s/].*)")
 # "1 Harbor Front in Bergen": a bare number, taken as the entry's number only when such lines count up
 _BARE_NUMBERED = patterns.compile(r"(?P<bare>\d{1,3})\s+(?P<rest>[A-Z].*)")
+# "Credit:Ana Ruiz 2/ 14": a slide counter glued to the end of a line (of the photo before it)
+_TRAILING_COUNTER = patterns.compile(r"\s(\d{1,3})\s?/\s?(\d{1,3})$")
 _TEXT_LABELS = {"description", "description (brief)", "caption", "summary", "about this photo", "about the image"}
 _CREDIT_LABELS = {"photographer", "credit", "photo credit", "source", "maker", "artist", "creator", "credit line"}
 
@@ -67,13 +71,16 @@ class Prepared:
 
 def _clean(line: str) -> str:
     cleaned = " ".join(_TAG.sub(" ", line).split()) if "<" in line else line.strip()
-    return _without_hidden_label(_without_breadcrumbs(_without_addresses(cleaned)))
+    return _without_hidden_label(_without_date_label(_without_breadcrumbs(_without_addresses(cleaned))))
 
 
 _HIDDEN_LABELS = ("image caption,", "image caption", "media caption,", "media caption", "caption:", "image:",
-                  "photo caption:")
+                  "photo caption:", "photo:")
 
 
+_DATE_LABEL = patterns.compile(r"(?:january|february|march|april|may|june|july|august|september|october|"
+                               r"november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\.?\s+\d{1,2}"
+                               r"(?:,\s*\d{4})?\s*\|\s+", patterns.IGNORECASE)
 _CRUMBS = patterns.compile(r"(?:home|news|photos|pictures|galleries)\s+[>›»]\s+(?:[^>›»]{1,40}\s+[>›»]\s+){0,4}",
                            patterns.IGNORECASE)
 
@@ -92,6 +99,15 @@ def _without_addresses(text: str) -> str:
     return " ".join(cut.split()) if cut.strip() else text
 
 
+def _without_date_label(text: str) -> str:
+    """`AUGUST 3 | Volunteer firefighter…`: the day a photo was taken, set before its caption with a
+    bar, is not the caption's first words."""
+    match = _DATE_LABEL.match(text[:40])
+    if match is None or len(text) - match.end() < 20:
+        return text
+    return text[match.end():].strip()
+
+
 def _without_breadcrumbs(text: str) -> str:
     """`Home > DPR > Slideshow: The winners`: the trail of links before a headline is not part of it."""
     match = _CRUMBS.match(text[:200])
@@ -103,9 +119,13 @@ def _without_breadcrumbs(text: str) -> str:
 def _without_hidden_label(text: str) -> str:
     """`Image caption, A man…` or `image captionA man…`: the label screen readers hear, glued to the
     caption by a scraper, is not caption text."""
+    if text[:2] in ("- ", "• ", "* ") and text[2:20].casefold().startswith(_HIDDEN_LABELS):
+        text = text[2:]  # "- Photo: A pair of cockatoos…": a list item holding a labelled caption
     lowered = text[:20].casefold()
-    if lowered.startswith(("image:", "caption:")) and credit_line(text) is not None:
+    if lowered.startswith(("image:", "caption:", "photo:")) and credit_line(text) is not None:
         return text  # "Image: REUTERS/Name" is a credit, its label part of it
+    if lowered.startswith("photo:") and (split_credit(text)[1] or "").casefold().startswith("photo"):
+        return text  # "Photo: Courtesy of X. The caption…": a credit before its caption
     for label in _HIDDEN_LABELS:
         if lowered.startswith(label) and len(text) > len(label) + 8:
             rest = text[len(label):].lstrip()
@@ -125,13 +145,26 @@ def prepare(text: str, keep_all: bool = False) -> Prepared:
     raw = text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n").split("\n")
     units: list[Unit] = []
     dropped: list[tuple[int, str, str]] = []
-    pending_label: tuple[int, str] | None = None
+    pending_label: tuple[int, str, str] | None = None  # (line, label, the line as written)
     value_of: str | None = None  # "Edition:" alone: its value ("US") is on the next line
     counters = 0
     after_counter = after_label = False
+    # Counters glued to line ends count only when the article does it more than once.
+    glued = sum(1 for line in raw if _trailing_counter(line.rstrip()[-12:]) is not None) >= 2 and not keep_all
     for number, line in enumerate(raw, start=1):
         cleaned = _clean(line)
         if not cleaned:
+            continue
+        if glued and (match := _trailing_counter(cleaned[-12:])) is not None and len(cleaned) > 12:
+            dropped.append((number, cleaned[len(cleaned) - 12 + match.start():].strip(), "a slide counter"))
+            cleaned = cleaned[:len(cleaned) - 12 + match.start()].rstrip()
+            counters += 1
+            why = furniture(cleaned)
+            if why is not None:
+                dropped.append((number, cleaned, why))
+            else:
+                units.append(Unit(number, cleaned, after_counter=after_counter, after_label=after_label))
+            after_counter, after_label = True, False
             continue
         if value_of is not None:
             label, value_of = value_of, None
@@ -139,15 +172,15 @@ def prepare(text: str, keep_all: bool = False) -> Prepared:
                 dropped.append((number, cleaned, f"the value of “{label}”"))
                 continue
         if pending_label is not None:
-            label_line, label = pending_label
+            label_line, label, written = pending_label
             pending_label = None
             if label in _CREDIT_LABELS:
                 units.append(Unit(number, cleaned, credit=True))
                 if not keep_all:
-                    dropped.append((label_line, label.capitalize(), "a metadata label (its value is the credit)"))
+                    dropped.append((label_line, written, "a metadata label (its value is the credit)"))
                 continue
             if not keep_all:
-                dropped.append((label_line, label.capitalize(), "a metadata label"))
+                dropped.append((label_line, written, "a metadata label"))
                 dropped.append((number, cleaned, f"metadata ({label})"))
                 continue
         if cleaned.rstrip(":").lower() in _TEXT_LABELS and number < len(raw):
@@ -156,20 +189,21 @@ def prepare(text: str, keep_all: bool = False) -> Prepared:
                 dropped.append((number, cleaned, "a label (the text under it is kept)"))
                 continue
         if is_label(cleaned) and number < len(raw):
-            pending_label = (number, cleaned.rstrip(":").lower())
+            pending_label = (number, cleaned.rstrip(":").lower(), cleaned)
             if keep_all:
                 units.append(Unit(number, cleaned))
             continue
-        why = furniture(cleaned)
+        why = furniture(cleaned) or _labelled_alt(line)
         if why == CAPTION_LABEL:
             after_label = True
         if why == "a slide counter":
             counters += 1
             after_counter = True
         if why is not None and not keep_all:
-            dropped.append((number, cleaned, why))
-            if cleaned.endswith(":"):
-                value_of = cleaned
+            # (alt text under "Image:" is listed as written, label and all)
+            dropped.append((number, _clean_whole(line) if why == _ALT_TEXT else cleaned, why))
+            if cleaned.endswith(":") and why != CAPTION_LABEL:
+                value_of = cleaned  # (after "Image:" alone comes the caption, not a value)
             continue
         if why == "a slide counter":
             units.append(Unit(number, cleaned))  # --keep-all: kept, and the photo starts after it
@@ -181,6 +215,36 @@ def prepare(text: str, keep_all: bool = False) -> Prepared:
     if numbering is not None:
         units = [_with_number(unit, numbering) for unit in units]
     return Prepared(units=units, dropped=sorted(dropped), numbered=numbering is not None, counters=counters)
+
+
+def _labelled_alt(line: str) -> str | None:
+    """`Image: Lion cub at Taronga Zoo`: a short phrase under an "Image:" label, not a sentence, is
+    the picture's alt text; a sentence there ("Image: A lion cub takes its first walk….") is its
+    caption, and a credit there ("Image: REUTERS/Name") its credit."""
+    stripped = line.strip()
+    if not stripped[:6].casefold() == "image:" or len(stripped) > 120:
+        return None
+    rest = stripped[6:].strip()
+    if not rest or len(rest.split()) > 12 or rest.endswith((".", "!", "?", "…", '"', "”")) \
+            or credit_line(rest) is not None or furniture(rest) is not None:
+        return None
+    return _ALT_TEXT
+
+
+_ALT_TEXT = "a picture's alt text"
+
+
+def _clean_whole(line: str) -> str:
+    """The line cleaned of markup and spaces only, its label kept (for the report)."""
+    return " ".join(_TAG.sub(" ", line).split())
+
+
+def _trailing_counter(tail: str) -> patterns.Match | None:
+    """A counter ("3/ 14") at the end of `tail`, its first number at most its second."""
+    match = _TRAILING_COUNTER.search(tail)
+    if match is None or not 1 <= int(match.group(1)) <= int(match.group(2)):
+        return None
+    return match
 
 
 def _merge_repeats(units: list[Unit], dropped: list[tuple[int, str, str]]) -> list[Unit]:

@@ -22,6 +22,7 @@ import os
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
+from viewer import patterns
 from viewer.importer.credits import credit_line, is_name_line, split_credit
 from viewer.importer.lines import Prepared, Unit
 
@@ -41,16 +42,17 @@ W: dict[str, float] = {
     "credit_line": 0.5,
     "credit_label": 0.8,
     "credit_name_under_heading": 0.85,
-    "credit_name": 1.75,
+    "credit_name": 2.25,
     "credit_as_text": 7.0,
     "title_base": 1.5,
-    "title_usual_length": 0.7,
+    "title_usual_length": 0.35,
     "title_photo_words": 0.5,
     "title_repeated": 0.6,
     "title_site_name": 1.0,
     "title_menu": 2.5,
     "title_long": 0.5,
     "title_first_line": 0.3,
+    "title_full_stop": 0.8,
     "title_floor": 0.0,
     "chrome_menu": 0.75,
     "chrome_other": 1.3,
@@ -59,10 +61,10 @@ W: dict[str, float] = {
     "noise_code": 0.3,
     "footer_words": 0.0,
     "footer_short": 0.9,
-    "footer_other": 3.5,
+    "footer_other": 3.0,
     "byline_by": 0.0,
     "byline_name": 1.0,
-    "heading_marked": 0.0,
+    "heading_marked": 0.5,
     "heading_base": 1.2,
     "heading_unmarked": 3.0,
     "heading_long": 5.0,
@@ -73,21 +75,21 @@ W: dict[str, float] = {
     "heading_capitalised": 0.3,
     "heading_no_text_after": 1.0,
     "heading_floor": 0.1,
-    "caption_long": 0.1,
+    "caption_long": 0.0,
     "caption_short": 1.0,
-    "caption_prose_among_short": 1.5,
+    "caption_prose_among_short": 2.0,
     "caption_with_credit": 0.9,
     "caption_numbered_in_listicle": 2.5,
     "caption_numbered_in_gallery": 0.0,
-    "caption_after_counter": 0.5,
+    "caption_after_counter": 0.0,
     "caption_name": 1.0,
     "caption_tiny": 1.2,
     "caption_label": 0.8,
-    "caption_about": 0.8,
+    "caption_about": 1.3,
     "caption_floor": 0.0,
     "paragraph_long": 0.75,
     "paragraph_sentence": 0.83,
-    "paragraph_fragment": 1.5,
+    "paragraph_fragment": 2.25,
     "paragraph_bullet": 1.0,
     "paragraph_in_gallery": 0.8,
     "paragraph_with_credit_in_gallery": 1.5,
@@ -95,7 +97,7 @@ W: dict[str, float] = {
     "paragraph_after_counter": 4.0,
     "intro_long": 1.2,
     "intro_short": 1.6,
-    "intro_prose_among_short": 0.18,
+    "intro_prose_among_short": 0.27,
     "intro_about": 0.0,
     "intro_with_credit": 3.0,
     "intro_after_counter": 4.0,
@@ -114,16 +116,16 @@ W: dict[str, float] = {
     "entry_without_credit_at_aside_or_end": 1.1,
     "heading_in_listicle": 0.0,
     "heading_in_gallery": 2.5,
-    "heading_bare": 2.0,
+    "heading_bare": 1.0,
     "caption_under_heading": 0.0,
-    "caption_unheaded_in_listicle": 6.0,
+    "caption_unheaded_in_listicle": 6.5,
     "caption_in_gallery": 0.0,
-    "paragraph_after_credit_in_gallery": 2.5,
+    "paragraph_after_credit_in_gallery": 1.25,
     "credit_under_heading_before_caption": 0.3,
     "credit_before_entries": 2.0,
     "second_credit": 5.25,
-    "second_credit_in_line": 3.5,
-    "counter_mismatch": 1.5,
+    "second_credit_in_line": 1.75,
+    "counter_mismatch": 2.25,
     "footer_start": 0.5,
     "footer_after_footer": 0.0,
     "to_footer_credited": 0.0,
@@ -245,8 +247,16 @@ def _ends_sentence(text: str) -> bool:
     return text.rstrip().endswith((".", "!", "?", "…", "”", '"', "’", ")", ":"))
 
 
+_DATED_BYLINE = patterns.compile(r"(?:posted on\s+)?(?:january|february|march|april|may|june|july|august|"
+                                 r"september|october|november|december)\s+\d{1,2},\s+\d{4}\s+by\s+[^.!?]{1,40}",
+                                 patterns.IGNORECASE)
+"""`March 9, 2019 by Becca`, `Posted on March 22, 2014 by Name`: the date and the writer."""
+
+
 def _is_byline(text: str) -> bool:
     lowered = text.casefold()
+    if len(text) <= 90 and _DATED_BYLINE.fullmatch(text):
+        return True
     return len(text) <= 90 and (lowered.startswith(("by ", "by:", "words by", "text by", "written by", "story by",
                                                     "words and photos by", "photos and text by", "curated by",
                                                     "compiled by", "edited by", "posted by", "published by"))
@@ -402,6 +412,8 @@ def _emission(f: Features, role: str, first: bool, article: _Article, layout: La
             cost += W["title_long"]
         if first:
             cost -= W["title_first_line"]
+        if f.text.endswith(".") and not f.text.endswith("..") and f.words >= 3:
+            cost += W["title_full_stop"]  # "Good morning. Today is…": headlines rarely end with a full stop
         return max(cost, W["title_floor"])
     if role == CHROME:
         if (f.long or f.words > 8) and not (f.footer_words and f.words <= 20):
