@@ -41,7 +41,7 @@ def objective(cases: list[tuple[Path, dict]]) -> float:
             + sum(1 for r in results if r.title_right) / len(results)) / 4
 
 
-SHAPE_TESTS = ["tests/test_line_roles.py", "tests/test_import_shapes.py", "tests/test_importer.py"]
+SHAPE_TESTS = ["tests/unit/test_line_roles.py", "tests/unit/test_import_shapes.py", "tests/unit/test_importer.py"]
 
 
 def shapes_hold(costs: dict[str, float]) -> bool:

@@ -3,7 +3,7 @@
 Python's `re` backtracks, so one careless pattern on a deck, a caption sidecar or a saved page can
 take minutes (round 2 fixed one such pattern, new code brought it back). RE2 runs in time linear in
 the text for every pattern; patterns it cannot run in linear time (backreferences, look-around)
-do not compile at all, so the guarantee cannot quietly erode. `tests/test_regex_module.py` walks
+do not compile at all, so the guarantee cannot quietly erode. `tests/unit/test_regex_module.py` walks
 the source and fails if any other module imports `re`.
 
 The wrapper keeps Python's meaning where RE2's differs:

@@ -26,7 +26,7 @@ if TYPE_CHECKING:
 IMAGE_EXTENSIONS = (".jpg", ".jpeg", ".png", ".gif", ".webp", ".bmp", ".tif", ".tiff")
 MAX_SIDECAR_BYTES = 1024 * 1024
 """viewer.model.folder_deck's rules, spelled again: importing the model would cost this path 7 ms
-(tests/test_print_plan.py keeps the two equal)."""
+(tests/unit/test_print_plan.py keeps the two equal)."""
 
 
 def _arguments(argv: list[str]) -> tuple[str, int | None, int | None] | None:

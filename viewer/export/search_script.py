@@ -12,7 +12,7 @@ this Python's Unicode tables when the page is made, not guessed in JavaScript:
   Cherokee…) mapped as Python maps them;
 - quotes: the same tables as viewer.model.text and viewer.model.search.
 
-tests/test_export_browser.py runs a family of queries through both and checks they agree.
+tests/e2e/test_export_browser.py runs a family of queries through both and checks they agree.
 """
 
 from __future__ import annotations

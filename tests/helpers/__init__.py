@@ -1,0 +1,1 @@
+"""Helpers shared by the tests: generated hostile inputs, graphics decoders, waiting, browser set-up."""
