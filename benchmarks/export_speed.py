@@ -66,7 +66,7 @@ def main() -> None:
     print("|---|---|---|")
     print(f"| Pillow: open, exif_transpose, thumbnail, save (baseline) | {plain * 1000:.0f} ms | — |")
     print(f"| viewer's web_image | {ours * 1000:.0f} ms | {plain / ours:.2f}× faster |")
-    from viewer.command_line import main as viewer_main
+    from viewer.commands.view import main as viewer_main
 
     with tempfile.TemporaryDirectory() as folder:
         photos = Path(folder) / "photos"

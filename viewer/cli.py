@@ -2,7 +2,7 @@
 
 `viewer PHOTO --print` (what file-manager previews run for every file) is answered by
 viewer.quick_print without importing the model, Rich or argparse; everything else goes to
-viewer.command_line, which parses the arguments and runs the app or the other commands.
+viewer.commands.view, which parses the arguments and runs the app or the other commands.
 """
 
 from __future__ import annotations
@@ -24,7 +24,7 @@ def main(argv: list[str] | None = None) -> int:
             status = quick_print(argv)
             if status is not None:
                 return status
-        from viewer.command_line import main as full_main
+        from viewer.commands.view import main as full_main
 
         return full_main(argv)
     except KeyboardInterrupt:

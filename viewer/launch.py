@@ -14,7 +14,7 @@ import os
 import sys
 from pathlib import Path
 
-from viewer.command_line import EXIT_ERROR, EXIT_MATCH, settle_graphics
+from viewer.commands.view import EXIT_ERROR, EXIT_MATCH, settle_graphics
 from viewer.model import Deck, Library
 from viewer.model.text import clean_line
 

@@ -43,7 +43,7 @@ def test_a_problem_deep_in_a_huge_deck_is_reported_when_reached_and_by_check(tmp
 
 
 def test_list_streams_as_it_parses(tmp_path):
-    from viewer.command_line import _matches
+    from viewer.commands.view import _matches
 
     deck = load_path(big_deck(tmp_path / "big.md", 20000))
     first = next(_matches(deck, Query.parse("")))

@@ -9,7 +9,7 @@ import sys
 import pytest
 
 from viewer.cli import main
-from viewer.command_line import shipped_slides
+from viewer.commands.view import shipped_slides
 
 
 def run(capsys, *args: str) -> tuple[int, str, str]:

@@ -233,10 +233,10 @@ def test_a_txt_sidecar_stays_on_the_quick_path_and_prints_what_the_full_path_pri
                                           "Second paragraph.\n", encoding="utf-8")
     args = [str(tmp_path / "harbour.jpg"), "--print", "--width", "40", "--height", "20"]
     probe = ("import sys, viewer.cli\nstatus = viewer.cli.main({!r})\n"
-             "print('LOADED', [m for m in ('rich', 'viewer.model.deck', 'viewer.command_line') if m in sys.modules],"
+             "print('LOADED', [m for m in ('rich', 'viewer.model.deck', 'viewer.commands.view') if m in sys.modules],"
              " file=sys.stderr); sys.exit(status)")
     quick = run(probe.format(args))
-    full = run(f"import sys, viewer.command_line; sys.exit(viewer.command_line.main({args!r}))")
+    full = run(f"import sys, viewer.commands.view; sys.exit(viewer.commands.view.main({args!r}))")
     assert quick.returncode == full.returncode == 0
     assert "LOADED []" in quick.stderr.decode()  # the quick path answered
     q, f = quick.stdout.decode(), full.stdout.decode()
@@ -254,7 +254,7 @@ def test_an_empty_txt_sidecar_still_wins_over_the_photos_own_text(tmp_path):
     (tmp_path / "quiet.txt").write_bytes(b"")
     args = [str(tmp_path / "quiet.jpg"), "--print", "--width", "20"]
     quick = run(f"import sys, viewer.cli; sys.exit(viewer.cli.main({args!r}))")
-    full = run(f"import sys, viewer.command_line; sys.exit(viewer.command_line.main({args!r}))")
+    full = run(f"import sys, viewer.commands.view; sys.exit(viewer.commands.view.main({args!r}))")
     assert quick.returncode == full.returncode == 0
     assert text_lines(quick.stdout.decode()) == text_lines(full.stdout.decode()) == ["Quiet"]
 
@@ -270,7 +270,7 @@ def test_what_the_quick_path_cannot_read_beside_a_photo_goes_the_full_way(tmp_pa
             (tmp_path / name).write_text('{"description": "x"}' if name.endswith("json") else "# T\n\nx\n",
                                          encoding="utf-8")
     probe = (f"import sys, viewer.cli\nstatus = viewer.cli.main([{str(tmp_path / 'harbour.jpg')!r}, '--print'])\n"
-             "print('LOADED', 'viewer.command_line' in sys.modules, file=sys.stderr); sys.exit(status)")
+             "print('LOADED', 'viewer.commands.view' in sys.modules, file=sys.stderr); sys.exit(status)")
     result = run(probe)
     assert result.returncode == 0 and "LOADED True" in result.stderr.decode()
 

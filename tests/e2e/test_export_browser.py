@@ -12,7 +12,7 @@ from PIL import Image, ImageStat
 
 from tests.helpers.browser import requests_made, require_browser, resize, start_chromium, wait_for
 from tests.helpers.story_decks import HOSTILE, make_story
-from viewer.command_line import main
+from viewer.commands.view import main
 from viewer.model import Query, load_path
 from viewer.model.text import fold
 

@@ -63,7 +63,7 @@ def run_in_terminal(code: str, cols: int, rows: int, env: dict[str, str], tmp_pa
     viewer's print paths loaded by its end (the code writes them to a file: stderr is the pty too)."""
     loaded = tmp_path / f"loaded-{os.urandom(4).hex()}"
     probe = (f"{code}\nimport sys\nopen({str(loaded)!r}, 'w').write(' '.join(m for m in "
-             "('rich', 'viewer.model.deck', 'viewer.command_line') if m in sys.modules))")
+             "('rich', 'viewer.model.deck', 'viewer.commands.view') if m in sys.modules))")
     environment = {k: v for k, v in os.environ.items()
                    if k not in ("NO_COLOR", "TERM", "COLORTERM", "TMUX", "VIEWER_GRAPHICS", "COLUMNS", "LINES")}
     environment.update(env)
@@ -95,7 +95,7 @@ def test_quick_and_full_paths_draw_the_same(tmp_path, name, size):
     image.save(tmp_path / name, exif=exif)
     args = [str(tmp_path / name), "--print", "--width", "60", "--height", "30"]
     quick = run(f"import sys, viewer.cli; sys.exit(viewer.cli.main({args!r}))")
-    full = run(f"import sys, viewer.command_line; sys.exit(viewer.command_line.main({args!r}))")
+    full = run(f"import sys, viewer.commands.view; sys.exit(viewer.commands.view.main({args!r}))")
     assert quick.returncode == full.returncode == 0
     assert quick.stdout == full.stdout  # byte for byte: the escape codes and the wrapped rows Rich writes
     q = quick.stdout.decode()
@@ -120,7 +120,7 @@ def test_quick_and_full_paths_print_the_same_bytes_sized_by_the_terminal(tmp_pat
     env = {"COLORTERM": "truecolor", "VIEWER_GRAPHICS": "halfblock", **env}
     quick, quick_loaded = run_in_terminal(f"import viewer.cli; status = viewer.cli.main({args!r})", *window, env,
                                           tmp_path)
-    full, full_loaded = run_in_terminal(f"import viewer.command_line; viewer.command_line.main({args!r})", *window,
+    full, full_loaded = run_in_terminal(f"import viewer.commands.view; viewer.commands.view.main({args!r})", *window,
                                         env, tmp_path)
     assert quick_loaded == [] and "rich" in full_loaded  # each path answered
     assert quick == full
@@ -140,7 +140,7 @@ def test_the_quick_path_imports_neither_rich_nor_the_model(tmp_path):
     result = run("import sys, viewer.cli\n"
                  f"status = viewer.cli.main([{str(tmp_path / 'a.png')!r}, '--print', '--width', '20'])\n"
                  "loaded = [m for m in ('rich', 'rich.console', 'argparse', 'textual', 'viewer.model.deck',"
-                 " 'viewer.command_line', 'markdown_it', 'yaml') if m in sys.modules]\n"
+                 " 'viewer.commands.view', 'markdown_it', 'yaml') if m in sys.modules]\n"
                  "print('LOADED', loaded, file=sys.stderr); sys.exit(status)")
     assert result.returncode == 0 and "▄" in result.stdout.decode()
     assert "LOADED []" in result.stderr.decode()

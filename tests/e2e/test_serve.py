@@ -19,8 +19,8 @@ import pytest
 from PIL import Image, ImageChops
 
 from tests.conftest import make_image
-from viewer.command_line import main
 from viewer.commands.serve import _page_template, port_number, served_command
+from viewer.commands.view import main
 
 REPO = Path(__file__).resolve().parents[2]
 

@@ -21,7 +21,7 @@ from hypothesis import strategies as st
 from PIL import Image
 
 from tests.helpers.story_decks import HOSTILE, make_story, photo_like
-from viewer.command_line import main
+from viewer.commands.view import main
 from viewer.export.progress import Progress
 from viewer.export.render_html import caption_html
 from viewer.model import load_path
@@ -328,7 +328,7 @@ def test_the_progress_bar_draws_only_on_a_terminal():
 
 def peak_export(folder: Path, out: Path) -> tuple[subprocess.CompletedProcess, float]:
     code = (
-        "import sys\nfrom viewer.command_line import main\n"
+        "import sys\nfrom viewer.commands.view import main\n"
         "status = main(sys.argv[1:])\n"
         "peak = [l for l in open('/proc/self/status') if l.startswith('VmHWM')][0].split()[1]\n"
         "sys.stderr.write(f'\\nPEAK-KB {peak}\\n')\nsys.exit(status)\n"

@@ -25,7 +25,7 @@ LAYERS: list[tuple[str, set[str]]] = [
     ("work on decks (import, illustrate, export, print)", {"importer", "illustration", "export", "printing",
                                                            "quick_print", "print_plan"}),
     ("the app", {"ui"}),
-    ("entry points", {"commands", "command_line", "cli", "launch", "__main__"}),
+    ("entry points", {"commands", "cli", "launch", "__main__"}),
 ]
 TEXTUAL_FROM = "the app"
 """The lowest layer that may import Textual."""

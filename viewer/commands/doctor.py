@@ -29,7 +29,7 @@ MAX_VALUE = 120
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    from viewer.command_line import cell_size, graphics_mode
+    from viewer.commands.view import cell_size, graphics_mode
 
     parser.add_argument("--graphics", metavar="MODE", type=graphics_mode, default=None,
                         help="what viewer would do with --graphics MODE (auto, kitty, sixel, iterm, halfblock)")

@@ -38,7 +38,7 @@ EXIT_MATCH, EXIT_NO_MATCH, EXIT_ERROR = 0, 1, 2
 
 def shipped_slides() -> Path:
     """The decks that ship with viewer: inside the installed package, or beside it in a checkout."""
-    package = Path(__file__).resolve().parent
+    package = Path(__file__).resolve().parent.parent  # viewer/, above viewer/commands/
     installed = package / "_slides"
     return installed if installed.is_dir() else package.parent / "slides"
 
