@@ -30,17 +30,25 @@ def is_folder_target(path: Path, written: str) -> bool:
     return path.suffix.lower() not in PAGE_SUFFIXES
 
 
-def _check_target(path: Path, force: bool) -> None:
-    """write_file's refusals, for a file about to be streamed."""
+def _existing(path: Path) -> os.stat_result | None:
+    """`path`'s own status (a link is not followed), None when nothing is there; a link is refused."""
     check_name(path)
     try:
         info = os.lstat(path)
     except FileNotFoundError:
-        return
+        return None
     except OSError as exc:
         raise FileProblem(exc.strerror or str(exc)) from None
     if stat.S_ISLNK(info.st_mode):
         raise FileProblem("is a symbolic link: viewer does not write through links")
+    return info
+
+
+def _check_target(path: Path, force: bool) -> None:
+    """write_file's refusals, for a file about to be streamed."""
+    info = _existing(path)
+    if info is None:
+        return
     if stat.S_ISDIR(info.st_mode):
         raise FileProblem("is a folder")
     if not stat.S_ISREG(info.st_mode):
@@ -51,15 +59,9 @@ def _check_target(path: Path, force: bool) -> None:
 
 def check_folder(folder: Path, force: bool) -> None:
     """The output folder may be new, empty, or (with --force) an earlier export; never a link."""
-    check_name(folder)
-    try:
-        info = os.lstat(folder)
-    except FileNotFoundError:
+    info = _existing(folder)
+    if info is None:
         return
-    except OSError as exc:
-        raise FileProblem(exc.strerror or str(exc)) from None
-    if stat.S_ISLNK(info.st_mode):
-        raise FileProblem("is a symbolic link: viewer does not write through links")
     if not stat.S_ISDIR(info.st_mode):
         raise FileProblem("exists and is not a folder")
     if not force and any(os.scandir(folder)):
