@@ -14,7 +14,6 @@ viewer installed in the running Python's environment.
 from __future__ import annotations
 
 import argparse
-import io
 import os
 import shutil
 import subprocess
@@ -23,6 +22,9 @@ import time
 from pathlib import Path
 
 from PIL import Image, ImageChops
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
+from real_terminals import grab, start_display  # noqa: E402  (the benchmark's own Xvfb and screenshot helpers)
 
 ROOT = Path(__file__).resolve().parent.parent
 SLIDES = ROOT / "slides"
@@ -37,27 +39,6 @@ PICTURES: dict[str, tuple[list[str], list[str]]] = {
 }
 
 COLUMNS, ROWS = 132, 40
-
-
-def start_display() -> tuple[subprocess.Popen, str]:
-    read, write = os.pipe()
-    server = subprocess.Popen(["Xvfb", "-displayfd", str(write), "-screen", "0", "1600x1000x24", "-nolisten", "tcp"],
-                              pass_fds=[write], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    os.close(write)
-    number = b""
-    while not number.endswith(b"\n"):
-        chunk = os.read(read, 16)
-        if not chunk:
-            raise SystemExit("Xvfb did not start")
-        number += chunk
-    os.close(read)
-    return server, f":{number.decode().strip()}"
-
-
-def grab(display: str) -> Image.Image:
-    dump = subprocess.run(["xwd", "-root", "-display", display], capture_output=True, check=True).stdout
-    pnm = subprocess.run(["xwdtopnm"], input=dump, capture_output=True, check=True).stdout
-    return Image.open(io.BytesIO(pnm)).convert("RGB")
 
 
 def settled(display: str, timeout: float = 20.0) -> Image.Image:
