@@ -1,5 +1,9 @@
 """The caption panel: title, caption (styled Markdown, scrollable), alt text and credit.
 
+The credit follows the caption; when the text is too long for the panel, the credit is pinned to
+the panel's bottom edge (docked, so it does not scroll) and the caption scrolls above it: a photo
+story's attribution never scrolls out of sight.
+
 All file text is shown as rich `Text` built from the model's styled runs, never parsed as markup,
 and search matches are highlighted with the `caption-panel--match` component style.
 """
@@ -8,6 +12,7 @@ from __future__ import annotations
 
 from rich.style import Style
 from rich.text import Text
+from textual import events
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.reactive import reactive
@@ -15,7 +20,7 @@ from textual.widgets import Static
 
 from viewer.model import Query, Slide
 
-# Markdown tags from viewer.model.markdown_text mapped to the component class that styles them.
+# Markdown tags from viewer.sources.markdown_text mapped to the component class that styles them.
 _TAG_COMPONENTS = {
     "em": "caption-panel--em",
     "strong": "caption-panel--strong",
@@ -68,6 +73,28 @@ class CaptionPanel(VerticalScroll, can_focus=False):
     def on_mount(self) -> None:
         self._update()
 
+    def on_resize(self, event: events.Resize) -> None:
+        # Sent when the panel's size or its content's height changes (a new slide, a new width).
+        self._pin_credit_if_overflowing()
+
+    def _pin_credit_if_overflowing(self) -> None:
+        """Pin the credit while title + caption + credit do not fit the panel.
+
+        Decided from heights that do not depend on the decision itself, so it cannot flip back and
+        forth: the in-flow text's height is the same whether the credit sits below it or is
+        docked, and the credit's own height (with its top rule) is measured either way."""
+        credit = self.query_one("#slide-credit", Static)
+        if not credit.display:
+            self.remove_class("-credit-pinned")
+            return
+        text_height = sum(
+            child.outer_size.height + child.styles.margin.top + child.styles.margin.bottom
+            for child in self.query("#slide-title, #slide-caption, #slide-alt").results(Static)
+            if child.display
+        )
+        credit_height = credit.outer_size.height + credit.styles.margin.top + credit.styles.margin.bottom
+        self.set_class(text_height + credit_height > self.scrollable_content_region.height, "-credit-pinned")
+
     def _highlight(self, text: Text) -> Text:
         if self.highlight:
             style = self.get_component_rich_style("caption-panel--match")
@@ -111,3 +138,4 @@ class CaptionPanel(VerticalScroll, can_focus=False):
         self._set("#slide-alt", alt)
         credit = self._highlight(Text(slide.credit)) if slide.credit else None
         self._set("#slide-credit", credit)
+        self.call_after_refresh(self._pin_credit_if_overflowing)
