@@ -10,7 +10,7 @@ from textual.widgets import Static
 
 from tests.conftest import make_image, wait_for_photo
 from tests.helpers.waiting import wait_until
-from viewer.model import load_path
+from viewer.sources import load_path
 from viewer.ui.app import ViewerApp
 from viewer.ui.widgets.caption_panel import CaptionPanel
 
@@ -71,13 +71,13 @@ async def test_a_long_caption_scrolls_under_a_credit_that_stays(story, size):
         await wait_for_photo(pilot)
         for slide in (1, 2):
             panel, caption, credit = parts(app)
-            await wait_until(pilot, lambda: panel.has_class("-credit-pinned"),
+            await wait_until(pilot, lambda panel=panel: panel.has_class("-credit-pinned"),
                              what=f"the credit pinned on slide {slide} at {size}")
             assert "Credit/Agency" in credit.render().plain  # type: ignore[union-attr]
             assert panel.max_scroll_y > 0  # the caption really is longer than the panel
             assert credit_on_screen(app)
             panel.scroll_end(animate=False)
-            await wait_until(pilot, lambda: panel.scroll_y == panel.max_scroll_y)
+            await wait_until(pilot, lambda panel=panel: panel.scroll_y == panel.max_scroll_y)
             await pilot.pause()
             # Scrolled to the end, the caption's last line sits above the credit, not under it.
             assert caption.region.bottom <= credit.region.y
