@@ -76,8 +76,9 @@ def all_drawn(grid) -> bool:
 
 
 async def measure(folder: Path, mode: str, size: tuple[int, int]) -> dict[str, float]:
-    from viewer.model import Library, load_path
+    from viewer.model import Library
     from viewer.model.navigation import Cursor
+    from viewer.sources import load_path
     from viewer.terminal.detect import Graphics
     from viewer.ui.app import ViewerApp
     from viewer.ui.options import ViewOptions

@@ -107,7 +107,7 @@ def paging_deck(paths: list[Path], folder: Path) -> Path:
 
 
 async def time_viewer_paging(deck_path: Path, count: int, size: tuple[int, int], pause: float) -> list[float]:
-    from viewer.model import load_path
+    from viewer.sources import load_path
     from viewer.ui.app import ViewerApp
     from viewer.ui.widgets.photo_view import PhotoView
 
@@ -211,11 +211,11 @@ def bench_paging(paths: list[Path], folder: Path, pause: float) -> None:
 
 
 def bench_filter() -> None:
+    from viewer.basics.text import fold
     from viewer.model import Query
-    from viewer.model.markdown_deck import parse_deck_text
     from viewer.model.navigation import Cursor
     from viewer.model.search import SearchIndex
-    from viewer.model.text import fold
+    from viewer.sources.markdown_deck import parse_deck_text
 
     print("3. keystroke -> filtered list, 10,000 slides")
     words = ("north korea soldier market train city river children smiling café isn’t bus night rain "
@@ -291,7 +291,7 @@ def bench_print(path: Path, runs: int) -> None:
 RSS_CHILD = r"""
 import asyncio, sys
 from pathlib import Path
-from viewer.model import load_path
+from viewer.sources import load_path
 from viewer.ui.app import ViewerApp
 from viewer.ui.widgets.photo_view import PhotoView
 

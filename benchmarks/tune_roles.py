@@ -5,7 +5,7 @@ Run from the project root:  .venv/bin/python benchmarks/tune_roles.py [--passes 
 Coordinate descent: each cost in turn is tried a little lower and a little higher, and kept
 where the tuning split's score is best. The score is the mean of four shares on text articles:
 photos found, credits found, slides that are not furniture, titles right (import_score.py
-counts them), on every article but those named fresh2-* (a held-out set, never read; see
+counts them), on every article but those named fresh3-* (a held-out set, never read; see
 --exclude-prefix). A change is kept only if the hand-made shape tests still pass (they run in
 a subprocess with the candidate costs), so tuning cannot trade a
 known layout for corpus points. Prints the costs, by name (roles.py's W names each by what it
@@ -63,7 +63,7 @@ def main() -> int:
     given = args.exclude_prefix if args.exclude_prefix is not None else EXCLUDED_BY_DEFAULT
     excluded = tuple(prefix for prefix in given if prefix)
     # Every article not excluded: the `fresh-` set was scored once as held-out and is tuning
-    # material now; the held-out set being written (`fresh2-`) is never read.
+    # material now, and so is `fresh2-` (scored once); the held-out set (`fresh3-`) is never read.
     cases = [(path, json.loads(path.with_name(path.stem + ".expected.json").read_text(encoding="utf-8")))
              for path in sorted(CORPUS.glob("text/*.txt"))
              if not (excluded and path.stem.startswith(excluded))

@@ -5,7 +5,13 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PIL import Image, ImageDraw
+
+from tests.helpers.images import make_image
+from tests.helpers.real_terminals import display  # noqa: F401 (a fixture: an X display for real terminals)
+from tests.helpers.tmux import terminal_for  # noqa: F401 (a fixture: the installed viewer in tmux)
+
+# Kept importable from here for tests that import it so; new ones import tests.helpers.waiting.
+from tests.helpers.waiting import wait_for_photo  # noqa: F401
 
 DECK_TEXT = """\
 ---
@@ -51,15 +57,6 @@ No photo on this slide.
 """
 
 
-def make_image(path: Path, color: tuple[int, int, int], size: tuple[int, int] = (60, 40)) -> Path:
-    """A flat image with a white diagonal, so scaling and orientation are visible."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    image = Image.new("RGB", size, color)
-    ImageDraw.Draw(image).line([(0, 0), (size[0] - 1, size[1] - 1)], fill=(255, 255, 255), width=2)
-    image.save(path)
-    return path
-
-
 @pytest.fixture
 def deck_path(tmp_path: Path) -> Path:
     """A five-slide deck: three good photos, one missing photo, one text-only slide."""
@@ -78,23 +75,6 @@ def long_deck_path(tmp_path: Path) -> Path:
     path = tmp_path / "long.md"
     path.write_text("\n\n---\n\n".join(slides), encoding="utf-8")
     return path
-
-
-async def wait_for_photo(pilot, attempts: int = 250) -> None:
-    """Let the app run until the photo panel shows the current slide's photo (or there is none)."""
-    from viewer.ui.screens.deck_screen import DeckScreen
-    from viewer.ui.widgets.photo_view import PhotoView
-
-    for _ in range(attempts):
-        screen = pilot.app.screen
-        if not isinstance(screen, DeckScreen) or screen.slide is None or screen.slide.photo is None:
-            break
-        if screen.query_one(PhotoView).showing == screen.slide.photo:
-            break
-        await pilot.pause(0.02)
-    else:
-        raise AssertionError("the photo never appeared")
-    await pilot.pause()
 
 
 @pytest.fixture(autouse=True)

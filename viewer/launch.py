@@ -14,9 +14,9 @@ import os
 import sys
 from pathlib import Path
 
+from viewer.basics.text import clean_line
 from viewer.commands.view import EXIT_ERROR, EXIT_MATCH, settle_graphics
 from viewer.model import Deck, Library
-from viewer.model.text import clean_line
 
 
 def has_terminal() -> bool:

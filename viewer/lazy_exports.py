@@ -1,4 +1,4 @@
-"""Package names imported on first use (PEP 562), shared by viewer.model and viewer.imaging."""
+"""Package names imported on first use (PEP 562), shared by viewer.model, viewer.sources and viewer.imaging."""
 
 from __future__ import annotations
 

@@ -1,4 +1,5 @@
-"""`viewer PHOTO --print` in a truecolor terminal or pipe, written directly: no Rich, no model.
+"""`viewer PHOTO --print` in a truecolor terminal or pipe, written directly: no Rich, no model
+(but for a Markdown sidecar's reader).
 
 File-manager previews (ranger, lf, yazi) run `viewer photo.jpg --print` for every file the cursor
 passes, so start-up is the cost that matters. This path imports Pillow, viewer's guarded decoder
@@ -9,9 +10,10 @@ same escape codes and rows Rich writes).
 
 It is taken only when nothing needs more: one photo as the only PATH, no other options than
 `--print`, `--width`, `--height`, truecolor half-blocks (a pipe with no mode named, tmux, or
-VIEWER_GRAPHICS=halfblock), no Markdown sidecar or downloader JSON beside the photo (a plain
-`.txt` caption sidecar is read here), a readable photo, and plain ASCII text to show under it.
-Anything else returns None and the CLI runs its full path, which handles every case.
+VIEWER_GRAPHICS=halfblock), no downloader JSON beside the photo (a plain `.txt` caption sidecar
+is read here; a `.md` one by the deck's own reader, imported only then), a readable photo, and
+plain ASCII text to show under it. Anything else returns None and the CLI runs its full path,
+which handles every case.
 """
 
 from __future__ import annotations
@@ -20,13 +22,14 @@ import os
 import sys
 from typing import TYPE_CHECKING
 
+# The photo and caption-file rules folder decks follow, from the shared basics (the model would
+# cost this path 7 ms).
+from viewer.basics.files import IMAGE_EXTENSIONS, MAX_SIDECAR_BYTES, SIDECAR_EXTENSIONS
+
 if TYPE_CHECKING:
     from PIL import Image
 
-IMAGE_EXTENSIONS = (".jpg", ".jpeg", ".png", ".gif", ".webp", ".bmp", ".tif", ".tiff")
-MAX_SIDECAR_BYTES = 1024 * 1024
-"""viewer.model.folder_deck's rules, spelled again: importing the model would cost this path 7 ms
-(tests/unit/test_print_plan.py keeps the two equal)."""
+    from viewer.model.deck import Notice
 
 
 def _arguments(argv: list[str]) -> tuple[str, int | None, int | None] | None:
@@ -46,17 +49,18 @@ def _arguments(argv: list[str]) -> tuple[str, int | None, int | None] | None:
             return None
         else:
             path = arg
-    if not printing or path is None or not path.lower().endswith(IMAGE_EXTENSIONS):
+    if not printing or path is None or os.path.splitext(path)[1].lower() not in IMAGE_EXTENSIONS:
         return None
     return path, width, height
 
 
-def _sidecar_caption(path: str) -> tuple[bool, str] | None:
-    """What the photo's files beside it say, when the quick path can show it: (False, "") when
-    there is nothing beside it, (True, caption) for a plain-ASCII `.txt` sidecar (which wins over
-    everything else, as in viewer.model.folder_deck, even when empty); None when the full path
-    must read it (a Markdown sidecar, a downloader's JSON, a sidecar that is a link, unreadable,
-    or not plain ASCII)."""
+def _beside(path: str) -> tuple[bool, tuple[str, str, str]] | None:
+    """What the files beside the photo say, when the quick path can show it: (False, ...) when
+    there is nothing beside it; (True, (title, caption, credit)) for a caption sidecar, `.md` or
+    plain-ASCII `.txt` (which wins over everything else, as in viewer.sources.folder_deck, even when
+    empty; an empty title stands for the file name's); None when the full path must read it (a
+    downloader's JSON, a sidecar that is a link, unreadable, not plain ASCII, or one the deck's
+    reader has anything to say about)."""
     folder, name = os.path.split(path)
     stem = os.path.splitext(name)[0].lower()
     try:
@@ -68,20 +72,21 @@ def _sidecar_caption(path: str) -> tuple[bool, str] | None:
         lower = entry.lower()
         if lower.startswith(stem):
             found.setdefault(lower, []).append(entry)
-    if stem + ".md" in found:
-        return None
-    texts = found.get(stem + ".txt")
-    if not texts:
+    sidecars = [(ext, found[stem + ext]) for ext in SIDECAR_EXTENSIONS if stem + ext in found]
+    if not sidecars:
         json_names = {(name + ".json").lower(), stem + ".info.json"}
-        return None if json_names & found.keys() else (False, "")
-    if len(texts) > 1:
+        return None if json_names & found.keys() else (False, ("", "", ""))
+    ext, entries = sidecars[0]  # the first kind found wins, as in the full path
+    if len(entries) > 1:
         return None  # A.TXT and a.txt: the full path picks as it always does
-    sidecar = os.path.join(folder, texts[0])
+    sidecar = os.path.join(folder, entries[0])
     if os.path.islink(sidecar):
         return None  # whether it may be followed is the full path's to say
+    if ext == ".md":
+        return _markdown_sidecar(path, sidecar)
     from pathlib import Path
 
-    from viewer.model.files import FileProblem, open_regular
+    from viewer.basics.files import FileProblem, open_regular
 
     try:
         with open_regular(Path(sidecar), allow_empty=True) as handle:  # never blocks on a FIFO
@@ -94,7 +99,24 @@ def _sidecar_caption(path: str) -> tuple[bool, str] | None:
     from viewer.print_plan import plain
 
     # Printable ASCII and new lines only: exactly what the full path's clean_text keeps as it is.
-    return (True, text) if plain(text) else None
+    return (True, ("", text, "")) if plain(text) else None
+
+
+def _markdown_sidecar(photo: str, sidecar: str) -> tuple[bool, tuple[str, str, str]] | None:
+    """A `.md` sidecar's title, caption and credit, read by the deck's own reader (the slide the
+    full path prints, made by the same function), or None when it has anything to warn about."""
+    from pathlib import Path
+
+    from viewer.sources.folder_deck import image_slide  # the model and the Markdown parser: only here
+
+    notices: list[Notice] = []
+    try:
+        slide = image_slide(Path(photo), Path(sidecar), notices)
+    except RecursionError:
+        return None  # the full path says it is nested too deeply
+    if notices:
+        return None  # the full path shows the slide and the warnings
+    return True, (slide.display_title, slide.caption_text, slide.credit)
 
 
 def _half_blocks_for_sure() -> bool:
@@ -122,24 +144,24 @@ def run(argv: list[str]) -> int | None:
     if parsed is None or color_system() != "truecolor" or not _half_blocks_for_sure() \
             or not os.path.isfile(parsed[0]):
         return None
-    beside = _sidecar_caption(parsed[0])
+    beside = _beside(parsed[0])
     if beside is None:
         return None
     has_sidecar, sidecar = beside
     path, width, height = parsed
     from pathlib import Path
 
+    from viewer.basics.text import humanise
     from viewer.imaging.decode import ImageProblem, decode_photo
     from viewer.imaging.fitting import fit_cells, working_side
-    from viewer.model.text import humanise
     from viewer.print_plan import picture_rows, plain, print_size, styled, text_block
 
     fallback_title = humanise(os.path.splitext(os.path.basename(path))[0])
     if has_sidecar:
-        # A caption sidecar is the photo's whole text: title from the file name, no credit.
-        title, caption, credit = fallback_title, sidecar, ""
+        # A caption sidecar is the photo's whole text (a .txt one: title from the file name, no credit).
+        title, caption, credit = sidecar[0] or fallback_title, sidecar[1], sidecar[2]
     else:
-        from viewer.imaging.metadata import embedded_text
+        from viewer.imaging.embedded_metadata import embedded_text
 
         found = embedded_text(Path(path))
         if found.problems:

@@ -7,8 +7,9 @@ from pathlib import Path
 from rich.console import Console
 from textual.widgets import Input, OptionList, Static
 
-from tests.conftest import wait_for_photo
-from viewer.model import load_path
+from tests.helpers.app_state import capture_notices, status, title
+from tests.helpers.waiting import wait_for_photo, wait_for_workers, wait_until
+from viewer.sources import load_path
 from viewer.ui.app import ViewerApp
 from viewer.ui.screens.deck_screen import DeckScreen
 from viewer.ui.screens.help_screen import HelpScreen
@@ -16,16 +17,6 @@ from viewer.ui.screens.library_screen import LibraryScreen
 from viewer.ui.widgets.caption_panel import CaptionPanel
 from viewer.ui.widgets.photo_view import PhotoView
 from viewer.ui.widgets.stage import Stage
-from viewer.ui.widgets.status_bar import StatusBar
-
-
-def status(app: ViewerApp) -> str:
-    return app.screen.query_one(StatusBar).render().plain
-
-
-def title(app: ViewerApp) -> str:
-    slide = app.screen.slide
-    return slide.title if slide else ""
 
 
 async def settle(pilot) -> None:
@@ -127,14 +118,7 @@ async def test_no_match_state_and_escape_inside_the_search(deck_path: Path):
 
 async def test_n_without_filter_jumps_to_matches_of_the_last_search(deck_path: Path):
     app = ViewerApp(load_path(deck_path))
-    notices: list[str] = []
-    original = app.notify
-
-    def notify(message, *args, **kwargs):  # what the app was asked to say (not Textual's private list)
-        notices.append(str(message))
-        return original(message, *args, **kwargs)
-
-    app.notify = notify  # type: ignore[method-assign]
+    notices = capture_notices(app)  # what the app was asked to say (not Textual's private list)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("slash", *"soldier", "escape")
         assert status(app) == "1 / 5"  # Escape cancels the search: back where it started
@@ -275,7 +259,7 @@ async def test_held_arrow_key_renders_only_the_latest_slide(tmp_path: Path):
     """While one photo renders, further key presses replace the pending request instead of queueing."""
     import threading
 
-    from tests.conftest import make_image
+    from tests.helpers.images import make_image
     from viewer.imaging import PhotoPipeline
 
     for n in range(1, 9):
@@ -295,7 +279,7 @@ async def test_held_arrow_key_renders_only_the_latest_slide(tmp_path: Path):
     app = ViewerApp(load_path(tmp_path / "deck.md"))
     app.pipeline = GatedPipeline()
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.pause(0.1)
+        await wait_until(pilot, lambda: rendered, what="the first render to start")
         assert rendered == ["1.png"]  # blocked inside the first render
         for _ in range(5):
             await pilot.press("right")
@@ -303,7 +287,8 @@ async def test_held_arrow_key_renders_only_the_latest_slide(tmp_path: Path):
         gate.set()
         await wait_for_photo(pilot)
         assert app.screen.query_one(PhotoView).showing.path.name == "6.png"
-        await pilot.pause(0.2)
+        # The neighbours are prefetched after it (the render thread itself never finishes).
+        await wait_for_workers(pilot, "prefetch")
     assert "3.png" not in rendered and "4.png" not in rendered, rendered
     assert rendered.index("6.png") == 1  # the very next render after the blocked one
 

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 from textual.widgets import Static
 
-from tests.conftest import make_image, wait_for_photo
-from tests.helpers.waiting import wait_until
+from tests.helpers.images import make_image
+from tests.helpers.waiting import wait_for_photo, wait_until
 from viewer.sources import load_path
 from viewer.ui.app import ViewerApp
 from viewer.ui.widgets.caption_panel import CaptionPanel
@@ -17,13 +17,12 @@ from viewer.ui.widgets.caption_panel import CaptionPanel
 WORDS = 200
 
 
-@pytest.fixture
-def story(tmp_path: Path) -> Path:
-    """A portrait with a 200-word caption, a panorama with the same caption (caption below the
+def write_story(tmp_path: Path, words: int = WORDS) -> Path:
+    """A portrait with a `words`-word caption, a panorama with the same caption (caption below the
     photo), and a portrait with a one-line caption — each with a credit."""
     make_image(tmp_path / "portrait.png", (200, 80, 30), (300, 400))
     make_image(tmp_path / "pano.png", (30, 80, 200), (900, 120))
-    long_caption = " ".join(f"word{i}" for i in range(WORDS)) + " LAST-WORD"
+    long_caption = " ".join(f"word{i}" for i in range(words)) + " LAST-WORD"
     tmp_path.joinpath("deck.md").write_text(f"""---
 title: Credits
 ---
@@ -53,6 +52,11 @@ One line about the photo.
     return tmp_path / "deck.md"
 
 
+@pytest.fixture
+def story(tmp_path: Path) -> Path:
+    return write_story(tmp_path)
+
+
 def parts(app) -> tuple[CaptionPanel, Static, Static]:
     panel = app.screen.query_one(CaptionPanel)
     return panel, panel.query_one("#slide-caption", Static), panel.query_one("#slide-credit", Static)
@@ -64,9 +68,9 @@ def credit_on_screen(app) -> bool:
     return bool(credit.display and credit.region.height and shown.contains_region(credit.region))
 
 
-@pytest.mark.parametrize("size", [(80, 24), (120, 36)])
-async def test_a_long_caption_scrolls_under_a_credit_that_stays(story, size):
-    app = ViewerApp(load_path(story))
+@pytest.mark.parametrize("size,words", [((80, 24), WORDS), ((100, 30), WORDS), ((120, 36), 2 * WORDS)])
+async def test_a_long_caption_scrolls_under_a_credit_that_stays(tmp_path, size, words):
+    app = ViewerApp(load_path(write_story(tmp_path, words)))
     async with app.run_test(size=size) as pilot:
         await wait_for_photo(pilot)
         for slide in (1, 2):

@@ -12,9 +12,10 @@ import re
 import pytest
 from rich.segment import Segment
 
-from tests.conftest import make_image, wait_for_photo
 from tests.helpers.graphics_decoding import decode_kitty, decode_sixel
-from viewer.model import load_paths
+from tests.helpers.images import make_image
+from tests.helpers.waiting import wait_for_photo, wait_until
+from viewer.sources import load_paths
 from viewer.terminal.detect import Graphics
 from viewer.ui.app import ViewerApp
 from viewer.ui.widgets.photo_view import PhotoView
@@ -176,11 +177,7 @@ async def test_with_graphics_notices_use_the_status_line_not_toasts(photo_folder
         status = app.screen.query_one(StatusBar)
         assert "Last slide" in status.notice
         assert not list(app.screen.query("Toast"))  # no toast over the pixels
-        for _ in range(60):
-            await pilot.pause(0.05)
-            if not status.notice:
-                break
-        assert status.notice == ""  # and it goes away by itself
+        await wait_until(pilot, lambda: not status.notice, what="the notice to go away by itself")
 
 
 def unwrap(text: str) -> list[str]:
@@ -306,8 +303,8 @@ async def test_inside_tmux_without_focus_reports_half_blocks_stand_in_and_a_hint
         view = app.screen.query_one(PhotoView)
         assert pictures(view) == {}  # tmux never said which pane is active: no pixels drawn blind
         assert any("▄" in segment.text for y in range(view.size.height) for segment in view.render_line(y))
-        await pilot.pause(0.4)
-        assert app.screen.query_one(StatusBar).notice == FOCUS_HINT
+        status = app.screen.query_one(StatusBar)
+        await wait_until(pilot, lambda: status.notice == FOCUS_HINT, what="the focus hint, after FOCUS_WAIT")
 
 
 async def test_the_panel_reads_the_cell_size_again_through_the_terminal_it_was_given(photo_folder):

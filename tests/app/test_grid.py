@@ -12,10 +12,11 @@ from rich.color import ColorSystem
 from rich.segment import Segment
 from textual import constants, events
 
-from tests.conftest import make_image
-from viewer.model import load_path
+from tests.helpers.images import make_image
+from tests.helpers.waiting import no_work, wait_until
 from viewer.model.grid_geometry import FRAME, LABEL_ROWS, MIN_THUMB, grid_geometry
 from viewer.model.positions import Positions
+from viewer.sources import load_path
 from viewer.terminal.detect import Graphics
 from viewer.ui.app import ViewerApp
 from viewer.ui.options import ViewOptions
@@ -110,17 +111,9 @@ async def open_grid(pilot) -> ThumbnailGrid:
     return pilot.app.screen.query_one(ThumbnailGrid)
 
 
-async def until(pilot, condition, tries: int = 300) -> None:
-    for _ in range(tries):
-        if condition():
-            return
-        await pilot.pause(0.02)
-    assert condition()
-
-
 def prepared(app) -> bool:
     """No thumbnail is being prepared (the workers of every grid are done)."""
-    return not [worker for worker in app.workers if worker.group.startswith("thumbnails") and not worker.is_finished]
+    return no_work(app, "thumbnails")
 
 
 def thumbnails_drawn(grid: ThumbnailGrid) -> bool:
@@ -140,7 +133,7 @@ async def test_the_grid_fills_the_screen_with_thumbnails(shoot, size):
         grid = await open_grid(pilot)
         geometry = grid.geometry
         assert geometry == grid_geometry(size[0], size[1] - 2, 40, grid.cell_size)
-        await until(pilot, lambda: thumbnails_drawn(grid))
+        await wait_until(pilot, lambda: thumbnails_drawn(grid))
         lines = [grid.render_line(y).text for y in range(grid.size.height)]
         assert all(len(line) == size[0] for line in lines)
         # The last column's thumbnails reach the right edge (but for the frame and the rounding).
@@ -201,7 +194,7 @@ async def test_the_selection_has_a_frame_and_its_label_stands_out_in_8_colours(s
         assert frame.style.color.downgrade(ColorSystem.STANDARD).number != grid.rich_style.bgcolor.downgrade(
             ColorSystem.STANDARD).number  # the frame shows on the background
         # The half-blocks are dithered to the 16 colours: every cell's colour is one of them.
-        await until(pilot, lambda: thumbnails_drawn(grid))
+        await wait_until(pilot, lambda: thumbnails_drawn(grid))
         cells = [s for y in range(1, geometry.thumb_rows) for s in grid.render_line(y) if "▄" in s.text]
         assert cells and all(s.style.color.system == ColorSystem.STANDARD for s in cells)
 
@@ -288,7 +281,7 @@ async def test_sixel_thumbnails_are_drawn_row_by_row_at_their_tiles(shoot):
     async with app.run_test(size=(120, 36)) as pilot:
         grid = await open_grid(pilot)
         geometry = grid.geometry
-        await until(pilot, lambda: thumbnails_drawn(grid))
+        await wait_until(pilot, lambda: thumbnails_drawn(grid))
         rows = controls(grid)
         # Every thumbnail row of every tile row on screen carries pictures, one per tile.
         assert len(rows) >= geometry.rows * (geometry.thumb_rows - 2)
@@ -312,7 +305,7 @@ async def test_moving_the_selection_over_sixel_pictures_repaints_no_line_of_them
     app = ViewerApp(load_path(shoot), graphics=Graphics("sixel", CELL, "test"), options=ViewOptions(watch=False))
     async with app.run_test(size=(120, 36)) as pilot:
         grid = await open_grid(pilot)
-        await until(pilot, lambda: thumbnails_drawn(grid) and prepared(app))
+        await wait_until(pilot, lambda: thumbnails_drawn(grid) and prepared(app))
         with_pictures = set(controls(grid))
         repainted = []
         refresh = grid.refresh
@@ -331,7 +324,7 @@ async def test_kitty_thumbnails_are_uploaded_once_and_taken_off_when_scrolled_aw
         await pilot.pause()
         written.clear()  # what the photo panel sent
         grid = await open_grid(pilot)
-        await until(pilot, lambda: thumbnails_drawn(grid))
+        await wait_until(pilot, lambda: thumbnails_drawn(grid))
         rows = controls(grid)
         placed = {int(i) for text in rows.values() for i in re.findall(r"a=p,i=(\d+),", text)}
         assert len(placed) == grid.geometry.per_screen
@@ -342,7 +335,7 @@ async def test_kitty_thumbnails_are_uploaded_once_and_taken_off_when_scrolled_aw
         hidden = {int(i) for i in re.findall(r"a=d,d=i,i=(\d+),", "".join(written))}
         assert placed <= hidden  # the first page's pictures are off the screen
         await pilot.press("pageup")
-        await until(pilot, lambda: bool(controls(grid)))
+        await wait_until(pilot, lambda: bool(controls(grid)))
         again = {int(i) for text in controls(grid).values() for i in re.findall(r"a=p,i=(\d+),", text)}
         assert again == placed
         assert sorted(map(int, re.findall(r"a=t,i=(\d+),", "".join(written)))).count(min(placed)) == 1  # not resent
@@ -368,14 +361,14 @@ async def test_thumbnails_are_cached_a_second_opening_makes_none(shoot, monkeypa
     app = ViewerApp(load_path(shoot), graphics=Graphics("sixel", CELL, "test"), options=ViewOptions(watch=False))
     async with app.run_test(size=(120, 36)) as pilot:
         grid = await open_grid(pilot)
-        await until(pilot, lambda: thumbnails_drawn(grid) and prepared(app))  # the row beyond the screen too
+        await wait_until(pilot, lambda: thumbnails_drawn(grid) and prepared(app))  # the row beyond the screen too
         first = len(made)
         assert first >= grid.geometry.per_screen + grid.geometry.columns
         await pilot.press("escape")
         grid = await open_grid(pilot)
         assert thumbnails_drawn(grid)  # at once, from the cache
         assert controls(grid)
-        await until(pilot, lambda: prepared(app))
+        await wait_until(pilot, lambda: prepared(app))
         assert len(made) == first  # nothing made again
 
 
@@ -385,7 +378,7 @@ async def test_inside_tmux_the_grid_keeps_to_half_blocks(shoot):
     async with app.run_test(size=(80, 24)) as pilot:
         grid = await open_grid(pilot)
         assert grid.graphics_mode == "halfblock"
-        await until(pilot, lambda: thumbnails_drawn(grid))
+        await wait_until(pilot, lambda: thumbnails_drawn(grid))
         assert controls(grid) == {} and "▄" in grid_text(grid)
 
 
@@ -426,7 +419,7 @@ async def test_the_library_shows_its_decks_as_a_grid_of_first_photos(library):
         await pilot.pause()
         assert isinstance(app.screen, LibraryGridScreen)
         grid = app.screen.query_one(ThumbnailGrid)
-        await until(pilot, lambda: "▄" in grid_text(grid))
+        await wait_until(pilot, lambda: "▄" in grid_text(grid))
         text = grid_text(grid)
         assert "alps · 7" in text and "beach · 7" in text and "no photos" in text
         assert grid.selected == 0 and text.index("alps") < text.index("beach")

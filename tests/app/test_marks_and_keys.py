@@ -7,41 +7,17 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import make_image, wait_for_photo
-from tests.e2e.test_e2e_tmux import terminal_for  # noqa: F401  (a fixture: the installed viewer in tmux)
-from viewer.model import load_path
+from tests.helpers.app_state import capture_notices, status
+from tests.helpers.images import make_image
+from tests.helpers.waiting import wait_for_photo, wait_until
+from viewer.sources import load_path
 from viewer.ui.app import ViewerApp
 from viewer.ui.screens.deck_screen import DeckScreen
 from viewer.ui.screens.help_screen import HelpScreen
 from viewer.ui.screens.library_screen import LibraryScreen
 from viewer.ui.screens.overview_screen import OverviewScreen
 from viewer.ui.widgets.photo_view import PhotoView
-from viewer.ui.widgets.status_bar import StatusBar
 from viewer.ui.widgets.thumbnail_grid import ThumbnailGrid
-
-
-def status(app) -> str:
-    return app.screen.query_one(StatusBar).render().plain
-
-
-def capture_notices(app) -> list[str]:
-    notices: list[str] = []
-    original = app.notify
-
-    def notify(message, *args, **kwargs):
-        notices.append(str(message))
-        return original(message, *args, **kwargs)
-
-    app.notify = notify
-    return notices
-
-
-async def wait_until(pilot, condition, attempts: int = 250) -> None:
-    for _ in range(attempts):
-        if condition():
-            return
-        await pilot.pause(0.02)
-    raise AssertionError("the condition never held")
 
 
 @pytest.fixture
@@ -251,7 +227,7 @@ async def test_the_help_lists_the_new_keys(deck_path):
 
 
 @pytest.mark.e2e
-def test_in_a_real_terminal_ctrl_c_quits_at_once_and_the_marked_photos_are_printed(terminal_for, shoot):  # noqa: F811
+def test_in_a_real_terminal_ctrl_c_quits_at_once_and_the_marked_photos_are_printed(terminal_for, shoot):
     photos = [str(shoot / f"IMG_{n}.png") for n in range(4)]
     terminal = terminal_for(["-o", *photos], size=(200, 30))  # wide: no path wraps
     terminal.wait_for("1 / 4")

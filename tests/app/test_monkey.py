@@ -5,9 +5,9 @@ from __future__ import annotations
 import random
 from pathlib import Path
 
-from tests.conftest import make_image
 from tests.helpers.hostile import bomb_png
-from viewer.model import load_path
+from tests.helpers.images import make_image
+from viewer.sources import load_path
 from viewer.ui.app import ViewerApp
 from viewer.ui.screens.deck_screen import DeckScreen
 from viewer.ui.widgets.status_bar import StatusBar, position_text

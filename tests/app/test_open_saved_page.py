@@ -11,10 +11,11 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
+from viewer.basics.sniff import looks_like_html
 from viewer.cli import main
-from viewer.model import Deck, DeckError, Library, load_path, watch
-from viewer.model.page_deck import page_deck
-from viewer.model.sniff import looks_like_html
+from viewer.model import Deck, DeckError, Library
+from viewer.sources import load_path, watch
+from viewer.sources.page_deck import page_deck
 
 INTRO = "The harbour has changed more in ten years than in the hundred before, and these pictures show how."
 HARBOUR = f"""<!DOCTYPE html><html><head><title>Harbour life | The Daily Example</title></head><body>
@@ -266,7 +267,7 @@ def test_a_bad_page_in_a_folder_is_a_problem_of_the_library(tmp_path, capsys):
 
 
 async def test_the_app_opens_a_saved_page_on_its_first_caption(tmp_path):
-    from tests.conftest import wait_for_photo
+    from tests.helpers.waiting import wait_for_photo, wait_until
     from viewer.ui.app import ViewerApp
     from viewer.ui.screens.deck_screen import DeckScreen
     from viewer.ui.widgets.photo_view import PhotoView
@@ -280,11 +281,8 @@ async def test_the_app_opens_a_saved_page_on_its_first_caption(tmp_path):
         return str(screen.query_one("#slide-caption").render())
 
     async with app.run_test(size=(120, 40)) as pilot:
-        for _ in range(250):
-            if INTRO in caption():
-                break
-            await pilot.pause(0.02)
-        assert INTRO in caption() and app.screen.slide.title == "Harbour life"
+        await wait_until(pilot, lambda: INTRO in caption(), what="the page's first caption")
+        assert app.screen.slide.title == "Harbour life"
         await pilot.press("right")
         await wait_for_photo(pilot)
         assert app.screen.slide.title == "Fishing boats at anchor before dawn."

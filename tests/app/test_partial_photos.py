@@ -10,10 +10,10 @@ from pathlib import Path
 import pytest
 from PIL import Image, ImageDraw, ImageFile
 
-from tests.conftest import wait_for_photo
+from tests.helpers.waiting import wait_for_photo
 from viewer.imaging.decode import DAMAGED, ImageProblem, decode_photo
 from viewer.imaging.pipeline import PhotoPipeline
-from viewer.model import load_paths
+from viewer.sources import load_paths
 from viewer.terminal.detect import Graphics
 from viewer.ui.app import ViewerApp
 from viewer.ui.widgets.photo_view import PhotoView

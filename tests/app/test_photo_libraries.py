@@ -14,9 +14,11 @@ import pytest
 from PIL import Image
 from PIL.PngImagePlugin import PngInfo
 
-from tests.conftest import make_image, wait_for_photo
-from viewer.model import Deck, Library, Query, load_path
+from tests.helpers.images import make_image
+from tests.helpers.waiting import wait_for_photo, wait_until
+from viewer.model import Deck, Library, Query
 from viewer.model.search import SearchIndex
+from viewer.sources import load_path
 
 
 def run_viewer(*args: str) -> subprocess.CompletedProcess:
@@ -309,7 +311,7 @@ def test_check_reports_broken_downloader_json(downloads):
 
 
 def test_listing_a_big_folder_reads_no_photo_until_a_slide_is_needed(tmp_path, monkeypatch):
-    import viewer.imaging.metadata as metadata
+    import viewer.imaging.embedded_metadata as metadata
 
     folder = tmp_path / "many"
     folder.mkdir()
@@ -335,10 +337,7 @@ async def test_the_info_line_shows_file_size_and_date_taken(embedded):
         line = app.screen.query_one(InfoLine)
         assert not line.display
         await pilot.press("i")
-        for _ in range(100):
-            await pilot.pause(0.02)
-            if "taken" in str(line.render()):
-                break
+        await wait_until(pilot, lambda: "taken" in str(line.render()), what="the date taken in the info line")
         text = str(line.render())
         assert line.display and "exif.jpg" in text and "40×30" in text and "taken 2023-05-01 14:22" in text
         await pilot.press("i")

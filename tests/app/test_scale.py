@@ -9,8 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from viewer.model import Query, load_path
+from tests.helpers.waiting import wait_until
+from viewer.model import Query
 from viewer.model.search import SearchIndex, haystack
+from viewer.sources import load_path
 from viewer.ui.app import ViewerApp
 
 
@@ -103,10 +105,8 @@ async def test_typing_right_after_opening_a_big_deck_filters_while_the_index_bui
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.press("slash", *"soldier")
         screen = app.screen
-        for _ in range(400):
-            await pilot.pause(0.05)
-            if screen.slideshow.index.complete and not screen.slideshow.search_status:
-                break
+        await wait_until(pilot, lambda: screen.slideshow.index.complete and not screen.slideshow.search_status,
+                         timeout=20, what="the index to finish and the search to settle")
         assert screen.cursor.count == 6000 // 7 and screen.cursor.filtered
         assert screen.slideshow.search_status == ""
         await pilot.press("enter", "right")
@@ -133,8 +133,9 @@ async def test_quitting_does_not_wait_for_a_big_decks_index(tmp_path):
     deck = load_path(big_deck(tmp_path / "big.md", 30000))
     app = ViewerApp(deck)
     async with app.run_test(size=(100, 30)) as pilot:
-        await pilot.pause(0.1)
-        index = app.screen.slideshow.index
+        index = await wait_until(pilot, lambda: getattr(app.screen, "slideshow", None) and app.screen.slideshow.index,
+                                 what="the deck screen")
+        await wait_until(pilot, lambda: index.indexed, what="the index to start")  # quit while it works
         await pilot.press("q")
     # The index worker stopped when the app did, long before it could have indexed every slide.
     assert not index.complete

@@ -3,17 +3,18 @@ search that never loses your place, and live decks — driven by Pilot."""
 
 from __future__ import annotations
 
-import time
 from pathlib import Path
 
 import pytest
 from textual import events
 from textual.widgets import Input, OptionList
 
-from tests.conftest import make_image, wait_for_photo
-from viewer.model import load_path
+from tests.helpers.app_state import capture_notices, status
+from tests.helpers.images import make_image
+from tests.helpers.waiting import wait_for_layout, wait_for_photo, wait_until
 from viewer.model.autoplay import dwell
 from viewer.model.positions import Positions
+from viewer.sources import load_path
 from viewer.ui.app import ViewerApp
 from viewer.ui.layout import Layout, choose_layout
 from viewer.ui.options import ViewOptions
@@ -23,24 +24,7 @@ from viewer.ui.screens.overview_screen import OverviewScreen
 from viewer.ui.widgets.caption_panel import CaptionPanel
 from viewer.ui.widgets.photo_view import PhotoView
 from viewer.ui.widgets.stage import Stage
-from viewer.ui.widgets.status_bar import StatusBar
 from viewer.ui.widgets.thumbnail_grid import ThumbnailGrid
-
-
-def status(app) -> str:
-    return app.screen.query_one(StatusBar).render().plain
-
-
-def capture_notices(app) -> list[str]:
-    notices: list[str] = []
-    original = app.notify
-
-    def notify(message, *args, **kwargs):
-        notices.append(str(message))
-        return original(message, *args, **kwargs)
-
-    app.notify = notify
-    return notices
 
 
 class FakeClock:
@@ -102,28 +86,20 @@ async def test_the_screen_takes_the_layout_of_each_slide(shapes):
     app = ViewerApp(load_path(shapes))
     async with app.run_test(size=(120, 36)) as pilot:
         await wait_for_photo(pilot)
-        for _ in range(50):
-            await pilot.pause(0.02)
-            if app.screen.query_one(Stage).has_class("-stacked"):
-                break
-        assert app.screen.query_one(Stage).has_class("-stacked")  # the panorama goes full width, caption below
+        stage = app.screen.query_one(Stage)
+        await wait_until(pilot, lambda: stage.has_class("-stacked"), what="the stacked layout")  # the panorama goes full width, caption below
         view = app.screen.query_one(PhotoView)
         assert view.size.width >= 110
         await pilot.press("right")
         await wait_for_photo(pilot)
-        for _ in range(50):
-            await pilot.pause(0.02)
-            if not app.screen.query_one(Stage).has_class("-stacked"):
-                break
-        assert not app.screen.query_one(Stage).has_class("-stacked")  # the portrait sits beside its caption
+        await wait_until(pilot, lambda: not stage.has_class("-stacked"), what="the side-by-side layout")  # the portrait sits beside its caption
         assert app.screen.query_one(CaptionPanel).size.width >= view.size.width - 2
 
 
 async def test_opening_search_does_not_move_the_photo(shapes):
     app = ViewerApp(load_path(shapes), slide_number=4)
     async with app.run_test(size=(120, 36)) as pilot:
-        await wait_for_photo(pilot)
-        await pilot.pause(0.1)
+        await wait_for_layout(pilot)
         view = app.screen.query_one(PhotoView)
         before = (view.region, view.showing)
         await pilot.press("slash")
@@ -288,11 +264,7 @@ async def test_overview_of_a_big_deck_opens_with_placeholders_then_pictures(tmp_
         await pilot.pause()
         grid = app.screen.query_one(ThumbnailGrid)
         assert len(grid.items) == 5000
-        for _ in range(200):
-            await pilot.pause(0.02)
-            if "▄" in grid.render_line(2).text:
-                break
-        assert "▄" in grid.render_line(2).text
+        await wait_until(pilot, lambda: "▄" in grid.render_line(2).text, what="the first thumbnails")
         await pilot.press("pagedown", "pagedown", "end")
         assert grid.selected == 4999
         await pilot.press("enter")
@@ -324,8 +296,8 @@ async def test_keys_typed_right_after_slash_reach_the_search_box(deck_path):
             event = events.Key(key, char)
             event.set_sender(app)
             app.post_message(event)
-        await pilot.pause(0.2)
-        assert app.screen.query_one("#search-input", Input).value == "blue"
+        search = app.screen.query_one("#search-input", Input)
+        await wait_until(pilot, lambda: search.value == "blue", what="the typed keys in the search box")
         assert app.screen.slide.title == "Blue soldier"
 
 
@@ -406,20 +378,14 @@ async def test_the_deck_reloads_when_its_file_changes_and_keeps_the_slide(deck_p
         assert app.screen.slide.title == "Blue soldier"
         text = deck_path.read_text(encoding="utf-8").replace("A soldier in blue.", "A soldier in deep blue.")
         text = text.replace("# Red square", "# Red square\n\n---\n\n# A new first slide")
-        time.sleep(0.01)
-        deck_path.write_text(text, encoding="utf-8")
-        for _ in range(100):
-            await pilot.pause(0.05)
-            if "deep blue" in app.screen.slide.caption_text:
-                break
+        deck_path.write_text(text, encoding="utf-8")  # longer: its signature changes even in the same mtime tick
+        await wait_until(pilot, lambda: "deep blue" in app.screen.slide.caption_text, what="the reloaded deck")
         assert app.screen.slide.title == "Blue soldier" and "deep blue" in app.screen.slide.caption_text
         assert app.screen.cursor.number == 4  # same slide, found by its title
         assert any("reloaded" in n for n in notices)
         deck_path.write_text("---\ntitle: [broken\n---\n# X\n", encoding="utf-8")
-        for _ in range(100):
-            await pilot.pause(0.05)
-            if any("error" in n.lower() or "last good" in n for n in notices):
-                break
+        await wait_until(pilot, lambda: any("error" in n.lower() or "last good" in n for n in notices),
+                         what="a notice about the broken deck")
         assert any("last good version" in n for n in notices)
         assert app.screen.slide.title == "Blue soldier"  # the last good version stays
 
@@ -430,8 +396,5 @@ async def test_a_photo_folder_reloads_when_a_photo_is_added(tmp_path):
     async with app.run_test(size=(100, 30)) as pilot:
         await wait_for_photo(pilot)
         make_image(tmp_path / "a.png", (200, 10, 10))
-        for _ in range(100):
-            await pilot.pause(0.05)
-            if len(app.screen.deck) == 2:
-                break
-        assert len(app.screen.deck) == 2 and app.screen.slide.title == "B" and app.screen.cursor.number == 2
+        await wait_until(pilot, lambda: len(app.screen.deck) == 2, what="the new photo in the deck")
+        assert app.screen.slide.title == "B" and app.screen.cursor.number == 2

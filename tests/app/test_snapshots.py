@@ -5,8 +5,8 @@ Update after an intended visual change with: pytest tests/app/test_snapshots.py 
 
 from __future__ import annotations
 
-from tests.conftest import wait_for_photo
-from viewer.model import load_path
+from tests.helpers.waiting import wait_for_photo
+from viewer.sources import load_path
 from viewer.ui.app import ViewerApp
 
 

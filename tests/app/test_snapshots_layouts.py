@@ -10,8 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import make_image, wait_for_photo
-from viewer.model import load_path
+from tests.helpers.images import make_image
+from tests.helpers.waiting import wait_for_layout, wait_for_workers, wait_until
+from viewer.sources import load_path
 from viewer.ui.app import ViewerApp
 from viewer.ui.options import ViewOptions
 from viewer.ui.widgets.thumbnail_grid import ThumbnailGrid
@@ -38,10 +39,7 @@ def app_at(deck: Path, slide: int) -> ViewerApp:
     return ViewerApp(load_path(deck), slide_number=slide, options=ViewOptions(watch=False))
 
 
-async def settled(pilot) -> None:
-    await wait_for_photo(pilot)
-    await pilot.pause(0.2)  # the photo's size is measured, the layout follows, the photo is drawn again
-    await wait_for_photo(pilot)
+settled = wait_for_layout
 
 
 @pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
@@ -65,10 +63,8 @@ def test_info_line(snap_compare, layouts_deck, size):
     async def info(pilot) -> None:
         await settled(pilot)
         await pilot.press("i")
-        for _ in range(100):
-            await pilot.pause(0.02)
-            if "240×360" in str(pilot.app.screen.query_one("#info-line").render()):
-                break
+        line = pilot.app.screen.query_one("#info-line")
+        await wait_until(pilot, lambda: "240×360" in str(line.render()), what="the photo's size in the info line")
         await settled(pilot)
 
     assert snap_compare(app_at(layouts_deck, 2), terminal_size=size, run_before=info)
@@ -80,11 +76,8 @@ def test_overview_grid(snap_compare, layouts_deck, size):
         await settled(pilot)
         await pilot.press("o")
         widget = pilot.app.screen.query_one(ThumbnailGrid)
-        for _ in range(200):
-            await pilot.pause(0.02)
-            if all("▄" in widget.render_line(y).text for y in (2,)) and "…" not in "".join(
-                    widget.render_line(y).text for y in range(widget.size.height)):
-                break
-        await pilot.pause(0.1)
+        await wait_until(pilot, lambda: "▄" in widget.render_line(2).text and "…" not in "".join(
+            widget.render_line(y).text for y in range(widget.size.height)), what="every thumbnail drawn")
+        await wait_for_workers(pilot, "thumbnails")
 
     assert snap_compare(app_at(layouts_deck, 2), terminal_size=size, run_before=grid)

@@ -12,8 +12,9 @@ from PIL import Image, ImageDraw
 from rich.segment import Segment
 from textual import events
 
-from tests.conftest import make_image, wait_for_photo
 from tests.helpers.graphics_decoding import decode_kitty, decode_sixel
+from tests.helpers.images import make_image
+from tests.helpers.waiting import wait_for_photo, wait_until
 from viewer.imaging import decode as decode_module
 from viewer.imaging import pipeline as pipeline_module
 from viewer.imaging.pipeline import PhotoPipeline, View
@@ -32,7 +33,7 @@ from viewer.imaging.zoom import (
     turned,
     zoom_by,
 )
-from viewer.model import load_paths
+from viewer.sources import load_paths
 from viewer.terminal.detect import Graphics
 from viewer.ui.app import ViewerApp
 from viewer.ui.widgets.photo_view import PhotoView
@@ -304,13 +305,9 @@ def photos(tmp_path):
     return tmp_path
 
 
-async def settle(pilot, view: PhotoView, attempts: int = 300) -> None:
-    for _ in range(attempts):
-        if view.settled:
-            await pilot.pause()
-            return
-        await pilot.pause(0.02)
-    raise AssertionError("the zoomed view never appeared")
+async def settle(pilot, view: PhotoView) -> None:
+    await wait_until(pilot, lambda: view.settled, what="the zoomed view")
+    await pilot.pause()
 
 
 def cell_colours(view: PhotoView) -> list[list[tuple[int, int, int]]]:

@@ -110,7 +110,7 @@ def run_print(args: list[str], **env: str) -> subprocess.CompletedProcess:
 
 
 def test_print_a_bare_image_in_truecolor(tmp_path):
-    from tests.conftest import make_image
+    from tests.helpers.images import make_image
 
     image = make_image(tmp_path / "sunset_at_sea.png", (250, 120, 40), (60, 40))
     result = run_print([str(image), "--width", "30"], COLORTERM="truecolor", TERM="xterm-256color")
@@ -122,7 +122,7 @@ def test_print_a_bare_image_in_truecolor(tmp_path):
 
 
 def test_print_follows_the_terminal_colours_and_no_color(tmp_path):
-    from tests.conftest import make_image
+    from tests.helpers.images import make_image
 
     image = make_image(tmp_path / "a.png", (250, 120, 40), (60, 40))
     eight_bit = run_print([str(image), "--width", "20"], TERM="xterm-256color").stdout.decode()
@@ -142,7 +142,7 @@ def test_print_deck_with_search_and_slide(deck_path):
 
 
 def test_print_never_imports_textual(tmp_path):
-    from tests.conftest import make_image
+    from tests.helpers.images import make_image
 
     image = make_image(tmp_path / "a.png", (1, 2, 3))
     code = (

@@ -17,9 +17,9 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import make_image
-from tests.e2e.test_e2e_tmux import Terminal, viewer_command
 from tests.e2e.test_quick_print import cells, run, text_lines
+from tests.helpers.images import make_image
+from tests.helpers.tmux import Terminal, viewer_command
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -135,9 +135,9 @@ def test_negative_numbers_still_get_their_own_message(deck_path):
 
 
 async def test_the_app_pages_a_list_in_the_order_given_and_starts_at_its_first_photo(shoot, tmp_path):
-    from tests.conftest import wait_for_photo
-    from viewer.model import load_paths
+    from tests.helpers.waiting import wait_for_photo
     from viewer.model.positions import Positions
+    from viewer.sources import load_paths
     from viewer.ui.app import ViewerApp
     from viewer.ui.options import ViewOptions
 
@@ -244,6 +244,31 @@ def test_a_txt_sidecar_stays_on_the_quick_path_and_prints_what_the_full_path_pri
     assert text_lines(q) == text_lines(f) and "Second paragraph." in q and "Harbour" in q
 
 
+@pytest.mark.parametrize("args", [["--width", "40", "--height", "20"], ["--width", "30"]])
+def test_a_md_sidecar_stays_on_the_quick_path_and_prints_what_the_full_path_prints(tmp_path, args):
+    from tests.helpers.hostile import scene
+
+    image = scene((300, 200))
+    exif = image.getexif()
+    exif[0x010E] = "Embedded caption that the sidecar replaces"
+    image.save(tmp_path / "harbour.jpg", exif=exif)
+    (tmp_path / "harbour.md").write_text(
+        '# Harbour at dawn\n\n![boats](elsewhere.jpg "Lena Berg")\n\nBoats going *out* at dawn, a caption long '
+        "enough to be wrapped.\n\nSecond paragraph, with a [link](https://example.com).\n", encoding="utf-8")
+    args = [str(tmp_path / "harbour.jpg"), "--print", *args]
+    probe = ("import sys, viewer.cli\nstatus = viewer.cli.main({!r})\n"
+             "print('LOADED', [m for m in ('rich', 'viewer.commands.view') if m in sys.modules],"
+             " file=sys.stderr); sys.exit(status)")
+    quick = run(probe.format(args))
+    full = run(f"import sys, viewer.commands.view; sys.exit(viewer.commands.view.main({args!r}))")
+    assert quick.returncode == full.returncode == 0
+    assert "LOADED []" in quick.stderr.decode()  # the quick path answered
+    assert quick.stdout == full.stdout  # byte for byte
+    words = text_lines(quick.stdout.decode())
+    assert words[0] == "Harbour at dawn" and words[-1] == "Lena Berg" and "Second paragraph" in " ".join(words)
+    assert "Embedded caption" not in quick.stdout.decode() and cells(quick.stdout.decode())
+
+
 def test_an_empty_txt_sidecar_still_wins_over_the_photos_own_text(tmp_path):
     from PIL import Image
 
@@ -259,12 +284,15 @@ def test_an_empty_txt_sidecar_still_wins_over_the_photos_own_text(tmp_path):
     assert text_lines(quick.stdout.decode()) == text_lines(full.stdout.decode()) == ["Quiet"]
 
 
-@pytest.mark.parametrize("beside", ["harbour.md", "harbour.jpg.json", "HARBOUR.TXT+harbour.txt", "link"])
+@pytest.mark.parametrize("beside", ["bad-utf8.md", "harbour.jpg.json", "HARBOUR.TXT+harbour.txt", "HARBOUR.MD+harbour.md",
+                                    "link"])
 def test_what_the_quick_path_cannot_read_beside_a_photo_goes_the_full_way(tmp_path, beside):
     make_image(tmp_path / "harbour.jpg", (10, 20, 30))
     if beside == "link":
         (tmp_path / "elsewhere.txt").write_text("Linked caption", encoding="utf-8")
         os.symlink(tmp_path / "elsewhere.txt", tmp_path / "harbour.txt")
+    elif beside == "bad-utf8.md":  # the reader warns about it: the full path shows the warning
+        (tmp_path / "harbour.md").write_bytes(b"# T\n\nA caption \xff with a bad byte\n")
     else:
         for name in beside.split("+"):
             (tmp_path / name).write_text('{"description": "x"}' if name.endswith("json") else "# T\n\nx\n",

@@ -15,7 +15,7 @@ import time
 
 import pytest
 
-from tests.e2e.test_e2e_tmux import viewer_command
+from tests.helpers.tmux import viewer_command
 from tests.unit.test_terminal_detection import KITTY, XTERM_VT340
 from viewer.terminal.detect import QUERY
 

@@ -6,14 +6,14 @@ import subprocess
 
 import pytest
 
-from tests.e2e.test_e2e_tmux import terminal_for, viewer_command  # noqa: F401 (fixture)
+from tests.helpers.tmux import viewer_command
 from tests.helpers.waiting import wait_for
 from tests.unit.test_import_pages import CHROME, CHROME_FILES, saved_page
 
 pytestmark = pytest.mark.e2e
 
 
-def test_a_saved_page_becomes_a_deck_with_its_photos(tmp_path, terminal_for):  # noqa: F811
+def test_a_saved_page_becomes_a_deck_with_its_photos(tmp_path, terminal_for):
     body = CHROME + """<article><h1>Harbour life</h1><p>An introduction long enough to be read as prose.</p>
     <figure><img src="page_files/boats.jpg" alt="Boats"><figcaption>Boats at anchor before dawn.
     <span class="credit">Lena Berg</span></figcaption></figure>

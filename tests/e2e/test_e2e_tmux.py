@@ -2,80 +2,11 @@
 
 from __future__ import annotations
 
-import os
-import shlex
-import shutil
-import subprocess
-import sys
-import time
-import uuid
 from pathlib import Path
 
 import pytest
 
 pytestmark = pytest.mark.e2e
-
-
-def viewer_command() -> str:
-    found = shutil.which("viewer", path=os.path.dirname(sys.executable)) or shutil.which("viewer")
-    assert found, "the viewer command is not installed (pip install -e .)"
-    return found
-
-
-class Terminal:
-    def __init__(self, command: str, size: tuple[int, int] = (120, 40)) -> None:
-        self.socket = f"viewer-e2e-{uuid.uuid4().hex[:8]}"
-        self.tmux("new-session", "-d", "-s", "e2e", "-x", str(size[0]), "-y", str(size[1]),
-                  f"env TERM=xterm-256color COLORTERM=truecolor {command}")
-
-    def tmux(self, *args: str) -> str:
-        result = subprocess.run(["tmux", "-L", self.socket, *args], capture_output=True, text=True, timeout=20)
-        return result.stdout
-
-    def screen(self) -> str:
-        return self.tmux("capture-pane", "-p", "-t", "e2e")
-
-    def keys(self, *keys: str) -> None:
-        self.tmux("send-keys", "-t", "e2e", *keys)
-
-    def type(self, text: str) -> None:
-        self.tmux("send-keys", "-t", "e2e", "-l", text)
-
-    def wait_for(self, text: str, timeout: float = 20.0, present: bool = True) -> str:
-        """Poll the screen until `text` is on it (or, with present=False, gone from it)."""
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
-            screen = self.screen()
-            if (text in screen) == present:
-                return screen
-            time.sleep(0.1)
-        state = "appeared" if present else "went away"
-        raise AssertionError(f"{text!r} never {state}; screen was:\n{self.screen()}")
-
-    def wait_until_gone(self, text: str) -> str:
-        return self.wait_for(text, present=False)
-
-    def close(self) -> None:
-        subprocess.run(["tmux", "-L", self.socket, "kill-server"], capture_output=True)
-
-
-@pytest.fixture
-def terminal_for():
-    if shutil.which("tmux") is None:
-        if os.environ.get("CI"):
-            pytest.fail("tmux is required for the end-to-end tests (.ci/run installs it)")
-        pytest.skip("tmux is not installed")
-    opened: list[Terminal] = []
-
-    def open_terminal(args: list[str], size: tuple[int, int] = (120, 40)) -> Terminal:
-        command = " ".join(shlex.quote(a) for a in [viewer_command(), *args])
-        terminal = Terminal(f"sh -c {shlex.quote(command + '; echo viewer-exited-$?; sleep 60')}", size)
-        opened.append(terminal)
-        return terminal
-
-    yield open_terminal
-    for terminal in opened:
-        terminal.close()
 
 
 def test_page_filter_and_quit_in_a_real_terminal(terminal_for, deck_path: Path):
@@ -171,7 +102,7 @@ def test_slideshow_grid_autoplay_quit_and_resume(terminal_for, long_deck_path: P
 
 
 def test_print_leaves_room_for_the_caption(terminal_for, tmp_path: Path):
-    from tests.conftest import make_image
+    from tests.helpers.images import make_image
 
     make_image(tmp_path / "tall.png", (200, 40, 40), (100, 300))
     caption = "A caption long enough to wrap over several lines of an eighty column terminal. " * 4

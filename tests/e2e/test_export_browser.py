@@ -12,9 +12,10 @@ from PIL import Image, ImageStat
 
 from tests.helpers.browser import requests_made, require_browser, resize, start_chromium, wait_for
 from tests.helpers.story_decks import HOSTILE, make_story
+from viewer.basics.text import fold
 from viewer.commands.view import main
-from viewer.model import Query, load_path
-from viewer.model.text import fold
+from viewer.model import Query
+from viewer.sources import load_path
 
 require_browser()
 

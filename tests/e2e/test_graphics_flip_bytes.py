@@ -21,7 +21,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import make_image
+from tests.helpers.images import make_image
 
 SIXEL = b"\x1bP0;1;0q"
 QUIET = 0.4

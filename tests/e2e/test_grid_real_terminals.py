@@ -1,14 +1,13 @@
 """The overview grid in real graphical terminals: xterm (sixel) and kitty draw its thumbnails in
-real pixels, and nothing of them is left when the grid closes (helpers: test_real_terminals)."""
+real pixels, and nothing of them is left when the grid closes (helpers: tests/helpers/real_terminals.py)."""
 
 from __future__ import annotations
 
 import pytest
 
-from tests.e2e.test_real_terminals import (  # noqa: F401
+from tests.helpers.real_terminals import (
     bbox,
     detail,
-    display,
     has,
     is_blue,
     is_red,
@@ -16,9 +15,11 @@ from tests.e2e.test_real_terminals import (  # noqa: F401
     launch,
     noise_photo,
     pixels_where,
+    require_real_terminals,
 )
 
 pytestmark = pytest.mark.e2e
+require_real_terminals()
 
 
 @pytest.fixture(scope="module")
@@ -31,7 +32,7 @@ def shoot(tmp_path_factory):
 
 
 @pytest.mark.parametrize("terminal", ["xterm-sixel", "kitty"])
-def test_grid_thumbnails_are_real_pixels_and_go_with_the_grid(display, shoot, terminal):  # noqa: F811
+def test_grid_thumbnails_are_real_pixels_and_go_with_the_grid(display, shoot, terminal):
     window = launch(display, terminal, shoot)
     try:
         first = window.settled(lambda shot: has(is_red, 2000)(shot) and lacks(is_blue, 20)(shot))

@@ -6,12 +6,12 @@ from __future__ import annotations
 import re
 import shlex
 import shutil
-import time
 
 import pytest
 
-from tests.conftest import make_image
-from tests.e2e.test_e2e_tmux import Terminal, viewer_command
+from tests.helpers.images import make_image
+from tests.helpers.tmux import Terminal, viewer_command
+from tests.helpers.waiting import wait_for
 
 pytestmark = pytest.mark.e2e
 
@@ -62,13 +62,11 @@ def test_the_grid_fills_a_real_terminal(terminals, shoot, size, columns, rows):
     assert len(label_lines) == rows
     assert all(len(LABEL.findall(line)) == columns for line in label_lines)
     # Thumbnails reach across the screen: half-blocks in the last tile's columns too.
-    deadline = time.monotonic() + 20
-    while time.monotonic() < deadline:
+    def right_third_drawn() -> bool:
         right = [line[size[0] * 2 // 3:] for line in term.screen().splitlines()]
-        if sum(line.count("▄") for line in right) > 20:
-            break
-        time.sleep(0.1)
-    assert sum(line.count("▄") for line in right) > 20
+        return sum(line.count("▄") for line in right) > 20
+
+    wait_for(right_third_drawn, 20, poll=0.1, what=lambda: f"thumbnails in the last tiles:\n{term.screen()}")
 
 
 def test_in_an_8_colour_terminal_every_cell_uses_its_palette(terminals, shoot):

@@ -11,10 +11,10 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import wait_for_photo
 from tests.helpers.hostile import BROKEN, SPECIAL, VALID, hostile_deck, image_deck
+from tests.helpers.waiting import wait_for_photo
 from viewer.imaging import PhotoPipeline
-from viewer.model import load_path
+from viewer.sources import load_path
 from viewer.ui.app import ViewerApp
 from viewer.ui.widgets.photo_view import PhotoView
 

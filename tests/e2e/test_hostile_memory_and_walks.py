@@ -17,12 +17,13 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import make_image
+from tests.helpers.images import make_image
 from tests.unit.test_linear_time import assert_linear
-from viewer.model import Library, load_path
-from viewer.model.folder_deck import folder_deck
-from viewer.model.markdown_deck import parse_deck_file, parse_deck_text, parse_slide_text
+from viewer.model import Library
 from viewer.model.search import MAX_TERMS, Query
+from viewer.sources import load_path
+from viewer.sources.folder_deck import folder_deck
+from viewer.sources.markdown_deck import parse_deck_file, parse_deck_text, parse_slide_text
 
 MAX_BYTES_PER_INPUT_BYTE = 50
 
@@ -158,7 +159,7 @@ def test_a_long_caption_in_pieces_reads_like_one():
 
 def count_opens(monkeypatch) -> dict[str, int]:
     """Count how often each real file is opened for reading by the model."""
-    import viewer.model.files as files
+    import viewer.basics.files as files
 
     counts: dict[str, int] = {}
     original = files.open_regular

@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import make_image
+from tests.helpers.images import make_image
 from tests.helpers.waiting import wait_until as wait_in_app
 from viewer.model.positions import FILE_NAME, Positions
 from viewer.terminal.detect import QUERY
@@ -400,7 +400,7 @@ def test_a_state_file_that_is_not_a_plain_file_is_set_aside_never_followed(tmp_p
 
 @pytest.mark.parametrize("template", ["[]", '{"decks": {"DECK": {"slide": "3", "title": {"a": 1}, "time": "x"}}}'])
 async def test_the_app_starts_with_a_broken_state_file_and_says_so_once(deck_path, tmp_path, template):
-    from viewer.model import load_path
+    from viewer.sources import load_path
     from viewer.ui.app import ViewerApp
     from viewer.ui.options import ViewOptions
 

@@ -11,9 +11,9 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
+from viewer.basics.sniff import binary_kind
 from viewer.cli import main
 from viewer.commands.not_an_article import is_viewer_deck, shell_word
-from viewer.model.sniff import binary_kind
 
 ROOT = Path(__file__).resolve().parents[2]
 ARTICLE = """A week on the harbour

@@ -18,8 +18,9 @@ from PIL import Image
 
 from tests.helpers.hostile import scene
 from viewer.imaging import PhotoPipeline
-from viewer.model import DeckError, Library, load_path
-from viewer.model.markdown_deck import parse_deck_text
+from viewer.model import DeckError, Library
+from viewer.sources import load_path
+from viewer.sources.markdown_deck import parse_deck_text
 
 RAW_CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 

@@ -12,9 +12,9 @@ import termios
 
 import pytest
 
-from tests.conftest import make_image
-from tests.e2e.test_e2e_tmux import viewer_command
 from tests.helpers.graphics_decoding import decode_kitty, decode_sixel
+from tests.helpers.images import make_image
+from tests.helpers.tmux import viewer_command
 
 
 def run_in_pty(args: list[str], env: dict[str, str], cols=80, rows=24, cell=(8, 16)) -> bytes:

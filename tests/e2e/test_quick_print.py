@@ -155,8 +155,8 @@ def test_the_quick_path_imports_neither_rich_nor_the_model(tmp_path):
 def test_anything_the_quick_path_cannot_show_goes_the_full_way(tmp_path, setup, env, expect):
     Image.new("RGB", (40, 30), (200, 200, 200)).save(tmp_path / "a.jpg")
     if setup == "sidecar":
-        # A Markdown sidecar needs the parser (a plain .txt one is read on the quick path: test_cli_habits).
-        (tmp_path / "a.md").write_text("# A\n\nThe sidecar caption\n", encoding="utf-8")
+        # A sidecar with a character the quick path leaves to Rich (plain ones: test_cli_habits).
+        (tmp_path / "a.md").write_text("# A\n\nThe sidecar caption, « quoted »\n", encoding="utf-8")
     if setup == "unicode":
         image = Image.new("RGB", (40, 30), (200, 200, 200))
         exif = image.getexif()

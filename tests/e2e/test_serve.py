@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 from PIL import Image, ImageChops
 
-from tests.conftest import make_image
+from tests.helpers.images import make_image
 from viewer.commands.serve import _page_template, port_number, served_command
 from viewer.commands.view import main
 

@@ -10,8 +10,8 @@ from PIL import Image
 
 from viewer.cli import main
 from viewer.illustration import paint, plan_scene
-from viewer.model import load_path
-from viewer.model.markdown_deck import parse_deck_file
+from viewer.sources import load_path
+from viewer.sources.markdown_deck import parse_deck_file
 
 SLIDES = Path(__file__).resolve().parents[2] / "slides"
 SHARED = SLIDES.parent.parent / "shared" / "articles"

@@ -11,9 +11,10 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import make_image, wait_for_photo
-from tests.e2e.test_e2e_tmux import Terminal, viewer_command
-from viewer.model import load_path
+from tests.helpers.images import make_image
+from tests.helpers.tmux import Terminal, viewer_command
+from tests.helpers.waiting import wait_for_photo, wait_until
+from viewer.sources import load_path
 from viewer.ui.app import ViewerApp
 from viewer.ui.options import ViewOptions
 from viewer.ui.widgets.photo_view import PhotoView
@@ -106,23 +107,14 @@ async def test_a_photo_replaced_or_deleted_while_open_is_shown_as_it_now_is(tmp_
         time.sleep(0.05)
         make_image(photo, (30, 30, 220), (80, 40))  # replaced: new colour and size
         await pilot.press("left")
-        for _ in range(100):
-            await pilot.pause(0.02)
-            if any(c and c.blue > 150 and c.red < 100 for c in colours()):
-                break
-        else:
-            raise AssertionError(f"the old picture stayed: {colours()}")
+        await wait_until(pilot, lambda: any(c and c.blue > 150 and c.red < 100 for c in colours()),
+                         what=lambda: f"the replaced picture (the old one stayed: {colours()})")
         await pilot.press("right")
         await wait_for_photo(pilot)
         photo.unlink()
         await pilot.press("left")
-        for _ in range(100):
-            await pilot.pause(0.02)
-            text = "\n".join(view.render_line(y).text for y in range(view.size.height))
-            if "file not found" in text:
-                break
-        else:
-            raise AssertionError("a deleted photo was still shown")
+        await wait_until(pilot, lambda: "file not found" in "\n".join(
+            view.render_line(y).text for y in range(view.size.height)), what="the deleted photo's problem")
 
 
 @pytest.mark.e2e

@@ -16,7 +16,8 @@ from tests.helpers.hostile import scene
 from viewer.commands.illustrate import painted_by_viewer
 from viewer.imaging import PhotoPipeline
 from viewer.imaging.decode import FORMATS, ImageProblem, decode_photo
-from viewer.model import Library, load_path
+from viewer.model import Library
+from viewer.sources import load_path
 
 VIEWER = Path(__file__).resolve().parents[2] / "viewer"
 
@@ -90,7 +91,7 @@ def test_an_endless_postscript_named_jpg_does_not_hang_print_check_or_the_app(tm
 
 
 async def test_the_app_shows_a_placeholder_for_foreign_formats(tmp_path):
-    from tests.conftest import wait_for_photo
+    from tests.helpers.waiting import wait_for_photo
     from viewer.ui.app import ViewerApp
     from viewer.ui.widgets.photo_view import PhotoView
 

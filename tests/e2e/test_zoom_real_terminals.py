@@ -2,23 +2,33 @@
 
 The photo is noise in two hues, red on the left half and blue on the right, so what a view shows
 is a pixel count: zoomed in around the centre both grow, panned to the left edge only red is
-left, and `0` brings back the fitted picture exactly. Uses the helpers of test_real_terminals.py;
-set VIEWER_X_DISPLAY to use an X display that is already running.
+left, and `0` brings back the fitted picture exactly. Uses tests/helpers/real_terminals.py (set
+VIEWER_X_DISPLAY to use an X display that is already running).
 """
 
 from __future__ import annotations
 
-import os
-import subprocess
 import time
 from pathlib import Path
 
 import pytest
 from PIL import Image
 
-from tests.e2e.test_real_terminals import bbox, close_to, detail, has, is_blue, is_red, lacks, launch, pixels_where
+from tests.helpers.real_terminals import (
+    bbox,
+    close_to,
+    detail,
+    has,
+    is_blue,
+    is_red,
+    lacks,
+    launch,
+    pixels_where,
+    require_real_terminals,
+)
 
 pytestmark = pytest.mark.e2e
+require_real_terminals()
 
 
 def two_hue_noise(path: Path, size=(1200, 700)) -> Path:
@@ -32,28 +42,6 @@ def two_hue_noise(path: Path, size=(1200, 700)) -> Path:
     photo.paste(blue.crop((width // 2, 0, width, height)), (width // 2, 0))
     photo.save(path)
     return path
-
-
-@pytest.fixture(scope="module")
-def display():
-    given = os.environ.get("VIEWER_X_DISPLAY")
-    if given:
-        yield given
-        return
-    read, write = os.pipe()
-    server = subprocess.Popen(["Xvfb", "-displayfd", str(write), "-screen", "0", "1280x800x24", "-nolisten", "tcp"],
-                              pass_fds=[write], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    os.close(write)
-    number = b""
-    while not number.endswith(b"\n"):
-        chunk = os.read(read, 16)
-        if not chunk:
-            break
-        number += chunk
-    os.close(read)
-    assert number.strip(), "Xvfb did not start"
-    yield f":{number.decode().strip()}"
-    server.terminate()
 
 
 def count(shot, test) -> int:

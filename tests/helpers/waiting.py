@@ -61,3 +61,47 @@ async def wait_until(pilot: Any, condition: Callable[[], T], timeout: float = TI
         if time.monotonic() >= deadline:
             raise AssertionError(f"waited {timeout:g} s for {_describe(what, condition)}; it never happened")
         await pilot.pause(poll)
+
+
+def no_work(app: Any, *groups: str) -> bool:
+    """True when none of the app's workers in `groups` (a group's name or how it starts:
+    "thumbnails" for every grid's lanes) is still to finish. A long-lived worker, such as the file
+    watcher, is left out by naming the groups that matter."""
+    return not [worker for worker in app.workers if worker.group.startswith(groups) and not worker.is_finished]
+
+
+async def wait_for_workers(pilot: Any, *groups: str, timeout: float = TIMEOUT) -> None:
+    """Let the app run until its workers in `groups` are done (see `no_work`), then handle what
+    they posted."""
+    await wait_until(pilot, lambda: no_work(pilot.app, *groups), timeout,
+                     what=f"the {', '.join(groups)} workers to finish")
+    await pilot.pause()
+
+
+async def wait_for_photo(pilot: Any, timeout: float = TIMEOUT) -> None:
+    """Let the app run until the photo panel shows the current slide's photo (or there is none to
+    show: another screen, no slide, a slide without a photo), then handle what follows it."""
+    from viewer.ui.screens.deck_screen import DeckScreen
+    from viewer.ui.widgets.photo_view import PhotoView
+
+    def shown() -> bool:
+        screen = pilot.app.screen
+        if not isinstance(screen, DeckScreen) or screen.slide is None or screen.slide.photo is None:
+            return True
+        return bool(screen.query_one(PhotoView).showing == screen.slide.photo)
+
+    await wait_until(pilot, shown, timeout, what="the current slide's photo to appear")
+    await pilot.pause()
+
+
+async def wait_for_layout(pilot: Any) -> None:
+    """`wait_for_photo`, then until the photo's size is measured, the slide's layout chosen from it
+    (a guess until then), and the photo drawn again, sharp, at the panel's new size."""
+    from viewer.ui.widgets.photo_view import PhotoView
+
+    await wait_for_photo(pilot)
+    await wait_for_workers(pilot, "measure")  # its result is handled: the layout is chosen
+    await pilot.pause()  # the new layout is applied, the panel resized and its photo asked for again
+    view = pilot.app.screen.query_one(PhotoView)
+    await wait_until(pilot, lambda: view.settled, what="the photo drawn at the panel's size")
+    await wait_for_photo(pilot)

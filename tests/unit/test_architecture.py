@@ -1,4 +1,5 @@
-"""The model and imaging layers must stay free of Textual, and so must the CLI's print path."""
+"""The shared basics, the model, the deck sources, imaging, the terminal and the importer must stay
+free of Textual, and so must the CLI's print path."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ import sys
 from pathlib import Path
 
 PACKAGE = Path(__file__).resolve().parents[2] / "viewer"
-UI_FREE = ["model", "imaging", "terminal", "importer"]
+UI_FREE = ["basics", "model", "sources", "imaging", "terminal", "importer"]
 
 
 def imported_modules(path: Path) -> set[str]:
@@ -34,7 +35,7 @@ def test_model_and_imaging_sources_never_import_textual_or_ui():
 
 def test_importing_model_and_listing_slides_loads_no_textual(deck_path):
     code = (
-        "import sys, viewer.model, viewer.imaging, viewer.cli;"
+        "import sys, viewer.basics, viewer.model, viewer.sources, viewer.imaging, viewer.cli;"
         f"viewer.cli.main([{str(deck_path)!r}, '--list']);"
         "assert not [m for m in sys.modules if m.split('.')[0] == 'textual'], 'textual was imported'"
     )

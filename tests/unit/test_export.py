@@ -24,9 +24,9 @@ from tests.helpers.story_decks import HOSTILE, make_story, photo_like
 from viewer.commands.view import main
 from viewer.export.progress import Progress
 from viewer.export.render_html import caption_html
-from viewer.model import load_path
 from viewer.model.deck import Slide
-from viewer.model.markdown_text import markdown_runs
+from viewer.sources import load_path
+from viewer.sources.markdown_text import markdown_runs
 
 REPO = Path(__file__).resolve().parents[2]
 

@@ -12,10 +12,11 @@ from hypothesis import given
 from hypothesis import strategies as st
 from PIL import Image
 
-from tests.conftest import make_image
-from viewer.model import Deck, DeckError, Library, load_path, load_paths, watch
-from viewer.model.file_lists import parse_path_list
-from viewer.model.sorting import sort_deck, sort_order
+from tests.helpers.images import make_image
+from viewer.model import Deck, DeckError, Library
+from viewer.sources import load_path, load_paths, watch
+from viewer.sources.file_lists import parse_path_list
+from viewer.sources.sorting import sort_deck, sort_order
 
 
 def names(deck: Deck) -> list[str]:

@@ -6,9 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import make_image
-from viewer.model import Deck, DeckError, Library, load_path, load_paths
-from viewer.model.text import humanise, natural_key
+from tests.helpers.images import make_image
+from viewer.basics.text import humanise, natural_key
+from viewer.model import Deck, DeckError, Library
+from viewer.sources import load_path, load_paths
 
 
 def test_natural_order():

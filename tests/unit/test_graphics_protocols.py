@@ -114,7 +114,7 @@ def test_half_blocks_are_not_escape_sequences():
 
 
 def _pixels(tmp_path, mode: Mode, passthrough: bool = False) -> PixelPhoto:
-    from tests.conftest import make_image
+    from tests.helpers.images import make_image
 
     path = make_image(tmp_path / "photo.png", (30, 90, 200), size=(120, 80))
     return PhotoPipeline().render_pixels(path, 20, 10, (0, 0, 0), protocol_for(mode, passthrough), CELL)
@@ -142,7 +142,7 @@ def test_a_sixel_panel_carries_each_row_and_has_nothing_to_take_off(tmp_path):
 
 
 def test_the_pipeline_caches_by_protocol_whatever_names_it(tmp_path):
-    from tests.conftest import make_image
+    from tests.helpers.images import make_image
 
     path = make_image(tmp_path / "photo.png", (30, 90, 200), size=(120, 80))
     pipeline = PhotoPipeline()

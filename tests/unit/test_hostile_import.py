@@ -22,12 +22,12 @@ from hypothesis import strategies as st
 from PIL import Image
 
 from tests.unit.test_linear_time import assert_linear
+from viewer.basics.text import clean_line
 from viewer.cli import main
 from viewer.importer.deck_writer import MAX_TITLE, page_markdown
 from viewer.importer.page import Page, PagePhoto, PageProblem, PageSlide, decode_html, encoding_for_label, read_page
-from viewer.model import load_paths
-from viewer.model.markdown_deck import parse_deck_text
-from viewer.model.text import clean_line
+from viewer.sources import load_paths
+from viewer.sources.markdown_deck import parse_deck_text
 
 IMG = "<img src='page_files/a.jpg'>"
 
@@ -323,7 +323,7 @@ def _info_json(path: Path, title_first: bool, size: int = 6_000_000) -> Path:
 
 @pytest.mark.parametrize("title_first", [True, False], ids=["title at the start", "title at the end"])
 def test_large_info_json_keeps_its_title(tmp_path, title_first):
-    from viewer.imaging.metadata import downloader_text
+    from viewer.sources.downloader_json import downloader_text
 
     path = _info_json(tmp_path / "clip.info.json", title_first)
     assert path.stat().st_size > 5_800_000
@@ -339,7 +339,7 @@ def test_large_info_json_keeps_its_title(tmp_path, title_first):
 
 
 def test_info_json_scan_is_linear():
-    from viewer.imaging.metadata import scan_json_fields
+    from viewer.sources.downloader_json import scan_json_fields
 
     assert_linear(scan_json_fields, lambda n: ('{"formats": [' + ",".join(['{"u": "a\\\\", "b": [1, {}]}'] * n)
                                                + '], "title": "x"}').encode(), 20_000)
@@ -349,7 +349,7 @@ def test_info_json_scan_is_linear():
 @pytest.mark.parametrize("text, problem", [('{"title": "x", "a": [', "ends inside a value"),
                                            ('["title"]', "not a JSON object"), ('{"a": "b', "never closed")])
 def test_broken_large_json_is_a_message(tmp_path, text, problem):
-    from viewer.imaging.metadata import downloader_text
+    from viewer.sources.downloader_json import downloader_text
 
     path = tmp_path / "x.info.json"
     path.write_text(text + " " * 3_000_000)

@@ -10,7 +10,7 @@ from PIL import Image
 from rich.segment import Segment
 from rich_pixels import HalfcellRenderer
 
-from tests.conftest import make_image
+from tests.helpers.images import make_image
 from viewer.imaging import ImageProblem, PhotoPipeline, decode_photo, fit_cells, render_rows
 from viewer.imaging.halfblocks import HalfBlockRenderer
 

@@ -9,7 +9,7 @@ from PIL import Image
 
 from viewer.cli import main
 from viewer.importer.page import read_page
-from viewer.model import load_paths
+from viewer.sources import load_paths
 
 
 def picture(path: Path, size=(640, 420), color=(180, 90, 40)) -> Path:

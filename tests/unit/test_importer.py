@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from viewer.cli import main
 from viewer.importer import deck_markdown, escape_markdown, parse_article
-from viewer.model.markdown_deck import parse_deck_text
+from viewer.sources.markdown_deck import parse_deck_text
 
 SOURCES = Path(__file__).resolve().parents[2] / "slides" / "sources"
 NK_004 = SOURCES / "004_96ffa6998962fb84.txt"
@@ -242,7 +242,7 @@ line_text = st.text(
 @settings(max_examples=400, deadline=None)
 @given(line_text)
 def test_escaped_text_reads_back_exactly_as_title_and_caption(text):
-    from viewer.model.text import clean_line
+    from viewer.basics.text import clean_line
 
     if clean_line(text) != text or any(ch in text for ch in "\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"):
         return  # control characters are neutralised on purpose; line separators split lines

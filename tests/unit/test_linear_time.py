@@ -13,12 +13,12 @@ from pathlib import Path
 
 import pytest
 
+from viewer.basics.text import clean_text, fold, fold_with_map
 from viewer.importer import parse_article
 from viewer.importer.article import credit_of, split_credit_suffix
-from viewer.model.markdown_deck import parse_deck_text
-from viewer.model.markdown_text import markdown_runs
 from viewer.model.search import Query
-from viewer.model.text import clean_text, fold, fold_with_map
+from viewer.sources.markdown_deck import parse_deck_text
+from viewer.sources.markdown_text import markdown_runs
 
 GROWTH = 4
 MAX_RATIO = 10.0

@@ -6,8 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from viewer.model import DeckError, load_path
-from viewer.model.markdown_deck import parse_deck_text
+from viewer.model import DeckError
+from viewer.sources import load_path
+from viewer.sources.markdown_deck import parse_deck_text
 
 
 def parse(text: str, name: str = "deck.md", base: Path = Path("/decks")):

@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from viewer.model import DeckError, Query, Slide
-from viewer.model.markdown_deck import parse_deck_text
+from viewer.sources.markdown_deck import parse_deck_text
 
 CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 PIECES = list("ab #*_`[]()!\"'-:\n\t\r\x1b\x07\u202e~>é’") + ["---", "```", "![a](b.png)", "\n---\n", "title: x\n"]
@@ -53,7 +53,7 @@ def test_a_slide_is_found_by_any_word_of_its_title(title):
 @settings(max_examples=500, deadline=None)
 @given(st.text(max_size=80))
 def test_fast_fold_equals_the_character_by_character_fold(text):
-    from viewer.model.text import fold, fold_with_map
+    from viewer.basics.text import fold, fold_with_map
 
     assert fold(text) == fold_with_map(text)[0]
 
@@ -83,7 +83,7 @@ def _reference_split(text: str) -> list[tuple[int, str]]:
 @given(st.lists(st.sampled_from(["---", "--- ", "----", " ---", "```", "```js", "~~~", "````", "  ```", "``` `x`",
                                  "text", "", "# T", "    ```", "~~~~", "-- -"]), max_size=30))
 def test_fast_splitter_agrees_with_the_line_by_line_one(lines):
-    from viewer.model.markdown_deck import split_slides
+    from viewer.sources.markdown_deck import split_slides
 
     text = "\n".join(lines)
     assert [(c.first_line, c.text) for c in split_slides(text)] == _reference_split(text)

@@ -146,13 +146,13 @@ def test_every_pattern_viewer_compiles_is_linear_on_adversarial_families():
 def test_the_linear_wrap_agrees_with_textwrap(text, width):
     import textwrap
 
-    from viewer.model.text import wrap
+    from viewer.basics.text import wrap
 
     assert wrap(text, width) == textwrap.wrap(text, width=width, break_on_hyphens=False)
 
 
 def test_wrapping_a_huge_word_is_linear():
-    from viewer.model.text import wrap
+    from viewer.basics.text import wrap
 
     def cost(n: int) -> float:
         text = "x" * n

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from viewer.model import Query, Slide, load_path
+from viewer.model import Query, Slide
 from viewer.model.search import SearchIndex
+from viewer.sources import load_path
 
 
 def slide(title="", caption="", alt="", credit="") -> Slide:

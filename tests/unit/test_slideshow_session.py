@@ -9,12 +9,13 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tests.conftest import make_image
-from viewer.model import Deck, Photo, Slide, load_path
+from tests.helpers.images import make_image
+from viewer.model import Deck, Photo, Slide
 from viewer.model.autoplay import dwell
 from viewer.model.marks import DeckMarks, MarkBook
 from viewer.model.positions import Positions
 from viewer.model.slideshow import MAX_TYPED_DIGITS, Say, Slideshow
+from viewer.sources import load_path, watch
 
 
 class FakeClock:
@@ -39,7 +40,7 @@ def text_deck(count: int, path: Path = Path("/decks/plain.md")) -> Deck:
 
 
 def test_paging_says_so_at_both_ends(deck_path):
-    show = Slideshow(load_path(deck_path), watch_disk=False)
+    show = Slideshow(load_path(deck_path))
     assert titles(show) == "Red square"
     assert show.step(-1) == "First slide"
     assert show.step(1) is None and titles(show) == "Green café"
@@ -50,7 +51,7 @@ def test_paging_says_so_at_both_ends(deck_path):
 
 
 def test_typed_numbers_go_to_the_slide_or_the_nearest():
-    show = Slideshow(text_deck(12), watch_disk=False)
+    show = Slideshow(text_deck(12))
     show.type_digit(1)
     show.type_digit(1)
     assert show.typed == "11"
@@ -70,7 +71,7 @@ def test_typed_numbers_go_to_the_slide_or_the_nearest():
 
 
 def test_a_move_forgets_the_number_being_typed():
-    show = Slideshow(text_deck(5), watch_disk=False)
+    show = Slideshow(text_deck(5))
     show.type_digit(4)
     show.step(1)
     assert show.typed == "" and show.cursor.number == 2
@@ -80,7 +81,7 @@ def test_a_move_forgets_the_number_being_typed():
 
 
 def test_search_filters_from_where_it_started_and_escape_goes_back(deck_path):
-    show = Slideshow(load_path(deck_path), watch_disk=False)
+    show = Slideshow(load_path(deck_path))
     show.step(1)
     show.step(1)
     show.step(1)  # Missing photo
@@ -102,7 +103,7 @@ def test_search_filters_from_where_it_started_and_escape_goes_back(deck_path):
 
 
 def test_n_and_n_wrap_around_with_or_without_a_filter(deck_path):
-    show = Slideshow(load_path(deck_path), watch_disk=False)
+    show = Slideshow(load_path(deck_path))
     assert show.jump_match(1) == "No search yet: press / to search."
     show.open_search()
     show.search_changed("soldier")
@@ -122,7 +123,7 @@ def test_n_and_n_wrap_around_with_or_without_a_filter(deck_path):
 
 def test_a_search_streams_while_the_index_grows():
     deck = text_deck(2000)
-    show = Slideshow(deck, watch_disk=False)
+    show = Slideshow(deck)
     show.index.build(stop=iter([False, True]).__next__)  # stopped after the first 64 slides
     show.open_search()
     show.search_changed("even")
@@ -135,7 +136,7 @@ def test_a_search_streams_while_the_index_grows():
 
 
 def test_show_index_goes_to_a_visible_slide_only():
-    show = Slideshow(text_deck(10), search="odd", watch_disk=False)
+    show = Slideshow(text_deck(10), search="odd")
     show.show_index(4)  # S5, odd: visible
     assert titles(show) == "S5" and show.cursor.number == 3
     show.show_index(5)  # S6 is filtered out: nothing happens
@@ -147,7 +148,7 @@ def test_show_index_goes_to_a_visible_slide_only():
 
 def test_autoplay_advances_loops_and_pauses():
     clock = FakeClock()
-    show = Slideshow(text_deck(3), autoplay=2.0, watch_disk=False, clock=clock)
+    show = Slideshow(text_deck(3), autoplay=2.0, clock=clock)
     assert show.start_playing and not show.playing
     show.toggle_play()
     assert show.playing and show.play_status().startswith("▶")
@@ -168,7 +169,7 @@ def test_autoplay_advances_loops_and_pauses():
 
 def test_autoplay_without_loop_stops_at_the_end_and_the_pace_changes():
     clock = FakeClock()
-    show = Slideshow(text_deck(2), loop=False, watch_disk=False, clock=clock)
+    show = Slideshow(text_deck(2), loop=False, clock=clock)
     show.toggle_play()
     assert show.change_pace(3) == "Autoplay: 8 s per slide, plus reading time"
     clock.now += dwell(show.slide, 8.0) - 0.5
@@ -183,7 +184,7 @@ def test_autoplay_without_loop_stops_at_the_end_and_the_pace_changes():
 
 def test_moving_by_hand_restarts_the_countdown():
     clock = FakeClock()
-    show = Slideshow(text_deck(5), watch_disk=False, clock=clock)
+    show = Slideshow(text_deck(5), clock=clock)
     show.toggle_play()
     clock.now += 4
     show.step(1)
@@ -197,14 +198,14 @@ def test_moving_by_hand_restarts_the_countdown():
 
 def test_resume_and_what_wins_over_it(deck_path, tmp_path):
     positions = Positions(tmp_path / "state")
-    show = Slideshow(load_path(deck_path), positions=positions, watch_disk=False)
+    show = Slideshow(load_path(deck_path), positions=positions)
     show.step(1)
     show.step(1)
     show.save_position()
-    again = Slideshow(load_path(deck_path), positions=Positions(tmp_path / "state"), watch_disk=False)
+    again = Slideshow(load_path(deck_path), positions=Positions(tmp_path / "state"))
     assert again.resumed == 3 and titles(again) == "Blue soldier"
-    assert Slideshow(load_path(deck_path), positions=positions, slide_number=5, watch_disk=False).cursor.number == 5
-    fresh = Slideshow(load_path(deck_path), positions=positions, resume=False, watch_disk=False)
+    assert Slideshow(load_path(deck_path), positions=positions, slide_number=5).cursor.number == 5
+    fresh = Slideshow(load_path(deck_path), positions=positions, resume=False)
     assert fresh.resumed is None and fresh.cursor.number == 1
 
 
@@ -212,7 +213,7 @@ def test_resume_and_what_wins_over_it(deck_path, tmp_path):
 
 
 def test_reload_keeps_the_slide_the_filter_and_the_marks(deck_path):
-    show = Slideshow(load_path(deck_path), search="soldier")
+    show = Slideshow(load_path(deck_path), search="soldier", watch=watch)
     show.step(1)
     assert titles(show) == "Blue soldier"
     show.toggle_mark()
@@ -227,8 +228,18 @@ def test_reload_keeps_the_slide_the_filter_and_the_marks(deck_path):
     assert show.marked and show.marks.indices == {3}  # the mark moved with its slide
 
 
+def test_a_session_given_nothing_to_watch_with_never_reads_its_deck_again(deck_path):
+    unwatched = Slideshow(load_path(deck_path))  # as with --no-watch: the model reads no file itself
+    watched = Slideshow(load_path(deck_path), watch=watch)
+    deck_path.write_text("# Only this\n", encoding="utf-8")
+    os.utime(deck_path, ns=(1, 1))
+    assert unwatched.changed_on_disk() is None and len(unwatched.deck) == 5
+    fresh = watched.changed_on_disk()
+    assert isinstance(fresh, Deck) and len(fresh) == 1
+
+
 def test_a_broken_reload_is_reported_not_merged(deck_path):
-    show = Slideshow(load_path(deck_path))
+    show = Slideshow(load_path(deck_path), watch=watch)
     deck_path.write_text("---\ntitle: [broken\n---\n# X\n", encoding="utf-8")
     os.utime(deck_path, ns=(1, 1))
     problem = show.changed_on_disk()
@@ -239,7 +250,7 @@ def test_a_broken_reload_is_reported_not_merged(deck_path):
 
 
 def test_a_search_open_during_a_reload_still_goes_back_to_its_slide(deck_path):
-    show = Slideshow(load_path(deck_path))
+    show = Slideshow(load_path(deck_path), watch=watch)
     show.last()  # Only words
     show.open_search()
     show.search_changed("soldier")
@@ -264,7 +275,7 @@ def shoot(tmp_path) -> Path:
 
 
 def test_m_marks_and_unmarks_the_photo_on_screen(shoot):
-    show = Slideshow(load_path(shoot), watch_disk=False)
+    show = Slideshow(load_path(shoot))
     assert not show.marked and len(show.marks) == 0
     assert show.toggle_mark() is None and show.marked
     show.step(1)
@@ -276,7 +287,7 @@ def test_m_marks_and_unmarks_the_photo_on_screen(shoot):
 
 
 def test_big_m_marks_every_match_or_unmarks_them_all(shoot):
-    show = Slideshow(load_path(shoot), watch_disk=False)
+    show = Slideshow(load_path(shoot))
     show.step(1)
     show.toggle_mark()  # IMG_1 marked by hand
     assert show.toggle_all_marks() == "Marked 4 photos (4 marked)."
@@ -290,7 +301,7 @@ def test_big_m_marks_every_match_or_unmarks_them_all(shoot):
 
 
 def test_slides_without_a_photo_file_are_not_marked(deck_path):
-    show = Slideshow(load_path(deck_path), watch_disk=False)
+    show = Slideshow(load_path(deck_path))
     show.last()  # Only words
     assert show.toggle_mark() == "Nothing to mark: this slide has no photo file." and not show.marked
     # M does not open every slide to look: the text slide is marked too, but has no path to print
@@ -298,13 +309,13 @@ def test_slides_without_a_photo_file_are_not_marked(deck_path):
     assert show.toggle_all_marks() == "Marked 5 slides (5 marked)."
     assert [p.name for p in show.marks.paths()] == ["red.png", "green.png", "blue.png", "missing.png"]
     assert show.marked and show.toggle_mark() is None and not show.marked  # and it can be unmarked
-    empty = Slideshow(load_path(deck_path), search="zebra", watch_disk=False)
+    empty = Slideshow(load_path(deck_path), search="zebra")
     assert empty.toggle_mark() == "No slide on screen to mark."
     assert empty.toggle_all_marks() == "Nothing to mark: no slide matches."
 
 
 def test_a_photo_folder_keeps_its_marks_on_their_files_when_it_changes(shoot):
-    show = Slideshow(load_path(shoot))
+    show = Slideshow(load_path(shoot), watch=watch)
     show.step(1)
     show.toggle_mark()  # IMG_1
     show.last()
@@ -320,7 +331,7 @@ def test_many_marks_in_a_markdown_deck_follow_a_reload_by_position(deck_path, mo
     import viewer.model.marks
 
     monkeypatch.setattr(viewer.model.marks, "FOLLOW_BY_TITLE", 1)
-    show = Slideshow(load_path(deck_path))
+    show = Slideshow(load_path(deck_path), watch=watch)
     show.toggle_all_marks()
     text = deck_path.read_text(encoding="utf-8").replace("# Red square", "# Zero\n\n---\n\n# Red square")
     deck_path.write_text(text.replace("# Only words\n\nNo photo on this slide.\n", ""), encoding="utf-8")
@@ -331,12 +342,12 @@ def test_many_marks_in_a_markdown_deck_follow_a_reload_by_position(deck_path, mo
 
 def test_the_mark_book_keeps_marks_per_deck_in_the_order_opened(shoot, deck_path):
     book = MarkBook()
-    photos = Slideshow(load_path(shoot), marks=book.of(load_path(shoot)), watch_disk=False)
+    photos = Slideshow(load_path(shoot), marks=book.of(load_path(shoot)))
     photos.toggle_all_marks()
     deck = load_path(deck_path)
-    slides = Slideshow(deck, marks=book.of(deck), watch_disk=False)
+    slides = Slideshow(deck, marks=book.of(deck))
     slides.toggle_mark()
-    again = Slideshow(load_path(shoot), marks=book.of(load_path(shoot)), watch_disk=False)
+    again = Slideshow(load_path(shoot), marks=book.of(load_path(shoot)))
     assert len(again.marks) == 4  # the same deck opened again in this run: its marks are there
     assert book.paths() == [*(shoot / f"IMG_{n}.png" for n in range(4)), deck_path.parent / "img" / "red.png"]
 
@@ -358,7 +369,7 @@ def test_the_same_file_is_listed_once_however_it_is_reached(shoot, monkeypatch):
 def test_marks_stay_within_the_deck_and_the_status_agrees(actions):
     slides = tuple(Slide(title=s.title, caption_text=s.caption_text, photo=Photo(f"{i}.jpg", Path(f"/p/{i}.jpg")))
                    for i, s in enumerate(text_deck(10).slides))
-    show = Slideshow(Deck(title="photos", slides=slides, path=Path("/p/deck.md")), watch_disk=False)
+    show = Slideshow(Deck(title="photos", slides=slides, path=Path("/p/deck.md")))
     for action, n in actions:
         if action == "m":
             before = show.marked

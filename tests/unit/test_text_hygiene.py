@@ -1,6 +1,6 @@
 """Control characters and escape sequences never survive into displayed text."""
 
-from viewer.model.text import clean_line, clean_text, fold
+from viewer.basics.text import clean_line, clean_text, fold
 
 
 def test_escape_sequences_are_removed_whole():

@@ -13,10 +13,11 @@ import sys
 from collections.abc import Iterator
 from pathlib import Path
 
+from viewer.basics.text import clean_line
 from viewer.imaging import ImageProblem
 from viewer.imaging.decode import decode_photo
-from viewer.model import Deck, DeckError, Library, Notice, Slide, load_path
-from viewer.model.text import clean_line
+from viewer.model import Deck, DeckError, Library, Notice, Slide
+from viewer.sources import load_path
 
 EXIT_CLEAN, EXIT_PROBLEMS, EXIT_ERROR = 0, 1, 2
 CHECK_BOX = (160, 180)
@@ -87,8 +88,8 @@ def deck_notices(deck: Deck) -> Iterator[list[Notice]]:
 def _one_each(paths: list[Path]) -> list[Path | Deck]:
     """The PATHs to check, each file once; the photos among them as one deck of just those photos
     (`viewer check shoot/*.jpg` checks those photos, not their folder once per photo)."""
-    from viewer.model.file_lists import FileIdentity, identity, photo_list_deck
-    from viewer.model.folder_deck import is_image_name
+    from viewer.sources.file_lists import FileIdentity, identity, photo_list_deck
+    from viewer.sources.folder_deck import is_image_name
 
     seen: set[FileIdentity] = set()
     photos: list[Path] = []

@@ -15,7 +15,7 @@ import sys
 from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
-from viewer.model.text import clean_line
+from viewer.basics.text import clean_line
 
 if TYPE_CHECKING:
     from viewer.terminal.detect import Diagnosis
@@ -181,17 +181,18 @@ def _answers(diagnosis: Diagnosis, timeout: float) -> list[str]:
 
 
 def _colours(env: Mapping[str, str]) -> str:
-    """The colours photos get, as viewer.printing decides them (the app's Rich console agrees)."""
-    if env.get("NO_COLOR"):
-        return "none: NO_COLOR is set (--print draws shades)"
-    colorterm = env.get("COLORTERM", "").lower()
-    term = env.get("TERM", "").lower()
-    if colorterm in ("truecolor", "24bit"):
-        return f"truecolor (COLORTERM={shown(env.get('COLORTERM'))})"
-    if not term:
-        return "truecolor (TERM unset: assumed to be a modern terminal behind a pipe)"
-    if term == "dumb":
+    """The colours photos get, as viewer.print_plan.color_system decides them for both print paths
+    (the app's Rich console agrees), and which variable decided."""
+    from viewer.print_plan import color_system
+
+    colors = color_system(env)
+    if colors is None:
+        if env.get("NO_COLOR"):
+            return "none: NO_COLOR is set (--print draws shades)"
         return "none (TERM=dumb)"
-    if "256" in term:
-        return f"256 colours (TERM={shown(env.get('TERM'))}; no COLORTERM=truecolor): photos are dithered"
-    return f"16 colours (TERM={shown(env.get('TERM'))}; no COLORTERM=truecolor): photos are dithered"
+    if colors == "truecolor":
+        if color_system({**env, "TERM": "dumb"}) == "truecolor":  # COLORTERM alone says so
+            return f"truecolor (COLORTERM={shown(env.get('COLORTERM'))})"
+        return "truecolor (TERM unset: assumed to be a modern terminal behind a pipe)"
+    shades = "256 colours" if colors == "256" else "16 colours"
+    return f"{shades} (TERM={shown(env.get('TERM'))}; no COLORTERM=truecolor): photos are dithered"

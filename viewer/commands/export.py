@@ -14,8 +14,9 @@ import os
 import sys
 from pathlib import Path
 
-from viewer.model import DeckError, Library, load_path
-from viewer.model.text import clean_line
+from viewer.basics.text import clean_line
+from viewer.model import DeckError, Library
+from viewer.sources import load_path
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_ERROR = 0, 1, 2
 
@@ -60,10 +61,10 @@ def _same_file(a: Path, b: Path) -> bool:
 
 
 def run(args: argparse.Namespace) -> int:
+    from viewer.basics.files import FileProblem
     from viewer.export.progress import Progress
     from viewer.export.story import Options, export_deck
     from viewer.export.writing import is_folder_target
-    from viewer.model.files import FileProblem
 
     written: str = args.output
     output = Path(written)

@@ -17,12 +17,12 @@ from pathlib import Path
 from PIL import Image
 from PIL.PngImagePlugin import PngInfo
 
+from viewer.basics.files import FileProblem, check_name, lexically_inside, open_regular, write_file
+from viewer.basics.text import clean_line
 from viewer.illustration import paint, plan_scene
 from viewer.imaging.decode import open_image
 from viewer.model import DeckError
-from viewer.model.files import FileProblem, check_name, lexically_inside, open_regular, write_file
-from viewer.model.markdown_deck import parse_deck_file
-from viewer.model.text import clean_line
+from viewer.sources.markdown_deck import parse_deck_file
 
 EXIT_OK, EXIT_REFUSED, EXIT_ERROR = 0, 1, 2
 SIGNATURE_KEY, SIGNATURE = "Software", "viewer illustrate (stand-in illustration)"

@@ -2,7 +2,7 @@
 page saved from a browser (a deck next to it, with the page's own photos) into a deck.
 
 What is neither is refused before anything is written, by its content: a photo or other binary
-file (viewer.model.sniff: "not a text article or web page"), and a file that already is a viewer
+file (viewer.basics.sniff: "not a text article or web page"), and a file that already is a viewer
 deck (viewer.commands.not_an_article: open it with `viewer DECK.md`). Exit status 2 for both."""
 
 from __future__ import annotations
@@ -12,17 +12,18 @@ import os
 import sys
 from pathlib import Path
 
+from viewer.basics import sniff
+from viewer.basics.files import FileProblem, read_regular, write_file
+from viewer.basics.text import clean_line, clean_text, humanise
 from viewer.commands.messages import plural, say
 from viewer.commands.not_an_article import is_viewer_deck, shell_word
 from viewer.illustration import plan_scene
 from viewer.importer import deck_markdown, parse_article
 from viewer.importer.article import Article
 from viewer.importer.deck_writer import slugify
-from viewer.model import page_deck, sniff
-from viewer.model.files import FileProblem, read_regular, write_file
-from viewer.model.folder_deck import is_image_name
-from viewer.model.markdown_deck import decode_deck_bytes
-from viewer.model.text import clean_line, clean_text, humanise
+from viewer.sources import page_deck
+from viewer.sources.folder_deck import is_image_name
+from viewer.sources.markdown_deck import decode_deck_bytes
 
 MAX_ARTICLE_BYTES = 64 * 1024 * 1024
 

@@ -11,11 +11,11 @@ import argparse
 import os
 from pathlib import Path
 
+from viewer.basics.files import FileProblem, read_regular, write_file
+from viewer.basics.text import clean_line, clean_text, humanise
 from viewer.commands.messages import plural, say
 from viewer.importer.deck_writer import page_markdown, slugify
 from viewer.importer.page import PageProblem, read_page
-from viewer.model.files import FileProblem, read_regular, write_file
-from viewer.model.text import clean_line, clean_text, humanise
 
 EXIT_OK, EXIT_ERROR = 0, 2
 MAX_IMAGE_BYTES = 256 * 1024 * 1024

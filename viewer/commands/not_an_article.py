@@ -1,5 +1,5 @@
 """What `viewer import` refuses before reading a file as an article, decided by content, never by
-the file name alone: bytes that are not text (viewer.model.sniff.binary_kind: a JPEG called
+the file name alone: bytes that are not text (viewer.basics.sniff.binary_kind: a JPEG called
 `article.txt` is still a JPEG), and a file that already is a viewer deck (is_viewer_deck).
 """
 
@@ -13,7 +13,7 @@ from viewer import patterns
 #
 # A deck is what viewer's parser reads as slides: `---` separators between slides, each led by a
 # `# Title` heading and holding an image line `![alt](path "credit")`, after optional YAML front
-# matter (viewer.model.markdown_deck). A scraped article has none of these in that arrangement:
+# matter (viewer.sources.markdown_deck). A scraped article has none of these in that arrangement:
 # its headings are plain lines (`#18. Title` has no space after the hash), its photos are gone or
 # are text, and a `---` divider between plain paragraphs leads no heading.
 
@@ -28,7 +28,7 @@ def is_viewer_deck(text: str, path: Path) -> bool:
     image line, or at least two `---`-separated slides, most of them led by a `# heading` or
     holding an image line."""
     from viewer.model.errors import DeckError
-    from viewer.model.markdown_deck import MAX_FRONT_MATTER, _front_matter, split_slides
+    from viewer.sources.markdown_deck import MAX_FRONT_MATTER, _front_matter, split_slides
 
     head = text[: MAX_FRONT_MATTER + 4096].split("\n")
     try:

@@ -20,8 +20,9 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from viewer.model import DeckError, Library, load_paths
-from viewer.model.text import clean_line
+from viewer.basics.text import clean_line
+from viewer.model import DeckError, Library
+from viewer.sources import load_paths
 
 if TYPE_CHECKING:
     from textual_serve.server import Server

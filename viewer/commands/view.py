@@ -1,13 +1,13 @@
 """Command line: parse arguments, load the deck, then print (`--list`, `--json`) or run the app.
 
-A PATH is whatever viewer.model.loading loads: a deck, a photo or photo folder, a saved web page
-(read in memory as a deck by viewer.model.page_deck), or a folder of any of these.
+A PATH is whatever viewer.sources.loading loads: a deck, a photo or photo folder, a saved web page
+(read in memory as a deck by viewer.sources.page_deck), or a folder of any of these.
 
 Reached through viewer.cli (the entry point), which answers `viewer PHOTO --print` itself.
 
-Photo lists as nsxiv users type them: several photos are one deck (viewer.model.loading), `-i`
+Photo lists as nsxiv users type them: several photos are one deck (viewer.sources.loading), `-i`
 reads the paths from stdin (`-0`: NUL-separated), `-r` walks folders, `--sort`/`--reverse` order
-the photos (viewer.model.sorting), and `-o` writes the marked photos' paths to stdout once the app
+the photos (viewer.sources.sorting), and `-o` writes the marked photos' paths to stdout once the app
 is over. With -i or -o the app borrows the terminal for the stream that is a pipe
 (viewer.terminal.standard_streams).
 
@@ -26,9 +26,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
 
 from viewer import __version__
-from viewer.model import Deck, DeckError, Library, Query, Slide, load_paths
-from viewer.model.sorting import SORT_KEYS
-from viewer.model.text import clean_line, json_line
+from viewer.basics.text import clean_line, json_line
+from viewer.model import Deck, DeckError, Library, Query, Slide
+from viewer.sources import load_paths
+from viewer.sources.sorting import SORT_KEYS
 
 if TYPE_CHECKING:
     from viewer.terminal.detect import Graphics
@@ -322,7 +323,7 @@ def _run(argv: list[str]) -> int:
         parser.error("-o/--print-marked writes what was marked in the app: not with --list, --json or --print")
     listed: list[Path] = []
     if args.stdin_list:
-        from viewer.model.file_lists import MAX_LIST_BYTES, parse_path_list
+        from viewer.sources.file_lists import MAX_LIST_BYTES, parse_path_list
 
         read = _read_stdin(MAX_LIST_BYTES)
         if isinstance(read, str):
@@ -349,7 +350,7 @@ def _run(argv: list[str]) -> int:
         source = dataclasses.replace(source, title="photo stories shipped with viewer")
     one_photo = not several and isinstance(source, Deck) and source.opened_on is not None
     if args.sort or args.reverse:
-        from viewer.model.sorting import sort_source
+        from viewer.sources.sorting import sort_source
 
         source = sort_source(source, args.sort, args.reverse)
     if several and isinstance(source, Library) and len(source.decks) == 1:

@@ -20,8 +20,8 @@ from pathlib import Path
 
 from PIL import Image
 
+from viewer.basics.files import FileProblem, open_regular
 from viewer.imaging.decode import MAX_FILE_BYTES, ImageProblem, decode_photo, open_image
-from viewer.model.files import FileProblem, open_regular
 
 DEFAULT_MAX_SIZE = 1600
 MAX_SIZE_LIMIT = 2048

@@ -1,7 +1,7 @@
 """Slides as HTML: every text of a deck written through one escaping function, `text()`.
 
 Captions are not handed to a Markdown-to-HTML renderer: they are built from the styled runs the
-model already parsed (viewer.model.markdown_text, raw HTML disabled), the same runs the app
+model already parsed (viewer.sources.markdown_text, raw HTML disabled), the same runs the app
 draws, so the page shows exactly the text the app shows and search matches. Each run's text is
 escaped where it is written and its styles become a fixed set of tags chosen here; links are
 shown with their address, as in the app, and are not made clickable (a deck's `javascript:` link

@@ -2,7 +2,7 @@
 
 The slides' side is folded here, in Python, by the app's own `haystack()` and written into the
 page; only the visitor's query is folded in the browser. For that the script needs the same
-normalisation as `viewer.model.text.fold`, and the character classes it depends on are taken from
+normalisation as `viewer.basics.text.fold`, and the character classes it depends on are taken from
 this Python's Unicode tables when the page is made, not guessed in JavaScript:
 
 - whitespace: what `str.isspace` says (what `str.split()` and the query's `\\S` split on);
@@ -10,7 +10,7 @@ this Python's Unicode tables when the page is made, not guessed in JavaScript:
   same set), removed after NFKD;
 - case: `toLowerCase`, then the characters whose `casefold()` differs from `lower()` (ß → ss, ς → σ,
   Cherokee…) mapped as Python maps them;
-- quotes: the same tables as viewer.model.text and viewer.model.search.
+- quotes: the same tables as viewer.basics.text and viewer.model.search.
 
 tests/e2e/test_export_browser.py runs a family of queries through both and checks they agree.
 """
@@ -21,8 +21,8 @@ import json
 import unicodedata
 from functools import lru_cache
 
+from viewer.basics.text import _QUOTES
 from viewer.model.search import _DOUBLE_QUOTES, MAX_SPANS, MAX_TERMS
-from viewer.model.text import _QUOTES
 
 _SURROGATES = range(0xD800, 0xE000)
 
@@ -86,7 +86,7 @@ function makeSearch(T) {
     for (const ch of text) out += Object.prototype.hasOwnProperty.call(table, ch) ? table[ch] : ch;
     return out;
   }
-  // viewer.model.text.fold: quotes straightened, NFKD without combining marks, case folded,
+  // viewer.basics.text.fold: quotes straightened, NFKD without combining marks, case folded,
   // whitespace collapsed to single spaces and trimmed.
   function fold(text) {
     let out = mapChars(text, T.quotes).normalize("NFKD").replace(COMBINING, "");
@@ -107,7 +107,7 @@ function makeSearch(T) {
   function matches(terms, haystack) {
     return terms.every((term) => haystack.includes(term));
   }
-  // viewer.model.text.fold_with_map, one character at a time: the folded text and, for each of its
+  // viewer.basics.text.fold_with_map, one character at a time: the folded text and, for each of its
   // code units, where in `text` it came from — so a match can be marked in the original.
   const ONE_SPACE = new RegExp("^[" + T.space + "]$", "u");
   const IS_COMBINING = new RegExp("^[" + T.combining + "]$", "u");

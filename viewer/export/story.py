@@ -14,14 +14,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from viewer import __version__
+from viewer.basics.files import FileProblem
+from viewer.basics.text import clean_line
 from viewer.export import page_template
 from viewer.export.images import DEFAULT_MAX_SIZE, Encoded, web_image
 from viewer.export.render_html import Picture, figure_html
 from viewer.export.writing import StreamedFile, check_folder, write_picture
 from viewer.imaging.decode import ImageProblem
 from viewer.model.deck import Deck
-from viewer.model.files import FileProblem
-from viewer.model.text import clean_line
 
 
 @dataclass

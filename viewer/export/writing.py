@@ -1,6 +1,6 @@
 """Where `viewer export` writes, with the same rules as every other write viewer makes.
 
-The pictures of a folder export are small and written whole by viewer.model.files.write_file
+The pictures of a folder export are small and written whole by viewer.basics.files.write_file
 (atomic, never through a link, inside the output folder). The page itself can be hundreds of
 megabytes for a big deck, so it is streamed instead — by `StreamedFile`, which applies
 write_file's checks (no link, even a dangling one; no special file; an existing file only with
@@ -16,7 +16,7 @@ import tempfile
 from pathlib import Path
 from types import TracebackType
 
-from viewer.model.files import FileProblem, check_name, write_file
+from viewer.basics.files import FileProblem, check_name, write_file
 
 PAGE_SUFFIXES = (".html", ".htm")
 

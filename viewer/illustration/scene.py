@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from viewer import patterns
-from viewer.model.text import fold
+from viewer.basics.text import fold
 
 # Whole words (a plural "s"/"es" is allowed); a trailing * makes a prefix ("danc*": dance, dancing).
 MOTIF_WORDS: dict[str, tuple[str, ...]] = {

@@ -1,7 +1,7 @@
 """Open a photo safely and turn it into a small RGB working image.
 
 This is the one place where viewer opens an image file, so its guarantees hold everywhere:
-- only regular files (never FIFOs or devices, which could block), through `viewer.model.files`;
+- only regular files (never FIFOs or devices, which could block), through `viewer.basics.files`;
 - only the formats viewer supports: Pillow recognises files by content, and some of its plugins
   hand a file to an external program (EPS to Ghostscript) — an allow-list means a PostScript file
   named `.jpg` is just "not an image", and no subprocess is ever started for a file;
@@ -31,8 +31,8 @@ from typing import BinaryIO, NamedTuple
 
 from PIL import Image, ImageFile, UnidentifiedImageError
 
-from viewer.model.files import FileProblem, open_regular
-from viewer.model.text import clean_line
+from viewer.basics.files import FileProblem, open_regular
+from viewer.basics.text import clean_line
 
 FORMATS = ("JPEG", "PNG", "GIF", "WEBP", "BMP", "TIFF")
 """The formats viewer opens (Pillow plugin ids); MPO, a multi-picture JPEG, opens as JPEG."""

@@ -219,7 +219,7 @@ class PhotoPipeline:
         known = self._sizes.get(str(path))
         if known is not None:
             return known
-        from viewer.imaging.metadata import photo_info
+        from viewer.imaging.photo_info import photo_info
 
         try:
             info = photo_info(path)

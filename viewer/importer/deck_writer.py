@@ -94,7 +94,7 @@ def _flat(text: str | None, limit: int, what: str, notes: list[str] | None) -> s
     """`text` on one line (every line break a space), its controls neutralised (an escape
     sequence left for later would be stripped across lines, taking the Markdown between with it),
     trimmed, at most `limit` characters."""
-    from viewer.model.text import clean_line
+    from viewer.basics.text import clean_line
 
     flat = clean_line((text or "").translate(_LINE_BREAKS))
     if len(flat) > limit:

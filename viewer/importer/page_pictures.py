@@ -118,7 +118,7 @@ class SavedFiles:
 
 def picture_size(path: Path) -> tuple[int, int] | None:
     from viewer.imaging.decode import ImageProblem
-    from viewer.imaging.metadata import photo_info
+    from viewer.imaging.photo_info import photo_info
 
     try:
         info = photo_info(path)

@@ -1,9 +1,12 @@
 """The deck model: plain Python, no Textual.
 
-Decks, slides, parsing, folder scanning, search and navigation live here so they can be
-tested and reused (CLI, `--print`, the app) without a terminal. The names below are imported
-on first use (PEP 562), so a submodule such as `viewer.model.files` costs only itself: the
-quick `--print` of one photo must not pay for the whole model.
+Decks, slides and photos (`deck`), and what is done with a deck once it is open — search,
+navigation, marks, remembered positions, autoplay, the overview grid's geometry and tiles, and the
+slideshow session that combines them — live here so they can be tested and reused (CLI, `--print`,
+the app) without a terminal. Where decks come from (files, folders, pages) is viewer.sources,
+above this. The names below are imported on first use (PEP 562), so a submodule such as
+`viewer.model.deck` costs only itself: the quick `--print` of one photo must not pay for the whole
+model.
 """
 
 from __future__ import annotations
@@ -13,7 +16,7 @@ from viewer.lazy_exports import lazy_exports
 _EXPORTS = {
     "Deck": "viewer.model.deck", "Library": "viewer.model.deck", "Notice": "viewer.model.deck",
     "Photo": "viewer.model.deck", "Slide": "viewer.model.deck", "DeckError": "viewer.model.errors",
-    "load_path": "viewer.model.loading", "load_paths": "viewer.model.loading", "Query": "viewer.model.search",
+    "Query": "viewer.model.search",
 }
 __all__ = sorted(_EXPORTS)
 

@@ -61,7 +61,7 @@ class Notice:
     """Also worth a warning when the deck is opened (e.g. text that could not be decoded)."""
 
     def __str__(self) -> str:
-        from viewer.model.text import clean_line
+        from viewer.basics.text import clean_line
 
         where = f"{clean_line(str(self.path))}:{self.line}:"
         slide = f" slide {self.slide}:" if self.slide is not None else ""

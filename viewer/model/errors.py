@@ -16,7 +16,7 @@ class DeckError(Exception):
 
     def __str__(self) -> str:
         # Imported here to keep errors.py free of import cycles.
-        from viewer.model.text import clean_line
+        from viewer.basics.text import clean_line
 
         where = clean_line(str(self.path))
         if self.line is not None:

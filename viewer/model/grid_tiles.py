@@ -11,8 +11,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
+from viewer.basics.text import clean_line
 from viewer.model.deck import Deck, Library, Photo, Slide
-from viewer.model.text import clean_line
 
 FIRST_PHOTO_SCAN = 200
 """Slides looked at for a deck's first photo (a deck of words has none, and is not read to the end)."""

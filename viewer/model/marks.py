@@ -4,7 +4,7 @@ A deck's marks are slide indices (`DeckMarks`); a `MarkBook` holds them for ever
 one run (a library may open several), so that going back to the library and into a deck again
 keeps them, and so that the command line can print the marked photos' paths after the app ends
 (`viewer -o`). When a deck is reloaded from disk its marks follow their slides (the same photo
-file in a photo folder, else the same slide found as the cursor finds it: viewer.model.watch;
+file in a photo folder, else the same slide found as the cursor finds it: viewer.model.same_place;
 past FOLLOW_BY_TITLE marks, the same position).
 """
 
@@ -16,7 +16,7 @@ from pathlib import Path
 
 from viewer.model.deck import Deck
 from viewer.model.positions import deck_key
-from viewer.model.watch import same_place
+from viewer.model.same_place import same_place
 
 FOLLOW_BY_TITLE = 200
 """A Markdown deck reloaded with more marks than this keeps them by position, not by title."""

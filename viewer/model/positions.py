@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TypedDict, TypeGuard
 
-from viewer.model.files import FileProblem, read_regular, write_file
+from viewer.basics.files import FileProblem, read_regular, write_file
 
 MAX_ENTRIES = 500
 MAX_BYTES = 512 * 1024
@@ -184,7 +184,7 @@ def _json_type(value: object) -> str:
 
 def _set_aside(path: Path, problem: str) -> str:
     """Rename the broken state file beside itself (a link is renamed, never followed) and say so."""
-    from viewer.model.text import clean_line
+    from viewer.basics.text import clean_line
 
     aside = path.with_name(path.name + BROKEN_SUFFIX)
     where = clean_line(str(path))

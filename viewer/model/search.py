@@ -13,8 +13,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from viewer import patterns
+from viewer.basics.text import fold, fold_with_map
 from viewer.model.deck import Deck, Slide
-from viewer.model.text import fold, fold_with_map
 
 _TERM = patterns.compile(r'"([^"]*)"?|(\S+)')
 _DOUBLE_QUOTES = str.maketrans({"\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"',

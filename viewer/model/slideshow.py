@@ -6,7 +6,9 @@ publishes the session's state (its `cursor` and `status()`) to the widgets. Meth
 something to tell the user return it (a short text or a `Say`, else None); the screen decides how
 to show it. The rules themselves live in the model modules this one combines:
 `navigation.Cursor` (paging and filtering), `search.SearchIndex` (matches, streamed while the
-index grows), `autoplay.Autoplay` (timing), `positions` (resume) and `watch` (reload), `marks`.
+index grows), `autoplay.Autoplay` (timing), `positions` (resume), `same_place` (reload), `marks`.
+Reading the deck again when it changes on disk is the deck source's: the session is given a
+`DiskWatch` to do it (viewer.sources.watch), so the model never reads deck files itself.
 """
 
 from __future__ import annotations
@@ -14,17 +16,17 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Literal
+from typing import Literal, Protocol
 
-from viewer.model import watch
+from viewer.basics.text import clean_line
 from viewer.model.autoplay import DEFAULT_BASE, STEP, Autoplay
 from viewer.model.deck import Deck, Photo, Slide
 from viewer.model.errors import DeckError
 from viewer.model.marks import DeckMarks, has_photo_file
 from viewer.model.navigation import Cursor
 from viewer.model.positions import Positions, resume_index
+from viewer.model.same_place import same_place
 from viewer.model.search import Query, SearchIndex
-from viewer.model.text import clean_line
 
 MAX_TYPED_DIGITS = 7
 SAVE_DELAY = 1.0
@@ -60,6 +62,19 @@ class Status:
     marked_count: int = 0
 
 
+class DiskWatch(Protocol):
+    """How the session notices that its deck changed on disk and reads it again: the module
+    viewer.sources.watch is one (the session is given it; None watches nothing)."""
+
+    def signature(self, deck: Deck) -> tuple[object, ...] | None:
+        """What changes when the deck's source changes; None when it cannot be read."""
+        ...
+
+    def reload(self, deck: Deck) -> Deck:
+        """The deck read again from its source (raises DeckError if it is broken now)."""
+        ...
+
+
 class Slideshow:
     """The state of one deck being shown, and every move the user can make in it."""
 
@@ -73,7 +88,7 @@ class Slideshow:
         resume: bool = True,
         autoplay: float | None = None,
         loop: bool = True,
-        watch_disk: bool = True,
+        watch: DiskWatch | None = None,
         marks: DeckMarks | None = None,
         clock: Callable[[], float] = time.monotonic,
     ) -> None:
@@ -98,7 +113,8 @@ class Slideshow:
         self.search_status = ""
         self.resumed: int | None = None
         """The slide number resumed at from the positions file, if that is where it opened."""
-        self._signature = watch.signature(deck) if watch_disk else None
+        self._watch = watch
+        self._signature = watch.signature(deck) if watch is not None else None
         self.paused = False
         """Whether the show was paused at the last tick (the search line or another screen open)."""
         self._moved_at: float | None = None
@@ -407,14 +423,14 @@ class Slideshow:
     def changed_on_disk(self) -> Deck | DeckError | None:
         """The deck read again if its source changed since the last look, else None. Slow (a
         folder scan, a parse): meant for a worker thread; `merge` then takes the result."""
-        if self._signature is None:
+        if self._watch is None or self._signature is None:
             return None
-        signature = watch.signature(self.deck)
+        signature = self._watch.signature(self.deck)
         if signature is None or signature == self._signature:
             return None
         self._signature = signature
         try:
-            return watch.reload(self.deck)
+            return self._watch.reload(self.deck)
         except DeckError as error:
             return error
 
@@ -428,10 +444,10 @@ class Slideshow:
         self.deck = fresh
         self.index = SearchIndex(fresh)
         if self.before_search is not None:  # a search is open: Escape goes back to the same slide
-            start = Cursor(len(fresh), current=watch.same_place(old, self.before_search.current, fresh))
+            start = Cursor(len(fresh), current=same_place(old, self.before_search.current, fresh))
             query = self.before_search.query
             self.before_search = start.filter(query, self._matches_so_far(query)) if query else start
-        cursor = Cursor(len(fresh), current=watch.same_place(old, self.cursor.current, fresh))
+        cursor = Cursor(len(fresh), current=same_place(old, self.cursor.current, fresh))
         query = self.cursor.query
         if query:
             cursor = cursor.filter(query, self._matches_so_far(query))

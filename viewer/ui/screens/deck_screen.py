@@ -19,6 +19,7 @@ from viewer.imaging import PhotoPipeline
 from viewer.model import Deck, DeckError, Slide
 from viewer.model.navigation import Cursor
 from viewer.model.slideshow import Say, Slideshow, Status
+from viewer.sources import watch as disk_watch
 from viewer.terminal.detect import Graphics
 from viewer.ui.options import ViewOptions
 from viewer.ui.screens.deck_keys import DECK_BINDINGS
@@ -47,6 +48,8 @@ class DeckScreen(Screen[None]):
     fullscreen: var[bool] = var(False)
     searching: var[bool] = var(False)
     """The search line is open (and takes the keys)."""
+    pane_active: var[bool | None] = var(None)
+    """Inside tmux: whether this pane is the active one, as the app's focus reports say."""
 
     def __init__(self, deck: Deck, pipeline: PhotoPipeline, *, search: str = "", slide_number: int | None = None,
                  from_library: bool = False, options: ViewOptions | None = None) -> None:
@@ -54,7 +57,7 @@ class DeckScreen(Screen[None]):
         self.options = options = options or ViewOptions()
         self.slideshow = Slideshow(deck, search=search, slide_number=slide_number, positions=options.positions,
                                    resume=options.resume, autoplay=options.autoplay, loop=options.loop,
-                                   watch_disk=options.watch, marks=options.marks.of(deck))
+                                   watch=disk_watch if options.watch else None, marks=options.marks.of(deck))
         self.title = deck.title
         self._pipeline = pipeline
         self._from_library = from_library
@@ -67,13 +70,16 @@ class DeckScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         self._graphics: Graphics = getattr(self.app, "graphics", None) or Graphics()
         yield Header(icon="▣")
-        yield Stage(self._pipeline, self._graphics, getattr(self.app, "terminal", None), id="stage")
+        yield Stage(self._pipeline, self._graphics, getattr(self.app, "terminal", None), id="stage").data_bind(
+            pane_active=DeckScreen.pane_active)
         yield InfoLine(id="info-line").data_bind(slide=DeckScreen.slide, active=DeckScreen.show_info)
         yield StatusBar(id="status").data_bind(status=DeckScreen.status)
         yield SearchBar(id="search-bar")
         yield Footer()
 
     def on_mount(self) -> None:
+        if hasattr(self.app, "pane_active"):  # the viewer app's focus reports (tests may run a bare App)
+            self.watch(self.app, "pane_active", self._pane_focus)
         self._publish()
         self.watch_cursor(self.cursor)
         self.call_after_refresh(self.build_index)  # after the first frame: the slide comes first
@@ -84,6 +90,9 @@ class DeckScreen(Screen[None]):
             self.say(notice)
         if self.slideshow.start_playing:
             self.action_session("toggle_play")
+
+    def _pane_focus(self, active: bool | None) -> None:
+        self.pane_active = active
 
     def on_screen_suspend(self) -> None:
         # Under another screen (overview, help, library grid) nothing here needs to run, and a

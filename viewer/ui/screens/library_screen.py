@@ -12,10 +12,10 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
+from viewer.basics.text import clean_line, fold
 from viewer.imaging import PhotoPipeline
 from viewer.model import Deck, Library, Query
 from viewer.model.positions import Positions
-from viewer.model.text import clean_line, fold
 from viewer.ui.options import ViewOptions
 
 

@@ -13,10 +13,10 @@ from textual import work
 from textual.reactive import reactive
 from textual.widgets import Static
 
+from viewer.basics.text import clean_line
 from viewer.imaging import ImageProblem
-from viewer.imaging.metadata import PhotoInfo, photo_info
+from viewer.imaging.photo_info import PhotoInfo, photo_info
 from viewer.model import Slide
-from viewer.model.text import clean_line
 
 
 def human_bytes(count: int) -> str:

@@ -42,6 +42,7 @@ from textual.strip import Strip
 from textual.widget import Widget
 from textual.worker import get_current_worker
 
+from viewer.basics.text import clean_line
 from viewer.imaging import PhotoPipeline, PixelPhoto, RenderedPhoto
 from viewer.imaging.halfblocks import COLOR_SYSTEMS
 from viewer.imaging.kitty import placeholder_colour, placeholder_rows
@@ -50,7 +51,6 @@ from viewer.imaging.protocols import HALFBLOCKS, Protocol
 from viewer.imaging.zoom import FIT, Zoom, actual, clamp, percent, region, turned, zoom_by
 from viewer.imaging.zoom import pan as pan_zoom
 from viewer.model import Photo
-from viewer.model.text import clean_line
 from viewer.terminal.detect import Graphics
 from viewer.terminal.output import TerminalOutput
 
@@ -95,6 +95,9 @@ class PhotoView(Widget):
     """The photo to show; bound to the current slide's photo by the deck screen."""
     neighbours: reactive[tuple[Photo, ...]] = reactive((), repaint=False)
     """Photos the user is likely to page to next: rendered ahead of time, at the current size."""
+    pane_active: reactive[bool | None] = reactive(None, repaint=False, init=False)
+    """Inside tmux: whether this pane is the active one (None: not known). Bound from the deck
+    screen, which follows the app's focus reports."""
 
     class PageRequested(Message):
         """The user clicked the photo: page by `step` (-1 back, +1 forward)."""
@@ -169,25 +172,26 @@ class PhotoView(Widget):
 
     def on_mount(self) -> None:
         self._render_loop()
-        if self.passthrough and not self._placeholders:
-            # tmux writes a passthrough where its *active* pane has its cursor, and repaints a
-            # pane it shows again from its own cells: pixels are drawn only while tmux (with its
-            # focus-events on) says this pane is the active one, half-blocks otherwise.
-            self.watch(self.app, "pane_active", self._pane_focus, init=False)
 
     @property
     def _drawable(self) -> bool:
-        """Whether pixels can be drawn now (see on_mount); half-blocks stand in when not."""
+        """Whether pixels can be drawn now; half-blocks stand in when not.
+
+        tmux writes a passthrough where its *active* pane has its cursor, and repaints a pane it
+        shows again from its own cells: through tmux, pixels are drawn only while tmux (with its
+        focus-events on) says this pane is the active one."""
         if not self.passthrough or self._placeholders:
             return True
-        return getattr(self.app, "pane_active", None) is True
+        return self.pane_active is True
 
     @property
     def _drawn_with(self) -> Protocol:
         """The protocol pictures are drawn with now: half-blocks while pixels cannot be."""
         return self.protocol if self._drawable else HALFBLOCKS
 
-    def _pane_focus(self, active: bool | None) -> None:
+    def watch_pane_active(self, active: bool | None) -> None:
+        if not self.passthrough or self._placeholders:
+            return
         if not active:
             self._terminal.write(self._sent.hide())
         if active:

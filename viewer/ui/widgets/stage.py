@@ -41,6 +41,8 @@ class Stage(Container):
     highlight: var[Query | None] = var(None)
     photo_failed: var[bool] = var(False)
     """The photo could not be shown: the caption shows its alt text instead."""
+    pane_active: var[bool | None] = var(None)
+    """Inside tmux: whether this pane is the active one (handed down to the photo panel)."""
 
     def __init__(self, pipeline: PhotoPipeline, graphics: Graphics, terminal: TerminalOutput | None = None, *,
                  id: str | None = None) -> None:
@@ -72,7 +74,7 @@ class Stage(Container):
 
     def compose(self) -> ComposeResult:
         yield PhotoView(self._pipeline, graphics=self._graphics, terminal=self._terminal, id="photo").data_bind(
-            photo=Stage.photo, neighbours=Stage.neighbours)
+            photo=Stage.photo, neighbours=Stage.neighbours, pane_active=Stage.pane_active)
         yield CaptionPanel(id="caption").data_bind(
             slide=Stage.slide, highlight=Stage.highlight, show_alt=Stage.photo_failed)
         yield Static(id="no-match", markup=False)

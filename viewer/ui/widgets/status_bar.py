@@ -8,9 +8,9 @@ from textual.reactive import reactive
 from textual.timer import Timer
 from textual.widgets import Static
 
+from viewer.basics.text import clean_text
 from viewer.model.navigation import Cursor
 from viewer.model.slideshow import Status
-from viewer.model.text import clean_text
 
 NOTICE_SECONDS = 2
 """How long a short notice ("Last slide", "Autoplay stopped") stays, as a toast or here."""

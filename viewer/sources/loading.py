@@ -4,12 +4,12 @@ a photo folder, a folder of decks, or a folder of folders as people keep their p
 A folder is scanned recursively (at most MAX_DEPTH levels, at most MAX_FOLDERS folders, hidden
 and system folders skipped, each real folder visited once so symlink loops end): every folder
 that holds photos becomes one photo deck, every Markdown file a deck, every saved web page
-(`.html`, read in memory by viewer.model.page_deck) a deck — except a folder that holds a deck's
+(`.html`, read in memory by viewer.sources.page_deck) a deck — except a folder that holds a deck's
 or a page's own pictures (a page's `PAGE_files/` is not even walked). A folder with only photos
 and nothing below it is itself a deck; anything else opens as a library of what was found.
 
 Several PATHs (`load_paths`) follow nsxiv and feh: the photos among them are one deck of exactly
-those photos in the order given (viewer.model.file_lists), each file once; `recursive` adds every
+those photos in the order given (viewer.sources.file_lists), each file once; `recursive` adds every
 photo below a folder PATH to that deck, by the same bounded walk.
 """
 
@@ -21,13 +21,13 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import quote, unquote
 
+from viewer.basics.files import FileProblem, inside, open_regular, read_regular
+from viewer.basics.sniff import looks_like_html
+from viewer.basics.text import clean_line, natural_key
 from viewer.model.deck import Deck, Library
 from viewer.model.errors import DeckError
-from viewer.model.files import FileProblem, inside, open_regular, read_regular
-from viewer.model.folder_deck import folder_deck, image_slide, is_image_name, list_regular_files, sidecar_stems
-from viewer.model.page_deck import asset_folder_names, is_page_name, page_deck, page_folders
-from viewer.model.sniff import looks_like_html
-from viewer.model.text import clean_line, natural_key
+from viewer.sources.folder_deck import folder_deck, image_slide, is_image_name, list_regular_files, sidecar_stems
+from viewer.sources.page_deck import asset_folder_names, is_page_name, page_deck, page_folders
 
 DECK_EXTENSIONS = frozenset({".md", ".markdown"})
 MAX_DEPTH = 6
@@ -52,7 +52,7 @@ def load_path(path: Path) -> Deck | Library:
     if is_page_name(path.name) or (suffix not in DECK_EXTENSIONS and _starts_like_html(path)):
         return page_deck(path)  # a saved web page (or a file whose bytes are HTML), read in memory
     if suffix in DECK_EXTENSIONS or suffix == ".txt":
-        from viewer.model.markdown_deck import parse_deck_file  # Markdown and YAML only when needed
+        from viewer.sources.markdown_deck import parse_deck_file  # Markdown and YAML only when needed
 
         return parse_deck_file(path)
     raise DeckError(path, "not a Markdown deck (.md), a saved web page (.html) or an image")
@@ -82,8 +82,8 @@ def _photo_in_its_folder(path: Path) -> Deck:
 
 def load_paths(paths: list[Path], *, recursive: bool = False, listed: bool = False,
                skip_bad: bool = False) -> Deck | Library:
-    """PATHs as the command line gives them: see viewer.model.path_lists."""
-    from viewer.model.path_lists import load_paths as load_given
+    """PATHs as the command line gives them: see viewer.sources.path_lists."""
+    from viewer.sources.path_lists import load_paths as load_given
 
     return load_given(paths, recursive=recursive, listed=listed, skip_bad=skip_bad)
 
@@ -157,7 +157,7 @@ def _read_decks(scan: _Scan) -> list[Deck]:
     start with the folder?), read with the deck itself, so no slide has to be parsed and no file
     is read twice, however many photo folders the library holds.
     """
-    from viewer.model.markdown_deck import MAX_DECK_BYTES, decode_deck_bytes, parse_deck_text
+    from viewer.sources.markdown_deck import MAX_DECK_BYTES, decode_deck_bytes, parse_deck_text
 
     photo_folders = {}
     longest = 0

@@ -17,13 +17,13 @@ import yaml
 from markdown_it.token import Token
 
 from viewer import patterns
+from viewer.basics.files import FileProblem, read_regular
+from viewer.basics.gc_pause import paused_gc
+from viewer.basics.text import clean_line, clean_text
 from viewer.model.deck import Deck, Notice, Photo, Slide
 from viewer.model.errors import DeckError
-from viewer.model.files import FileProblem, read_regular
-from viewer.model.gc_pause import paused_gc
 from viewer.model.lazy_slides import LazySlides
-from viewer.model.markdown_text import NO_TAGS, Run, inline_plain, parser, runs_from_tokens
-from viewer.model.text import clean_line, clean_text
+from viewer.sources.markdown_text import NO_TAGS, Run, inline_plain, parser, runs_from_tokens
 
 _SEPARATOR = patterns.compile(r"---[ \t]*")
 # Nothing to show: blank lines and link reference definitions only.

@@ -15,14 +15,17 @@ import os
 from dataclasses import replace
 from pathlib import Path
 
+from viewer.basics.files import (
+    IMAGE_EXTENSIONS,
+    MAX_SIDECAR_BYTES,
+    SIDECAR_EXTENSIONS,
+    FileProblem,
+    inside,
+    open_regular,
+)
+from viewer.basics.text import clean_line, clean_text, humanise, natural_key
 from viewer.model.deck import Deck, Notice, Photo, Slide
-from viewer.model.files import FileProblem, inside, open_regular
 from viewer.model.lazy_slides import LazySlides
-from viewer.model.text import clean_line, clean_text, humanise, natural_key
-
-IMAGE_EXTENSIONS = frozenset({".jpg", ".jpeg", ".png", ".gif", ".webp", ".bmp", ".tif", ".tiff"})
-SIDECAR_EXTENSIONS = (".md", ".txt")
-MAX_SIDECAR_BYTES = 1024 * 1024
 
 
 def is_image_name(name: str) -> bool:
@@ -86,7 +89,8 @@ def image_slide(
         sidecar, metadata = (_within(p, root, notices) for p in (sidecar, metadata))
     if sidecar is not None:
         return _sidecar_slide(image, sidecar, photo, fallback_title, notices)
-    from viewer.imaging.metadata import downloader_text, embedded_text  # Pillow only when needed
+    from viewer.imaging.embedded_metadata import embedded_text  # Pillow only when needed
+    from viewer.sources.downloader_json import downloader_text
 
     found, source = None, image
     if metadata is not None:
@@ -122,7 +126,7 @@ def _sidecar_slide(image: Path, sidecar: Path, photo: Photo, fallback_title: str
         return Slide(title=fallback_title, caption=caption, caption_text=caption, caption_runs=_plain_runs(caption),
                      photo=photo, source=sidecar)
     # Markdown and YAML are imported only when a sidecar needs them (a bare photo must print fast).
-    from viewer.model.markdown_deck import parse_slide_text
+    from viewer.sources.markdown_deck import parse_slide_text
 
     slide = parse_slide_text(text, 1, sidecar, image.parent)
     if slide is None:
@@ -141,7 +145,7 @@ def _read_sidecar(path: Path, notices: list[Notice]) -> str:
     if len(data) > MAX_SIDECAR_BYTES:
         notices.append(Notice(path, 1, "caption file larger than 1 MiB: cut short", warn=True))
         data = data[:MAX_SIDECAR_BYTES]
-    from viewer.model.markdown_deck import content_notices, decode_deck_bytes
+    from viewer.sources.markdown_deck import content_notices, decode_deck_bytes
 
     text, problems = decode_deck_bytes(data)
     notices.extend(Notice(path, line, message, warn=True) for line, message in problems)

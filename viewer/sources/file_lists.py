@@ -2,7 +2,7 @@
 deck of exactly those photos, in the order given, like nsxiv and feh.
 
 Each photo's text comes from where a folder deck would take it (its sidecar, downloader JSON,
-embedded metadata, file name: see viewer.model.folder_deck), looked up in the photo's own folder,
+embedded metadata, file name: see viewer.sources.folder_deck), looked up in the photo's own folder,
 which is listed once however many of its photos are in the list. Slides are made lazily.
 
 A listed deck is marked `meta["listed"]`: it is exactly the list, so it opens on its first photo
@@ -16,10 +16,10 @@ from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
 
+from viewer.basics.text import clean_line, humanise
 from viewer.model.deck import Deck, Notice, Photo, Slide
-from viewer.model.folder_deck import Sidecars, image_slide, list_regular_files
 from viewer.model.lazy_slides import LazySlides
-from viewer.model.text import clean_line, humanise
+from viewer.sources.folder_deck import Sidecars, image_slide, list_regular_files
 
 MAX_LISTED = 200_000
 """Photos in one list at most (a `find /` piped in must not build a deck of millions)."""

@@ -15,11 +15,11 @@ import os
 from dataclasses import replace
 from pathlib import Path
 
+from viewer.basics.files import FileProblem, inside, read_regular
+from viewer.basics.sniff import binary_kind, looks_like_html
+from viewer.basics.text import clean_line, clean_text, humanise
 from viewer.model.deck import Deck, Notice, Slide
 from viewer.model.errors import DeckError
-from viewer.model.files import FileProblem, inside, read_regular
-from viewer.model.sniff import binary_kind, looks_like_html
-from viewer.model.text import clean_line, clean_text, humanise
 
 PAGE_SUFFIXES = (".html", ".htm", ".xhtml", ".shtml")
 MAX_PAGE_BYTES = 64 * 1024 * 1024
@@ -52,7 +52,7 @@ def page_deck(path: Path, data: bytes | None = None) -> Deck:
     # The importer (selectolax, the credit grammar) only when a page is opened.
     from viewer.importer.deck_writer import page_markdown
     from viewer.importer.page import PageProblem, read_page
-    from viewer.model.markdown_deck import parse_deck_text
+    from viewer.sources.markdown_deck import parse_deck_text
 
     try:
         page = read_page(data, path)

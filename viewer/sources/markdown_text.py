@@ -14,7 +14,7 @@ from functools import lru_cache
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
-from viewer.model.gc_pause import paused_gc
+from viewer.basics.gc_pause import paused_gc
 
 Run = tuple[str, frozenset[str]]
 NO_TAGS: frozenset[str] = frozenset()

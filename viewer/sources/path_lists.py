@@ -1,8 +1,8 @@
 """Several PATHs as the command line gives them, the way nsxiv and feh take them.
 
 The photos among the PATHs are one deck of exactly those photos, in the order given
-(viewer.model.file_lists); `recursive` adds every photo below a folder PATH to it, by the bounded
-walk of viewer.model.loading. Decks, pages and folders open as themselves beside it, in a
+(viewer.sources.file_lists); `recursive` adds every photo below a folder PATH to it, by the bounded
+walk of viewer.sources.loading. Decks, pages and folders open as themselves beside it, in a
 library. Every file is opened once, however it is spelled.
 """
 
@@ -11,12 +11,12 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from viewer.basics.text import clean_line
 from viewer.model.deck import Deck, Library
 from viewer.model.errors import DeckError
-from viewer.model.file_lists import MAX_LISTED, FileIdentity, identity, photo_list_deck
-from viewer.model.folder_deck import is_image_name
-from viewer.model.loading import load_path, photos_below
-from viewer.model.text import clean_line
+from viewer.sources.file_lists import MAX_LISTED, FileIdentity, identity, photo_list_deck
+from viewer.sources.folder_deck import is_image_name
+from viewer.sources.loading import load_path, photos_below
 
 
 def load_paths(paths: list[Path], *, recursive: bool = False, listed: bool = False,
@@ -25,7 +25,7 @@ def load_paths(paths: list[Path], *, recursive: bool = False, listed: bool = Fal
 
     One PATH loads as itself (one photo opens its folder, positioned on it), unless `listed` (the
     paths came as a list, e.g. `-i`) or `recursive`. Otherwise the photos among the PATHs make ONE
-    deck of exactly those photos, in the order given (viewer.model.file_lists); with `recursive`
+    deck of exactly those photos, in the order given (viewer.sources.file_lists); with `recursive`
     a folder adds every photo below it to that deck. Decks, pages and folders (without
     `recursive`) open as themselves, the photos' deck taking the place of the first photo among
     them, as one library. The same file given twice (however spelled, through a link) is opened

@@ -22,6 +22,13 @@ from typing import BinaryIO
 
 _READ_FLAGS = os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0)
 
+IMAGE_EXTENSIONS = frozenset({".jpg", ".jpeg", ".png", ".gif", ".webp", ".bmp", ".tif", ".tiff"})
+"""The photo files viewer opens (lower case), for folder decks and the quick `--print` alike."""
+SIDECAR_EXTENSIONS = (".md", ".txt")
+"""A photo's caption files `<stem>.md` and `<stem>.txt`, the first found winning."""
+MAX_SIDECAR_BYTES = 1024 * 1024
+"""A caption file is read up to this size (a larger one is cut short, or left to the full path)."""
+
 
 class FileProblem(Exception):
     """Why a file cannot be read or written; `str()` is a short reason for the user."""

@@ -9,7 +9,7 @@
 `--reverse` turns any of these around (and, alone, the order the photos were given in).
 
 Only photo decks are sorted (a folder, a file list, `-r`): a Markdown deck's order is its
-author's. A sorted folder deck becomes a listed deck (viewer.model.file_lists) in that order.
+author's. A sorted folder deck becomes a listed deck (viewer.sources.file_lists) in that order.
 """
 
 from __future__ import annotations
@@ -21,9 +21,9 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from viewer import patterns
+from viewer.basics.text import natural_key
 from viewer.model.deck import Deck, Library
-from viewer.model.file_lists import listed_photos, photo_list_deck
-from viewer.model.text import natural_key
+from viewer.sources.file_lists import listed_photos, photo_list_deck
 
 SORT_KEYS = ("name", "date", "size", "random")
 _MINUTE = patterns.compile(r"\d{4}-\d\d-\d\d \d\d:\d\d")
@@ -48,7 +48,7 @@ def taken(path: Path) -> str:
     """`YYYY-MM-DD HH:MM`: when the photo was taken as its EXIF says, else its file time (local
     time, as EXIF dates are); "" when neither can be read."""
     from viewer.imaging import ImageProblem
-    from viewer.imaging.metadata import photo_info  # Pillow only when sorting by date
+    from viewer.imaging.photo_info import photo_info  # Pillow only when sorting by date
 
     try:
         date = photo_info(path).date
