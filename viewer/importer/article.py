@@ -87,7 +87,8 @@ def parse_article(text: str, *, keep_numbers: bool = False, keep_all: bool = Fal
     if not units:
         article = Article(title=None, intro=[], entries=[], shape="headed")
     else:
-        article = _from_roles(units, label(units, doubled, prepared), keep_numbers, keep_all)
+        article = _from_roles(units, label(units, doubled, prepared), keep_numbers, keep_all,
+                              titled=prepared.titled)
     article.dropped = prepared.dropped + article.dropped
     article.credit_like = credit_like
     return article
@@ -109,7 +110,8 @@ def _collapse_doubles(units: list[Unit]) -> tuple[list[Unit], set[int]]:
     return kept, doubled
 
 
-def _from_roles(units: list[Unit], labelling: Labelling, keep_numbers: bool, keep_all: bool = False) -> Article:
+def _from_roles(units: list[Unit], labelling: Labelling, keep_numbers: bool, keep_all: bool = False,
+               titled: bool = False) -> Article:
     """The article the chosen roles describe: entries from headings and captions, credits
     attached before or after as the layout says, every other line listed."""
     layout = labelling.layout
@@ -151,7 +153,7 @@ def _from_roles(units: list[Unit], labelling: Labelling, keep_numbers: bool, kee
         elif role == INTRO:
             intro.append(unit.text)
         elif role == HEADING:
-            heading, suffix = split_credit(unit.text)
+            heading, suffix = split_credit(unit.text, titled=titled)
             entries.append(Entry(title=_title_text(Unit(unit.line, heading, unit.number, unit.prefix), keep_numbers),
                                  line=unit.line, credit=suffix or pending))
             if suffix and pending:
@@ -160,7 +162,7 @@ def _from_roles(units: list[Unit], labelling: Labelling, keep_numbers: bool, kee
                                "a credit before and after this heading; the one before kept as text"))
             pending, bare = None, True
         elif role == CAPTION and not bare:
-            caption, suffix = split_credit(unit.text)
+            caption, suffix = split_credit(unit.text, titled=titled)
             entries.append(Entry(title=_title_text(Unit(unit.line, caption, unit.number, unit.prefix), keep_numbers),
                                  line=unit.line, credit=suffix or pending))
             if suffix and pending:
@@ -174,7 +176,7 @@ def _from_roles(units: list[Unit], labelling: Labelling, keep_numbers: bool, kee
                 continue
             text = unit.text
             if entries[-1].credit is None:
-                caption, suffix = split_credit(text)
+                caption, suffix = split_credit(text, titled=titled)
                 if suffix is not None:
                     text, entries[-1].credit = caption, suffix
             if text:

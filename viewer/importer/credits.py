@@ -285,6 +285,9 @@ def _label_end(words: list[_Word], start: int = 0) -> tuple[int, bool]:
     if raw.isupper() and len(raw) <= 8 and raw.isalpha() and start + 1 < len(words) and \
             words[start + 1].bare in _KINDS and words[start + 1].text.endswith(":"):
         index += 1  # "ST PHOTO: Name", "AFP PHOTO: Name": the publication before the label
+    desk = _agency_label_end(words, start)
+    if desk > start:
+        return desk, False  # "Getty Images: Name", "REUTERS: Name", "AFP/Getty Images: Name"
     # One or two kind words ("Photo", "Main image", "Top photo")
     kinds = 0
     while index < len(words) and words[index].bare in _KINDS and kinds < 2 and not words[index].text.endswith(
@@ -335,6 +338,19 @@ def _label_end(words: list[_Word], start: int = 0) -> tuple[int, bool]:
             and words[start + 1].bare == "by":
         return start + 2, False
     return start, False
+
+
+def _agency_label_end(words: list[_Word], start: int) -> int:
+    """`Getty Images:`, `REUTERS:`, `AFP/Getty Images:`: an agency's name, ending in a colon, used
+    as the label before the photographer's name (at most four words, all of an agency's name)."""
+    for index in range(start, min(len(words) - 1, start + 4)):
+        word = words[index]
+        if not (word.bare in AGENCY_WORDS or word.bare.split("-")[0] in AGENCY_WORDS or
+                index > start and (word.bare in _AGENCY_TAILS or word.text == "/")):
+            return start
+        if word.text.endswith(":") and len(word.text) > 1:
+            return index + 1
+    return start
 
 
 @dataclass(frozen=True)
@@ -617,13 +633,127 @@ def _contest_prefix(text: str) -> tuple[str, str] | None:
     return rest, text[:second]
 
 
-def split_credit(text: str) -> tuple[str, str | None]:
-    """(caption, credit) when a caption starts or ends with a credit, else (text, None)."""
+_NOT_NAMES = {"me", "you", "your", "my", "our", "his", "her", "their", "its", "the", "this", "that", "these",
+              "those", "a", "an", "no", "not", "one", "all", "night", "day", "moonlight", "candlelight"}
+"""Capitalised words that follow "by" in titles ("Stand by Me", "Stand by Your Man", "By Night")."""
+_TITLE_SMALL = {"a", "an", "the", "of", "in", "on", "at", "to", "for", "and", "or", "&", "with", "from", "over",
+                "under", "into", "as", "is", "vs", "vs."}
+
+
+def _title_word(word: _Word) -> bool:
+    """A word of a work's title: capitalised, all capitals, a number, a small word or a dash."""
+    text = word.text.lstrip("\"“‘'(")
+    return bool(text) and (text[:1].isupper() or text[:1].isdigit() or word.bare in _TITLE_SMALL
+                           or text in _DASHES)
+
+
+def titled_by(text: str) -> tuple[str, str] | None:
+    """`Salt Harvest by Nguyen Thanh Dat`, `FIRST PLACE - Icicle Chandelier by Norma Pettigrew`: a
+    work's title, "by" and its photographer's name (2-4 capitalised words, maybe ", Country") ending
+    the line. Not "Stand by Me", "Stand by Your Man", "Photo booths by the river", nor a sentence.
+    The caller takes it only where an article writes its captions so (one such line may be a title
+    that happens to read so: "Walk by Central Park")."""
+    stripped = text.strip()
+    if len(stripped) > 120 or stripped[-1:] in ".!?…:;":
+        return None
+    words = _words(stripped)
+    if not 3 <= len(words) <= 18:
+        return None
+    by = next((i for i in range(len(words) - 2, 0, -1) if words[i].text == "by"), None)
+    if by is None or by > 12 or not all(_title_word(w) for w in words[:by]) or words[by - 1].text.endswith(
+            (",", ".", ";")) or not (words[0].text.lstrip("\"“‘'(")[:1].isupper() or words[0].text[:1].isdigit()):
+        return None
+    end = _name_end(words, by + 1, False)
+    name = [w for w in words[by + 1:end] if w.bare not in _PARTICLES]
+    if not 2 <= len(name) <= 4 or any(w.bare in _NOT_NAMES or not w.bare.replace("-", "").replace("'", "")
+                                      .replace("’", "").isalpha() for w in name):
+        return None
+    rest = words[end:]
+    if rest and not (words[end - 1].text.endswith(",") and len(rest) <= 3 and all(
+            w.text[:1].isupper() or w.bare in _PARTICLES for w in rest)):
+        return None  # "by Name, Country" may follow; anything else is prose
+    return stripped[:words[by].start].rstrip(), stripped[words[by].start:]
+
+
+_CAPS_STOP = {"THE", "OF", "AND", "IN", "ON", "AT", "TO", "A", "AN", "FOR", "WITH", "IS", "ARE", "WAS", "NO", "NOT",
+              "IT", "WE", "I", "YOU", "BY", "FROM", "OR", "BUT", "UPDATE", "UPDATED", "NEW", "VIDEO", "PHOTOS",
+              "WATCH", "LIVE", "BREAKING", "EXCLUSIVE", "ONE"}
+
+
+def _caps_word(core: str) -> bool:
+    """A word of a name written in capitals ("FOLEY", "O'NEILL", "TOMÁS"), not a shouted small word."""
+    letters = core.replace("-", "").replace("'", "").replace("’", "")
+    return len(letters) >= 2 and letters.isalpha() and core.isupper() and core not in _CAPS_STOP
+
+
+def _caps_name_after_dash(text: str) -> tuple[str, str] | None:
+    """`The Moon Over the Gasometer - DECLAN FOLEY`: after a spaced dash, a name of 2-4 words in
+    capitals ends the line (not "… the city - NO ONE MOVED", not a dash inside a sentence)."""
+    tail = text[-64:]
+    cut = max(tail.rfind(" - "), tail.rfind(" – "), tail.rfind(" — "))
+    if cut < 0:
+        return None
+    cut += len(text) - len(tail)
+    caption, name = text[:cut].rstrip(), text[cut + 3:].strip()
+    names = name.split()
+    if not 2 <= len(names) <= 4 or not all(_caps_word(w) for w in names) or not any(ch.isalnum() for ch in caption):
+        return None
+    return caption, name
+
+
+def _caps_name_prefix(text: str) -> tuple[str, str] | None:
+    """`- HALVARD STRAND The aurora…`, `- PRIYA NAIRThis deep…`, `- AYUMI SATOA close-up…`: a list
+    item opened by a name in capitals (2-4 words), then the caption — spaced or glued on, the
+    caption's first capital (or its "A"/"I") stuck to the name's end."""
+    if text[:2] not in ("- ", "– ", "— ", "• "):
+        return None
+    body = text[2:].lstrip()
+    offset = len(text) - len(body)
+    tokens = body[:120].split(" ")
+    position, names = 0, 0
+    for index, token in enumerate(tokens):
+        start = offset + position
+        position += len(token) + 1
+        if not token:
+            continue
+        lower_at = next((i for i, ch in enumerate(token) if ch.islower()), -1)
+        if lower_at < 0:
+            if not _caps_word(token.rstrip(",")):
+                break
+            following = tokens[index + 1] if index + 1 < len(tokens) else ""
+            if following[:1].islower() and token[-1:] in ("A", "I") and names >= 1 and _caps_word(token[:-1]):
+                return _caps_name_split(text, offset, start + len(token) - 1)  # "SATOA close-up": "SATO", "A"
+            names += 1
+            if names > 4:
+                return None
+            continue
+        if lower_at >= 3 and token[lower_at - 1].isupper() and _caps_word(token[:lower_at - 1]) and names >= 1:
+            return _caps_name_split(text, offset, start + lower_at - 1)  # "FOLEYShot": "FOLEY", "Shot"
+        break
+    if 2 <= names <= 4:
+        return _caps_name_split(text, offset, offset + len(" ".join(tokens[:names])) + 1)
+    return None
+
+
+def _caps_name_split(text: str, start: int, cut: int) -> tuple[str, str] | None:
+    name, rest = text[start:cut].strip(), text[cut:].strip()
+    if not 2 <= len(name.split()) <= 4 or len(rest.split()) < 3 or not (rest[:1].isupper() or rest[:1] in "“\"'‘"):
+        return None
+    return rest, name
+
+
+def split_credit(text: str, *, titled: bool = False) -> tuple[str, str | None]:
+    """(caption, credit) when a caption starts or ends with a credit, else (text, None).
+
+    `titled`: the article writes captions as a work's title and its photographer ("Salt Harvest by
+    Name", see titled_by), so a line of that shape is read so."""
     if credit_line(text) is not None:
         return text, None  # all credit, no caption: the caller decides what a credit line is
     found = _suffix(text)
     if found is None:
-        found = _prefix(text) or _contest_prefix(text)
+        found = _prefix(text) or _contest_prefix(text) or _caps_name_prefix(text) or _caps_name_after_dash(text)
+    if found is None and titled:
+        found = titled_by(text)
     if found is None:
         return text, None
     caption, credit = found

@@ -18,6 +18,7 @@ _WHOLE = {
     "skip ad", "skip", "menu", "search", "home", "reply", "report", "like", "follow", "upvote", "downvote",
     "vote arrow up", "vote arrow down", "vote up", "vote down", "back to top", "top", "continue reading",
     "view gallery", "view slideshow", "start slideshow", "enlarge", "expand", "fullscreen", "full screen",
+    "to full screen", "view full screen",
     "photos", "pictures", "gallery", "related", "trending", "popular", "most read", "recommended",
     "facebook", "twitter", "pinterest", "whatsapp", "linkedin", "reddit", "copy link", "embed", "save",
     "community member", "add photo comments", "view more replies", "view more comments", "load more comments",
@@ -77,6 +78,10 @@ _DATE = patterns.compile(
     r"|\b\d{1,2}:\d{2}\s*(?:am|pm)?\b|\b\d{4}-\d{2}-\d{2}\b",
     patterns.IGNORECASE,
 )
+_EXPOSURE = patterns.compile(r"(?P<aperture>\bf\s?/?\s?\d{1,2}(?:\.\d)?\b)|(?P<shutter>\b1/\d{1,5}\s?(?:s|sec)?\b|"
+                             r"\b\d{1,3}(?:\.\d)?\s?(?:s|sec|seconds?)\b)|(?P<iso>\biso\s?\d{2,6}\b)|"
+                             r"(?P<focal>\b\d{1,4}(?:-\d{1,4})?\s?mm\b)", patterns.IGNORECASE)
+"""An exposure's parts: aperture (f8, f/5.6), shutter (1/500, 30s), ISO 200, focal length (24-70mm)."""
 CAPTION_LABEL = "a caption's label"
 """Why a line like "Image caption," is left out: the line after it is a caption."""
 LABELS = {"photographer", "location", "camera", "date taken", "taken", "place", "credit", "photo credit", "source",
@@ -184,6 +189,8 @@ def furniture(text: str) -> str | None:
         return "a profile's counts"
     if _FORUM_THREAD.match(simple[:200]):
         return "a forum thread's byline"
+    if len(text) <= 160 and _camera_settings(text):
+        return "a camera's settings"
     if _PHOTO_COUNT.fullmatch(simple):
         return "a count of photos"
     if _SHOWING.fullmatch(simple):
@@ -211,6 +218,19 @@ def furniture(text: str) -> str | None:
     if words is not None and 2 <= len(words) <= 3 and words[-1] == "avatar":
         return "a commenter's picture"
     return None
+
+
+def _camera_settings(text: str) -> bool:
+    """`Canon EOS 5D, lens 24mm, f4, 1/1000, ISO 400`: three of an exposure's four parts (aperture,
+    shutter, ISO, focal length) and little else — a sentence that mentions one ("shot at f/2.8 in
+    the dark") is a caption."""
+    kinds: set[str] = set()
+    for match in _EXPOSURE.finditer(text):
+        kinds.update(name for name, value in match.groupdict().items() if value)
+    if len(kinds) < 3:
+        return False
+    words = text.replace(",", " ").split()
+    return (len(words) <= 16 and not text.rstrip().endswith((".", "!", "?"))) or len(words) <= 10
 
 
 def is_label(text: str) -> bool:

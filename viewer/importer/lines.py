@@ -4,8 +4,8 @@ Stray HTML tags are removed, page furniture is set aside (see furniture.py), met
 ("Photographer" / name) become credits, repeated captions (a copy cut short with "...more",
 one wrapped in <p>) become one, and numbered headings ("1. Title", "#18. Title", "1) Title")
 are recognised; a slide counter glued to a line's end ("Credit:Name 2/ 14") counts as a counter,
-a date set before a caption with a bar ("AUGUST 3 | …") and the alt text under an "Image:" label
-are left out. Everything set aside is listed, so the report can say what was dropped.
+a date set before a caption with a bar, dash or colon ("AUGUST 3 | …", "22/05/2014 - …") and the
+alt text under an "Image:" label are left out. Everything set aside is listed, so the report can say what was dropped.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 
 from viewer import patterns
-from viewer.importer.credits import credit_line, split_credit
+from viewer.importer.credits import credit_line, split_credit, titled_by
 from viewer.importer.furniture import CAPTION_LABEL, furniture, is_label
 
 LONG_CHARACTERS = 100
@@ -27,6 +27,9 @@ _NUMBERED = patterns.compile(r"(?:#\s?(?P<hashed>\d{1,3})(?:[.):]\s*|\s+)|(?P<pl
                              r"(?P<rest>[^\s/].*)")
 # "1 Harbor Front in Bergen": a bare number, taken as the entry's number only when such lines count up
 _BARE_NUMBERED = patterns.compile(r"(?P<bare>\d{1,3})\s+(?P<rest>[A-Z].*)")
+# "Image 1 of 90: NAME, Country", "3/20 - A caption": a slide counter opening the line of the photo it counts
+_LEADING_COUNTER = patterns.compile(r"(?:(?:photo|image|slide|picture)\s*:?\s+)?(\d{1,4})\s*(?:/|of)\s*(\d{1,4})"
+                                    r"(?:\s*[:.|–—-]\s*|\s+)", patterns.IGNORECASE)
 # "Credit:Ana Ruiz 2/ 14": a slide counter glued to the end of a line (of the photo before it)
 _TRAILING_COUNTER = patterns.compile(r"\s(\d{1,3})\s?/\s?(\d{1,3})$")
 _TEXT_LABELS = {"description", "description (brief)", "caption", "summary", "about this photo", "about the image"}
@@ -67,6 +70,9 @@ class Prepared:
     """The article numbers its entries: numbered units are headings."""
     counters: int = 0
     """Slide counters seen ("1 / 20"): each one starts a photo."""
+    titled: bool = False
+    """The article writes captions as a work's title and its photographer ("Salt Harvest by Name")
+    on more than one line: a line of that shape is read so (credits.titled_by)."""
 
 
 def _clean(line: str) -> str:
@@ -78,9 +84,14 @@ _HIDDEN_LABELS = ("image caption,", "image caption", "media caption,", "media ca
                   "photo caption:", "photo:")
 
 
-_DATE_LABEL = patterns.compile(r"(?:january|february|march|april|may|june|july|august|september|october|"
-                               r"november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\.?\s+\d{1,2}"
-                               r"(?:,\s*\d{4})?\s*\|\s+", patterns.IGNORECASE)
+_MONTH = (r"(?:january|february|march|april|may|june|july|august|september|october|november|december|"
+          r"jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)")
+_DATE_LABEL = patterns.compile(
+    r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?"
+    r"(?:" + _MONTH + r"\.?\s+\d{1,2}(?:st|nd|rd|th)?(?:,?\s*\d{4})?"  # "AUGUST 3", "Dec. 29, 2020"
+    r"|\d{1,2}(?:st|nd|rd|th)?\s+" + _MONTH + r"\.?(?:,?\s*\d{4})?"  # "3 August 2020"
+    r"|\d{1,2}[/.]\d{1,2}[/.](?:\d{4}|\d{2})|\d{4}-\d{2}-\d{2})"  # "22/05/2014", "2014-05-22"
+    r"(?P<sep>\s*[|:]\s+|\s+[-–—]\s+)", patterns.IGNORECASE)
 _CRUMBS = patterns.compile(r"(?:home|news|photos|pictures|galleries)\s+[>›»]\s+(?:[^>›»]{1,40}\s+[>›»]\s+){0,4}",
                            patterns.IGNORECASE)
 
@@ -100,12 +111,16 @@ def _without_addresses(text: str) -> str:
 
 
 def _without_date_label(text: str) -> str:
-    """`AUGUST 3 | Volunteer firefighter…`: the day a photo was taken, set before its caption with a
-    bar, is not the caption's first words."""
-    match = _DATE_LABEL.match(text[:40])
+    """`AUGUST 3 | Volunteer firefighter…`, `22/05/2014 - Pilgrims carry…`, `March 3: A…`: the day a
+    photo was taken, set before its caption with a bar, dash or colon, is not the caption's first
+    words (the caption after it starts a sentence: "May 3 - the day…" is left alone)."""
+    match = _DATE_LABEL.match(text[:48])
     if match is None or len(text) - match.end() < 20:
         return text
-    return text[match.end():].strip()
+    rest = text[match.end():].strip()
+    if "|" not in match.group("sep") and not (rest[:1].isupper() or rest[:1] in "“\"'‘"):
+        return text
+    return rest
 
 
 def _without_breadcrumbs(text: str) -> str:
@@ -151,7 +166,7 @@ def prepare(text: str, keep_all: bool = False) -> Prepared:
     after_counter = after_label = False
     # Counters glued to line ends count only when the article does it more than once.
     glued = sum(1 for line in raw if _trailing_counter(line.rstrip()[-12:]) is not None) >= 2 and not keep_all
-    for number, line in enumerate(raw, start=1):
+    for number, line in _glued_runs(raw):
         cleaned = _clean(line)
         if not cleaned:
             continue
@@ -166,6 +181,16 @@ def prepare(text: str, keep_all: bool = False) -> Prepared:
                 units.append(Unit(number, cleaned, after_counter=after_counter, after_label=after_label))
             after_counter, after_label = True, False
             continue
+        lead = _leading_counter(cleaned) if not keep_all else None
+        if lead is not None:
+            dropped.append((number, cleaned[:lead].strip(), "a slide counter"))
+            cleaned = cleaned[lead:]
+            counters += 1
+            after_counter = True
+            why = furniture(cleaned)
+            if why is not None:
+                dropped.append((number, cleaned, why))
+                continue
         if value_of is not None:
             label, value_of = value_of, None
             if len(cleaned.split()) <= 3 and not keep_all:
@@ -214,7 +239,42 @@ def prepare(text: str, keep_all: bool = False) -> Prepared:
     numbering = _numbering(units)
     if numbering is not None:
         units = [_with_number(unit, numbering) for unit in units]
-    return Prepared(units=units, dropped=sorted(dropped), numbered=numbering is not None, counters=counters)
+    titled = _titled_captions(units)
+    return Prepared(units=units, dropped=sorted(dropped), numbered=numbering is not None, counters=counters,
+                    titled=titled)
+
+
+_GLUED_LABEL = patterns.compile(r"(?:Image|Media|Video|Picture|Photo) (?:copyright|caption|source)")
+"""The labels screen readers hear before a photo's credit and caption (BBC-style pages), written
+as they are ("the image caption" in a sentence is not one)."""
+
+
+def _glued_runs(raw: list[str]) -> list[tuple[int, str]]:
+    """(line number, line) for each line, a gallery run together on one line cut apart first:
+    `Image copyrightEPAImage captionA hurdler…Friday.Image copyrightREUTERSImage caption…` is one
+    line per label (two or more labels on a line: one label alone is read where it stands)."""
+    out: list[tuple[int, str]] = []
+    for number, line in enumerate(raw, start=1):
+        starts = [match.start() for match in _GLUED_LABEL.finditer(line)] if len(line) > 40 else []
+        if len(starts) < 2:
+            out.append((number, line))
+            continue
+        cuts = [0, *[start for start in starts if start > 0], len(line)]
+        out.extend((number, line[a:b]) for a, b in zip(cuts, cuts[1:]) if line[a:b].strip())
+    return out
+
+
+def _titled_captions(units: list[Unit]) -> bool:
+    """Captions that are only a work's title and its photographer ("Salt Harvest by Name"), one
+    after another: at least two such lines, most followed by another or ending the article. (A
+    heading of that shape over the entry's text names the work's maker: "Studio by Harrow & Finch"
+    over a paragraph about the building.)"""
+    titled = [unit.long is False and titled_by(unit.text) is not None for unit in units]
+    count = sum(titled)
+    if count < 2:
+        return False
+    in_runs = sum(1 for index, yes in enumerate(titled) if yes and (index + 1 == len(units) or titled[index + 1]))
+    return 2 * in_runs >= count
 
 
 def _labelled_alt(line: str) -> str | None:
@@ -237,6 +297,19 @@ _ALT_TEXT = "a picture's alt text"
 def _clean_whole(line: str) -> str:
     """The line cleaned of markup and spaces only, its label kept (for the report)."""
     return " ".join(_TAG.sub(" ", line).split())
+
+
+def _leading_counter(text: str) -> int | None:
+    """Where the text after a slide counter opening the line starts ("Image 1 of 90: NAME…",
+    "1 of 8 To full screen"), the counter's first number at most its second and the rest a new
+    sentence or a button ("1 of 3 children…" is prose)."""
+    match = _LEADING_COUNTER.match(text[:40])
+    if match is None or not 0 <= int(match.group(1)) <= int(match.group(2)) or match.end() >= len(text):
+        return None
+    rest = text[match.end():]
+    if not (rest[:1].isupper() or rest[:1] in "“\"'‘"):
+        return None
+    return match.end()
 
 
 def _trailing_counter(tail: str) -> patterns.Match | None:

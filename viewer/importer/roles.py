@@ -43,6 +43,7 @@ W: dict[str, float] = {
     "credit_label": 0.8,
     "credit_name_under_heading": 0.85,
     "credit_name": 2.25,
+    "credit_by_name": 0.9,
     "credit_as_text": 7.0,
     "title_base": 1.5,
     "title_usual_length": 0.35,
@@ -125,6 +126,7 @@ W: dict[str, float] = {
     "credit_before_entries": 2.0,
     "second_credit": 5.25,
     "second_credit_in_line": 1.75,
+    "unheaded_caption_with_own_credit": 4.5,
     "counter_mismatch": 2.25,
     "footer_start": 0.5,
     "footer_after_footer": 0.0,
@@ -196,6 +198,9 @@ class Features:
     byline: bool
     next_long: bool
     previous_short: bool
+    by_name: bool = False
+    """"by" and a person's name alone ("by Fraser McAllister"): the photographer of the caption
+    before (a caption broken over two lines), or a byline at the top."""
     photo_words: bool = False
     """Names pictures or a time span, as gallery headlines do ("in pictures", "photos of the week")."""
     repeated: bool = False
@@ -338,20 +343,22 @@ def features(units: list[Unit], doubled: set[int], prepared: Prepared) -> list[F
     # What neighbours ask of each other, worked out once a line.
     wholes = [unit.text if unit.credit else credit_line(unit.text) for unit in units]
     names = [whole is None and is_name_line(unit.text) for unit, whole in zip(units, wholes)]
+    by_names = [whole is None and unit.text[:3].casefold() == "by " and is_name_line(unit.text[3:])
+                for unit, whole in zip(units, wholes)]
     places = [_is_place(unit.text) for unit in units]
     aside = [whole is not None or name or place for whole, name, place in zip(wholes, names, places)]
     out: list[Features] = []
     for index, unit in enumerate(units):
         text = unit.text
         whole = wholes[index]
-        suffix = None if whole else split_credit(text)[1]
+        suffix = None if whole else split_credit(text, titled=prepared.titled)[1]
         words = text.split()
         capitals = sum(1 for w in words if w[:1].isupper()) / len(words) if words else 0.0
         after = units[index + 1] if index + 1 < len(units) else None
         before = units[index - 1] if index else None
         out.append(Features(
             text=text, words=unit.words, long=unit.long, sentence=_ends_sentence(text), credit=whole, suffix=suffix,
-            name=names[index], numbered=prepared.numbered and unit.number is not None,
+            name=names[index], by_name=by_names[index], numbered=prepared.numbered and unit.number is not None,
             doubled=unit.line in doubled, after_counter=unit.after_counter or (
                 before is not None and before.after_counter and out[-1].credit is not None), capitals=capitals,
             byline=_is_byline(text), next_long=_text_follows(units, index, aside), place=places[index],
@@ -387,6 +394,8 @@ def _emission(f: Features, role: str, first: bool, article: _Article, layout: La
             return W["credit_line"] - (W["credit_label"] if f.next_label and layout.credit_before else 0.0)
         if f.name:
             return W["credit_name_under_heading"] if layout.headed and f.previous_short else W["credit_name"]
+        if f.by_name:
+            return W["credit_by_name"]
         return INF
     if f.credit is not None and role in (ALT, SECTION, NOISE, CHROME):
         return INF
@@ -584,6 +593,10 @@ def _transition(state: _State, role: str, layout: Layout, article: _Article,
         return moved
     # A line that ends (or starts) with its credit credits the entry it belongs to.
     new_state, cost = moved
+    if role == CAPTION and layout.headed and not state.bare and state.credited and state.last != CREDIT:
+        # "- NAME The caption…" after a credited entry: a photo that lost its heading, not a
+        # second credit for the one before
+        cost -= W["unheaded_caption_with_own_credit"]
     if new_state.credited:
         cost += W["second_credit_in_line"]  # a second credit for one photo
     return _State(new_state.last, True, True, False, new_state.titled), cost
