@@ -127,7 +127,7 @@ async def test_the_panel_shows_the_partial_photo_with_its_notice(tmp_path, mode)
             view = app.screen.query_one(PhotoView)
             lines = [view.render_line(y).text for y in range(view.size.height)]
             text = "\n".join(lines)
-            assert "Photo unavailable" not in text and not app.screen.photo_failed
+            assert "Photo unavailable" not in text and not app.screen.query_one("#stage").photo_failed
             assert lines[-1].strip() == "⚠ " + DAMAGED  # the notice on the panel's last row
             if mode == "halfblock":
                 assert "▄" in text

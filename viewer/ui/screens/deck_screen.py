@@ -1,9 +1,9 @@
 """The slideshow screen: keys and pictures around a `Slideshow` session (viewer.model.slideshow).
 
-A key calls the session (the bindings are in deck_keys.py), then `_publish` hands the session's
-state to the reactives the widgets are bound to (`data_bind`); widgets report clicks and search
-input back up with messages. What there is to tell the user goes through `say`. The stage
-arranges photo and caption; zoom, pan and rotation are the photo panel's.
+A key calls the session (bindings in deck_keys.py), then `_publish` hands the session's state to
+the reactives the widgets are bound to (`data_bind`); widgets report clicks and search input back
+up with messages. Notices go through `say`; the stage arranges photo and caption (zoom, pan and
+rotation are the photo panel's).
 """
 
 from __future__ import annotations
@@ -12,6 +12,7 @@ from textual import events, work
 from textual.app import ComposeResult
 from textual.reactive import var
 from textual.screen import Screen
+from textual.timer import Timer
 from textual.widgets import Footer, Header
 from textual.worker import get_current_worker
 
@@ -23,12 +24,13 @@ from viewer.sources import watch as disk_watch
 from viewer.terminal.detect import Graphics
 from viewer.ui.options import ViewOptions
 from viewer.ui.screens.deck_keys import DECK_BINDINGS
+from viewer.ui.screens.notices import tell
 from viewer.ui.widgets.caption_panel import CaptionPanel
 from viewer.ui.widgets.info_line import InfoLine
 from viewer.ui.widgets.photo_view import PhotoView
 from viewer.ui.widgets.search_bar import SearchBar
 from viewer.ui.widgets.stage import Stage
-from viewer.ui.widgets.status_bar import NOTICE_SECONDS, StatusBar
+from viewer.ui.widgets.status_bar import StatusBar
 
 TICK = 0.25
 """Seconds between looks at autoplay, a search index still growing and the position to remember."""
@@ -62,6 +64,7 @@ class DeckScreen(Screen[None]):
         self._pipeline = pipeline
         self._from_library = from_library
         self.set_reactive(DeckScreen.cursor, self.slideshow.cursor)
+        self._intervals: list[Timer] = []  # paused while another screen covers this one
 
     @property
     def deck(self) -> Deck:
@@ -79,11 +82,11 @@ class DeckScreen(Screen[None]):
 
     def on_mount(self) -> None:
         if hasattr(self.app, "pane_active"):  # the viewer app's focus reports (tests may run a bare App)
-            self.watch(self.app, "pane_active", self._pane_focus)
+            self.watch(self.app, "pane_active", lambda active: setattr(self, "pane_active", active))
         self._publish()
         self.watch_cursor(self.cursor)
         self.call_after_refresh(self.build_index)  # after the first frame: the slide comes first
-        self._intervals = [self.set_interval(TICK, self.tick)]
+        self._intervals.append(self.set_interval(TICK, self.tick))
         if self.options.watch:
             self._intervals.append(self.set_interval(POLL, self._poll_disk))
         for notice in self.slideshow.opening_notices():
@@ -91,34 +94,24 @@ class DeckScreen(Screen[None]):
         if self.slideshow.start_playing:
             self.action_session("toggle_play")
 
-    def _pane_focus(self, active: bool | None) -> None:
-        self.pane_active = active
-
     def on_screen_suspend(self) -> None:
         # Under another screen (overview, help, library grid) nothing here needs to run, and a
         # screen below that keeps waking makes Textual 8 repaint the whole top screen again and
         # again (the overview's sixel pictures with it, ~1 MB/s into xterm): pause until shown.
-        for interval in getattr(self, "_intervals", ()):
+        for interval in self._intervals:
             interval.pause()
 
     def on_screen_resume(self) -> None:
-        for interval in getattr(self, "_intervals", ()):  # (the first resume comes before on_mount)
+        for interval in self._intervals:  # (none yet at the first resume: it comes before on_mount)
             interval.resume()
 
     def on_unmount(self) -> None:
         self.slideshow.save_position()
 
     def say(self, notice: Say | str | None, in_status_line: bool = False) -> None:
-        """Tell the user: a toast, or with terminal pictures the status line (a toast would sit over
-        the photo: kitty's pictures hide text, sixel's lose the cells under it)."""
-        if not notice:
-            return
-        say = Say(notice) if isinstance(notice, str) else notice
-        seconds = say.seconds or NOTICE_SECONDS
-        if self._graphics.pixels or in_status_line:
-            self.query_one(StatusBar).show_notice(say.text, say.severity, seconds)
-        else:
-            self.notify(say.text, title=say.title, severity=say.severity, timeout=seconds, markup=False)
+        """Tell the user: a toast, or with terminal pictures the status line (see notices.py)."""
+        if notice:
+            tell(self, Say(notice) if isinstance(notice, str) else notice, in_status_line or self._graphics.pixels)
 
     def _publish(self, notice: Say | str | None = None) -> None:
         """Hand the session's state to the widgets (through the reactives), and say `notice`."""
@@ -132,8 +125,8 @@ class DeckScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, group="search-index", exit_on_error=False)
     def build_index(self) -> None:
-        worker, index = get_current_worker(), self.slideshow.index
-        index.build(stop=lambda: worker.is_cancelled)
+        worker = get_current_worker()
+        self.slideshow.index.build(stop=lambda: worker.is_cancelled)
 
     @work(thread=True, exclusive=True, group="watch", exit_on_error=False)
     def _poll_disk(self) -> None:
@@ -148,9 +141,6 @@ class DeckScreen(Screen[None]):
             self.build_index()
             self.watch_cursor(self.cursor)  # the same place, but perhaps not the same slide any more
 
-    def on_resize(self, event: events.Resize) -> None:
-        self._relayout()
-
     # What is on screen ----------------------------------------------------------------------
 
     def watch_cursor(self, cursor: Cursor) -> None:
@@ -158,14 +148,11 @@ class DeckScreen(Screen[None]):
         self.query_one(Stage).show(show, self.slideshow.neighbours(), cursor.query, self.slideshow.nothing_to_show())
         self._relayout()
 
-    def _relayout(self) -> None:
-        width, height = self.size
-        self.query_one(Stage).arrange_for(width, height - (1 if self.show_info else 0))
+    def on_resize(self, event: events.Resize) -> None:
+        self._relayout()
 
-    @property
-    def photo_failed(self) -> bool:
-        """The photo on screen could not be shown (its alt text is)."""
-        return self.query_one(Stage).photo_failed
+    def _relayout(self) -> None:
+        self.query_one(Stage).arrange_for(self.size.width, self.size.height - (1 if self.show_info else 0))
 
     def watch_searching(self, on: bool) -> None:
         self.set_class(on, "-searching")
@@ -179,26 +166,19 @@ class DeckScreen(Screen[None]):
         self.set_class(shown, "-info")
         self._relayout()
 
-    # Keys (see deck_keys.py) ----------------------------------------------------------------
-
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        method = parameters[0] if action == "photo" and parameters else None
-        # (Asked for the footer too, maybe while the screen is still empty: query, not query_one.)
-        zoomed = method in ("pan", "zoom_fit", "zoom_actual") and any(stage.zoomed for stage in self.query(Stage))
-        if method == "pan":
-            return zoomed
-        if method in ("zoom_fit", "zoom_actual"):
-            return (self.fullscreen or zoomed) and not self.slideshow.typed
-        return self.slideshow.playing if action == "pace_key" else True
-
-    def action_session(self, method: str, argument: object = None) -> None:
-        """Most keys: one call into the session, then what it says and its new state shown.
-        (Textual passes an action as many parameters as its method names: no *args here.)"""
-        call = getattr(self.slideshow, method)
-        self._publish(call() if argument is None else call(argument))
+        if action == "photo" and parameters:  # (asked for the footer too, maybe before compose: query)
+            return all(stage.allows(str(parameters[0]), self.fullscreen, bool(self.slideshow.typed))
+                       for stage in self.query(Stage))
+        return self.slideshow.playing if action == "pace_key" else True  # + and - zoom unless playing
 
     def action_pace_key(self, steps: int) -> None:
         self.action_session("change_pace", steps)
+
+    def action_session(self, method: str, argument: object = None) -> None:
+        """Most keys: one call into the session, then what it says and its new state shown."""
+        call = getattr(self.slideshow, method)  # (no *args: Textual passes as many as are named)
+        self._publish(call() if argument is None else call(argument))
 
     def action_photo(self, method: str, x: float | None = None, y: float | None = None) -> None:
         """Zoom, pan and rotation keys: calls of the photo panel's API."""

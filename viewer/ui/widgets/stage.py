@@ -67,6 +67,15 @@ class Stage(Container):
     def zoomed(self) -> bool:
         return self.query_one(PhotoView).zoomed
 
+    def allows(self, method: str, fullscreen: bool, typing_a_number: bool) -> bool:
+        """Whether a photo key does something now: panning only while zoomed; fit and 1:1 in full
+        screen or while zoomed, unless digits are being typed as a slide number."""
+        if method == "pan":
+            return self.zoomed
+        if method in ("zoom_fit", "zoom_actual"):
+            return (fullscreen or self.zoomed) and not typing_a_number
+        return True
+
     def photo_call(self, method: str, *args: float) -> None:
         """Zoom, pan or turn the photo (`method` of the photo panel's API); nothing without a photo."""
         if self.photo is not None and method in PHOTO_API:
