@@ -98,7 +98,7 @@ def caption_parts(node: LexborNode, skip: frozenset[int] | set[int] = frozenset(
             continue
         if tag in NEVER_CONTENT or child.attributes.get("aria-hidden") == "true" or class_chrome(child):
             continue  # buttons, share links, icons (a <footer> in a figure may hold its credit)
-        if hidden(child):
+        if hidden(child) and child.css_first("img") is None:  # one holding the picture is no label
             label = label_kind(node_text(child))
             if label is not None:
                 frame.after_label = "credit" if label == "credit" else "caption"

@@ -6,7 +6,9 @@ slide's title) but not the story's prose (paragraphs before the photo, or more t
 written inside that element is read by page_caption_text.py. Photos under one caption element (a
 gallery card, a table's caption row) share it; else the element right after the photo is its
 caption when classed as one or set apart (emphasised, centred); numbered captions after a run of
-photos ("1. …", "2. …") go to them by number; JSON-LD ImageObject captions come last.
+photos ("1. …", "2. …", a photo with none skipped: "4. …", "6. …") go to them by number; a short
+box holding one photo and its caption and credit in separate elements is its caption; JSON-LD
+ImageObject captions come last.
 """
 
 from __future__ import annotations
@@ -109,8 +111,17 @@ class CaptionFinder:
                 ends = found.paragraph_ends
                 before = position is not None and bisect_right(ends, position) > bisect_right(ends, span[0]) \
                     and parent.css_first("h1, h2, h3, h4, h5, h6") is None
-                if amount > MAX_CAPTION or parent.tag != "figure" and (paragraphs > 1 or before):
-                    break  # the story's prose (more than a paragraph, or one before the photo)
+                keys, pictures = found.unit_keys, found.photos
+                text_first = position is None or bisect_left(keys, position) - bisect_left(keys, span[0]) \
+                    > bisect_left(pictures, position) - bisect_left(pictures, span[0])
+                if before and position is not None and amount <= CAPTION_BOX and \
+                        _caption_above(parent, position, span[0], found):
+                    before = text_first = False  # a short box with its caption above the photo
+                if amount > MAX_CAPTION or parent.tag != "figure" and (
+                        paragraphs > 1 and (amount > CAPTION_BOX or text_first) or before):
+                    # the story's prose (more than a paragraph, or one before the photo); a short
+                    # box may hold two (a caption and its credit, each in its own element)
+                    break
                 if amount != last and (parent.tag == "figure" or span[3] <= 0.6 * amount):  # not a box of links
                     last = amount
                     caption, found_credit, block.title = caption_parts(parent, links)
@@ -213,6 +224,25 @@ class CaptionFinder:
                     break
 
 
+def _caption_above(box: LexborNode, position: int, start: int, found: Survey) -> bool:
+    """Whether the only text in `box` before the photo (at `position`) is an element classed as
+    a caption (or a <figcaption>): a caption written above its photo, not the story's prose."""
+    caption = box.css_first('figcaption, [class*="caption"]')
+    span = found.info.get(caption.mem_id) if caption is not None else None
+    if span is None or span[0] >= position:
+        return False
+    keys = found.unit_keys
+    before = keys[bisect_left(keys, start):bisect_left(keys, position)]
+    pictures = set(found.photos[bisect_left(found.photos, start):bisect_left(found.photos, position)])
+    texts = [key for key in before if key not in pictures]
+    return len(texts) == 1 and span[0] <= texts[0] < span[1]
+
+
+CAPTION_BOX = 400
+"""Characters: a box holding one photo and no more text than this is its caption box, however
+many elements the text is split into (caption, credit, counter)."""
+
+
 def _holders(photos: list[Block]) -> tuple[dict[int, int], set[int]]:
     """Each element above a photo: which photo it holds (by index), and the elements that hold
     more than one story photo."""
@@ -307,19 +337,23 @@ def _numbered_captions(blocks: list[Block]) -> None:
             end += 1
         run = blocks[index:end]
         if len(run) >= 2:
-            texts: list[str] = []
+            # by number, in order, a photo with no caption of its own skipped ("4. …", "6. …")
+            numbered: list[tuple[int, str]] = []
             after = end
-            while after < len(blocks) and blocks[after].kind == "prose" and len(texts) < len(run):
+            while after < len(blocks) and blocks[after].kind == "prose" and len(numbered) < len(run):
                 match = LIST_NUMBER.match(blocks[after].text)
-                if match is None or int(match.group(1) or match.group(2)) != len(texts) + 1:
+                number = int(match.group(1) or match.group(2)) if match is not None else 0
+                last = numbered[-1][0] if numbered else 0
+                if match is None or not last < number <= len(run) or not numbered and number != 1:
                     break
-                texts.append(blocks[after].text[match.end():])
+                numbered.append((number, blocks[after].text[match.end():]))
                 after += 1
             used = after - end
-            if len(texts) < 2 and end < len(blocks) and blocks[end].kind == "prose":
-                texts, used = _split_numbered(blocks[end].text, len(run)), 1
-            if len(texts) >= 2:
-                for photo_block, text in zip(run, texts):
+            if len(numbered) < 2 and end < len(blocks) and blocks[end].kind == "prose":
+                numbered, used = list(enumerate(_split_numbered(blocks[end].text, len(run)), start=1)), 1
+            if len(numbered) >= 2:
+                for number, text in numbered:
+                    photo_block = run[number - 1]
                     assert photo_block.photo is not None
                     photo_block.photo.caption, credit = finish_caption(text, None)
                     photo_block.photo.credit = photo_block.photo.credit or credit

@@ -16,6 +16,8 @@ if TYPE_CHECKING:
 
 MIN_SIDE = 100
 """Pictures smaller than this (either side) are icons, avatars or pixels, not photos."""
+AVATAR_SIDE = 128
+"""A square picture declared this small or smaller is an avatar or badge, unless it opens a photo."""
 STORY_SIDE = 200
 """A picture declared at least this big on one side is story-sized (a weak chrome word cannot hide it)."""
 IMAGE_SUFFIXES = (".jpg", ".jpeg", ".png", ".gif", ".webp", ".bmp", ".tif", ".tiff", ".avif")
@@ -34,6 +36,13 @@ def srcset_best(value: str) -> list[str]:
     return [url for _, url in sorted(items, key=lambda item: -item[0])]
 
 
+FULL_SIZE_ATTRIBUTES = ("data-full-url", "data-orig-file", "data-large-file", "data-hi-res-src", "data-large_image",
+                        "data-zoom-src")
+"""Attributes naming a picture's full-size file (WordPress, Arc, WooCommerce, zoom scripts)."""
+LAZY_ATTRIBUTES = ("data-src", "data-lazy-src", "data-original", "data-lazy", "data-url", "data-orig-src",
+                   "data-original-src", "data-lazyload", "data-lazy-load", "data-echo", "data-flickity-lazyload")
+"""Attributes lazy-loading scripts read the picture's address from (src is a placeholder meanwhile)."""
+
 MAX_CANDIDATES = 16
 """Addresses tried per picture (each may be a file to look up)."""
 
@@ -45,7 +54,7 @@ def picture_addresses(image: LexborNode, picture: LexborNode | None) -> list[str
     reader takes the first that is a saved file, and only without one a web address."""
     found: list[str] = []
     attributes = image.attributes
-    for name in ("data-full-url", "data-orig-file", "data-large-file"):
+    for name in FULL_SIZE_ATTRIBUTES:
         value = attributes.get(name)
         if value:
             found.append(value)
@@ -58,7 +67,7 @@ def picture_addresses(image: LexborNode, picture: LexborNode | None) -> list[str
             if source.tag == "source":
                 for name in ("data-srcset", "srcset"):
                     found += srcset_best(source.attributes.get(name) or "")[:2]
-    for name in ("data-src", "data-lazy-src", "data-original", "data-lazy", "data-url"):
+    for name in LAZY_ATTRIBUTES:
         value = attributes.get(name)
         if value:
             found.append(value)
@@ -70,12 +79,19 @@ def picture_addresses(image: LexborNode, picture: LexborNode | None) -> list[str
     return usable[:MAX_CANDIDATES]
 
 
+def not_shown(image: LexborNode) -> bool:
+    """A picture its own style hides (display:none, visibility:hidden): a tracking pixel. (A
+    carousel hides the slide around a picture, never the picture itself.)"""
+    style = (image.attributes.get("style") or "")[:500].lower().replace(" ", "")
+    return "display:none" in style or "visibility:hidden" in style
+
+
 def photo_like(image: LexborNode) -> bool:
     """A picture that may be a photo, judged from its markup alone (the survey's test)."""
-    if declared_small(image):
+    if declared_small(image) or not_shown(image):
         return False
     attributes = image.attributes
-    for name in ("src", "data-src", "data-lazy-src", "srcset", "data-srcset", "data-lazy-srcset", "data-original"):
+    for name in ("src", *LAZY_ATTRIBUTES, "srcset", "data-srcset", "data-lazy-srcset", *FULL_SIZE_ATTRIBUTES):
         value = (attributes.get(name) or "").strip()
         if value and not value.startswith(("data:", "javascript:")):
             return not urlsplit(value.split(" ", 1)[0]).path.lower().endswith(".svg")
@@ -128,8 +144,8 @@ def picture_size(path: Path) -> tuple[int, int] | None:
 
 
 def declared_small(image: LexborNode) -> bool:
-    """Declared an icon, avatar, badge or pixel: both sides under MIN_SIDE, or a sliver (a side
-    under a third of it). A gallery thumbnail shown at 120×80 is still a photo."""
+    """Declared an icon, avatar, badge or pixel: both sides under MIN_SIDE, a sliver (a side
+    under a third of it), or a small square (AVATAR_SIDE). A gallery thumbnail shown at 120×80 is still a photo."""
     sides = []
     for name in ("width", "height"):
         value = (image.attributes.get(name) or "").strip().rstrip("px").strip()
@@ -137,7 +153,22 @@ def declared_small(image: LexborNode) -> bool:
             sides.append(int(value))
     if not sides:
         return False
+    if len(sides) == 2 and sides[0] == sides[1] <= AVATAR_SIDE and not _enlarges(image):
+        return True  # a small square: an author's or commenter's picture, a badge
     return max(sides) < MIN_SIDE or min(sides) < MIN_SIDE // 3
+
+
+def _enlarges(image: LexborNode) -> bool:
+    """Linked to a picture file (a gallery's square thumbnail that opens the photo)."""
+    node = image.parent
+    for _ in range(3):
+        if node is None:
+            return False
+        if node.tag == "a":
+            target = urlsplit(node.attributes.get("href") or "").path.lower()
+            return target.endswith(IMAGE_SUFFIXES)
+        node = node.parent
+    return False
 
 
 def basename(address: str) -> str:

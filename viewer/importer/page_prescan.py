@@ -4,6 +4,8 @@ One pass over the page in document order, in the tokenizer's own terms (tags, at
 comments, raw text), hopping from one `<` to the next at C speed. The page the parser then sees
 is written back from those tokens (tags and attributes re-serialised, comments left out), so what
 the pre-scan measured is exactly what the parser builds: no page can smuggle structure past it.
+An AMP page's `<amp-img>` is written back as the `<img>` it stands for (its end tag left out), so
+every later step reads it as the picture it is.
 """
 
 from __future__ import annotations
@@ -46,6 +48,8 @@ _FORM_CONTROLS = frozenset({"select", "datalist", "textarea"})
 _FORM_PARTS = frozenset({"option", "optgroup"})
 _TABLE_TAGS = frozenset({"table", "tbody", "thead", "tfoot", "tr", "td", "th", "col", "colgroup", "caption"})
 _FOREIGN = frozenset({"svg", "math"})
+_AS_IMG = frozenset({"amp-img"})
+"""Custom elements that are pictures: read as <img> (void, so what they hold follows them)."""
 _TAG_NAME_END = patterns.compile(r"[\s/>]")
 _ATTRIBUTE_NAME_END = patterns.compile(r"[\s/>=]")
 _NOT_SPACE = patterns.compile(r"[^\s]")
@@ -234,7 +238,7 @@ def prescan(text: str) -> PreScan:
             if tag is None:
                 break
             i = tag.end
-            name = tag.name
+            name = "img" if tag.name in _AS_IMG else tag.name
             if open_count.get(name):
                 while stack:
                     top = stack.pop()
@@ -262,7 +266,7 @@ def prescan(text: str) -> PreScan:
         if elements > MAX_ELEMENTS:
             raise PageProblem(f"it has more than {MAX_ELEMENTS:,} elements; no saved page does that")
         i = tag.end
-        name = tag.name
+        name = "img" if tag.name in _AS_IMG else tag.name
         too_many += tag.too_many
         giant.extend(tag.giant)
         if name in _FORM_CONTROLS:

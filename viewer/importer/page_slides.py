@@ -4,16 +4,26 @@ Prose before the first photo is the introduction; prose after a photo belongs to
 one. A heading is its photo's title in a listicle (numbered headings, their numbers dropped, or a
 heading before nearly every photo), or when the photo has no caption of its own and nothing stands
 between them; otherwise it stays text. A caption is the slide's first text (a long one's first
-sentence its title).
+sentence its title). An uncaptioned photo takes the text right under it (a short line whole, a
+paragraph's first sentence), or the caption of the figure right beside it (a row of figures under
+one caption). A paragraph that is all credit after a photo's text ("Photo by Name."), or a
+credit's label and its name as two lines ("Photograph" / "Name"), is that photo's credit; one
+right above a photo with no credit, when the photo before has one, is that next photo's.
 """
 
 from __future__ import annotations
 
 from itertools import pairwise
+from typing import TYPE_CHECKING
 
 from viewer.importer.page_blocks import LIST_NUMBER, Block
+from viewer.importer.page_caption_text import finish_caption
+from viewer.importer.page_nodes import label_kind
 from viewer.importer.page_pictures import is_file_name
 from viewer.importer.page_types import Page, PageSlide
+
+if TYPE_CHECKING:
+    from selectolax.lexbor import LexborNode
 
 
 def _caption_title(caption: str) -> tuple[str, list[str]]:
@@ -31,6 +41,58 @@ def _caption_title(caption: str) -> tuple[str, list[str]]:
             return " ".join(words[:index + 1]), [" ".join(words[index + 1:])]
     return caption, []
 
+
+def _credit_for(slide: PageSlide, text: str) -> bool:
+    """Whether a paragraph that is all credit ("Photo by Name.", "Image: Archive") is the credit
+    of the slide's photo, which has none yet; it is then given it."""
+    photo = slide.photo
+    if photo is None or photo.credit or len(text) > MAX_CREDIT_PARAGRAPH:
+        return False
+    caption, credit = finish_caption(text, None)
+    if caption or not credit:
+        return False
+    photo.credit = credit
+    return True
+
+
+def _figure(node: LexborNode) -> LexborNode | None:
+    for _ in range(8):
+        if node.tag == "figure":
+            return node
+        if node.parent is None:
+            return None
+        node = node.parent
+    return None
+
+
+def _one_row(first: LexborNode, second: LexborNode) -> bool:
+    """Whether two pictures stand in figures right next to each other (nothing between them)."""
+    left, right = _figure(first), _figure(second)
+    if left is None or right is None or left.mem_id == right.mem_id:
+        return False
+    node = left.next
+    for _ in range(4):
+        if node is None or node.tag != "-text" or (node.text_content or "").strip():
+            break
+        node = node.next
+    return node is not None and node.mem_id == right.mem_id
+
+
+def _credit_before(text: str, following: Block) -> bool:
+    """Whether a paragraph that is all credit is the credit of the photo right after it, which
+    has none; it is then given it."""
+    photo = following.photo
+    if following.kind != "photo" or photo is None or photo.credit or len(text) > MAX_CREDIT_PARAGRAPH:
+        return False
+    caption, credit = finish_caption(text, None)
+    if caption or not credit:
+        return False
+    photo.credit = credit
+    return True
+
+
+MAX_CREDIT_PARAGRAPH = 120
+"""Characters: a paragraph longer than this is prose, whatever it starts with."""
 
 SHORT_LINE = 200
 """Characters: a line of text right under a photo with no caption nor alt text, no longer than
@@ -50,15 +112,43 @@ def slides_from_blocks(title: str | None, blocks: list[Block], skipped: list[tup
     heading: Block | None = None
     waiting: list[str] = []  # prose after a heading, before its photo
     stand_in = False  # the last slide's title is a stand-in ("Photo 3")
+    previous: Block | None = None  # the last photo's block
 
     def place(texts: list[str]) -> None:
         (slides[-1].paragraphs if slides else intro).extend(texts)
 
-    for block in blocks:
-        if stand_in and block.kind == "prose" and heading is None and len(block.text) <= SHORT_LINE:
-            slides[-1].title = block.text  # the short line right under an uncaptioned photo
+    label = ""  # a credit's label standing alone after a photo ("Photograph"), its name next
+    for index, block in enumerate(blocks):
+        if label:
+            if block.kind == "prose" and len(block.text) <= MAX_CREDIT_PARAGRAPH and slides and \
+                    slides[-1].photo is not None:
+                slides[-1].photo.credit, label = block.text, ""
+                continue
+            place([label])
+            label = ""
+        if block.kind == "prose" and heading is None and slides and slides[-1].photo is not None and \
+                not slides[-1].photo.credit and label_kind(block.text) == "credit":
+            label = block.text
+            continue
+        if block.kind == "prose" and heading is None and slides and _credit_for(slides[-1], block.text):
+            continue  # "Photo by Name." on its own after a photo and its prose: that photo's credit
+        if block.kind == "prose" and heading is None and index + 1 < len(blocks) and \
+                _credit_before(block.text, blocks[index + 1]):
+            continue  # a credit line standing right above the next photo, which has none
+        if stand_in and block.kind == "prose" and heading is None:
+            # the text right under an uncaptioned photo: a short line is the slide's title, a
+            # paragraph's first sentence is (the rest stays under it)
+            slides[-1].title, rest = (block.text, []) if len(block.text) <= SHORT_LINE else \
+                _caption_title(block.text)
+            slides[-1].paragraphs.extend(rest)
             stand_in = False
             continue
+        if stand_in and block.kind == "photo" and block.photo is not None and block.photo.caption and \
+                heading is None and not block.title and previous is not None and _one_row(previous.node, block.node):
+            # a row of figures side by side under the last one's caption: they share it
+            slides[-1].title, slides[-1].paragraphs = _caption_title(block.photo.caption)
+            if slides[-1].photo is not None and not slides[-1].photo.credit:
+                slides[-1].photo.credit = block.photo.credit
         stand_in = False
         if block.kind == "heading":
             if heading is not None:  # a heading with no photo of its own: kept as text
@@ -96,7 +186,10 @@ def slides_from_blocks(title: str | None, blocks: list[Block], skipped: list[tup
             else:
                 slide_title, paragraphs, stand_in = f"Photo {len(slides) + 1}", [], True
             slides.append(PageSlide(title=slide_title, photo=photo, paragraphs=paragraphs))
+            previous = block
             heading, waiting = None, []
+    if label:
+        place([label])
     if heading is not None:
         place([heading.text, *waiting])
     return Page(title=title, intro=intro, slides=slides, skipped=skipped)

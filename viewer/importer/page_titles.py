@@ -12,8 +12,8 @@ from viewer.importer.page_nodes import node_text, norm
 if TYPE_CHECKING:
     from selectolax.lexbor import LexborHTMLParser
 
-_TITLE_SEPARATORS = (" | ", " || ", " \u2013 ", " \u2014 ", " - ", " \u00b7 ", " \u2022 ", " :: ", " \u00bb ", " / ",
-                     " ~ ")
+_TITLE_SEPARATORS = (" | ", " || ", " \u2013 ", " \u2014 ", " - ", " \u00b7 ", " \u2022 ", " :: ", " \u00bb ",
+                     " \u00ab ", " \u203a ", " \u2039 ", " / ", " ~ ")
 
 
 def title_split(text: str) -> list[tuple[str, str]]:
@@ -40,7 +40,7 @@ def title_parts(text: str) -> list[str]:
     parts = [part for _, part in title_split(text)]
     colon = text.find(": ")
     if 0 < colon < 80:
-        parts += [text[:colon].strip(), text[colon + 2:].strip()]
+        parts += [text[:colon].rstrip(" :"), text[colon + 2:].strip()]  # "Title :: Blog" too
     return [part for part in parts if part]
 
 

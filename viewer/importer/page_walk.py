@@ -5,9 +5,10 @@ photos. Chrome inside the story is left out by tag (nav, aside, footer, forms, b
 role or class word (share, related, comments, ads…), but never an element holding most of the
 story's photos or text, and a weak word (widget, sidebar, icon, logo…) never hides a story-sized
 photo. A picture's saved file wins over a web address in every lazy attribute and
-`<picture><source>`; a `<noscript>` copy of a picture already there is not read twice; a picture
-that is a teaser for another page (its link holds a title, or the title beside it links to the
-same page) is left out.
+`<picture><source>`; a `<noscript>` copy of a picture already there is not read twice, nor is a
+blur-up placeholder beside the picture itself; an element classed visually hidden that holds a
+picture is walked (only its label is hidden); a picture that is a teaser for another page (its
+link holds a title, or the title beside it links to the same page) is left out.
 """
 
 from __future__ import annotations
@@ -40,6 +41,8 @@ from viewer.importer.page_pictures import (
     SavedFiles,
     declared_big,
     declared_small,
+    image_key,
+    not_shown,
     photo_like,
     picture_addresses,
     picture_size,
@@ -137,7 +140,9 @@ class StoryWalk:
         if self._chrome(child):
             self._skip_images(child, "in the page's chrome (navigation, share, related, ads)")
             return False
-        if hidden(child):
+        if hidden(child) and child.mem_id not in self.found.has_image:
+            # a screen reader's label; an element holding a picture is not one, whatever its class
+            # says ("field--label-visually_hidden": the label inside it is hidden, not the photo)
             return False
         if tag == "img":
             self._image(child, block, run)
@@ -272,9 +277,19 @@ class StoryWalk:
     def _image(self, image: LexborNode, block: LexborNode, run: _Run) -> None:
         self.visited.add(image.mem_id)
         photo = self._photo(image)
-        if photo is not None:
-            self._flush(block, run)
-            self.blocks.append(Block("photo", "", image, photo))
+        if photo is None:
+            return
+        last = self.blocks[-1] if self.blocks else None
+        if not run.parts and last is not None and last.photo is not None and last.node.parent is not None and \
+                image.parent is not None and last.node.parent.mem_id == image.parent.mem_id and \
+                image_key(last.photo.source) == image_key(photo.source):
+            # a blur-up placeholder and the picture itself side by side ("max/60/x.jpg?q=20", then
+            # "max/1600/x.jpg"): one photo, the saved copy if either is, else the later (full) one
+            if photo.local is not None or last.photo.local is None:
+                last.photo, last.node = photo, image
+            return
+        self._flush(block, run)
+        self.blocks.append(Block("photo", "", image, photo))
 
     def _photo(self, image: LexborNode) -> PagePhoto | None:
         picture = image.parent if image.parent is not None and image.parent.tag == "picture" else None
@@ -284,6 +299,9 @@ class StoryWalk:
         name = candidates[0]
         if declared_small(image):
             self.skipped.append((name, "declared smaller than a photo (an icon, avatar or pixel)"))
+            return None
+        if not_shown(image):
+            self.skipped.append((name, "hidden by its own style (a tracking pixel)"))
             return None
         if all(urlsplit(c).path.lower().endswith((".svg", ".svg.png")) for c in candidates):
             self.skipped.append((name, "a drawing (SVG), not a photo"))
@@ -382,10 +400,23 @@ class StoryWalk:
         return None
 
     def skip_the_rest(self, body: LexborNode) -> None:
-        """Pictures outside the story, listed as skipped."""
+        """Pictures outside the story, listed as skipped (not the <noscript> copy of a story photo)."""
+        shown = {image_key(block.photo.source) for block in self.blocks if block.photo is not None}
         for image in body.css("img"):
             if image.mem_id not in self.visited:
                 candidates = picture_addresses(image, None)
-                if candidates and not candidates[0].startswith("data:"):
+                if candidates and not candidates[0].startswith("data:") and not (
+                        image_key(candidates[0]) in shown and _in_noscript(image)):  # a copy of a story photo
                     self.skipped.append((candidates[0], "outside the story: the page's chrome (navigation, "
                                                         "sidebars, related links, ads)"))
+
+
+def _in_noscript(node: LexborNode) -> bool:
+    parent = node.parent
+    for _ in range(6):
+        if parent is None:
+            return False
+        if parent.tag == "noscript":
+            return True
+        parent = parent.parent
+    return False
