@@ -88,7 +88,7 @@ def parse_article(text: str, *, keep_numbers: bool = False, keep_all: bool = Fal
         article = Article(title=None, intro=[], entries=[], shape="headed")
     else:
         article = _from_roles(units, label(units, doubled, prepared), keep_numbers, keep_all,
-                              titled=prepared.titled)
+                              titled=prepared.titled, maker_first=prepared.maker_first)
     article.dropped = prepared.dropped + article.dropped
     article.credit_like = credit_like
     return article
@@ -99,11 +99,15 @@ def _title_text(unit: Unit, keep_numbers: bool) -> str:
 
 
 def _collapse_doubles(units: list[Unit]) -> tuple[list[Unit], set[int]]:
-    """Drop the second copy of lines written twice in a row; return the units and the kept copies' lines."""
+    """Drop the second copy of lines written twice in a row; return the units and the kept copies' lines.
+
+    Copies pair up: a line written six times in a row is three photos that share one caption,
+    each written twice (alt text, then caption), not one photo."""
     kept: list[Unit] = []
     doubled: set[int] = set()
     for unit in units:
-        if kept and kept[-1].text == unit.text and not unit.long and credit_of(unit) is None:
+        if kept and kept[-1].text == unit.text and kept[-1].line not in doubled and not unit.long and \
+                credit_of(unit) is None:
             doubled.add(kept[-1].line)
             continue
         kept.append(unit)
@@ -111,7 +115,7 @@ def _collapse_doubles(units: list[Unit]) -> tuple[list[Unit], set[int]]:
 
 
 def _from_roles(units: list[Unit], labelling: Labelling, keep_numbers: bool, keep_all: bool = False,
-               titled: bool = False) -> Article:
+               titled: bool = False, maker_first: bool = False) -> Article:
     """The article the chosen roles describe: entries from headings and captions, credits
     attached before or after as the layout says, every other line listed."""
     layout = labelling.layout
@@ -153,7 +157,7 @@ def _from_roles(units: list[Unit], labelling: Labelling, keep_numbers: bool, kee
         elif role == INTRO:
             intro.append(unit.text)
         elif role == HEADING:
-            heading, suffix = split_credit(unit.text, titled=titled)
+            heading, suffix = split_credit(unit.text, titled=titled, maker_first=maker_first)
             entries.append(Entry(title=_title_text(Unit(unit.line, heading, unit.number, unit.prefix), keep_numbers),
                                  line=unit.line, credit=suffix or pending))
             if suffix and pending:
@@ -162,7 +166,7 @@ def _from_roles(units: list[Unit], labelling: Labelling, keep_numbers: bool, kee
                                "a credit before and after this heading; the one before kept as text"))
             pending, bare = None, True
         elif role == CAPTION and not bare:
-            caption, suffix = split_credit(unit.text, titled=titled)
+            caption, suffix = split_credit(unit.text, titled=titled, maker_first=maker_first)
             entries.append(Entry(title=_title_text(Unit(unit.line, caption, unit.number, unit.prefix), keep_numbers),
                                  line=unit.line, credit=suffix or pending))
             if suffix and pending:
@@ -176,7 +180,7 @@ def _from_roles(units: list[Unit], labelling: Labelling, keep_numbers: bool, kee
                 continue
             text = unit.text
             if entries[-1].credit is None:
-                caption, suffix = split_credit(text, titled=titled)
+                caption, suffix = split_credit(text, titled=titled, maker_first=maker_first)
                 if suffix is not None:
                     text, entries[-1].credit = caption, suffix
             if text:

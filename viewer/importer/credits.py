@@ -521,6 +521,8 @@ def _suffix(text: str) -> tuple[str, str] | None:
         after_dash = before.endswith(_DASHES) and len(before) > 1 and stripped[len(before) - 1:len(before)].strip()
         if after_dash:
             caption = before.rstrip("".join(_DASHES)).rstrip()
+            if " | " in caption[-80:] and before.endswith("|"):
+                continue  # "Home | Categories | Photo | Search": a row of links, not a caption and its credit
             if caption and any(ch.isalnum() for ch in caption):
                 return caption, credit
             continue
@@ -532,6 +534,8 @@ def _suffix(text: str) -> tuple[str, str] | None:
         glued_label = parse.labelled and (first[:1].isupper() or first.startswith("©")) and (
             first.endswith((":", "…", "...")) or first.startswith("©") or _has_label_punctuation(tail))
         glued_slash = not parse.labelled and any(w.text == "/" for w in tail) and _glued_name_ok(words, index)
+        if glued_label and len(before.split()) < 3:
+            glued_label = False  # "Editor’s Pics: The World’s Best": a headline's kicker, not a caption
         if glued_label or glued_slash:
             if best is None:
                 best = (before, credit)
@@ -675,6 +679,23 @@ def titled_by(text: str) -> tuple[str, str] | None:
     return stripped[:words[by].start].rstrip(), stripped[words[by].start:]
 
 
+def named_first(text: str) -> tuple[str, str] | None:
+    """`Wendell Marsh. Birches, Vermont.`: a photographer's name (2-4 capitalised words) and a full
+    stop, then the work's title (a short phrase starting with a capital): photobook and exhibition
+    captions written maker first. Like titled_by, the caller takes it only where an article
+    writes its captions so."""
+    stripped = text.strip()
+    cut = stripped.find(". ", 0, 64)
+    if cut <= 0:
+        return None
+    name, rest = stripped[:cut], stripped[cut + 2:].strip()
+    if not is_name_line(name) or not rest[:1].isupper() or not 1 <= len(rest.split()) <= 14 or len(rest) > 120:
+        return None
+    if not 2 <= len(name.split()) <= 4 or any(word.casefold() in _TITLE_SMALL for word in name.split()):
+        return None  # "Bought A Fancy Cat Bed. Guess Who Uses It": a headline in title case
+    return rest, name
+
+
 _CAPS_STOP = {"THE", "OF", "AND", "IN", "ON", "AT", "TO", "A", "AN", "FOR", "WITH", "IS", "ARE", "WAS", "NO", "NOT",
               "IT", "WE", "I", "YOU", "BY", "FROM", "OR", "BUT", "UPDATE", "UPDATED", "NEW", "VIDEO", "PHOTOS",
               "WATCH", "LIVE", "BREAKING", "EXCLUSIVE", "ONE"}
@@ -742,11 +763,12 @@ def _caps_name_split(text: str, start: int, cut: int) -> tuple[str, str] | None:
     return rest, name
 
 
-def split_credit(text: str, *, titled: bool = False) -> tuple[str, str | None]:
+def split_credit(text: str, *, titled: bool = False, maker_first: bool = False) -> tuple[str, str | None]:
     """(caption, credit) when a caption starts or ends with a credit, else (text, None).
 
     `titled`: the article writes captions as a work's title and its photographer ("Salt Harvest by
-    Name", see titled_by), so a line of that shape is read so."""
+    Name", see titled_by), so a line of that shape is read so; `maker_first`: it writes them
+    photographer first ("Name. Salt Harvest.", see named_first)."""
     if credit_line(text) is not None:
         return text, None  # all credit, no caption: the caller decides what a credit line is
     found = _suffix(text)
@@ -754,6 +776,8 @@ def split_credit(text: str, *, titled: bool = False) -> tuple[str, str | None]:
         found = _prefix(text) or _contest_prefix(text) or _caps_name_prefix(text) or _caps_name_after_dash(text)
     if found is None and titled:
         found = titled_by(text)
+    if found is None and maker_first:
+        found = named_first(text)
     if found is None:
         return text, None
     caption, credit = found

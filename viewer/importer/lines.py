@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 
 from viewer import patterns
-from viewer.importer.credits import credit_line, split_credit, titled_by
+from viewer.importer.credits import credit_line, named_first, split_credit, titled_by
 from viewer.importer.furniture import CAPTION_LABEL, furniture, is_label
 
 LONG_CHARACTERS = 100
@@ -27,6 +27,9 @@ _NUMBERED = patterns.compile(r"(?:#\s?(?P<hashed>\d{1,3})(?:[.):]\s*|\s+)|(?P<pl
                              r"(?P<rest>[^\s/].*)")
 # "1 Harbor Front in Bergen": a bare number, taken as the entry's number only when such lines count up
 _BARE_NUMBERED = patterns.compile(r"(?P<bare>\d{1,3})\s+(?P<rest>[A-Z].*)")
+# "1Harbour market…", "10Schoolchildren…", "1A police…": a list number a scraper glued to the first
+# word (its own element on the page), taken as the entry's number only when such lines count up
+_GLUED_NUMBERED = patterns.compile(r"(?P<glued>\d{1,3})(?P<rest>(?:[A-Z][a-z]|[AI]\s|[“\"‘'][A-Z]).*)")
 # "Image 1 of 90: NAME, Country", "3/20 - A caption": a slide counter opening the line of the photo it counts
 _LEADING_COUNTER = patterns.compile(r"(?:(?:photo|image|slide|picture)\s*:?\s+)?(\d{1,4})\s*(?:/|of)\s*(\d{1,4})"
                                     r"(?:\s*[:.|–—-]\s*|\s+)", patterns.IGNORECASE)
@@ -73,6 +76,9 @@ class Prepared:
     titled: bool = False
     """The article writes captions as a work's title and its photographer ("Salt Harvest by Name")
     on more than one line: a line of that shape is read so (credits.titled_by)."""
+    maker_first: bool = False
+    """The article writes captions photographer first ("Name. Salt Harvest.") on more than one
+    line: a line of that shape is read so (credits.named_first)."""
 
 
 def _clean(line: str) -> str:
@@ -241,7 +247,7 @@ def prepare(text: str, keep_all: bool = False) -> Prepared:
         units = [_with_number(unit, numbering) for unit in units]
     titled = _titled_captions(units)
     return Prepared(units=units, dropped=sorted(dropped), numbered=numbering is not None, counters=counters,
-                    titled=titled)
+                    titled=titled, maker_first=not titled and _maker_first_captions(units))
 
 
 _GLUED_LABEL = patterns.compile(r"(?:Image|Media|Video|Picture|Photo) (?:copyright|caption|source)")
@@ -269,11 +275,20 @@ def _titled_captions(units: list[Unit]) -> bool:
     after another: at least two such lines, most followed by another or ending the article. (A
     heading of that shape over the entry's text names the work's maker: "Studio by Harrow & Finch"
     over a paragraph about the building.)"""
-    titled = [unit.long is False and titled_by(unit.text) is not None for unit in units]
+    return _in_runs([unit.long is False and titled_by(unit.text) is not None for unit in units])
+
+
+def _maker_first_captions(units: list[Unit]) -> bool:
+    """Captions written photographer first ("Wendell Marsh. Birches, Vermont."), one after another
+    as _titled_captions counts them."""
+    return _in_runs([unit.long is False and named_first(unit.text) is not None for unit in units])
+
+
+def _in_runs(titled: list[bool]) -> bool:
     count = sum(titled)
     if count < 2:
         return False
-    in_runs = sum(1 for index, yes in enumerate(titled) if yes and (index + 1 == len(units) or titled[index + 1]))
+    in_runs = sum(1 for index, yes in enumerate(titled) if yes and (index + 1 == len(titled) or titled[index + 1]))
     return 2 * in_runs >= count
 
 
@@ -351,8 +366,9 @@ def _merge_repeats(units: list[Unit], dropped: list[tuple[int, str, str]]) -> li
 def _numbering(units: list[Unit]) -> patterns.Pattern[str] | None:
     """The numbering pattern when at least two units carry numbers that count up (1, 2, 3… or
     20, 19, 18…); bare numbers ("1 Title") need three that count up, nearly all in step."""
-    for pattern, least, slack in ((_NUMBERED, 2, None), (_BARE_NUMBERED, 3, 1)):
-        numbers = [_number(m) for m in (pattern.fullmatch(u.text) for u in units if not u.long) if m]
+    for pattern, least, slack in ((_NUMBERED, 2, None), (_BARE_NUMBERED, 3, 1), (_GLUED_NUMBERED, 3, 1)):
+        numbers = [_number(m) for m in (pattern.fullmatch(u.text) for u in units
+                                        if not u.long or pattern is _GLUED_NUMBERED) if m]
         if len(numbers) < least:
             continue
         steps = sum(1 for a, b in zip(numbers, numbers[1:]) if abs(b - a) == 1)
@@ -364,7 +380,8 @@ def _numbering(units: list[Unit]) -> patterns.Pattern[str] | None:
 
 def _with_number(unit: Unit, pattern: patterns.Pattern[str]) -> Unit:
     match = pattern.fullmatch(unit.text)
-    if match is None or unit.long and not match.group("rest").startswith(("“", '"')):
+    if match is None or unit.long and not match.group("rest").startswith(("“", '"')) and \
+            pattern is not _GLUED_NUMBERED:  # (a number glued to a word is never prose's)
         return unit
     return replace(unit, text=match.group("rest").strip(), number=_number(match),
                    prefix=unit.text[: match.start("rest")])
@@ -372,6 +389,6 @@ def _with_number(unit: Unit, pattern: patterns.Pattern[str]) -> Unit:
 
 def _number(match: patterns.Match) -> int:
     groups = match.groupdict()
-    number = groups.get("hashed") or groups.get("plain") or groups.get("bare")
+    number = groups.get("hashed") or groups.get("plain") or groups.get("bare") or groups.get("glued")
     assert number is not None, "every numbering pattern captures its number in one of these groups"
     return int(number)

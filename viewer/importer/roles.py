@@ -88,6 +88,7 @@ W: dict[str, float] = {
     "caption_label": 0.8,
     "caption_about": 1.3,
     "caption_floor": 0.0,
+    "caption_doubled_in_listicle": 1.5,
     "paragraph_long": 0.75,
     "paragraph_sentence": 0.83,
     "paragraph_fragment": 2.25,
@@ -95,6 +96,7 @@ W: dict[str, float] = {
     "paragraph_in_gallery": 0.8,
     "paragraph_with_credit_in_gallery": 1.5,
     "paragraph_numbered": 3.0,
+    "paragraph_doubled": 2.0,
     "paragraph_after_counter": 4.0,
     "intro_long": 1.2,
     "intro_short": 1.6,
@@ -270,8 +272,9 @@ def _is_byline(text: str) -> bool:
 
 _ABOUT = ("these photos", "these pictures", "these images", "the photos", "the pictures", "the images",
           "photographer", "photographs", "gallery", "here are", "here's", "below", "scroll", "we've", "we have",
-          "our ", "you'll", "you will", "collection", "selection", "compiled", "series", "subreddit", "winners",
-          "finalists", "competition", "contest", "award", "shortlist", "editors", "week's", "this week", "roundup")
+          "our ", "your ", "you'll", "you will", "collection", "selection", "compiled", "series", "subreddit",
+          "winners", "finalists", "competition", "contest", "award", "shortlist", "editors", "week's", "this week",
+          "roundup")
 
 
 _PHOTO_WORDS = ("picture", "photo", "image", "gallery", "week", "year", "day", "month", "winner", "award",
@@ -302,9 +305,19 @@ def _footer_words(text: str) -> bool:
     return len(text) <= 240 and any(word in lowered for word in _FOOTER_WORDS)
 
 
+def _spaced(text: str) -> str:
+    """The text in lower case with every run of non-letters one space, and a space at each end:
+    words are found whole (" our " is not in "neighbour's")."""
+    return " " + " ".join("".join(ch if ch.isalnum() else " " for ch in text.casefold()).split()) + " "
+
+
+_ABOUT_SPACED = tuple(_spaced(phrase).rstrip() if not phrase.endswith(" ") else _spaced(phrase) for phrase in _ABOUT)
+"""The phrases as they are looked for: from a word's start ("award" finds "awards"), a phrase
+written with a trailing space ("our ") only as a whole word."""
+
+
 def _about(text: str) -> bool:
-    lowered = text.casefold()
-    return len(text) > 60 and any(word in lowered for word in _ABOUT)
+    return len(text) > 60 and any(phrase in _spaced(text[:2000]) for phrase in _ABOUT_SPACED)
 
 
 def _is_place(text: str) -> bool:
@@ -317,13 +330,23 @@ _MENU_STARTS = ("home ", "menu ", "news ", "sections ")
 _STOP_WORDS = {"a", "an", "the", "of", "in", "on", "at", "to", "for", "from", "with", "by", "and", "is", "are"}
 
 
+_SEPARATORS = ("&", "|", "•", "·", "/", "-", "–", "—", ">", "›", "»")
+
+
 def _is_menu(text: str) -> bool:
+    """A row of menu entries: capitalised words without grammar, joined by separators or starting
+    like a menu. A headline in title case ("See This Year's Best Wildlife Photos", "So Wrong It's
+    Right: Good Photos, Bad Timing") has punctuation inside it (an apostrophe, a colon, a comma) or
+    no separator: it is not a menu."""
     words = text.split()
     if not 3 <= len(words) <= 12 or _ends_sentence(text):
         return False
-    capitalised = all(w[:1].isupper() or w in ("&", "|", "•", "·") for w in words)
+    capitalised = all(w[:1].isupper() or w in _SEPARATORS for w in words)
     no_grammar = not any(w.casefold() in _STOP_WORDS for w in words)
-    return capitalised and no_grammar and (text.casefold().startswith(_MENU_STARTS) or len(words) >= 5)
+    separated = any(w in _SEPARATORS[1:] for w in words)
+    punctuated = any(ch in "'’:,?!\"“”" for ch in text)
+    return capitalised and no_grammar and (text.casefold().startswith(_MENU_STARTS) or separated or (
+        len(words) >= 5 and not punctuated))
 
 
 def _text_follows(units: list[Unit], index: int, aside: list[bool]) -> bool:
@@ -351,7 +374,7 @@ def features(units: list[Unit], doubled: set[int], prepared: Prepared) -> list[F
     for index, unit in enumerate(units):
         text = unit.text
         whole = wholes[index]
-        suffix = None if whole else split_credit(text, titled=prepared.titled)[1]
+        suffix = None if whole else split_credit(text, titled=prepared.titled, maker_first=prepared.maker_first)[1]
         words = text.split()
         capitals = sum(1 for w in words if w[:1].isupper()) / len(words) if words else 0.0
         after = units[index + 1] if index + 1 < len(units) else None
@@ -425,7 +448,8 @@ def _emission(f: Features, role: str, first: bool, article: _Article, layout: La
             cost += W["title_full_stop"]  # "Good morning. Today is…": headlines rarely end with a full stop
         return max(cost, W["title_floor"])
     if role == CHROME:
-        if (f.long or f.words > 8) and not (f.footer_words and f.words <= 20):
+        words = f.words - sum(1 for w in f.text.split()[:40] if w in _SEPARATORS)  # "Home | Photo | Search": 3
+        if (f.long or words > 8) and not (f.footer_words and words <= 20) and not (f.menu and words <= 12):
             return INF  # (a prompt such as "Stay up to date with notifications from X" may be longer)
         if f.bullet or f.words <= 3 or f.menu or f.footer_words:
             return W["chrome_menu"]  # "• News", "Search Icon", "Home Gadgets Gaming": a menu
@@ -493,6 +517,8 @@ def _emission(f: Features, role: str, first: bool, article: _Article, layout: La
             cost += W["caption_tiny"]  # a photo's caption is rarely one or two words
         if f.after_label:
             cost -= W["caption_label"]  # "Image caption," was written just before it
+        if f.doubled and layout.headed:
+            cost += W["caption_doubled_in_listicle"]  # written twice: a listicle's heading, not the text under one
         if f.about:
             cost += W["caption_about"]  # talks about the pictures: an introduction, not one of them
         return max(cost, W["caption_floor"])
@@ -506,6 +532,8 @@ def _emission(f: Features, role: str, first: bool, article: _Article, layout: La
             cost += W["paragraph_with_credit_in_gallery"]
         if f.numbered:
             cost += W["paragraph_numbered"]
+        if f.doubled:
+            cost += W["paragraph_doubled"]  # written twice (alt text, then caption): a photo starts here
         if f.after_counter and article.counters:
             cost += W["paragraph_after_counter"]
         return cost
