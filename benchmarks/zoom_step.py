@@ -16,12 +16,23 @@ the decode of the working copy included). Medians of `--repeat` runs, each with 
 pipeline. Writing the escape sequences to the terminal is not included: benchmarks/real_terminals.py
 measures terminals. Compare the ratios, not the milliseconds, across machines.
 
-    python benchmarks/zoom_step.py [--repeat 3] [--modes halfblock,sixel,kitty]
+`sixel-previous` is sixel with the encoder as it was before (benchmarks/sixel_previous.py: one
+part on one thread), run in the same process, so the two sixel tables compare as ratios.
+
+Measured on the 2-core machine (medians of 3, interleaved, one run), sharp step in ms, sixel
+against sixel-previous: ×1.5 247 / 285, ×2.25 283 / 425, 1:1 148 / 443, pans 133–145 / 239–241
+(1.2–3.0× faster; the ×1.5 and ×2.25 steps include decoding the larger copy of the JPEG, which
+the later steps reuse); kitty 93–100 ms once the copy is decoded (198–241 with it). The stand-in
+(`first`) shows in 11–24 ms in every mode. Of a sixel pan step about 35 ms is Floyd–Steinberg
+onto the palette (Pillow), 20 ms the crop and resize, the rest the encoder.
+
+    python benchmarks/zoom_step.py [--repeat 3] [--modes halfblock,sixel,sixel-previous,kitty]
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import statistics
 import sys
 import time
@@ -32,6 +43,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from photos import CACHE, paint_photo  # noqa: E402
 
+import viewer.imaging.sixel as sixel  # noqa: E402
 from viewer.imaging.pipeline import PhotoPipeline, View  # noqa: E402
 from viewer.imaging.zoom import FIT, actual, pan, zoom_by  # noqa: E402
 
@@ -68,8 +80,29 @@ def prepare(pipeline: PhotoPipeline, path: Path, mode: str, view: View, coarse_o
     return pipeline.render_pixels(path, COLS, ROWS, BACKGROUND, mode, CELL, view=view, coarse_ok=coarse_ok)
 
 
+@contextlib.contextmanager
+def encoder(mode: str):  # type: ignore[no-untyped-def]
+    """`mode` as the pipeline knows it, with the previous sixel encoder in place for sixel-previous."""
+    if mode != "sixel-previous":
+        yield mode
+        return
+    import sixel_previous
+
+    current = sixel.encode_rows
+    sixel.encode_rows = sixel_previous.encode_rows  # type: ignore[assignment]
+    try:
+        yield "sixel"
+    finally:
+        sixel.encode_rows = current
+
+
 def run(path: Path, mode: str) -> list[tuple[str, float, float, bool]]:
     """[(step, first seconds, sharp seconds, was coarse first)] for one fresh pipeline."""
+    with encoder(mode) as known:
+        return _run(path, known)
+
+
+def _run(path: Path, mode: str) -> list[tuple[str, float, float, bool]]:
     pipeline = PhotoPipeline()
     box = (COLS, 2 * ROWS) if mode == "halfblock" else (COLS * CELL[0], ROWS * CELL[1])
     results = []
@@ -96,13 +129,19 @@ def run(path: Path, mode: str) -> list[tuple[str, float, float, bool]]:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=3)
-    parser.add_argument("--modes", default="halfblock,sixel,kitty")
+    parser.add_argument("--modes", default="halfblock,sixel,sixel-previous,kitty")
     args = parser.parse_args(argv)
     path = photo()
     print(f"{path.name}: {SIZE[0]}×{SIZE[1]}, {path.stat().st_size / 1e6:.1f} MB; panel {COLS}×{ROWS} cells "
           f"of {CELL[0]}×{CELL[1]} px; medians of {args.repeat} runs")
-    for mode in args.modes.split(","):
-        runs = [run(path, mode) for _ in range(args.repeat)]
+    modes = args.modes.split(",")
+    # Interleaved: a busy moment of the machine falls on every mode alike.
+    by_mode: dict[str, list[list[tuple[str, float, float, bool]]]] = {mode: [] for mode in modes}
+    for _ in range(args.repeat):
+        for mode in modes:
+            by_mode[mode].append(run(path, mode))
+    for mode in modes:
+        runs = by_mode[mode]
         fit = statistics.median(r[0][2] for r in runs)
         print(f"\n{mode}: fit {fit * 1000:.0f} ms (decode + prepare, the baseline)")
         print(f"  {'step':<10} {'first ms':>9} {'ratio':>6} {'sharp ms':>9} {'ratio':>6}  stand-in first")

@@ -12,6 +12,7 @@ from rich.color import ColorSystem
 from rich.segment import Segment
 from textual import constants, events
 
+from tests.helpers.graphics_decoding import decode_sixel
 from tests.helpers.images import make_image
 from tests.helpers.waiting import no_work, wait_until
 from viewer.model.grid_geometry import FRAME, LABEL_ROWS, MIN_THUMB, grid_geometry
@@ -372,14 +373,102 @@ async def test_thumbnails_are_cached_a_second_opening_makes_none(shoot, monkeypa
         assert len(made) == first  # nothing made again
 
 
-async def test_inside_tmux_the_grid_keeps_to_half_blocks(shoot):
-    app = ViewerApp(load_path(shoot), graphics=Graphics("sixel", CELL, "test", passthrough=True),
-                    options=ViewOptions(watch=False))
-    async with app.run_test(size=(80, 24)) as pilot:
+PASSTHROUGH = re.compile(r"\x1bPtmux;((?:\x1b\x1b|[^\x1b])*)\x1b\\")
+
+
+def unwrap(text: str) -> list[str]:
+    """The sequences inside each tmux passthrough (ESC P tmux; … ESC \\, inner ESCs doubled)."""
+    found = PASSTHROUGH.findall(text)
+    return [inner.replace("\x1b\x1b", "\x1b") for inner in found]
+
+
+def in_tmux(shoot, mode: str) -> ViewerApp:
+    return ViewerApp(load_path(shoot), graphics=Graphics(mode, CELL, "test", passthrough=True),
+                     options=ViewOptions(watch=False))
+
+
+async def test_inside_tmux_sixel_thumbnails_go_through_the_passthrough_each_anchored_at_its_tile(shoot):
+    app = in_tmux(shoot, "sixel")
+    async with app.run_test(size=(120, 36)) as pilot:
         grid = await open_grid(pilot)
+        # Until tmux says this pane is the active one (focus-events), half-blocks: a passthrough
+        # would land wherever tmux's active pane has its cursor.
         assert grid.graphics_mode == "halfblock"
         await wait_until(pilot, lambda: thumbnails_drawn(grid))
         assert controls(grid) == {} and "▄" in grid_text(grid)
+
+        app.pane_active = True  # as tmux reports it (on start, or when the pane is selected)
+        await wait_until(pilot, lambda: grid.graphics_mode == "sixel" and thumbnails_drawn(grid)
+                         and bool(controls(grid)))
+        await wait_until(pilot, lambda: prepared(app))
+        geometry = grid.geometry
+        rows = controls(grid)
+        assert len(rows) >= geometry.rows * (geometry.thumb_rows - 2)
+        assert "▄" not in grid_text(grid)
+        region = grid.content_region
+        r, g, b = grid._background("truecolor")
+        first = rows[min(rows)]
+        # One picture per tile, each its own passthrough (tmux sends its cursor home after each),
+        # each after its own anchor: moved to the picture's corner, a no-break space over a
+        # space there in the grid's colours, then the step back inside the passthrough.
+        pictures = re.findall(r"\x1b\[(\d+);(\d+)H((?:\x1b\[[0-9;]*m)* (?:\x1b\[[0-9;]*m)*\x1b\[D"
+                              r"(?:\x1b\[[0-9;]*m)*\u00a0(?:\x1b\[[0-9;]*m)*)\x1bPtmux;", first)
+        assert len(pictures) == geometry.columns == first.count("\x1bPtmux;")
+        for column, (line, x, anchor) in enumerate(pictures):
+            assert int(line) - 1 == region.y + min(rows)
+            tile_x = region.x + geometry.tile_x(column)
+            assert tile_x < int(x) - 1 < tile_x + geometry.tile_width  # inside its tile's box
+            assert f"48;2;{r};{g};{b}m" in anchor
+        for inner in unwrap(first):
+            assert inner.startswith("\x1b[D\x1bP") and decode_sixel(inner[3:]).height == CELL[1]
+
+        await pilot.press("question_mark")  # help over the grid: no picture under it
+        await pilot.pause()
+        assert controls(grid) == {}
+        await pilot.press("escape")
+        await wait_until(pilot, lambda: controls(grid) == rows)
+
+        app.pane_active = False  # another pane is active now: half-blocks, in this pane's cells
+        await wait_until(pilot, lambda: thumbnails_drawn(grid) and "▄" in grid_text(grid))
+        assert controls(grid) == {}
+
+
+async def test_inside_tmux_kitty_thumbnails_are_placed_through_the_passthrough_and_follow_the_pane(shoot):
+    app = in_tmux(shoot, "kitty")
+    written: list[str] = []
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.write_to_terminal = written.append
+        app.pane_active = True
+        await pilot.pause()
+        grid = await open_grid(pilot)
+        await wait_until(pilot, lambda: thumbnails_drawn(grid) and len(controls(grid)) == grid.geometry.rows)
+        placements = [inner for text in controls(grid).values() for inner in unwrap(text)]
+        assert len(placements) == grid.geometry.per_screen
+        assert all(inner.startswith("\x1b[D\x1b_Ga=p,") for inner in placements)  # a step back, then placed
+        placed = {int(i) for inner in placements for i in re.findall(r"a=p,i=(\d+),", inner)}
+        uploads = [inner for data in written for inner in unwrap(data) if "a=t," in inner]
+        assert {int(i) for inner in uploads for i in re.findall(r"a=t,i=(\d+),", inner)} == placed
+        assert all(len(inner) < 4096 + 200 for data in written for inner in unwrap(data))  # a chunk each
+        assert all(not PASSTHROUGH.sub("", data) for data in written)  # nothing reaches tmux unwrapped
+
+        sent = len(written)
+        app.pane_active = False  # another pane active: off the screen, half-blocks in the cells
+        await wait_until(pilot, lambda: controls(grid) == {} and "▄" in grid_text(grid))
+        hidden = {int(i) for data in written[sent:] for inner in unwrap(data)
+                  for i in re.findall(r"a=d,d=i,i=(\d+),", inner)}
+        assert placed <= hidden
+
+        sent = len(written)
+        app.pane_active = True  # back: tmux may have dropped what it held, so uploaded again
+        await wait_until(pilot, lambda: len(controls(grid)) == grid.geometry.rows)
+        again = {int(i) for data in written[sent:] for inner in unwrap(data) for i in re.findall(r"a=t,i=(\d+),", inner)}
+        assert again == placed
+
+        sent = len(written)
+        await pilot.press("escape")  # closed: all off the screen
+        await pilot.pause()
+        closing = [inner for data in written[sent:] for inner in unwrap(data)]
+        assert all(any(f"a=d,d=i,i={i}," in inner for inner in closing) for i in placed)
 
 
 def test_kitty_tiles_upload_once_free_the_oldest_and_never_one_on_screen():

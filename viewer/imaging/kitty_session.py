@@ -6,7 +6,7 @@ told otherwise, so the session bounds it: past KEEP pictures the oldest is freed
 terminal may also evict pictures by itself past its own quota, and a placement of a freed picture
 shows nothing — freeing them first keeps the bookkeeping true). Inside tmux every command goes
 through its passthrough, and a placement carries a step back to the cell it was written at (see
-viewer/ui/widgets/photo_view.py, TMUX_ANCHOR). Plain strings in, plain strings out: no Textual.
+viewer/ui/widgets/tmux_pictures.py, TMUX_ANCHOR). Plain strings in, plain strings out: no Textual.
 """
 
 from __future__ import annotations

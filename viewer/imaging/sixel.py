@@ -7,12 +7,19 @@ sixel sequence, survives that: each row's strip goes out with the row.
 The encoder has no Python loop over pixels or runs (a 420×429 photo has some 50,000 runs; a
 callback per run was most of the time it took): NumPy builds, for every (band of six pixel
 rows, colour) pair that occurs, that colour's line of sixel characters, and run-length codes all
-the lines at once (see `_lines`). Only the lines themselves are joined in Python.
+the lines at once (see `_lines`). Only the lines themselves are joined in Python. A large
+picture (a full-screen photo, a zoom step) is encoded in parts of whole text rows on a few
+threads (NumPy lets go of the GIL in its loops): parts small enough to stay in the processor's
+cache are faster even one after the other, and two cores do them about twice as fast again
+(benchmarks/zoom_step.py). The output is the same byte for byte.
 """
 
 from __future__ import annotations
 
+import os
+import threading
 from bisect import bisect_left
+from concurrent.futures import ThreadPoolExecutor
 
 import numpy as np
 from PIL import Image
@@ -24,6 +31,21 @@ _EMPTY = 0x3F
 """The sixel character with no pixel set ("?"): a line's trailing run of them is left out."""
 _SLOT = 6
 """Bytes a run can take: "!", up to four digits (a run is at most 4096 pixels), the character."""
+PART_PIXELS = 256 * 1024
+"""Pixels per part a picture is encoded in (about 1920×1080 in 8): below it, in one go."""
+WORKERS = min(4, os.cpu_count() or 1)
+"""Threads encoding the parts of a large picture."""
+
+_pool: ThreadPoolExecutor | None = None
+_pool_lock = threading.Lock()
+
+
+def _workers() -> ThreadPoolExecutor:
+    global _pool
+    with _pool_lock:
+        if _pool is None:
+            _pool = ThreadPoolExecutor(max_workers=WORKERS, thread_name_prefix="sixel")
+        return _pool
 
 
 def quantize(image: Image.Image, background: tuple[int, int, int] | None = None,
@@ -77,13 +99,28 @@ def encode_rows(image: Image.Image, cell_height: int, background: tuple[int, int
     padded = np.full((text_rows, bands_per_row * 6, width), _NONE, dtype=np.uint8)
     padded[:, :cell_height] = pixels.reshape(text_rows, cell_height, width)
     bands = padded.reshape(text_rows * bands_per_row, 6, width)
+    rows_per_part = max(1, PART_PIXELS // max(1, width * cell_height))
+    parts = [bands[first * bands_per_row:(first + rows_per_part) * bands_per_row]
+             for first in range(0, text_rows, rows_per_part)]
+
+    def encode(part: np.ndarray) -> list[str]:
+        return _sequences(part, palette, width, cell_height, bands_per_row)
+
+    if len(parts) == 1 or WORKERS == 1:
+        return [sequence for part in parts for sequence in encode(part)]
+    return [sequence for done in _workers().map(encode, parts) for sequence in done]
+
+
+def _sequences(bands: np.ndarray, palette: list[int], width: int, cell_height: int,
+               bands_per_row: int) -> list[str]:
+    """The sixel sequence of each text row whose bands (`bands_per_row` each) are `bands`."""
     pairs, lines = _lines(bands)
     band_of_line = [pair >> 8 for pair in pairs]
     colour_of_line = [pair & 0xFF for pair in pairs]
 
     sequences = []
     line = 0
-    for row in range(text_rows):
+    for row in range(len(bands) // bands_per_row):
         first_band, end_band = row * bands_per_row, (row + 1) * bands_per_row
         end = bisect_left(band_of_line, end_band, line)
         used = sorted(set(colour_of_line[line:end]))
@@ -111,50 +148,62 @@ def _lines(bands: np.ndarray) -> tuple[list[int], list[bytes]]:
     occurs[keys.ravel()] = True
     occurs[_NONE::256] = False  # "no colour" has no line
     pairs = np.flatnonzero(occurs)
-    if not len(pairs):
+    lines = len(pairs)
+    if not lines:
         return [], []
+    # Each pixel's place in a table of one line of sixel characters per pair, and one spare line
+    # that "no colour" pixels go to (dropped): no masks to build, no pixels to pick out.
     line_of_key = np.cumsum(occurs, dtype=np.int32) - 1
-    # One row of sixel bits per pair; pixel row r of a band sets bit r in its colour's column.
-    bits = np.zeros((len(pairs), width), dtype=np.uint8)
-    columns = np.broadcast_to(np.arange(width), (count, width))
+    line_of_key[~occurs] = lines
+    place = line_of_key[keys]
+    place *= width
+    place += np.arange(width, dtype=np.int32)
+    table = np.full((lines + 1) * width, _EMPTY, dtype=np.uint8)
     for phase in range(6):
-        here = bands[:, phase, :]
-        mask = here != _NONE
-        bits[line_of_key[keys[:, phase, :][mask]], columns[mask]] |= np.uint8(1 << phase)
-    flat = (bits + np.uint8(_EMPTY)).ravel()
+        # A pixel row sets its bit in its colour's character; a (line, column) occurs once per row.
+        where = place[:, phase, :]
+        table[where] += np.uint8(1 << phase)
+    flat = table[: lines * width]
 
     # Runs: a new one wherever the character changes or a line starts.
     starts_mask = np.empty(flat.shape, dtype=bool)
     starts_mask[0] = True
     np.not_equal(flat[1:], flat[:-1], out=starts_mask[1:])
     starts_mask[::width] = True
-    starts = np.flatnonzero(starts_mask)
-    lengths = np.diff(starts, append=flat.size)
+    starts = np.flatnonzero(starts_mask).astype(np.int32)
+    lengths = np.diff(starts, append=np.int32(flat.size))
     values = flat[starts]
-    line_of_run = starts // width
+    # Where each line's runs begin (every line starts a run), and how many it has.
+    first_run = np.searchsorted(starts, np.arange(lines, dtype=np.int32) * width)
+    runs_per_line = np.diff(first_run, append=len(starts))
     # A line's last run of "?" draws nothing: it is left out.
-    last = np.ones(starts.shape, dtype=bool)
-    np.not_equal(line_of_run[1:], line_of_run[:-1], out=last[:-1])
-    keep = ~(last & (values == _EMPTY))
-    lengths, values, line_of_run = lengths[keep], values[keep], line_of_run[keep]
+    last = first_run + runs_per_line - 1
+    trailing = values[last] == _EMPTY
+    keep = np.ones(len(starts), dtype=bool)
+    keep[last[trailing]] = False
+    runs_per_line[trailing] -= 1
+    lengths, values = lengths[keep], values[keep]
 
     # Each run in a fixed slot of _SLOT bytes, zeros where it needs fewer; the zeros are then dropped.
-    slots = np.zeros((len(values), _SLOT), dtype=np.uint8)
-    for position in range(3):
-        slots[:, position] = np.where(lengths > position, values, 0)
+    total = len(values)
+    slots = np.zeros((total, _SLOT), dtype=np.uint8)
+    short = np.where(lengths < 4, values, np.uint8(0))
+    slots[:, 0] = short
+    slots[:, 1] = np.where(lengths >= 2, short, np.uint8(0))
+    slots[:, 2] = np.where(lengths >= 3, short, np.uint8(0))
     long_runs = np.flatnonzero(lengths >= 4)
     counts = lengths[long_runs]
-    digits = 1 + (counts >= 10) + (counts >= 100) + (counts >= 1000)
+    digits = 1 + (counts >= 10).astype(np.int32) + (counts >= 100) + (counts >= 1000)
     slots[long_runs, 0] = ord("!")
-    slots[long_runs, 1:3] = 0
-    for place in range(4):  # digit `place` of the number, counted from the left
-        has = digits > place
-        power = 10 ** (digits[has] - 1 - place)
-        slots[long_runs[has], 1 + place] = (counts[has] // power) % 10 + ord("0")
+    for position in range(4):  # digit `position` of the number, counted from the left
+        has = digits > position
+        power = 10 ** (digits[has] - 1 - position)
+        slots[long_runs[has], 1 + position] = (counts[has] // power) % 10 + ord("0")
     slots[long_runs, 1 + digits] = values[long_runs]
     data = slots[slots != 0].tobytes()
     # Where each line's bytes end in `data`.
     run_sizes = np.minimum(lengths, 3)
     run_sizes[long_runs] = 2 + digits
-    ends = np.cumsum(np.bincount(line_of_run, weights=run_sizes, minlength=len(pairs))).astype(np.int64).tolist()
+    # Every line keeps a run (it has a pixel): its bytes end where its last run's do.
+    ends = np.cumsum(run_sizes)[np.cumsum(runs_per_line) - 1].tolist()
     return pairs.tolist(), [data[begin:end] for begin, end in zip([0, *ends[:-1]], ends)]

@@ -95,7 +95,7 @@ def tmux_passthrough(sequence: str) -> str:
 def tmux_passthrough_here(sequence: str) -> str:
     """`sequence` through tmux's passthrough, drawn at the cell just left of tmux's cursor: tmux
     sends its cursor home after every passthrough, so a picture can only be placed by one that
-    comes right after a cell tmux wrote itself (photo_view.TMUX_ANCHOR), stepping back onto it."""
+    comes right after a cell tmux wrote itself (viewer.ui.widgets.tmux_pictures.TMUX_ANCHOR), stepping back onto it."""
     return tmux_passthrough("\x1b[D" + sequence)
 
 

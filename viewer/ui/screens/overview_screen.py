@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.binding import Binding
+from textual.reactive import var
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 
@@ -21,6 +22,8 @@ class GridScreen(Screen[int | None]):
 
     BINDINGS = [Binding("escape,o,tab", "back", "Back", key_display="Esc", id="overview-back")]
     GRID = ThumbnailGrid
+    pane_active: var[bool | None] = var(None)
+    """Inside tmux: whether this pane is the active one, as the app's focus reports say."""
 
     def __init__(self, tiles: TileSource, pipeline: PhotoPipeline, start: int = 0, *, title: str = "",
                  sub_title: str = "", empty: str = "Nothing to show.", marked: frozenset[int] = frozenset()) -> None:
@@ -38,13 +41,18 @@ class GridScreen(Screen[int | None]):
         if not len(self.tiles):
             yield Static(self._empty, id="overview-empty", markup=False)
         yield self.GRID(self.tiles, self._pipeline, self._start, graphics=getattr(self.app, "graphics", None),
-                            marked=self._marked, id="grid")
+                        marked=self._marked, id="grid").data_bind(pane_active=GridScreen.pane_active)
         yield Footer()
 
     def on_mount(self) -> None:
+        if hasattr(self.app, "pane_active"):  # the viewer app's focus reports (tests may run a bare App)
+            self.watch(self.app, "pane_active", self._pane_focus)
         # The header stays as it is while moving (the selected tile's frame says where you are):
         # a change of its text makes Textual repaint the whole screen, terminal pictures and all.
         self.query_one(ThumbnailGrid).focus()
+
+    def _pane_focus(self, active: bool | None) -> None:
+        self.pane_active = active
 
     def on_screen_suspend(self) -> None:
         # Help now covers the grid: terminal pictures must go.

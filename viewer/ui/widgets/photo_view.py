@@ -29,7 +29,7 @@ from __future__ import annotations
 import threading
 from dataclasses import dataclass, replace
 
-from rich.color import Color, ColorSystem
+from rich.color import Color
 from rich.control import Control
 from rich.segment import ControlType, Segment
 from rich.style import Style
@@ -53,17 +53,10 @@ from viewer.imaging.zoom import pan as pan_zoom
 from viewer.model import Photo
 from viewer.terminal.detect import Graphics
 from viewer.terminal.output import TerminalOutput
+from viewer.ui.widgets.tmux_pictures import anchor, follows_pane_focus, picture_at, pixels_drawable
 
 REMOTE = "remote image not fetched (viewer never uses the network)"
 
-# tmux (3.3) writes a passthrough to the terminal outside at once, wherever its own cursor is, and
-# ahead of the plain text of the row it has not flushed yet; after it, tmux sends its cursor home.
-# A no-break space where a space was is a cell tmux must write itself, at once and at its place
-# (after flushing the row): its cursor is then one cell right of the picture's corner, and the
-# picture's own passthrough steps back onto it first (capabilities.tmux_passthrough_here) — in
-# any pane, split or not. (An ECH is not enough: in a pane narrower than the window tmux redraws
-# the line instead, and leaves its cursor elsewhere.)
-TMUX_ANCHOR = " \x1b[D\u00a0"
 ZOOM_WHEEL = 1.25
 """One notch of the mouse wheel: a gentler step than a key's (wheels send several at once)."""
 
@@ -175,14 +168,9 @@ class PhotoView(Widget):
 
     @property
     def _drawable(self) -> bool:
-        """Whether pixels can be drawn now; half-blocks stand in when not.
-
-        tmux writes a passthrough where its *active* pane has its cursor, and repaints a pane it
-        shows again from its own cells: through tmux, pixels are drawn only while tmux (with its
-        focus-events on) says this pane is the active one."""
-        if not self.passthrough or self._placeholders:
-            return True
-        return self.pane_active is True
+        """Whether pixels can be drawn now; half-blocks stand in when not (through tmux, only
+        while its pane is the active one: see tmux_pictures)."""
+        return pixels_drawable(self.passthrough, self.pane_active, self._placeholders)
 
     @property
     def _drawn_with(self) -> Protocol:
@@ -190,7 +178,7 @@ class PhotoView(Widget):
         return self.protocol if self._drawable else HALFBLOCKS
 
     def watch_pane_active(self, active: bool | None) -> None:
-        if not self.passthrough or self._placeholders:
+        if not follows_pane_focus(self.passthrough, self._placeholders):
             return
         if not active:
             self._terminal.write(self._sent.hide())
@@ -459,21 +447,13 @@ class PhotoView(Widget):
             return Strip([blank], width)
         region = self.content_region
         line_y = region.y + y
-        move_in = Control.move_to(region.x + self._pixels_left, line_y).segment.text
-        if pixels is not None and pixels.passthrough:
-            move_in += self._anchor()
-        move_back = Control.move_to(region.x + width, line_y).segment.text
+        anchored = anchor(self.rich_style, self.app.console.color_system) if pixels is not None \
+            and pixels.passthrough else ""
+        text = picture_at(region.x + self._pixels_left, line_y, data, anchored)
+        text += Control.move_to(region.x + width, line_y).segment.text
         # Zero-width for Textual (a control segment), written right after this row's cells.
-        picture = Segment(move_in + data + move_back, None, ((ControlType.CURSOR_FORWARD, 0),))
+        picture = Segment(text, None, ((ControlType.CURSOR_FORWARD, 0),))
         return Strip([blank, picture], width)
-
-    def _anchor(self) -> str:
-        """TMUX_ANCHOR in the panel's own colours: a cell no picture covers (one tmux dropped)
-        must look like the rest of the panel, not like the terminal's default background."""
-        system = ColorSystem.TRUECOLOR if self.app.console.color_system == "truecolor" else ColorSystem.EIGHT_BIT
-        space, back, nbsp = TMUX_ANCHOR.partition("\x1b[D")
-        style = self.rich_style
-        return style.render(space, color_system=system) + back + style.render(nbsp, color_system=system)
 
     def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
         return container.height

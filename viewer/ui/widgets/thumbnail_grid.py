@@ -12,7 +12,9 @@ is ready, and a second opening draws at once. Thumbnails are half-blocks dithere
 terminal's palette, or — where the terminal has them — sixel, iTerm2 or kitty pictures, drawn like
 the photo panel's: blank cells, and the picture as a zero-width control segment at the end of
 each row it covers (kitty: uploaded once, placed by id on its top row, taken off when scrolled
-away, covered or closed). Inside tmux the grid keeps to half-blocks.
+away, covered or closed). Inside tmux the pictures go through its passthrough as the photo
+panel's do (viewer/ui/widgets/tmux_pictures.py): each one anchored at its tile's corner, and
+only while viewer's pane is the active one (`pane_active`); half-blocks stand in otherwise.
 
 The selected tile has a frame of box characters and its label in the selection colours (both
 visible at every colour depth), its bottom rule says where it is (`12 / 200`); marked slides
@@ -42,11 +44,12 @@ from textual.worker import get_current_worker
 
 from viewer.imaging import PhotoPipeline, PixelPhoto, RenderedPhoto
 from viewer.imaging.halfblocks import COLOR_SYSTEMS
-from viewer.imaging.protocols import Mode, protocol_for
+from viewer.imaging.protocols import HALFBLOCKS, Protocol
 from viewer.imaging.thumbnails import KittyTiles, Thumb, kitty_tiles
 from viewer.model.grid_geometry import GridGeometry, grid_geometry
 from viewer.model.grid_tiles import Tile, TileSource
 from viewer.terminal.detect import Graphics, window_cell_size
+from viewer.ui.widgets.tmux_pictures import anchor, follows_pane_focus, picture_at, pixels_drawable
 
 MARK = "✓"
 LANES = 2
@@ -77,6 +80,9 @@ class ThumbnailGrid(Widget, can_focus=True):
     """Position in `items` of the highlighted tile."""
     marked: reactive[frozenset[int]] = reactive(frozenset())
     """Items (slide indices) shown as marked: a ✓ in their label. Set by the screen that owns the marks."""
+    pane_active: reactive[bool | None] = reactive(None, repaint=False, init=False)
+    """Inside tmux: whether this pane is the active one (None: not known). Bound from the grid's
+    screen, which follows the app's focus reports."""
 
     class Chosen(Message):
         """Enter (or a click on the selected tile): show item `index` (a deck's slide, a library's deck)."""
@@ -99,14 +105,12 @@ class ThumbnailGrid(Widget, can_focus=True):
         self.tiles = tiles
         self._pipeline = pipeline
         graphics = graphics or Graphics()
-        # Inside tmux pictures need its passthrough and the pane's focus (see PhotoView): not here.
-        # Inside tmux the grid keeps to half-blocks (tiles are not anchored for its passthrough).
-        self.protocol = graphics.protocol if graphics.protocol.pixels and not graphics.passthrough \
-            else protocol_for(Mode.HALFBLOCK)
-        self.graphics_mode = self.protocol.mode
+        self.protocol = graphics.protocol
+        """Half-blocks, or the pixel graphics the terminal speaks (inside tmux, through its passthrough)."""
+        self.passthrough = self.protocol.passthrough
         self.cell_size = graphics.cell
         self._cell_from_kernel = graphics.cell_source in ("kernel", "terminal")
-        self._kitty: KittyTiles = kitty_tiles(pipeline)
+        self._kitty: KittyTiles = kitty_tiles(pipeline, self.protocol.wrapping)
         self._geometry: GridGeometry | None = None
         self._top = 0
         """First row of tiles on screen."""
@@ -121,6 +125,16 @@ class ThumbnailGrid(Widget, can_focus=True):
     @property
     def items(self) -> list[int]:
         return self.tiles.items
+
+    @property
+    def drawn_with(self) -> Protocol:
+        """The protocol thumbnails are drawn with now: half-blocks while pixels cannot be (inside
+        tmux, while another pane is active or tmux has not said)."""
+        return self.protocol if pixels_drawable(self.passthrough, self.pane_active) else HALFBLOCKS
+
+    @property
+    def graphics_mode(self) -> str:
+        return self.drawn_with.mode
 
     @property
     def geometry(self) -> GridGeometry:
@@ -178,6 +192,16 @@ class ThumbnailGrid(Widget, can_focus=True):
     def on_unmount(self) -> None:
         self._write(self._kitty.hide_all())
 
+    def watch_pane_active(self, active: bool | None) -> None:
+        if not follows_pane_focus(self.passthrough):
+            return
+        if not active:
+            self._write(self._kitty.hide_all())
+        else:
+            self._kitty.lost()  # what was sent while the pane was not shown, tmux dropped
+        self.refresh()  # in the other mode: every line changes
+        self._view_changed()
+
     def watch_selected(self, old: int, new: int) -> None:
         top = self._top
         self._reveal_selected()
@@ -201,7 +225,8 @@ class ThumbnailGrid(Widget, can_focus=True):
     def _sixel_like(self) -> bool:
         """Pictures carried on every line they cover (sixel, iTerm2): repainting a line sends all
         of its pictures again, so the lines under pictures are repainted as seldom as can be."""
-        return self.protocol.pixels and not self.protocol.replaces_by_id
+        protocol = self.drawn_with
+        return protocol.pixels and not protocol.replaces_by_id
 
     def _refresh_tile(self, position: int, frame_only: bool = False) -> None:
         """Redraw the row of tiles holding `position` — whole lines: a picture's control segment
@@ -288,8 +313,9 @@ class ThumbnailGrid(Widget, can_focus=True):
         """How every tile's thumbnail is made at the current size and in the current colours."""
         geometry = self.geometry
         colors = self._colors()
+        protocol = self.drawn_with
         return Thumb(geometry.thumb_cols, geometry.thumb_rows, self._background(colors), colors,
-                     self.graphics_mode, self.cell_size)
+                     protocol.mode, self.cell_size, protocol.passthrough)
 
     def _tile(self, position: int) -> Tile | None:
         tile = self._tile_cache.get(position)
@@ -307,7 +333,7 @@ class ThumbnailGrid(Widget, can_focus=True):
         return thumb.peek(self._pipeline, tile.photo.path)
 
     def _pixels_drawable(self) -> bool:
-        return self.protocol.pixels and not self._covered and self.screen.is_active
+        return self.drawn_with.pixels and not self._covered and self.screen.is_active
 
     def visible_positions(self, margin: int = 0) -> range:
         """Positions of the tiles on screen, and `margin` rows of tiles beyond each edge."""
@@ -339,7 +365,10 @@ class ThumbnailGrid(Widget, can_focus=True):
             return strip
         region = self.content_region
         line_y = region.y + y
-        text = "".join(Control.move_to(region.x + x, line_y).segment.text + data for x, data in pictures)
+        # Inside tmux each picture is anchored at its own corner: tmux sends its cursor home after
+        # every passthrough, so the next one needs a cell of its own written first.
+        anchored = anchor(base, self._colors()) if self.passthrough else ""
+        text = "".join(picture_at(region.x + x, line_y, data, anchored) for x, data in pictures)
         text += Control.move_to(region.x + width, line_y).segment.text
         # Zero-width for Textual (a control segment), written right after this line's cells.
         return Strip([*strip, Segment(text, None, ((ControlType.CURSOR_FORWARD, 0),))], width)
@@ -425,7 +454,7 @@ class ThumbnailGrid(Widget, can_focus=True):
         if isinstance(shown, PixelPhoto):
             top, left = (rows - shown.rows) // 2, (cols - shown.cols) // 2
             if drawable and top <= index < top + shown.rows:
-                if protocol_for(shown.mode).replaces_by_id:
+                if self.protocol.replaces_by_id:
                     if index == top:
                         self._write(self._kitty.upload(shown.image_id, shown.rows_data[0]))
                         pictures.append((x + left, self._kitty.placement(shown.image_id, shown.cols, shown.rows)))
