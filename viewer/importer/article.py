@@ -10,7 +10,7 @@ somewhere: what was a guess is listed as unsure, what was left out is listed as 
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from viewer import patterns
 from viewer.importer.credits import credit_line, split_credit
@@ -109,6 +109,8 @@ def _collapse_doubles(units: list[Unit]) -> tuple[list[Unit], set[int]]:
         if kept and kept[-1].text == unit.text and kept[-1].line not in doubled and not unit.long and \
                 credit_of(unit) is None:
             doubled.add(kept[-1].line)
+            if unit.after_counter and not kept[-1].after_counter:
+                kept[-1] = replace(kept[-1], after_counter=True)  # "Heading / 2 de 7 / Heading": one photo
             continue
         kept.append(unit)
     return kept, doubled

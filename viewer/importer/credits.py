@@ -62,9 +62,12 @@ _CONNECTORS = {"/", "via", "for", "and", "&", ",", "|", "-", "–", "—", ";"}
 # "Photo booths" and "Pictures of the week" are not credits.
 _KINDS = {"photograph", "photographs", "photo", "photos", "image", "images", "picture", "pictures", "pic", "pics",
           "illustration", "illustrations", "video", "graphic", "artwork", "photography", "cover", "top", "above",
-          "main", "header", "lead", "feature", "featured", "banner", "map"}
+          "main", "header", "lead", "feature", "featured", "banner", "map", "portrait", "portraits"}
 _CREDIT_WORDS = {"credit", "credits", "copyright", "source", "photographer", "photographers", "courtesy"}
 _BY_WORDS = (("by",), ("via",), ("from",), ("courtesy", "of"), ("courtesy",), ("credit", "to"))
+_MADE_BY = {"photographed", "shot", "taken", "captured", "supplied", "provided", "submitted", "sent", "made",
+            "created", "uploaded", "contributed", "snapped"}
+"""Participles between a picture word and "by" ("Photo taken by: Name", "Image supplied by X")."""
 _SOCIAL = {"twitter", "instagram", "x", "tiktok", "reddit", "flickr", "facebook", "youtube", "mastodon", "bluesky",
            "threads", "tumblr", "500px", "vsco", "behance"}
 
@@ -110,7 +113,8 @@ def _glued_pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
     token = text[start:end]
     index = token.find(".")  # only the first full stop can end a sentence glued to a name
     if 2 <= index < len(token) - 1 and token[index + 1].isupper() and (
-            token[index - 1].islower() and token[index - 2].islower() or token[index - 4:index].isdigit()):
+            token[index - 1].islower() and token[index - 2].islower() or token[index - 4:index].isdigit() or
+            token[index - 1] in ")]" and index >= 3):  # "(China).Wei Lanfang (Getty Images)"
         return [(start, start + index + 1), (start + index + 1, end)]
     colon = token.find(":")
     if 4 <= colon < len(token) - 1 and token[colon + 1].isupper() and (
@@ -204,6 +208,11 @@ def _name_end(words: list[_Word], start: int, lenient: bool) -> int:
         if _is_name_word(word.text, lenient) and not _is_parenthesised(word.text):
             index += 1
             end = index
+            count += 1
+            continue
+        if word.bare in ("jr", "sr") and word.text[:1].islower():
+            index += 1
+            end = index  # "Javier Quintanilla jr"
             count += 1
             continue
         if word.bare.isdigit() and len(word.bare) <= 4:
@@ -314,6 +323,8 @@ def _label_end(words: list[_Word], start: int = 0) -> tuple[int, bool]:
         for sequence in _BY_WORDS:
             if tuple(w.bare for w in words[index:index + len(sequence)]) == sequence:
                 return index + len(sequence), sequence[0] == "courtesy"
+        if word.bare in _MADE_BY and index + 1 < len(words) and words[index + 1].bare == "by":
+            return index + 2, words[index + 1].text.endswith(":")  # "Photo taken by: Name", "Image supplied by X"
         return start, False
     if bare == "via" and raw.endswith(":") and start + 1 < len(words):
         return start + 1, False  # "via: pinterest.com" (a name must follow)
@@ -334,8 +345,7 @@ def _label_end(words: list[_Word], start: int = 0) -> tuple[int, bool]:
                 words[start + 1].text.endswith(":"):
             return start + 2, True  # "Photographer Name: Ana Ruiz" (contest metadata)
         return start, False
-    if bare in ("photographed", "shot", "taken", "captured") and start + 1 < len(words) \
-            and words[start + 1].bare == "by":
+    if bare in _MADE_BY and start + 1 < len(words) and words[start + 1].bare == "by":
         return start + 2, False
     return start, False
 
@@ -472,7 +482,22 @@ def is_name_line(text: str) -> bool:
     if not 2 <= len(words) <= 5 or len(text) > 60 or any(w.text.endswith((".", ",", ":", "!", "?")) and
                                                           len(w.bare) > 1 for w in words):
         return False
+    if any(w.bare in _NOT_NAME_WORDS or any(ch.isdigit() for ch in w.text) for w in words) or \
+            words[0].bare in _BUTTON_WORDS or words[0].bare in _ACTION_WORDS:
+        return False  # "JULY 21ST 2016", "Share to Twitter", "Email This": a date, a button
     return _name_end(words, 0, False) == len(words) and sum(1 for w in words if w.bare not in _PARTICLES) >= 2
+
+
+_CALENDAR = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+             "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov",
+             "dec", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today",
+             "yesterday", "tomorrow"}
+_NOT_NAME_WORDS = _CALENDAR | {"this", "that", "these", "those", "here", "there", "now", "it", "we", "you", "our",
+                               "your", "my", "us", "all", "more", "next", "previous", "back", "top", "new"}
+"""Capitalised words that make a short line a date or a button, never a person's name."""
+_ACTION_WORDS = {"share", "email", "follow", "subscribe", "download", "read", "click", "tap", "pin", "tweet",
+                 "post", "sign", "log", "join", "watch", "listen", "buy", "shop", "book", "visit", "contact",
+                 "get", "leave", "add", "send", "blogthis"}
 
 
 _SENTENCE_END = ".!?…”\"’)]"
@@ -493,7 +518,7 @@ def _suffix(text: str) -> tuple[str, str] | None:
             if caption.endswith(_DASHES):
                 caption = caption.rstrip("".join(_DASHES)).rstrip()
             if caption and any(ch.isalnum() for ch in caption) and inner and credit_line(inner) is not None:
-                return caption, inner
+                return _name_before_brackets(caption, stripped[open_at:])
     window_start = max(0, len(stripped) - _SUFFIX_WINDOW)
     words = _words(stripped[window_start:], window_start)
     best: tuple[str, str] | None = None
@@ -540,6 +565,25 @@ def _suffix(text: str) -> tuple[str, str] | None:
             if best is None:
                 best = (before, credit)
     return best
+
+
+def _name_before_brackets(caption: str, bracketed: str) -> tuple[str, str]:
+    """`… (China).Wei Lanfang (Getty Images)`, `… en Madrid. MARTA ROSSELLÓ (AFP)`: a name after
+    the caption's last sentence belongs to the bracketed agency after it — "Name (AGENCY)" is one
+    credit. Without a finished sentence before it ("… beside Jo Bell (AP)") the name is the caption's."""
+    words = _words(caption[-80:], max(0, len(caption) - 80))
+    for index in range(max(1, len(words) - 6), len(words)):
+        previous = words[index - 1].text
+        if not (previous.endswith((".", "!", "?", "…")) and len(previous.strip(".")) > 2 and
+                previous.strip(".").casefold() not in _ABBREVIATIONS and "." not in previous.strip(".")):
+            continue
+        if _name_end(words, index, False) == len(words) and not any(
+                w.bare in _NOT_NAME_WORDS for w in words[index:]):
+            before = caption[:words[index].start].rstrip()
+            if any(ch.isalnum() for ch in before):
+                return before, caption[words[index].start:].strip() + " " + bracketed
+        break
+    return caption, bracketed[1:-1].strip()
 
 
 def _name_after_sentence(text: str) -> tuple[str, str] | None:

@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 
 from viewer import patterns
-from viewer.importer.credits import credit_line, named_first, split_credit, titled_by
+from viewer.importer.credits import credit_line, is_name_line, named_first, split_credit, titled_by
 from viewer.importer.furniture import CAPTION_LABEL, furniture, is_label
 
 LONG_CHARACTERS = 100
@@ -31,7 +31,8 @@ _BARE_NUMBERED = patterns.compile(r"(?P<bare>\d{1,3})\s+(?P<rest>[A-Z].*)")
 # word (its own element on the page), taken as the entry's number only when such lines count up
 _GLUED_NUMBERED = patterns.compile(r"(?P<glued>\d{1,3})(?P<rest>(?:[A-Z][a-z]|[AI]\s|[“\"‘'][A-Z]).*)")
 # "Image 1 of 90: NAME, Country", "3/20 - A caption": a slide counter opening the line of the photo it counts
-_LEADING_COUNTER = patterns.compile(r"(?:(?:photo|image|slide|picture)\s*:?\s+)?(\d{1,4})\s*(?:/|of)\s*(\d{1,4})"
+_LEADING_COUNTER = patterns.compile(r"(?:(?:photo|image|slide|picture|foto|imagen|bild|immagine|diapositiva)\s*:?\s+)?"
+                                    r"(\d{1,4})\s*(?:/|of|de|di|von|sur|van|av|af|z|из)\s*(\d{1,4})"
                                     r"(?:\s*[:.|–—-]\s*|\s+)", patterns.IGNORECASE)
 # "Credit:Ana Ruiz 2/ 14": a slide counter glued to the end of a line (of the photo before it)
 _TRAILING_COUNTER = patterns.compile(r"\s(\d{1,3})\s?/\s?(\d{1,3})$")
@@ -242,9 +243,11 @@ def prepare(text: str, keep_all: bool = False) -> Prepared:
         units.append(Unit(number, cleaned, after_counter=after_counter, after_label=after_label))
         after_counter = after_label = False
     units = _merge_repeats(units, dropped)
+    if not keep_all:
+        units = _drop_boilerplate(units, dropped)
     numbering = _numbering(units)
     if numbering is not None:
-        units = [_with_number(unit, numbering) for unit in units]
+        units = _with_numbers(units, numbering)
     titled = _titled_captions(units)
     return Prepared(units=units, dropped=sorted(dropped), numbered=numbering is not None, counters=counters,
                     titled=titled, maker_first=not titled and _maker_first_captions(units))
@@ -363,12 +366,45 @@ def _merge_repeats(units: list[Unit], dropped: list[tuple[int, str, str]]) -> li
     return kept
 
 
+BOILERPLATE_REPEATS = 3
+"""A short line written this often is the page's own ("Comparte la fotografía", "Ver galería")."""
+
+
+def _drop_boilerplate(units: list[Unit], dropped: list[tuple[int, str, str]]) -> list[Unit]:
+    """Short lines repeated word for word with every photo — a share prompt, a button, a slideshow
+    label, in any language — are the page's, not the story's. Credits ("Source: Drone Awards") and
+    photographers' names repeat for the photos they credit, and are kept; so are lines written
+    twice (a heading and its copy). The mark of a slide counter before a dropped line passes to
+    the next line."""
+    where: dict[str, list[int]] = {}
+    for index, unit in enumerate(units):
+        where.setdefault(unit.text.casefold(), []).append(index)
+    # Repeated *through* the story: at least two stretches of other lines between the copies (a
+    # headline written at the top and twice in the footer's links is not with every photo).
+    spread = {key for key, places in where.items() if len(places) >= BOILERPLATE_REPEATS and
+              sum(1 for a, b in zip(places, places[1:]) if b - a > 1) >= BOILERPLATE_REPEATS - 1}
+    kept: list[Unit] = []
+    carry = False
+    for unit in units:
+        if unit.text.casefold() in spread and unit.words <= 6 and len(unit.text) <= 60 and \
+                not unit.credit and credit_line(unit.text) is None and not is_name_line(unit.text) and \
+                not unit.text.rstrip().endswith((".", "?", "!")):
+            dropped.append((unit.line, unit.text, "a line the page repeats with every photo"))
+            carry = carry or unit.after_counter
+            continue
+        if carry and not unit.after_counter:
+            unit = replace(unit, after_counter=True)
+        carry = False
+        kept.append(unit)
+    return kept
+
+
 def _numbering(units: list[Unit]) -> patterns.Pattern[str] | None:
     """The numbering pattern when at least two units carry numbers that count up (1, 2, 3… or
     20, 19, 18…); bare numbers ("1 Title") need three that count up, nearly all in step."""
     for pattern, least, slack in ((_NUMBERED, 2, None), (_BARE_NUMBERED, 3, 1), (_GLUED_NUMBERED, 3, 1)):
         numbers = [_number(m) for m in (pattern.fullmatch(u.text) for u in units
-                                        if not u.long or pattern is _GLUED_NUMBERED) if m]
+                                        if not u.long or pattern is not _BARE_NUMBERED) if m]
         if len(numbers) < least:
             continue
         steps = sum(1 for a, b in zip(numbers, numbers[1:]) if abs(b - a) == 1)
@@ -378,13 +414,30 @@ def _numbering(units: list[Unit]) -> patterns.Pattern[str] | None:
     return None
 
 
-def _with_number(unit: Unit, pattern: patterns.Pattern[str]) -> Unit:
-    match = pattern.fullmatch(unit.text)
-    if match is None or unit.long and not match.group("rest").startswith(("“", '"')) and \
-            pattern is not _GLUED_NUMBERED:  # (a number glued to a word is never prose's)
-        return unit
-    return replace(unit, text=match.group("rest").strip(), number=_number(match),
-                   prefix=unit.text[: match.start("rest")])
+def _with_numbers(units: list[Unit], pattern: patterns.Pattern[str]) -> list[Unit]:
+    """Each unit with its list number taken off. A long line ("14. This is what the delta looked
+    like from orbit during…") is a numbered caption only where its number continues the count of
+    the lines around it — prose that happens to open with "3. " does not."""
+    matches = [pattern.fullmatch(unit.text) for unit in units]
+    numbers = [_number(match) if match is not None else None for match in matches]
+    out: list[Unit] = []
+    last: int | None = None
+    for index, (unit, match) in enumerate(zip(units, matches)):
+        if match is None:
+            out.append(unit)
+            continue
+        number = numbers[index]
+        assert number is not None
+        if unit.long and not match.group("rest").startswith(("“", '"')) and pattern is not _GLUED_NUMBERED:
+            following = next((n for n in numbers[index + 1:] if n is not None), None)
+            if not (last is not None and abs(number - last) == 1 or
+                    following is not None and abs(following - number) == 1):
+                out.append(unit)
+                continue
+        last = number
+        out.append(replace(unit, text=match.group("rest").strip(), number=number,
+                           prefix=unit.text[: match.start("rest")]))
+    return out
 
 
 def _number(match: patterns.Match) -> int:

@@ -1,0 +1,129 @@
+"""Classes of article layout met on the fourth and sixth fresh sets of sites, each handled by a
+shared mechanism (the first pass over lines, the credit grammar), with near-misses.
+
+- a long numbered caption continues the count of the lines around it (`14. This is what …`);
+- a picture word, a participle and "by" label a credit (`Photo taken by:  Name`);
+- a date or a button is never a photographer's bare name (`JULY 21ST 2016`, `Share to Twitter`);
+- a name after the caption's last sentence belongs to the bracketed agency after it
+  (`… Madrid.Ignacio Bermejo (AP)`);
+- slide counters in other languages (`3 de 7`, `Bild 3 von 12`) and without their first number
+  (`of 30`);
+- a short line repeated with every photo (a share prompt in any language) is the page's.
+"""
+
+from __future__ import annotations
+
+from viewer.importer import parse_article
+from viewer.importer.credits import credit_line, is_name_line, split_credit
+from viewer.importer.furniture import furniture
+
+SCENES = [
+    "Harbour market stalls open under strings of bulbs before the ferry leaves at six.",
+    "Schoolchildren wave paper flags from the back of a slow tram in the rain on Friday.",
+    "A baker slides loaves into a brick oven while his son counts the coins on the counter.",
+    "Two herons stand on a sunken rowing boat at the edge of the reservoir after the storm.",
+    "Fishermen mend a green net on the quay as the tide comes in over the harbour wall.",
+    "Commuters shelter under one umbrella at a bus stop in a snowstorm on the ring road.",
+]
+LONG = " It was the third winter in a row that the town had seen such weather, and nobody minded it."
+
+
+def test_long_numbered_captions_that_continue_the_count_lose_their_numbers():
+    lines = [f"{n}. {scene}{LONG if n % 2 else ''}" for n, scene in enumerate(SCENES, start=1)]
+    text = "Rare Pictures From the Past\n\n" + "\n".join(lines) + "\n"
+    entries = parse_article(text).entries
+    assert len(entries) == len(SCENES)
+    assert [" ".join([e.title, *e.paragraphs]).split()[0] for e in entries] == [s.split()[0] for s in SCENES]
+
+
+def test_a_long_paragraph_opening_with_a_number_out_of_the_count_keeps_it():
+    lines = ["1. Harbour at Dawn", SCENES[0], "2. The Tram", SCENES[1],
+             "7. " + SCENES[2] + LONG, "3. The Bakery", SCENES[3]]
+    text = "Town Pictures\n\n" + "\n\n".join(lines) + "\n"
+    words = " ".join(" ".join([e.title, *e.paragraphs]) for e in parse_article(text).entries)
+    assert "7. A baker" in words
+
+
+def test_participle_labels_are_credits():
+    for phrase, name in [("Photo taken by:  Marguerite Oudin", "Marguerite Oudin"),
+                         ("Portrait taken by: Halvard Brekke", "Halvard Brekke"),
+                         ("Image supplied by Kim Lo/Reuters", "Kim Lo/Reuters"),
+                         ("Picture submitted by Ana Ruiz", "Ana Ruiz")]:
+        found = credit_line(phrase)
+        assert found is not None and found.endswith(name), phrase
+
+
+def test_participles_without_a_name_are_not_credits():
+    for phrase in ["Photo booths by the river", "Photos taken by the hundred", "Made by hand",
+                   "Image supplied by the family of the bride at the wedding in the hills"]:
+        assert credit_line(phrase) is None, phrase
+
+
+def test_a_blog_post_with_taken_by_lines_credits_each_photo():
+    blocks = []
+    for n, scene in enumerate(SCENES[:4]):
+        blocks.append(f"{scene}\nPhoto taken by:  Photographer{chr(65 + n)} Surname")
+    text = "Photo Blog\n\nA touching portrait wins photo of the week\n\n" + "\n\n".join(blocks) + "\n"
+    entries = parse_article(text).entries
+    assert len(entries) == 4
+    assert all(e.credit and "Surname" in e.credit for e in entries)
+
+
+def test_dates_and_buttons_are_not_names():
+    for line in ["JULY 21ST 2016", "Share to Twitter", "Share to Pinterest", "Email This", "Follow Us Now",
+                 "Monday March Twelfth", "Buzz Feed07-04-2025"]:
+        assert not is_name_line(line), line
+
+
+def test_names_stay_names():
+    for line in ["Ana de la Cruz", "Marguerite Oudin", "Kwame Mensah", "Lior Ben David"]:
+        assert is_name_line(line), line
+
+
+def test_a_name_after_the_last_sentence_goes_with_the_bracketed_agency():
+    cases = [
+        ("Una cría de panda duerme en el zoo de Chengdu (China).Wei Lanfang (Getty Images)", "Wei Lanfang (Getty Images)"),
+        ("Un pastor conduce su rebaño por el centro de Madrid.Ignacio Bermejo (AP)", "Ignacio Bermejo (AP)"),
+        ("Un operario revisa las palas en Navarra. CHINA DAILY (REUTERS)", "CHINA DAILY (REUTERS)"),
+        ("A boy jumps into the lake at noon. Javier Quintanilla jr (EFE)", "Javier Quintanilla jr (EFE)"),
+    ]
+    for caption, credit in cases:
+        assert split_credit(caption)[1] == credit, caption
+
+
+def test_a_name_inside_the_sentence_stays_in_the_caption():
+    assert split_credit("A man waves beside Jo Bell (AP)") == ("A man waves beside Jo Bell", "AP")
+    assert split_credit("The mayor speaks at the U.S. Capitol (AP)")[1] == "AP"
+
+
+def test_counters_in_other_languages_and_without_their_first_number():
+    for line in ["3 de 7", "Bild 3 von 12", "Foto 2 de 10", "1 sur 8", "of 30", "de 12"]:
+        assert furniture(line) == "a slide counter", line
+    for line in ["20 de marzo", "Tren de 7 vagones", "Museum of 30 Rooms"]:
+        assert furniture(line) != "a slide counter", line
+
+
+def test_a_share_prompt_repeated_with_every_photo_is_dropped_and_the_heading_copy_merges():
+    blocks = []
+    for n, scene in enumerate(SCENES[:5], start=1):
+        heading = f"Escena número {n} del día"
+        blocks.append(f"{heading}\n{n} de 5\nComparte la fotografía\n\n{heading}\n\n{scene} Foto: EFE/Ana Ruiz.")
+    text = "Álbum\n\nEl día en fotos: lluvia y estibadores\n\n" + "\n\n".join(blocks) + "\n"
+    entries = parse_article(text).entries
+    assert [e.title for e in entries] == [f"Escena número {n} del día" for n in range(1, 6)]
+    assert all("Comparte" not in " ".join([e.title, *e.paragraphs]) for e in entries)
+
+
+def test_repeated_credits_names_and_sentences_are_kept():
+    blocks = [f"{scene}\n\nSource: Drone Awards" for scene in SCENES[:4]]
+    entries = parse_article("Drone Awards Winners\n\n" + "\n\n".join(blocks) + "\n").entries
+    assert len(entries) == 4 and all(e.credit for e in entries)
+    shared = "Untitled, from the series Harbour Nights."
+    text = "Harbour Nights: A Photobook Revisited\n\n" + "\n\n".join(f"{shared}\n\n{scene}" for scene in SCENES[:4]) + "\n"
+    words = " ".join(" ".join([e.title, *e.paragraphs]) for e in parse_article(text).entries)
+    assert words.count("Untitled") == 4
+
+
+def test_a_headline_repeated_in_the_footer_links_is_not_boilerplate():
+    text = "La foto del día\n\n" + "\n\n".join(SCENES[:4]) + "\n\nEtiquetas\nLa foto del día\nLa foto del día\n"
+    assert parse_article(text).title == "La foto del día"
