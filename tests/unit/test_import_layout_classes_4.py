@@ -16,6 +16,7 @@ from __future__ import annotations
 from viewer.importer import parse_article
 from viewer.importer.credits import credit_line, is_name_line, split_credit
 from viewer.importer.furniture import furniture
+from viewer.importer.lines import prepare
 
 SCENES = [
     "Harbour market stalls open under strings of bulbs before the ferry leaves at six.",
@@ -127,3 +128,62 @@ def test_repeated_credits_names_and_sentences_are_kept():
 def test_a_headline_repeated_in_the_footer_links_is_not_boilerplate():
     text = "La foto del día\n\n" + "\n\n".join(SCENES[:4]) + "\n\nEtiquetas\nLa foto del día\nLa foto del día\n"
     assert parse_article(text).title == "La foto del día"
+
+
+# Met on the sixth set: a gallery run together on one line after bracketed credits, a credit and
+# a slide counter before the caption on one line, lower-case agencies, "1.- Title" numbers, a
+# spaced slash before an agency credit, a caption's copy where headings carry numbers.
+
+def test_captions_run_together_after_bracketed_credits_are_cut_apart():
+    line = "".join(f"{scene} (AP Photo/Name{chr(65 + n)} Surname)" for n, scene in enumerate(SCENES))
+    entries = parse_article("The top photos of the day\n\n" + line + "\n").entries
+    assert len(entries) == len(SCENES)
+    assert [e.credit for e in entries] == [f"AP Photo/Name{chr(65 + n)} Surname" for n in range(len(SCENES))]
+
+
+def test_a_long_line_with_one_bracketed_credit_is_not_cut():
+    line = SCENES[0] + " (AP Photo/Jo Bell) " + "Then the ferry left and the market closed for the night."
+    units = prepare("Harbour Day\n\n" + line + "\n\n" + SCENES[1] + "\n").units
+    assert any("(AP Photo/Jo Bell) Then the ferry left" in unit.text for unit in units)
+
+
+def test_a_credit_and_a_counter_before_the_caption_on_one_line():
+    blocks = [f"Heading Number{chr(65 + n)}\ndpa/Name{chr(65 + n)} Surname Bild {n * 3 + 1}/60 - {scene}"
+              for n, scene in enumerate(SCENES[:5])]
+    entries = parse_article("Die Bilder des Tages\n\n" + "\n".join(blocks) + "\n").entries
+    assert [e.title for e in entries] == [f"Heading Number{chr(65 + n)}" for n in range(5)]
+    assert [e.credit for e in entries] == [f"dpa/Name{chr(65 + n)} Surname" for n in range(5)]
+
+
+def test_lower_case_agencies_are_names_but_prose_is_not():
+    for phrase in ["dpa/Anke Reinholz", "dpa/Li Wenhua/SIPA Asia via ZUMA Wire", "picture-alliance / dpa"]:
+        assert credit_line(phrase) == phrase
+    for phrase in ["a dpa report", "according to afp reporters"]:
+        assert credit_line(phrase) is None
+
+
+def test_numbers_written_with_a_dot_and_dash_are_list_numbers():
+    lines = [f"{n}.- Heading {chr(65 + n)}\n\n{scene}" for n, scene in enumerate(SCENES[:4], start=1)]
+    entries = parse_article("El día en imágenes\n\n" + "\n\n".join(lines) + "\n").entries
+    assert [e.title for e in entries] == [f"Heading {chr(65 + n)}" for n in range(1, 5)]
+
+
+def test_a_spaced_slash_before_an_agency_or_capitals_credit():
+    assert split_credit("Tractores de agricultores, en la Diagonal de Barcelona / EFE - Marta Quintana") == (
+        "Tractores de agricultores, en la Diagonal de Barcelona", "EFE - Marta Quintana")
+    assert split_credit("Vecinos en la reapertura del mercado de Sant Andreu / EUROPA PRESS")[1] == "EUROPA PRESS"
+    assert split_credit("Crowds at the gate. AFP PHOTO / JANE DOE")[1] == "AFP PHOTO / JANE DOE"
+    assert split_credit("Choose red / Blue Green Yellow")[1] is None
+    assert split_credit("A song for us / THE END OF IT ALL is near")[1] is None
+
+
+def test_where_headings_carry_numbers_a_caption_written_twice_is_not_a_heading():
+    blocks = []
+    headings = ["Tractores en la Diagonal", "Nuevo mercado en el barrio", "Castells en la plaza",
+                "Un incendio junto a la autopista"]
+    for n, (heading, scene) in enumerate(zip(headings, SCENES), start=1):
+        alt = f"Vecinos en la plaza número {n} / EFE - Ana Ruiz"
+        blocks.append(f"{n}.- {heading}\n\n{scene}\n\n{alt}\n{alt}")
+    entries = parse_article("El día en imágenes\n\n" + "\n\n".join(blocks) + "\n").entries
+    assert [e.title for e in entries] == headings
+    assert all(e.credit == "EFE - Ana Ruiz" for e in entries)

@@ -39,9 +39,14 @@ AGENCY_WORDS = {
     "magnum", "nasa", "esa", "wikimedia", "flickr", "unsplash", "pexels", "midjourney", "newscom", "polaris",
     "redux", "panos", "noor", "imago", "abaca", "tass", "ria", "sputnik", "belga", "ansa", "aap", "cp", "ipa",
     "istock", "istockphoto", "dreamstime", "picture-alliance", "dpa/picture-alliance", "ukrinform", "wenn",
-    "splash", "backgrid", "mega", "avalon", "pool", "handout", "aljazeera", "ians", "pti", "ani",
+    "splash", "backgrid", "mega", "avalon", "pool", "handout", "aljazeera", "ians", "pti", "ani", "apa", "ddp",
+    "kna", "dpa-zentralbild",
 }
 """Agency and picture-desk names: a credit on their own (`Getty Images`, `(AP)`)."""
+_LOWER_CASE_AGENCIES = {"dpa", "epa", "afp", "efe", "ansa", "apa", "anp", "ddp", "kna", "imago", "xinhua",
+                        "istock", "istockphoto", "unsplash", "pexels", "shutterstock", "picture-alliance",
+                        "dpa-zentralbild", "epa-efe", "sipa", "zuma"}
+"""Agencies that sign in lower case (German and Italian desks, stock sites): names all the same."""
 _AGENCY_TAILS = {"images", "image", "photo", "photos", "pictures", "picture", "press", "commons", "stock",
                  "news", "staff", "photographer", "via", "creative", "editorial", "/", "file"}
 
@@ -179,6 +184,8 @@ def _is_name_word(word: str, lenient: bool = False) -> bool:
     first = core[0]
     if first.isupper() or (first.isdigit() and any(ch.isalpha() for ch in core)):
         return True
+    if lowered in _LOWER_CASE_AGENCIES or lowered.split("/")[0] in _LOWER_CASE_AGENCIES:
+        return True  # "dpa/Anke Reinholz", "picture-alliance / dpa"
     if len(core) > 1 and core[0] in "'’" and core[1].isupper():
         return True
     if lowered.startswith(("d'", "d’", "o'", "o’", "l'", "l’", "mc", "al-", "el-")) and len(core) > 2:
@@ -525,7 +532,7 @@ def _suffix(text: str) -> tuple[str, str] | None:
     by_title = _by_after_title(stripped, words)
     if by_title is not None:
         return by_title
-    named = _name_after_sentence(stripped)
+    named = _name_after_sentence(stripped) or _after_spaced_slash(stripped)
     if named is not None:
         return named
     for index in range(max(1, len(words) - MAX_WORDS), len(words)):
@@ -565,6 +572,29 @@ def _suffix(text: str) -> tuple[str, str] | None:
             if best is None:
                 best = (before, credit)
     return best
+
+
+def _after_spaced_slash(text: str) -> tuple[str, str] | None:
+    """`… en la Diagonal de Barcelona / EFE - Marta Quintana`, `… del mercado / EUROPA PRESS`: a
+    spaced slash after a caption of some length, then a credit that opens with an agency or is
+    written in capitals (2-6 words, names only). A single word after the slash ("… Jo Bell /
+    Reuters") is left to the slashed-credit rule, which keeps the name before it."""
+    cut = text.rfind(" / ", max(0, len(text) - 80))
+    if cut <= 0:
+        return None
+    caption, rest = text[:cut].rstrip(), text[cut + 3:].strip()
+    words = _words(rest)
+    if not 2 <= len(words) <= 6 or len(caption.split()) < 4 or "/" in rest:
+        return None
+    if _body_end(words, 0, False) != len(words):
+        return None
+    head = caption[caption.rfind(". ") + 2:] if ". " in caption[-40:] else ""
+    if head and len(head.split()) <= 3 and credit_line(head + " / " + rest) is not None:
+        return None  # "Crowds at the gate. AFP PHOTO / JANE DOE": the slash is inside the credit
+    first = words[0].bare
+    agency_first = first in AGENCY_WORDS or first.split("-")[0] in AGENCY_WORDS
+    capitals = all(w.text.isupper() or w.bare in _PARTICLES or w.text in _CONNECTORS for w in words)
+    return (caption, rest) if agency_first or capitals else None
 
 
 def _name_before_brackets(caption: str, bracketed: str) -> tuple[str, str]:

@@ -22,8 +22,9 @@ LONG_WORDS = 16
 _TAG = patterns.compile(r"</?[A-Za-z][A-Za-z0-9-]{0,20}(?:\s[^<>]{0,400})?/?>")
 _MORE = patterns.compile(r"(?:\s*(?:\.\.\.|…)\s*(?:read\s+)?more|\s*\[(?:\.\.\.|…)\]|\s*\(more\)|\s*(?:\.\.\.|…)|"
                      r"\s+(?:read|see|show)\s+more)\s*$", patterns.IGNORECASE)
-# "1. Title", "1) Title", "#18. Title", "#1 Title" (a bare "2 years ago" is not a heading number)
-_NUMBERED = patterns.compile(r"(?:#\s?(?P<hashed>\d{1,3})(?:[.):]\s*|\s+)|(?P<plain>\d{1,3})[.):]\s+)"
+# "1. Title", "1) Title", "1.- Title", "1 - Title", "#18. Title", "#1 Title" (a bare "2 years ago" is not a
+# heading number)
+_NUMBERED = patterns.compile(r"(?:#\s?(?P<hashed>\d{1,3})(?:[.):]\s*|\s+)|(?P<plain>\d{1,3})(?:[.):]-?|\s?[-–—])\s+)"
                              r"(?P<rest>[^\s/].*)")
 # "1 Harbor Front in Bergen": a bare number, taken as the entry's number only when such lines count up
 _BARE_NUMBERED = patterns.compile(r"(?P<bare>\d{1,3})\s+(?P<rest>[A-Z].*)")
@@ -188,6 +189,15 @@ def prepare(text: str, keep_all: bool = False) -> Prepared:
                 units.append(Unit(number, cleaned, after_counter=after_counter, after_label=after_label))
             after_counter, after_label = True, False
             continue
+        inline = _credit_then_counter(cleaned) if not keep_all else None
+        if inline is not None:
+            credit_text, counter_text, rest = inline
+            # (not counted as a counter that starts a photo: the photo's heading may stand above)
+            dropped.append((number, counter_text, "a slide counter"))
+            units.append(Unit(number, credit_text, credit=True, after_counter=after_counter))
+            units.append(Unit(number, rest))
+            after_counter = after_label = False
+            continue
         lead = _leading_counter(cleaned) if not keep_all else None
         if lead is not None:
             dropped.append((number, cleaned[:lead].strip(), "a slide counter"))
@@ -266,11 +276,32 @@ def _glued_runs(raw: list[str]) -> list[tuple[int, str]]:
     for number, line in enumerate(raw, start=1):
         starts = [match.start() for match in _GLUED_LABEL.finditer(line)] if len(line) > 40 else []
         if len(starts) < 2:
+            starts = _after_bracketed_credits(line) if len(line) > 200 else []
+        if len(starts) < 2:
             out.append((number, line))
             continue
         cuts = [0, *[start for start in starts if start > 0], len(line)]
         out.extend((number, line[a:b]) for a, b in zip(cuts, cuts[1:]) if line[a:b].strip())
     return out
+
+
+def _after_bracketed_credits(line: str) -> list[int]:
+    """Where each caption starts in `… Tuesday. (AP Photo/Rina Hartono)Oleksandr Moroz, 9, reads…
+    (AP Photo/Halyna Bondar)A heron…`: after every bracketed credit that another caption follows
+    (a capital or a quote, glued on or after a space). Each closing bracket looks back a bounded
+    way for its opening one: linear in the line."""
+    cuts: list[int] = []
+    index = line.find(")")
+    while 0 <= index < len(line) - 1:
+        opener = line.rfind("(", max(0, index - 140), index)
+        after = index + 1
+        while after < len(line) and line[after] == " ":
+            after += 1
+        if opener >= 0 and after < len(line) and (line[after].isupper() or line[after] in "“\"‘") and \
+                credit_line(line[opener + 1:index]) is not None:
+            cuts.append(after)
+        index = line.find(")", index + 1)
+    return cuts
 
 
 def _titled_captions(units: list[Unit]) -> bool:
@@ -328,6 +359,24 @@ def _leading_counter(text: str) -> int | None:
     if not (rest[:1].isupper() or rest[:1] in "“\"'‘"):
         return None
     return match.end()
+
+
+# "dpa/Name Bild 3/60 - Caption…": a slide counter between the photo's credit and its caption
+_INLINE_COUNTER = patterns.compile(r"\s(?:bild|foto|photo|image|slide|picture|imagen|immagine|diapositiva)\s+"
+                                   r"(\d{1,4})\s*(?:/|of|de|di|von|sur|van|av|af|z|из)\s*(\d{1,4})\s*[:.|–—-]\s*",
+                                   patterns.IGNORECASE)
+
+
+def _credit_then_counter(text: str) -> tuple[str, str, str] | None:
+    """(credit, counter, caption) for `dpa/Anke Reinholz Bild 16/60 - Rostocks Mittelfeldspieler…`:
+    a credit, a slide counter, then the caption (a new sentence), all on one line."""
+    match = _INLINE_COUNTER.search(text[:160])
+    if match is None or not 0 <= int(match.group(1)) <= int(match.group(2)):
+        return None
+    credit, rest = text[:match.start()].strip(), text[match.end():].strip()
+    if not rest or not (rest[:1].isupper() or rest[:1] in "“\"'‘") or credit_line(credit) is None:
+        return None
+    return credit, match.group(0).strip(" -–—:.|"), rest
 
 
 def _trailing_counter(tail: str) -> patterns.Match | None:

@@ -481,8 +481,8 @@ def _emission(f: Features, role: str, first: bool, article: _Article, layout: La
             return W["byline_name"]
         return INF
     if role == HEADING:
-        if f.numbered or f.doubled:
-            return W["heading_marked"]
+        if f.numbered or f.doubled and not article.numbered:
+            return W["heading_marked"]  # (where headings carry numbers, a line written twice is a caption's copy)
         cost = W["heading_base"]
         if article.numbered or article.doubles:
             cost += W["heading_unmarked"]  # the article marks its headings: unmarked lines are not
@@ -523,7 +523,8 @@ def _emission(f: Features, role: str, first: bool, article: _Article, layout: La
             cost += W["caption_about"]  # talks about the pictures: an introduction, not one of them
         return max(cost, W["caption_floor"])
     if role == PARAGRAPH:
-        cost = W["paragraph_long"] if f.long else W["paragraph_sentence"] if f.sentence else W["paragraph_fragment"]
+        cost = W["paragraph_long"] if f.long else W["paragraph_sentence"] if f.sentence or f.suffix is not None \
+            else W["paragraph_fragment"]  # (a caption and its credit: "… in Barcelona / EFE - Name")
         if f.bullet and f.words <= 3:
             cost += W["paragraph_bullet"]
         if not layout.headed:
@@ -532,7 +533,7 @@ def _emission(f: Features, role: str, first: bool, article: _Article, layout: La
             cost += W["paragraph_with_credit_in_gallery"]
         if f.numbered:
             cost += W["paragraph_numbered"]
-        if f.doubled:
+        if f.doubled and not article.numbered:
             cost += W["paragraph_doubled"]  # written twice (alt text, then caption): a photo starts here
         if f.after_counter and article.counters:
             cost += W["paragraph_after_counter"]
