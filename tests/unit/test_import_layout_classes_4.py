@@ -187,3 +187,56 @@ def test_where_headings_carry_numbers_a_caption_written_twice_is_not_a_heading()
     entries = parse_article("El día en imágenes\n\n" + "\n\n".join(blocks) + "\n").entries
     assert [e.title for e in entries] == headings
     assert all(e.credit == "EFE - Ana Ruiz" for e in entries)
+
+
+# A credit written above and below each caption; a photo's dateline over its caption; a credit
+# that repeats the name the caption's own credit gave.
+
+CREDITS = ["Owen Pritchard/The Washington Post", "Sarah Vance/AFP/Getty Images", "Keoni Akana/AP",
+           "Mark Holloway/Reuters", "Alexis Mbaye/EPA-EFE/Shutterstock"]
+
+
+def test_a_credit_written_above_and_below_each_caption_is_one_credit():
+    lines = ["Here are the week's best photos", ""]
+    for scene, credit in zip(SCENES, CREDITS):
+        lines += [credit, "", scene, "", credit, ""]
+    entries = parse_article("\n".join(lines)).entries
+    assert [e.title for e in entries] == SCENES[:5]
+    assert [e.credit for e in entries] == CREDITS
+
+
+def test_the_same_photographer_on_photos_in_a_row_keeps_every_credit():
+    lines = ["Harbour week in pictures", ""]
+    for scene in SCENES[:4]:
+        lines += [scene, "", "Jo Bell/Reuters", ""]
+    entries = parse_article("\n".join(lines)).entries
+    assert len(entries) == 4 and all(e.credit == "Jo Bell/Reuters" for e in entries)
+
+
+def test_a_photo_dateline_opens_its_caption_and_the_page_date_is_dropped():
+    places = ["Washington, D.C.", "Oahu, Hawaii", "Shimla, India", "Nashville, Tenn."]
+    lines = ["Here are the week's best photos", "", "By Post Staff | Dec 31, 2020", ""]
+    for n, (scene, place, credit) in enumerate(zip(SCENES, places, CREDITS)):
+        lines += [f"Dec. {24 + n}, 2020 | {place}", "", scene, "", credit, ""]
+    article = parse_article("\n".join(lines))
+    assert [e.title.split(" — ")[0] for e in article.entries] == [
+        f"Dec. {24 + n}, 2020 | {place}" for n, place in enumerate(places)]
+    assert all(scene in e.title for scene, e in zip(SCENES, article.entries))
+    assert not any("Post Staff" in " ".join([e.title, *e.paragraphs]) for e in article.entries)
+
+
+def test_a_single_date_and_place_line_is_still_the_page_dateline():
+    text = "Harbour Pictures\n\nDec. 29, 2020 | Washington, D.C.\n\n" + "\n\n".join(SCENES[:3]) + "\n"
+    assert all("Dec. 29" not in " ".join([e.title, *e.paragraphs]) for e in parse_article(text).entries)
+
+
+def test_a_labelled_credit_repeating_the_contest_line_credit_is_dropped():
+    names = ["Eilidh MacAskill", "Park Seoyeon", "Arnav Deshpande", "Mikkel Thorsen"]
+    titles = ["Harbour Ghosts", "Midnight Noodles", "Salt Pans", "Grandfather's Boat"]
+    lines = ["Breathtaking photos from the National Awards", ""]
+    for title, name, scene in zip(titles, names, SCENES):
+        lines += [title, "", f"{name}, Denmark, 1st Place, National Awards, World Photography Awards 2024", "",
+                  f"Photographer Name: {name}", "", scene, ""]
+    entries = parse_article("\n".join(lines)).entries
+    assert [e.title for e in entries] == titles
+    assert all(e.credit and name in e.credit for e, name in zip(entries, names))

@@ -482,6 +482,15 @@ def credit_line(text: str) -> str | None:
     return inner.rstrip(" ,;")
 
 
+def credit_body(text: str) -> str:
+    """A credit without its label: `Photographer Name: Eilidh MacAskill` → `Eilidh MacAskill`."""
+    words = _words(text.strip())
+    label_end, _ = _label_end(words)
+    if 0 < label_end < len(words):
+        return text.strip()[words[label_end].start:].strip()
+    return text.strip()
+
+
 def is_name_line(text: str) -> bool:
     """A line that is only a person's name, 2-4 capitalised words ("Ana de la Cruz"): a credit
     where the article's layout puts one (the photographer under each heading), never on its own."""

@@ -138,6 +138,27 @@ def _dateline(text: str) -> bool:
     return len(parts) >= 2 and all(len(part.split()) <= 5 for part in parts) and any(_DATE.search(p) for p in parts)
 
 
+_NOT_PLACES = {"by", "updated", "posted", "published", "pictures", "photos", "photo", "gallery", "news", "staff",
+               "read", "min", "minutes", "share", "comments", "video"}
+
+
+def photo_dateline(text: str) -> bool:
+    """`Dec. 29, 2020 | Washington, D.C.`: when and where one photo was taken, a date and a place
+    (never "By Staff | Dec 31, 2020" nor "Pictures | Fri Aug 16, 2013"). It dates the page once;
+    with every photo it starts the photo's caption (the caller counts them)."""
+    parts = [part.strip() for part in text.split("|")]
+    if len(parts) != 2 or len(text) > 90:
+        return False
+    dates = [part for part in parts if _DATE.search(part) and len(part.split()) <= 5 and (
+        _only_a_date(part) or _only_a_date(part.replace(".", "")))]
+    places = [part for part in parts if part not in dates]
+    if len(dates) != 1 or len(places) != 1:
+        return False
+    words = places[0].replace(",", " ").split()
+    return 1 <= len(words) <= 6 and places[0][:1].isupper() and not any(
+        word.casefold().strip(".") in _NOT_PLACES for word in words) and not any(ch.isdigit() for ch in places[0])
+
+
 _SOCIAL = {"facebook", "twitter", "x", "pinterest", "whatsapp", "linkedin", "reddit", "email", "e-mail", "print",
            "share", "tweet", "pin", "copy", "link", "messenger", "telegram", "flipboard", "tumblr", "mail", "sms"}
 _CRUMB_ARROW = patterns.compile(r"\s[>›»→]\s")

@@ -13,8 +13,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 
 from viewer import patterns
-from viewer.importer.credits import credit_line, is_name_line, named_first, split_credit, titled_by
-from viewer.importer.furniture import CAPTION_LABEL, furniture, is_label
+from viewer.importer.credits import credit_body, credit_line, is_name_line, named_first, split_credit, titled_by
+from viewer.importer.furniture import CAPTION_LABEL, furniture, is_label, photo_dateline
 
 LONG_CHARACTERS = 100
 LONG_WORDS = 16
@@ -174,6 +174,8 @@ def prepare(text: str, keep_all: bool = False) -> Prepared:
     after_counter = after_label = False
     # Counters glued to line ends count only when the article does it more than once.
     glued = sum(1 for line in raw if _trailing_counter(line.rstrip()[-12:]) is not None) >= 2 and not keep_all
+    # "Dec. 29, 2020 | Washington, D.C." over every photo: the caption's dateline, not the page's date
+    datelines = sum(1 for line in raw if photo_dateline(line.strip())) >= 2
     for number, line in _glued_runs(raw):
         cleaned = _clean(line)
         if not cleaned:
@@ -236,6 +238,8 @@ def prepare(text: str, keep_all: bool = False) -> Prepared:
                 units.append(Unit(number, cleaned))
             continue
         why = furniture(cleaned) or _labelled_alt(line)
+        if why == "a dateline" and datelines and photo_dateline(cleaned):
+            why = None
         if why == CAPTION_LABEL:
             after_label = True
         if why == "a slide counter":
@@ -255,6 +259,10 @@ def prepare(text: str, keep_all: bool = False) -> Prepared:
     units = _merge_repeats(units, dropped)
     if not keep_all:
         units = _drop_boilerplate(units, dropped)
+        units = _drop_credit_copies(units, dropped)
+        units = _drop_credit_repeats(units, dropped)
+    if datelines:
+        units = _join_datelines(units)
     numbering = _numbering(units)
     if numbering is not None:
         units = _with_numbers(units, numbering)
@@ -446,6 +454,81 @@ def _drop_boilerplate(units: list[Unit], dropped: list[tuple[int, str, str]]) ->
         carry = False
         kept.append(unit)
     return kept
+
+
+def _drop_credit_copies(units: list[Unit], dropped: list[tuple[int, str, str]]) -> list[Unit]:
+    """`Caption. / Name/AP / Kim Lo/Reuters / Next caption. / Kim Lo/Reuters`: a page that writes
+    each photo's credit both above and below its caption, so that credits stand in pairs (the
+    photo before's, then this one's copy). The copy above is dropped where the article does this
+    at least twice; a photographer credited on several photos in a row (`caption, X, caption, X`)
+    has no such pairs and keeps every credit."""
+    def is_credit(unit: Unit) -> bool:
+        return unit.credit or credit_line(unit.text) is not None
+
+    def copied_below(index: int) -> bool:
+        # the same credit again after one to three lines of caption (a dateline, the text)
+        for after in range(index + 1, min(len(units), index + 5)):
+            if is_credit(units[after]):
+                return after > index + 1 and units[after].text == units[index].text
+        return False
+
+    copies = [index for index in range(1, len(units) - 2)
+              if is_credit(units[index - 1]) and is_credit(units[index]) and copied_below(index)
+              and units[index - 1].text != units[index].text]
+    if len(copies) < 2:
+        return units
+    for index in copies:
+        dropped.append((units[index].line, units[index].text, "a copy of the credit under the caption"))
+    skip = set(copies)
+    return [unit for index, unit in enumerate(units) if index not in skip]
+
+
+def _drop_credit_repeats(units: list[Unit], dropped: list[tuple[int, str, str]]) -> list[Unit]:
+    """`Eilidh MacAskill, United Kingdom, 1st Place, …` then `Photographer Name: Eilidh MacAskill`:
+    a credit line that names the photographer a line or two above already credited (in that
+    line's own credit, not merely in its prose) says it again; one photo, one credit."""
+    kept: list[Unit] = []
+    for unit in units:
+        above = _credited_above(unit, kept) if unit.credit or credit_line(unit.text) is not None else None
+        if above is not None:
+            dropped.append((unit.line, unit.text, f"the credit already on line {above}"))
+            continue
+        kept.append(unit)
+    return kept
+
+
+def _credited_above(unit: Unit, kept: list[Unit]) -> int | None:
+    """The line of the caption just above (before any other credit) whose own credit holds this
+    credit's name, or None."""
+    name = credit_body(unit.text).casefold()
+    if len(name) < 5:
+        return None
+    for earlier in reversed(kept[-3:]):
+        if earlier.credit or credit_line(earlier.text) is not None:
+            return None
+        found = split_credit(earlier.text)[1]
+        if found is not None and name in found.casefold():
+            return earlier.line
+    return None
+
+
+def _join_datelines(units: list[Unit]) -> list[Unit]:
+    """A photo's dateline on its own line (`Dec. 29, 2020 | Washington, D.C.`) opens the caption
+    under it, as a wire caption's dateline does: one line, so the photo is one caption."""
+    out: list[Unit] = []
+    index = 0
+    while index < len(units):
+        unit = units[index]
+        following = units[index + 1] if index + 1 < len(units) else None
+        if following is not None and photo_dateline(unit.text) and not following.credit and \
+                credit_line(following.text) is None and not photo_dateline(following.text):
+            out.append(replace(following, line=unit.line, text=f"{unit.text} — {following.text}",
+                               after_counter=unit.after_counter or following.after_counter))
+            index += 2
+            continue
+        out.append(unit)
+        index += 1
+    return out
 
 
 def _numbering(units: list[Unit]) -> patterns.Pattern[str] | None:
