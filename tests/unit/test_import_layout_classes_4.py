@@ -240,3 +240,46 @@ def test_a_labelled_credit_repeating_the_contest_line_credit_is_dropped():
     entries = parse_article("\n".join(lines)).entries
     assert [e.title for e in entries] == titles
     assert all(e.credit and name in e.credit for e, name in zip(entries, names))
+
+
+# Credit labels in the languages photo pages are written in; an agency's code in capitals after
+# a separator or in brackets; a heading in capitals glued to a labelled credit and its caption.
+
+def test_credit_labels_in_other_languages():
+    cases = [("De olifanten krijgen een ijsblok met fruit. (Foto: ANP)", "Foto: ANP"),
+             ("Un pastor conduce su rebaño por Madrid. Foto: EFE/Ana Ruiz", "Foto: EFE/Ana Ruiz"),
+             ("Zwei Kinder spielen am Brunnen im Park. Bild: dpa", "Bild: dpa"),
+             ("Un gatto dorme al sole sul tetto. Fotografia di Marco Rossi", "Fotografia di Marco Rossi"),
+             ("Des enfants jouent sur la plage au soleil. Photo par Jean Dupont", "Photo par Jean Dupont")]
+    for caption, credit in cases:
+        assert split_credit(caption)[1] == credit, caption
+    for phrase in ["Fuente: Reuters", "Quelle: imago images", "Crédito: Ana Ruiz"]:
+        assert credit_line(phrase) == phrase
+    for phrase in ["Foto de archivo del presidente", "Bilder des Tages", "Fotos der Woche"]:
+        assert credit_line(phrase) is None, phrase
+
+
+def test_an_agency_code_after_a_separator_or_in_brackets():
+    assert split_credit("Kraków, 07.09.2011. Konserwatorzy oczyszczają fasadę kamienicy. / PAP")[1] == "PAP"
+    assert split_credit("The dog sat in the sun all afternoon. - ANP")[1] == "ANP"
+    assert split_credit("The dog sat in the sun all afternoon. (ANP)")[1] == "ANP"
+    for caption in ["The dog sat in the sun all afternoon (USA)", "Ride the bus to the city centre - NOW",
+                    "He said it was fine. | FAQ", "Pictures from the long trip to the USA (UK)"]:
+        assert split_credit(caption)[1] is None, caption
+
+
+def test_a_heading_in_capitals_glued_to_a_labelled_credit_and_its_caption():
+    headings = ["LANTERNS OVER THE HARBOUR", "THE CLOCKWORK LIBRARY", "FOX IN THE FERNS"]
+    lines = [f"{heading} Photograph by Name{chr(65 + n)} Surname on Flickr {scene}"
+             for n, (heading, scene) in enumerate(zip(headings, SCENES))]
+    units = prepare("Picture of the Day\n\n" + "\n\n".join(lines) + "\n").units
+    assert [unit.text for unit in units if unit.text in headings] == headings
+    assert all(unit.text.startswith("Photograph by") for unit in units[2::2])
+
+
+def test_kickers_and_datelines_in_capitals_stay_with_their_captions():
+    lines = ["HOLDING THE LINE: Students linked arms as police moved in on the campus.",
+             "LVIV, UKRAINE, JAN. 14. Children from a choir sang carols door to door.",
+             "A QUIET MOMENT: A boy washed his face at a hand pump outside the school."]
+    units = prepare("Photos of the Day\n\n" + "\n\n".join(lines) + "\n").units
+    assert [unit.text for unit in units[1:]] == lines

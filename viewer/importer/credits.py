@@ -67,9 +67,17 @@ _CONNECTORS = {"/", "via", "for", "and", "&", ",", "|", "-", "–", "—", ";"}
 # "Photo booths" and "Pictures of the week" are not credits.
 _KINDS = {"photograph", "photographs", "photo", "photos", "image", "images", "picture", "pictures", "pic", "pics",
           "illustration", "illustrations", "video", "graphic", "artwork", "photography", "cover", "top", "above",
-          "main", "header", "lead", "feature", "featured", "banner", "map", "portrait", "portraits"}
-_CREDIT_WORDS = {"credit", "credits", "copyright", "source", "photographer", "photographers", "courtesy"}
-_BY_WORDS = (("by",), ("via",), ("from",), ("courtesy", "of"), ("courtesy",), ("credit", "to"))
+          "main", "header", "lead", "feature", "featured", "banner", "map", "portrait", "portraits",
+          # the same words in the languages photo pages are written in
+          "foto", "fotos", "fotografia", "fotografía", "fotografie", "fotografías", "fotografias", "photographie",
+          "bild", "bilder", "imagen", "imagem", "imágenes", "imagens", "immagine", "immagini", "zdjęcie", "zdjęcia",
+          "fot", "kuva", "billede", "afbeelding", "fotó", "fotoğraf", "ilustración", "ilustração", "illustratie"}
+_CREDIT_WORDS = {"credit", "credits", "copyright", "source", "photographer", "photographers", "courtesy",
+                 "crédito", "créditos", "credito", "crediti", "crédit", "crédits", "fuente", "quelle", "fonte",
+                 "źródło", "bron", "kilde", "lähde", "fotógrafo", "fotografo", "fotograf", "photographe"}
+_BY_WORDS = (("by",), ("via",), ("from",), ("courtesy", "of"), ("courtesy",), ("credit", "to"),
+             ("por",), ("par",), ("von",), ("di",), ("door",), ("de",), ("av",), ("af",))
+"""What joins a picture word to its maker ("Photo by", "Foto: ", "Photo par", "Foto von", "Foto di")."""
 _MADE_BY = {"photographed", "shot", "taken", "captured", "supplied", "provided", "submitted", "sent", "made",
             "created", "uploaded", "contributed", "snapped"}
 """Participles between a picture word and "by" ("Photo taken by: Name", "Image supplied by X")."""
@@ -482,6 +490,12 @@ def credit_line(text: str) -> str | None:
     return inner.rstrip(" ,;")
 
 
+def starts_with_credit_label(text: str) -> bool:
+    """`Photograph by …`, `Photo: …`, `Image credit: …`: the text opens with a credit's label."""
+    label_end, _ = _label_end(_words(text[:80]))
+    return label_end > 0
+
+
 def credit_body(text: str) -> str:
     """A credit without its label: `Photographer Name: Eilidh MacAskill` → `Eilidh MacAskill`."""
     words = _words(text.strip())
@@ -535,6 +549,11 @@ def _suffix(text: str) -> tuple[str, str] | None:
                 caption = caption.rstrip("".join(_DASHES)).rstrip()
             if caption and any(ch.isalnum() for ch in caption) and inner and credit_line(inner) is not None:
                 return _name_before_brackets(caption, stripped[open_at:])
+            if len(caption.split()) >= 4 and _is_desk_code(inner):
+                return caption, inner  # "… the Alps. (ANP)", "… in Warsaw (PAP)": an agency's code
+    code = _code_after_separator(stripped)
+    if code is not None:
+        return code
     window_start = max(0, len(stripped) - _SUFFIX_WINDOW)
     words = _words(stripped[window_start:], window_start)
     best: tuple[str, str] | None = None
@@ -581,6 +600,34 @@ def _suffix(text: str) -> tuple[str, str] | None:
             if best is None:
                 best = (before, credit)
     return best
+
+
+def _is_desk_code(text: str) -> bool:
+    """`PAP`, `ANP`, `EPA-EFE`, `AFP/ANP`: an agency's code in capitals (2-6 letters each, at most
+    three joined by "-" or "/"), credited so where a caption ends with one after a separator."""
+    parts = text.strip().replace("/", "-").split("-")
+    return 1 <= len(parts) <= 3 and all(2 <= len(part) <= 6 and part.isalpha() and part.isupper() and
+                                        part not in _NOT_DESKS and part not in _CAPS_STOP for part in parts)
+
+
+_NOT_DESKS = {"US", "USA", "UK", "GB", "EU", "UN", "UAE", "DC", "NYC", "LA", "SF", "NZ", "PRC", "DPRK", "ROK", "USSR",
+              "NATO", "FIFA", "UEFA", "NBA", "NFL", "NHL", "MLB", "FAQ", "TV", "PM", "AM", "OK", "SOS", "CEO", "RIP",
+              "HD", "VR", "AI", "DIY", "FYI", "LOL", "OMG", "WOW", "NSFW", "GIF", "PDF", "HTML", "URL"}
+"""Capitals that end captions without crediting anyone: countries, leagues, abbreviations."""
+
+
+def _code_after_separator(text: str) -> tuple[str, str] | None:
+    """`… przymrozków. / PAP`, `… the harbour. - ANP`: after a finished sentence, a spaced slash,
+    dash or bar, and an agency's code in capitals end the caption."""
+    tail = text[-24:]
+    cut = max(tail.rfind(" / "), tail.rfind(" - "), tail.rfind(" – "), tail.rfind(" — "), tail.rfind(" | "))
+    if cut < 0:
+        return None
+    cut += len(text) - len(tail)
+    caption, code = text[:cut].rstrip(), text[cut + 3:].strip()
+    if not _is_desk_code(code) or not caption.endswith((".", "!", "?", "…", "”", '"', ")")) or len(caption.split()) < 4:
+        return None
+    return caption, code
 
 
 def _after_spaced_slash(text: str) -> tuple[str, str] | None:

@@ -13,7 +13,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 
 from viewer import patterns
-from viewer.importer.credits import credit_body, credit_line, is_name_line, named_first, split_credit, titled_by
+from viewer.importer.credits import (
+    credit_body, credit_line, is_name_line, named_first, split_credit, starts_with_credit_label, titled_by)
 from viewer.importer.furniture import CAPTION_LABEL, furniture, is_label, photo_dateline
 
 LONG_CHARACTERS = 100
@@ -263,6 +264,8 @@ def prepare(text: str, keep_all: bool = False) -> Prepared:
         units = _drop_credit_repeats(units, dropped)
     if datelines:
         units = _join_datelines(units)
+    if not keep_all and sum(1 for unit in units if _caps_heading_end(unit.text)) >= 2:
+        units = _split_caps_headings(units)
     numbering = _numbering(units)
     if numbering is not None:
         units = _with_numbers(units, numbering)
@@ -510,6 +513,45 @@ def _credited_above(unit: Unit, kept: list[Unit]) -> int | None:
         if found is not None and name in found.casefold():
             return earlier.line
     return None
+
+
+_CAPS_SMALL = {"A", "AN", "THE", "OF", "IN", "ON", "AT", "TO", "FOR", "AND", "&", "BY", "FROM", "WITH", "OVER"}
+
+
+def _caps_heading_end(text: str) -> int:
+    """Where a heading in capitals that opens the line ends (`LANTERNS OVER THE HARBOUR Photograph by…`),
+    or 0: at least two words in capitals, then a credit label and at least four more words."""
+    words = text[:200].split(" ")
+    count, position = 0, 0
+    for word in words:
+        core = word.strip(",.:;!?'’\"“”()")
+        letters = [ch for ch in core if ch.isalpha()]
+        if letters and all(ch.isupper() for ch in letters) and (len(letters) >= 2 or core in _CAPS_SMALL):
+            count += 1
+            position += len(word) + 1
+            continue
+        break
+    if count < 2 or position >= len(text) or not any(ch.islower() for ch in text[position:position + 30]):
+        return 0
+    if len(text[position:].split()) < 4 or words[count - 1].strip(",.:;") in _CAPS_SMALL:
+        return 0
+    # Only a credit label may follow ("… HARBOUR Photograph by Name In this…"): a kicker ("HOLDING
+    # THE LINE: Students…") or a dateline ("LVIV, UKRAINE, JAN. 14.Children…") opens its caption.
+    return position if starts_with_credit_label(text[position:]) else 0
+
+
+def _split_caps_headings(units: list[Unit]) -> list[Unit]:
+    """A heading in capitals run together with the text under it, in an article that does so
+    at least twice: the heading becomes its own line."""
+    out: list[Unit] = []
+    for unit in units:
+        end = _caps_heading_end(unit.text)
+        if end:
+            out.append(replace(unit, text=unit.text[:end].strip()))
+            out.append(Unit(unit.line, unit.text[end:].strip()))
+        else:
+            out.append(unit)
+    return out
 
 
 def _join_datelines(units: list[Unit]) -> list[Unit]:
