@@ -14,7 +14,14 @@ from dataclasses import dataclass, field, replace
 
 from viewer import patterns
 from viewer.importer.credits import (
-    credit_body, credit_line, is_name_line, named_first, split_credit, starts_with_credit_label, titled_by)
+    credit_body,
+    credit_line,
+    is_name_line,
+    named_first,
+    split_credit,
+    starts_with_credit_label,
+    titled_by,
+)
 from viewer.importer.furniture import CAPTION_LABEL, furniture, is_label, photo_dateline
 
 LONG_CHARACTERS = 100
