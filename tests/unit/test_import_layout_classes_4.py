@@ -283,3 +283,41 @@ def test_kickers_and_datelines_in_capitals_stay_with_their_captions():
              "A QUIET MOMENT: A boy washed his face at a hand pump outside the school."]
     units = prepare("Photos of the Day\n\n" + "\n\n".join(lines) + "\n").units
     assert [unit.text for unit in units[1:]] == lines
+
+
+# A page flattened onto one line around its `Name / AGENCY` credits; blank lines that group each
+# credit with the caption below it.
+
+def test_a_page_flattened_onto_one_line_is_cut_around_its_slashed_credits():
+    agencies = ["EPA", "Reuters", "AFP", "Getty Images", "AP"]
+    line = "Une sélection des meilleures photographies de la semaine : " + " ".join(
+        f"Name{chr(65 + n)} Surname / {agency} {scene}" for n, (agency, scene) in enumerate(zip(agencies, SCENES)))
+    units = [unit.text for unit in prepare("La semaine en photos\n\n" + line + "\n").units]
+    assert [f"Name{chr(65 + n)} Surname / {agency}" for n, agency in enumerate(agencies)] == [
+        text for text in units if " / " in text]
+    assert all(scene in units for scene in SCENES[:5])
+
+
+def test_one_slash_in_a_long_paragraph_is_not_a_cut():
+    line = ("The council met on Tuesday and / or Wednesday to discuss the harbour. " * 12).strip()
+    assert [unit.text for unit in prepare("Notes\n\n" + line + "\n").units][1] == line
+
+
+def test_blank_lines_grouping_each_credit_with_the_caption_below_decide_the_side():
+    lines = ["Panorama", "", "Le foto più belle della settimana - 9/15 novembre", ""]
+    credits = ["EPA/LUKAS BRUNNER", "RAHUL DESHMANE/AFP/Getty Images", "ANSA/GIORGIO FERRANTE",
+               "Oliver Kraemer/Getty Images"]
+    for credit, scene in zip(credits, SCENES):
+        lines += ["", credit, "", scene, ""]
+    entries = parse_article("\n".join(lines)).entries
+    assert [e.credit for e in entries] == credits
+
+
+def test_blank_lines_grouping_each_credit_with_the_caption_above_keep_it_there():
+    lines = ["The week in pictures", ""]
+    credits = ["Lukas Brunner/EPA", "Rahul Deshmane/AFP/Getty Images", "Giorgio Ferrante/ANSA",
+               "Oliver Kraemer/Getty Images"]
+    for credit, scene in zip(credits, SCENES):
+        lines += [scene, "", credit, "", ""]
+    entries = parse_article("\n".join(lines)).entries
+    assert [e.credit for e in entries] == credits

@@ -490,6 +490,34 @@ def credit_line(text: str) -> str | None:
     return inner.rstrip(" ,;")
 
 
+def slashed_credit_span(text: str, slash: int) -> tuple[int, int] | None:
+    """(start, end) of the credit `Youssef Amrani / EPA` around the spaced slash at `slash` in
+    running text: one to three capitalised words before it (after a sentence's end or another
+    credit), and after it an agency's name or one capitalised word. None when that is no credit."""
+    before = _words(text[max(0, slash - 60):slash], max(0, slash - 60))
+    after = _words(text[slash + 3:slash + 60], slash + 3)
+    if not before or not after:
+        return None
+    start = len(before)
+    while start > 0 and len(before) - start < 3 and _is_name_word(before[start - 1].text) and \
+            not before[start - 1].text.endswith((".", ":", ",", ";", "!", "?", "…")):
+        start -= 1
+    if start == len(before) or len(before) - start < 2 and not before[-1].text.isupper():
+        return None
+    end = 0
+    while end < len(after) and end < 3 and (after[end].bare in AGENCY_WORDS or after[end].bare in
+                                            _LOWER_CASE_AGENCIES or end > 0 and after[end].bare in _AGENCY_TAILS):
+        end += 1
+    if end == 0:
+        if not _is_name_word(after[0].text):
+            return None
+        end = 1
+    credit = text[before[start].start:after[end - 1].end]
+    if credit_line(credit) is None:
+        return None
+    return before[start].start, after[end - 1].end
+
+
 def starts_with_credit_label(text: str) -> bool:
     """`Photograph by …`, `Photo: …`, `Image credit: …`: the text opens with a credit's label."""
     label_end, _ = _label_end(_words(text[:80]))

@@ -18,6 +18,7 @@ from viewer.importer.credits import (
     credit_line,
     is_name_line,
     named_first,
+    slashed_credit_span,
     split_credit,
     starts_with_credit_label,
     titled_by,
@@ -296,6 +297,8 @@ def _glued_runs(raw: list[str]) -> list[tuple[int, str]]:
         if len(starts) < 2:
             starts = _after_bracketed_credits(line) if len(line) > 200 else []
         if len(starts) < 2:
+            starts = _around_slashed_credits(line) if len(line) > 300 else []
+        if len(starts) < 2:
             out.append((number, line))
             continue
         cuts = [0, *[start for start in starts if start > 0], len(line)]
@@ -320,6 +323,24 @@ def _after_bracketed_credits(line: str) -> list[int]:
             cuts.append(after)
         index = line.find(")", index + 1)
     return cuts
+
+
+def _around_slashed_credits(line: str) -> list[int]:
+    """Where to cut a page flattened onto one line around its `Name Surname / AGENCY` credits
+    (`… du Nigeria. Youssef Amrani / EPA Des artisanes…`): before each credit and after it. Only
+    a line with at least three such credits is cut (one slash in a long paragraph is prose's).
+    Each spaced slash looks at a bounded number of words either side: linear in the line."""
+    spans: list[tuple[int, int]] = []
+    index = line.find(" / ")
+    while index >= 0:
+        span = slashed_credit_span(line, index)
+        if span is not None and (not spans or span[0] >= spans[-1][1]):
+            spans.append(span)
+        index = line.find(" / ", index + 3)
+    if len(spans) < 3:
+        return []
+    cuts = [cut for start, end in spans for cut in (start, end) if 0 < cut < len(line)]
+    return sorted(set(cuts))
 
 
 def _titled_captions(units: list[Unit]) -> bool:

@@ -140,6 +140,7 @@ W: dict[str, float] = {
     "end_without_entries": 5.0,
     "end_without_title": 2.0,
     "layout_credits_before": 1.25,
+    "credit_gap_vote": 0.6,
 }
 """The costs, named by what they price: a role and the feature that makes it likelier (a bonus,
 subtracted) or less likely; `to_ROLE` a move into that role; `_floor` the least a role can cost.
@@ -408,6 +409,9 @@ class _Article:
     suffix_share: float
     short_share: float
     """Share of the lines that are not credits that are short."""
+    gap_votes: int = 0
+    """Credit lines set closer (fewer blank lines) to the line after them, less those set closer
+    to the line before: how the page groups a credit with its caption."""
 
 
 def _emission(f: Features, role: str, first: bool, article: _Article, layout: Layout) -> float:
@@ -740,6 +744,9 @@ def _solve(feats: list[Features], layout: Layout, article: _Article) -> tuple[fl
             final += W["end_without_title"]  # most articles have a headline
         if layout.credit_before:
             final += W["layout_credits_before"]  # credits written before their captions are the rarer layout
+        # The page's blank lines group each credit with its caption: evidence for one side.
+        votes = max(-8, min(8, article.gap_votes))
+        final += W["credit_gap_vote"] * (-votes if layout.credit_before else votes)
         if final < end_cost:
             end_cost, end_pointer = final, pointer
     roles: list[str] = []
@@ -759,7 +766,7 @@ def _solve(feats: list[Features], layout: Layout, article: _Article) -> tuple[fl
 def label(units: list[Unit], doubled: set[int], prepared: Prepared) -> Labelling:
     """The cheapest roles for `units` over every layout."""
     feats = features(units, doubled, prepared)
-    article = _article(feats, prepared, doubled)
+    article = _article(feats, prepared, doubled, _gap_votes(units, feats, prepared))
     results = []
     for layout in LAYOUTS:
         cost, roles, steps = _solve(feats, layout, article)
@@ -773,18 +780,44 @@ def label(units: list[Unit], doubled: set[int], prepared: Prepared) -> Labelling
     return Labelling(roles=best_roles, layout=best_layout, cost=best_cost, margin=margin, steps=best_steps)
 
 
-def _article(feats: list[Features], prepared: Prepared, doubled: set[int]) -> _Article:
+def _gap_votes(units: list[Unit], feats: list[Features], prepared: Prepared) -> int:
+    """For each credit line between two other lines: +1 when fewer blank lines part it from the
+    line after than from the line before (the credit is grouped with the caption below), -1 the
+    other way round. Where a dropped line (furniture, a counter) stands between, it does not vote."""
+    dropped = {line for line, _, _ in prepared.dropped}
+
+    def blanks(a: Unit, b: Unit) -> int | None:
+        between = range(a.line + 1, b.line)
+        return None if any(line in dropped for line in between) else len(between)
+
+    ups = downs = 0
+    for index in range(1, len(units) - 1):
+        if feats[index].credit is None or any(f.credit is not None or f.words < 4 or not f.letters
+                                              for f in (feats[index - 1], feats[index + 1])):
+            continue  # (between two lines of text only: a counter or a button beside it says nothing)
+        before, after = blanks(units[index - 1], units[index]), blanks(units[index], units[index + 1])
+        if before is not None and after is not None:  # (a dropped line between says nothing of blank lines)
+            downs += after < before
+            ups += before < after
+    # Evidence only when the page does it again and again, nearly always the same way (the
+    # first credit under a headline is set apart from the headline whatever the layout).
+    if max(ups, downs) < 2 or min(ups, downs) * 4 > max(ups, downs):
+        return 0
+    return downs - ups
+
+
+def _article(feats: list[Features], prepared: Prepared, doubled: set[int], gap_votes: int = 0) -> _Article:
     count = max(1, len(feats))
     credits = sum(1 for f in feats if f.credit is not None or f.suffix is not None)
     return _Article(numbered=prepared.numbered, doubles=len(doubled) >= 2,
                        counters=prepared.counters >= 2, credit_share=min(1.0, 2.5 * credits / count),
                        suffix_share=sum(1 for f in feats if f.suffix is not None) / count,
                        short_share=sum(1 for f in feats if f.credit is None and not f.long) / max(
-                           1, sum(1 for f in feats if f.credit is None)))
+                           1, sum(1 for f in feats if f.credit is None)), gap_votes=gap_votes)
 
 
 def solve(units: list[Unit], doubled: set[int], prepared: Prepared,
           layout: Layout) -> tuple[float, list[str], list[float]]:
     """One layout's cheapest roles, with each line's cost (for tuning and for tests)."""
     feats = features(units, doubled, prepared)
-    return _solve(feats, layout, _article(feats, prepared, doubled))
+    return _solve(feats, layout, _article(feats, prepared, doubled, _gap_votes(units, feats, prepared)))
