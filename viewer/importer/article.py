@@ -106,6 +106,13 @@ def _collapse_doubles(units: list[Unit]) -> tuple[list[Unit], set[int]]:
     kept: list[Unit] = []
     doubled: set[int] = set()
     for unit in units:
+        if kept and kept[-1].line not in doubled and not unit.long and credit_of(unit) is None and \
+                kept[-1].text != unit.text and split_credit(unit.text)[0] == kept[-1].text and \
+                split_credit(unit.text)[1] is not None:
+            # "Title" then "Title (image credits: flickr)": the copy that carries the credit stays
+            # (a third, exact copy after it pairs with it as a doubled line)
+            kept[-1] = replace(unit, after_counter=unit.after_counter or kept[-1].after_counter)
+            continue
         if kept and kept[-1].text == unit.text and kept[-1].line not in doubled and not unit.long and \
                 credit_of(unit) is None:
             doubled.add(kept[-1].line)
