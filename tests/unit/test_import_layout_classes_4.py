@@ -321,3 +321,20 @@ def test_blank_lines_grouping_each_credit_with_the_caption_above_keep_it_there()
         lines += [scene, "", credit, "", ""]
     entries = parse_article("\n".join(lines)).entries
     assert [e.credit for e in entries] == credits
+
+
+def test_vietnamese_and_indonesian_credit_labels():
+    assert split_credit("Đàn sếu đầu đỏ đáp xuống cánh đồng phủ sương giá ở Kushiro. Ảnh: Reuters")[1] == \
+        "Ảnh: Reuters"
+    assert split_credit("Seorang pedagang mendayung perahunya di pasar. Foto oleh Rudi Hartono (Antara).")[1] == \
+        "Foto oleh Rudi Hartono (Antara)."
+
+
+def test_a_heading_and_its_copy_with_the_credit_appended_are_one_heading():
+    titles = ["Peggy's Point: A Beacon on Bare Granite", "Portland Head: New England's Postcard",
+              "Split Rock: A Tower Above the Great Lake"]
+    blocks = [f"{title}\n\n{title} (image credits: flickr)\n{title} (image credits: flickr)\n\n{scene}"
+              for title, scene in zip(titles, SCENES)]
+    entries = parse_article("The Most Photographed Lighthouses\n\n" + "\n\n".join(blocks) + "\n").entries
+    assert [e.title for e in entries] == titles
+    assert all(e.credit == "image credits: flickr" for e in entries)

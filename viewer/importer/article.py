@@ -83,6 +83,12 @@ _CREDIT_HINT = patterns.compile(r"\b(?:photo|image|picture|credit|getty|reuters|
 def parse_article(text: str, *, keep_numbers: bool = False, keep_all: bool = False) -> Article:
     prepared = prepare(text, keep_all=keep_all)
     units, doubled = _collapse_doubles(prepared.units)
+    if sum(1 for _, _, why in prepared.dropped if why.startswith("a repeat of the caption")) >= 2:
+        # The page writes its long captions twice too: a line written twice is a caption's
+        # copy, not a heading's, unless it reads as a heading (short, no full stop).
+        by_line = {unit.line: unit for unit in units}
+        doubled = {line for line in doubled if by_line[line].words <= 8 and
+                   not by_line[line].text.rstrip().endswith((".", "!", "?"))}
     credit_like = sum(1 for u in units if _CREDIT_HINT.search(u.text) and len(u.text) < 200)
     if not units:
         article = Article(title=None, intro=[], entries=[], shape="headed")

@@ -71,12 +71,13 @@ _KINDS = {"photograph", "photographs", "photo", "photos", "image", "images", "pi
           # the same words in the languages photo pages are written in
           "foto", "fotos", "fotografia", "fotografía", "fotografie", "fotografías", "fotografias", "photographie",
           "bild", "bilder", "imagen", "imagem", "imágenes", "imagens", "immagine", "immagini", "zdjęcie", "zdjęcia",
-          "fot", "kuva", "billede", "afbeelding", "fotó", "fotoğraf", "ilustración", "ilustração", "illustratie"}
+          "fot", "kuva", "billede", "afbeelding", "fotó", "fotoğraf", "ilustración", "ilustração", "illustratie",
+          "ảnh", "hình", "фото", "фотография", "φωτογραφία", "φωτ", "sumber", "gambar"}
 _CREDIT_WORDS = {"credit", "credits", "copyright", "source", "photographer", "photographers", "courtesy",
                  "crédito", "créditos", "credito", "crediti", "crédit", "crédits", "fuente", "quelle", "fonte",
                  "źródło", "bron", "kilde", "lähde", "fotógrafo", "fotografo", "fotograf", "photographe"}
 _BY_WORDS = (("by",), ("via",), ("from",), ("courtesy", "of"), ("courtesy",), ("credit", "to"),
-             ("por",), ("par",), ("von",), ("di",), ("door",), ("de",), ("av",), ("af",))
+             ("por",), ("par",), ("von",), ("di",), ("door",), ("de",), ("av",), ("af",), ("oleh",))
 """What joins a picture word to its maker ("Photo by", "Foto: ", "Photo par", "Foto von", "Foto di")."""
 _MADE_BY = {"photographed", "shot", "taken", "captured", "supplied", "provided", "submitted", "sent", "made",
             "created", "uploaded", "contributed", "snapped"}
@@ -253,8 +254,8 @@ def _place_end(words: list[_Word], start: int) -> int:
     if start >= len(words) or not words[start].text.startswith("("):
         return start
     for index in range(start, min(len(words), start + 6)):
-        if words[index].text.endswith(")"):
-            inner = " ".join(w.text for w in words[start:index + 1])[1:-1]
+        if words[index].text.rstrip(".").endswith(")"):  # (a full stop may close the caption after it)
+            inner = " ".join(w.text for w in words[start:index + 1]).rstrip(".")[1:-1]
             return index + 1 if inner and inner[0].isupper() else start
     return start
 
