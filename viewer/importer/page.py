@@ -25,7 +25,7 @@ from viewer.importer.page_captions import CaptionFinder
 from viewer.importer.page_encoding import decode_html, encoding_for_label
 from viewer.importer.page_metadata import base_address, json_ld, meta_value, saved_from_address
 from viewer.importer.page_nodes import forget_classes
-from viewer.importer.page_pictures import image_key
+from viewer.importer.page_pictures import background_pictures, image_key
 from viewer.importer.page_prescan import PreScan, prescan
 from viewer.importer.page_slides import slides_from_blocks
 from viewer.importer.page_story import story_elements
@@ -57,6 +57,7 @@ def read_page(data: bytes, page: Path, *, keep_numbers: bool = False) -> Page:
     body = tree.body
     if body is None:
         return Page(title=title, intro=[], slides=[], notes=notes)
+    background_pictures(body)
     found = survey(body)
     walk = StoryWalk(page, found, title, sites, base_address(tree, saved_from))
     lead = meta_value(tree, 'meta[property="og:image"]', 'meta[name="og:image"]', 'meta[name="twitter:image"]')

@@ -10,6 +10,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
+from viewer import patterns
 from viewer.importer.credits import credit_line, split_credit
 from viewer.importer.furniture import furniture
 from viewer.importer.page_nodes import (
@@ -20,6 +21,7 @@ from viewer.importer.page_nodes import (
     class_chrome,
     class_text,
     hidden,
+    join_text,
     label_kind,
     node_text,
     norm,
@@ -107,6 +109,8 @@ def caption_parts(node: LexborNode, skip: frozenset[int] | set[int] = frozenset(
             continue
         if tag == "a" and urlsplit(child.attributes.get("href") or "").path.lower().endswith(IMAGE_SUFFIXES):
             continue  # "Enlarge this image": a link to the picture's own file
+        if tag == "a" and _sales_link(child):
+            continue  # "Purchase Licensing Rights", "Buy this print": a shop's link, not the caption
         child_role = role
         classes = class_text(child) if child.attributes.get("class") else ""
         if "caption" in classes and role != "credit":
@@ -126,11 +130,11 @@ def caption_parts(node: LexborNode, skip: frozenset[int] | set[int] = frozenset(
                     credits.append([])
                 continue
         stack.append(_Frame(child, child_role))
-    texts = [" ".join(" ".join(part).split()).strip(" |,;") for part in credits]
+    texts = [join_text(part).strip(" |,;") for part in credits]
     texts = [t for t in texts if t and len(t) <= 200]
     credit = max(texts, key=len) if texts else None
     if credit is None and weak:
-        credit = " ".join(" ".join(weak).split()) or None
+        credit = join_text(weak) or None
     elif weak:
         caption += weak
     pieces: list[str] = []
@@ -141,11 +145,20 @@ def caption_parts(node: LexborNode, skip: frozenset[int] | set[int] = frozenset(
             continue
         seen.add(key)
         pieces.append(piece)
-    text = " ".join(" ".join(pieces).split()).strip(" |\u2014\u2013-\u00b7")
-    title = " ".join(" ".join(heading).split())
+    text = join_text(pieces).strip(" |\u2014\u2013-\u00b7")
+    title = join_text(heading)
     if title and not text:
         text, title = title, ""
     return text, credit, title
+
+
+_SALES_WORDS = frozenset({"purchase", "buy", "license", "licence", "order", "shop"})
+
+
+def _sales_link(link: LexborNode) -> bool:
+    """A short link that sells the picture ("Purchase Licensing Rights", "Buy a print")."""
+    words = node_text(link).lower().split()
+    return 0 < len(words) <= 7 and words[0] in _SALES_WORDS  # with a hidden ", opens new tab"
 
 
 def finish_caption(caption: str, credit: str | None) -> tuple[str, str | None]:
@@ -155,8 +168,153 @@ def finish_caption(caption: str, credit: str | None) -> tuple[str, str | None]:
         caption = caption[: -len(credit)].rstrip(" |\u2014\u2013-")
     elif credit and caption.startswith(credit):
         caption = caption[len(credit):].lstrip(" |\u2014\u2013-:")
+    caption = without_wire_notes(caption)
+    caption = _without_counter(caption)
     if caption and credit is None:
         caption, credit = split_credit(caption)
         if credit is None and credit_line(caption) is not None:
             caption, credit = "", credit_line(caption)
+        if credit is None:
+            caption, credit = labelled_tail(caption)
     return caption.strip(), credit
+
+
+_LEADING_COUNTER = patterns.compile(
+    r"(?i)((?:photo|image|picture|slide|foto|bild)\s+)?(\d{1,3})\s*(?:of|/|von|de|di)\s*(\d{1,3})\s*([:.|\u2013\u2014-]?)\s+")
+
+
+def _without_counter(caption: str) -> str:
+    """The caption without a slideshow's counter written before it ("Photo 3 of 12: …", "3/12 —
+    …", "2 of 9 A heron…"): the first number no more than the second, then a label word, a
+    punctuation mark or a capital letter (so "1/2 cup of flour", "24/7 service" and "12 of the 40
+    boats" stay)."""
+    match = _LEADING_COUNTER.match(caption)
+    if match is None or match.end() >= len(caption) or int(match.group(2)) > int(match.group(3)):
+        return caption
+    if match.group(1) or match.group(4) or caption[match.end()].isupper():
+        return caption[match.end():]
+    return caption
+_WIRE_NOTE_OPENERS = frozenset({"search", "attention", "mandatory", "no", "editorial", "editors", "this", "handout",
+                                "to", "for"})
+"""First words of a wire service's notes to editors, written in capitals after a caption's credit
+("SEARCH "NAME PLACE" FOR THIS STORY.", "ATTENTION EDITORS - …", "MANDATORY CREDIT.", "NO RESALES.")."""
+
+
+def without_wire_notes(caption: str) -> str:
+    """The caption without the notes to editors a wire service writes in capitals after it: a
+    closing run of all-capitals words, ending in a full stop, that opens with a note's word, after
+    a caption written in ordinary case."""
+    words = caption.split()
+    start = len(words)
+    while start > 0 and not any(ch.islower() for ch in words[start - 1]) and len(words) - start < 40:
+        start -= 1
+    if len(words) - start < 3 or not words[-1].endswith(".") or start == 0:
+        return caption
+    before = words[start - 1]
+    if not before.endswith(".") and not before[:1].isupper():
+        return caption  # inside a sentence ("at the NO ENTRY SIGN."): a sign's words, not a note
+    for index in range(start, len(words) - 2):
+        if words[index].strip('"\u201c').lower() in _WIRE_NOTE_OPENERS and \
+                (index == start or words[index - 1].endswith((".", "-", "\u2013", "\u2014"))):
+            rest = words[:index]
+            if any(ch.islower() for word in rest for ch in word):
+                return " ".join(rest)
+            break
+    return caption
+
+
+_TAIL_LABELS = frozenset({"photo", "photos", "photograph", "photographs", "image", "images", "picture", "pictures",
+                          "courtesy", "credit", "credits", "copyright", "\u00a9"})
+"""First words of a credit a caption ends with, whatever names follow ("(photo by Name, courtesy
+the Museum)", "Courtesy the artist and Gallery, City")."""
+_SENTENCE_ENDS = ".!?\u201d\u2019\")"
+MAX_TAIL = 160
+"""Characters: a caption's closing credit is short."""
+
+
+def _labelled(text: str) -> bool:
+    """A phrase that opens with a credit's label ("photo by", "all photos", "Courtesy", "©") and
+    names someone (a capitalised word after the label)."""
+    words = text.split()
+    if words and words[0].lower() == "all" and len(words) > 1:
+        words = words[1:]  # "all photos Name/Outlet unless otherwise noted"
+    if not words or len(text) > MAX_TAIL:
+        return False
+    first = words[0].lower().rstrip(":,")
+    if first not in _TAIL_LABELS and not first.startswith("\u00a9"):
+        return False
+    return any(word[:1].isupper() for word in words[1:]) or first.startswith("\u00a9") and len(first) > 1
+
+
+def _name_phrase(text: str) -> bool:
+    """A short run of names: capitalised or all-capitals words, with the small words and
+    connectors credits join names with ("PPI Images", "APP", "KQED, Delta Watch Reporting Project")."""
+    words = text.replace("/", " / ").split()
+    if not 1 <= len(words) <= 8 or len(text) > 80 or text.endswith((".", "!", "?")) and not text.endswith(".."):
+        return False
+    small = {"of", "the", "and", "for", "via", "de", "la", "/", ",", "&", "-"}
+    names = [word for word in words if word.lower() not in small]
+    if not names or any(ch.isdigit() for ch in text):
+        return False
+    if len(names) == 1:
+        core = names[0].strip(",")
+        return core.isupper() and 2 <= len(core) <= 6  # a lone agency acronym ("APP")
+    return all(word.strip(",")[:1].isupper() for word in names)
+
+
+_ORGANISATION_WORDS = frozenset({"project", "agency", "news", "press", "images", "photos", "photography", "museum",
+                                 "library", "archive", "archives", "collection", "society", "institute", "university",
+                                 "center", "centre", "trust", "foundation", "studio", "gallery", "network", "service",
+                                 "media", "reporting", "radio", "television", "tv"})
+
+
+def _organisation(text: str) -> bool:
+    """Names that include an outlet or institution (an acronym, "Name/Outlet", or a word such as
+    Project, Museum, Press), not a place ("Paris, France")."""
+    words = [word.strip(",") for word in text.split()]
+    return "/" in text or any(word.isupper() and 2 <= len(word) <= 6 for word in words) or \
+        any(word.lower() in _ORGANISATION_WORDS for word in words)
+
+
+def labelled_tail(caption: str) -> tuple[str, str | None]:
+    """(caption, credit) for the closing credits credits.py leaves to the page, written after the
+    caption's last sentence: a parenthesised credit that opens with a label ("(photo by Name,
+    courtesy the Museum)", "(all photos Name/Outlet unless otherwise noted)") or, after a full
+    stop, is only names ("….(KQED, Delta Watch Reporting Project)"); a closing sentence that opens
+    with one ("…, 2023. Courtesy the artist and Gallery, City"); a spaced dash after a full stop,
+    then only names ("…near the bay. \u2014 APP"). Else (caption, None)."""
+    text = caption.rstrip()
+    if text.endswith(")"):
+        start = text.rfind("(", max(0, len(text) - MAX_TAIL - 2))
+        inner = text[start + 1:-1].strip() if start > 0 else ""
+        before = text[:start].rstrip() if start > 0 else ""
+        after_sentence = before[-1:] in _SENTENCE_ENDS
+        if inner and "(" not in inner and len(before.split()) >= 3 and \
+                (_labelled(inner) or after_sentence and "," in inner and _name_phrase(inner) and _organisation(inner)
+                 or after_sentence and _keeper(inner)):
+            return before, inner
+        return caption, None
+    for dash in (" \u2014 ", " \u2013 "):
+        cut = text.rfind(dash, max(0, len(text) - 80))
+        if cut > 0 and text[:cut].rstrip()[-1:] in _SENTENCE_ENDS and _name_phrase(text[cut + 3:].strip()):
+            return text[:cut].rstrip(), text[cut + 3:].strip()
+    cut = text.rfind(". ", max(0, len(text) - MAX_TAIL - 2))
+    if cut > 0 and len(text[:cut].split()) >= 2 and _labelled(text[cut + 2:].strip()):
+        return text[:cut + 1], text[cut + 2:].strip()
+    cut = text.rfind(", ", max(0, len(text) - 60))
+    tail = text[cut + 2:].split() if cut > 0 else []
+    if len(tail) >= 3 and tail[1].lower() == "by" and tail[0].lower() in _TAIL_LABELS and \
+            len(text[:cut].split()) >= 3 and _name_phrase(" ".join(tail[2:])):
+        return text[:cut], text[cut + 2:]  # "…, photo by Name" closing a caption
+    return caption, None
+
+
+_KEEPER_WORDS = frozenset({"family", "collection", "archive", "archives", "estate"})
+
+
+def _keeper(text: str) -> bool:
+    """A family's or a collection's name: "Haskett family", "Ruiz Collection" (capitalised
+    names, then the keeper's word)."""
+    words = text.split()
+    return 2 <= len(words) <= 5 and words[-1].lower() in _KEEPER_WORDS and \
+        all(word[:1].isupper() for word in words[:-1])

@@ -20,7 +20,7 @@ from viewer.importer.page_blocks import LIST_NUMBER, Block
 from viewer.importer.page_caption_text import CONTAINER_BUDGET, MAX_CAPTION, caption_parts, finish_caption
 from viewer.importer.page_metadata import LinkedData
 from viewer.importer.page_nodes import INLINE_TAGS, NOT_CHROME, chrome_kind, class_text, node_text, norm
-from viewer.importer.page_pictures import basename
+from viewer.importer.page_pictures import basename, enlarging_link, is_file_name
 from viewer.importer.page_survey import Survey
 from viewer.importer.page_types import PagePhoto
 
@@ -51,6 +51,10 @@ class CaptionFinder:
         for block, top in zip(photos, tops):
             if block.photo is not None and not block.photo.caption:
                 self._sibling_caption(block, top, taken)
+            if block.photo is not None and not block.photo.caption:
+                _attribute_caption(block)
+            if block.photo is not None and block.photo.credit is None:
+                _attribute_credit(block)
         kept = [block for block in blocks if block.kind == "photo" or not self._inside(block.node, taken)]
         kept = _without_repeats(kept)
         _numbered_captions(kept)
@@ -65,15 +69,23 @@ class CaptionFinder:
         <figcaption>, a table's caption row) get it, one part each when it has one per photo."""
         captioned = _captioned_above(photos, tops)
         groups: dict[int, tuple[list[PagePhoto], LexborNode]] = {}
+        places: dict[int, list[int]] = {}
         for block, top in zip(photos, tops):
             if block.photo is not None and not block.photo.caption:
                 found = self._group_caption(top, owner, shared)
                 if found is not None:
                     group, element = found
                     groups.setdefault(group.mem_id, ([], element))[0].append(block.photo)
+                    place = self.positions.get(block.node.mem_id)
+                    if place is not None:
+                        places.setdefault(group.mem_id, []).append(place)
         for group_id, (members, element) in groups.items():
             if group_id in captioned:
                 continue  # a gallery's own line ("Click any photo…") when its photos have captions
+            span = self.found.info.get(element.mem_id)
+            where = places.get(group_id, [])
+            if span is not None and any(p < span[0] for p in where) and any(p > span[0] for p in where):
+                continue  # between the photos: the caption of the one before it (a sibling), not theirs
             caption, credit = finish_caption(*caption_parts(element)[:2])
             if caption or credit:
                 taken.add(element.mem_id)
@@ -224,6 +236,67 @@ class CaptionFinder:
                     break
 
 
+CAPTION_ATTRIBUTES = ("data-caption", "data-title", "data-sub-html", "data-lightbox-caption", "data-fancybox-caption")
+"""Attributes a lightbox script shows as the caption of the photo it opens."""
+
+
+def _attribute_caption(block: Block) -> None:
+    """A photo with no caption written beside it: the caption a lightbox shows for it, from
+    the picture's own attributes or those of the link that opens it (data-caption, data-title;
+    the link's title when it opens the picture's file), never a file name."""
+    photo = block.photo
+    assert photo is not None
+    holders = [block.node]
+    node = block.node.parent
+    for _ in range(3):
+        if node is None:
+            break
+        holders.append(node)
+        if node.tag in ("a", "figure"):
+            break
+        node = node.parent
+    link = enlarging_link(block.node)
+    opener = link.mem_id if link is not None else None
+    for holder in holders:
+        names = CAPTION_ATTRIBUTES + (("title",) if holder.mem_id == opener else ())
+        for name in names:
+            value = (holder.attributes.get(name) or "").strip()
+            if "<" in value:
+                from selectolax.lexbor import LexborHTMLParser
+
+                fragment = LexborHTMLParser(value[:MAX_CAPTION]).body
+                value = node_text(fragment) if fragment is not None else ""
+            value = " ".join(value.split())[:MAX_CAPTION]
+            if not value or is_file_name(value) or len(value.split()) < 2:
+                continue
+            photo.caption, credit = finish_caption(value, photo.credit)
+            photo.credit = photo.credit or credit
+            return
+
+
+CREDIT_ATTRIBUTES = ("data-credit", "data-photo-credit", "data-image-credit", "data-copyright", "data-photographer")
+"""Attributes a picture carries its credit in when the page prints none beside it."""
+
+
+def _attribute_credit(block: Block) -> None:
+    """A photo with no credit written beside it: the one its own markup carries (data-credit on
+    the picture, or on its figure or link), when short enough to be one."""
+    photo = block.photo
+    assert photo is not None
+    node: LexborNode | None = block.node
+    for _ in range(4):
+        if node is None:
+            return
+        for name in CREDIT_ATTRIBUTES:
+            value = " ".join((node.attributes.get(name) or "").split())
+            if value and len(value) <= 140 and "<" not in value and norm(value) not in norm(photo.caption):
+                photo.credit = value
+                return
+        if node.tag in ("a", "figure"):
+            return
+        node = node.parent
+
+
 def _caption_above(box: LexborNode, position: int, start: int, found: Survey) -> bool:
     """Whether the only text in `box` before the photo (at `position`) is an element classed as
     a caption (or a <figcaption>): a caption written above its photo, not the story's prose."""
@@ -310,17 +383,40 @@ def _one_each(element: LexborNode, caption: str, photos: int) -> list[str] | Non
 
 def _without_repeats(blocks: list[Block]) -> list[Block]:
     """Prose that only repeats the caption or credit of the photo before it (a lightbox's copy
-    of the caption) is left out."""
+    of the caption) is left out; so is a labelled copy of any photo's caption elsewhere in the
+    story ("Header image: <the lead photo's caption, perhaps cut short> — credit")."""
     kept: list[Block] = []
     repeats: set[str] = set()
+    captions = sorted(norm(block.photo.caption) for block in blocks
+                      if block.kind == "photo" and block.photo is not None and block.photo.caption)
     for block in blocks:
         if block.kind == "photo" and block.photo is not None:
             caption, credit = norm(block.photo.caption), norm(block.photo.credit)
             repeats = {key for key in (caption, credit, f"{caption} {credit}".strip()) if key}
-        elif block.kind == "prose" and norm(block.text) in repeats:
+        elif block.kind == "prose" and (norm(block.text) in repeats or _labelled_copy(block.text, captions)):
             continue
         kept.append(block)
     return kept
+
+
+_COPY_LABEL_WORDS = frozenset({"image", "photo", "picture", "photograph", "caption", "cover", "header", "top",
+                               "main", "lead", "featured", "feature", "banner", "hero"})
+
+
+def _labelled_copy(text: str, captions: list[str]) -> bool:
+    """"Header image: Families crowd the shore. — Photo by Name": a short label naming a picture,
+    then the start of a photo's caption (at least five words of it), perhaps with its credit."""
+    colon = text.find(":")
+    if not 0 < colon <= 30 or len(text) > 600:
+        return False
+    label = norm(text[:colon]).split()
+    if not 1 <= len(label) <= 3 or not any(word in _COPY_LABEL_WORDS for word in label):
+        return False
+    rest = text[colon + 1:].strip()
+    body, _ = finish_caption(rest, None)
+    key = norm(body or rest)
+    at = bisect_left(captions, key)  # `captions` sorted: the first one not below `key` is the one it may open
+    return len(key.split()) >= 5 and at < len(captions) and captions[at].startswith(key)
 
 
 def _numbered_captions(blocks: list[Block]) -> None:

@@ -15,7 +15,9 @@ NEVER_CONTENT = frozenset({"script", "style", "template", "iframe", "svg", "math
 """Never story text or photos: left out of every walk."""
 CHROME_TAGS = ("nav", "footer", "aside", "form")
 """Landmarks around the story: left out unless one holds most of it."""
-CHROME_ROLES = {"navigation", "banner", "contentinfo", "complementary", "search", "dialog"}
+CHROME_ROLES = {"navigation", "banner", "contentinfo", "complementary", "search", "dialog", "alertdialog", "alert",
+                "status", "tooltip"}
+"""ARIA landmarks around the story, and the messages a script shows ("Failed to save article")."""
 CHROME_WORDS = {"ad", "ads", "adslot", "promo", "modal", "nav", "navbar", "menu", "toolbar", "masthead"}
 """Class or id words (whole) of page chrome inside the story."""
 CHROME_PARTS = ("share", "sharing", "related", "recommend", "newsletter", "subscri", "advert", "sponsor", "comment",
@@ -146,9 +148,31 @@ def label_kind(text: str) -> str | None:
 
 
 def node_text(node: LexborNode) -> str:
-    return " ".join((node.text(separator=" ", strip=True) or "").split())
+    """The element's text, its text nodes joined as join_text joins them."""
+    return join_text((node.text(separator="\x00", strip=False) or "").split("\x00"))
 
 
 def norm(text: str | None) -> str:
     """Text compared for sameness: case, punctuation and spacing aside."""
     return " ".join("".join(ch if ch.isalnum() else " " for ch in (text or "")[:1000].casefold()).split())
+
+
+_NO_SPACE_BEFORE = frozenset(",.;:!?)]}\u2019\u201d%\u2026")
+_NO_SPACE_AFTER = frozenset("([{\u2018\u201c")
+
+
+def join_text(pieces: list[str]) -> str:
+    """Text nodes of one element joined as the browser shows them: where the page has no space
+    between two of them ("<em>Sunday Best</em>, Lagos") none is added before punctuation or after
+    an opening bracket; elsewhere one space (pieces from separate elements are separate words)."""
+    out: list[str] = []
+    last = ""
+    for piece in pieces:
+        if not piece:
+            continue
+        if out and last and not last[-1].isspace() and not piece[0].isspace() and \
+                piece[0] not in _NO_SPACE_BEFORE and last[-1] not in _NO_SPACE_AFTER:
+            out.append(" ")
+        out.append(piece)
+        last = piece
+    return " ".join("".join(out).split())

@@ -153,22 +153,27 @@ def declared_small(image: LexborNode) -> bool:
             sides.append(int(value))
     if not sides:
         return False
-    if len(sides) == 2 and sides[0] == sides[1] <= AVATAR_SIDE and not _enlarges(image):
+    if len(sides) == 2 and sides[0] == sides[1] <= AVATAR_SIDE and not enlarges(image):
         return True  # a small square: an author's or commenter's picture, a badge
     return max(sides) < MIN_SIDE or min(sides) < MIN_SIDE // 3
 
 
-def _enlarges(image: LexborNode) -> bool:
+def enlarges(image: LexborNode) -> bool:
     """Linked to a picture file (a gallery's square thumbnail that opens the photo)."""
+    return enlarging_link(image) is not None
+
+
+def enlarging_link(image: LexborNode) -> LexborNode | None:
+    """The link around a picture (up to three levels) when it opens a picture file, else None."""
     node = image.parent
     for _ in range(3):
         if node is None:
-            return False
+            return None
         if node.tag == "a":
             target = urlsplit(node.attributes.get("href") or "").path.lower()
-            return target.endswith(IMAGE_SUFFIXES)
+            return node if target.endswith(IMAGE_SUFFIXES) else None
         node = node.parent
-    return False
+    return None
 
 
 def basename(address: str) -> str:
@@ -202,7 +207,94 @@ def same_picture(address: str) -> str:
     return f"{urlsplit(address).netloc.lower()}{folder}/{image_key(address)}"
 
 
-def is_file_name(text: str) -> bool:
-    """An alt text that is only the picture's file name ("DSC_4410.jpg", "IMG_2231")."""
+def is_file_name(text: str, address: str = "") -> bool:
+    """An alt text that is only a file name: with a picture's suffix or a camera's prefix
+    ("DSC_4410.jpg", "IMG_2231"), one token a person does not write ("PhotoWeek261120fogmarsh",
+    "Mural_walk_Oakland", "wren-hollis-studio-01": three digits among letters, underscores, plus
+    signs or several hyphens), or one such token that is the name of the picture's own file (`address`)."""
     name = text.strip().lower()
-    return " " not in name and (name.endswith(IMAGE_SUFFIXES) or name[:4] in ("img_", "dsc_", "dscf", "dsc0", "pxl_"))
+    if " " not in name and (name.endswith(IMAGE_SUFFIXES) or name[:4] in ("img_", "dsc_", "dscf", "dsc0", "pxl_")):
+        return True
+    if name and " " not in name and len(name) >= 6 and (
+            sum(ch.isdigit() for ch in name) >= 3 and any(ch.isalpha() for ch in name) or "_" in name or "+" in name
+            or name.count("-") >= 2):
+        return True
+    # one token of the picture's own file name, however spelt ("PhotoWeek_fog" on photoweek-fog.jpg),
+    # when it also has a file name's separators (a plain word such as "Reeds" on reeds.jpg is a name)
+    if address and name and " " not in name and any(ch in name for ch in "_-+."):
+        stem = image_key(address)
+        return bool(stem) and _squeezed(name) == _squeezed(stem)
+    return False
+
+
+def _squeezed(text: str) -> str:
+    return "".join(ch for ch in text.lower() if ch.isalnum())
+
+
+BACKGROUND_ATTRIBUTES = ("data-bg", "data-background-image", "data-bg-src", "data-background", "data-bg-image",
+                         "data-image-src")
+"""Attributes lazy-loading scripts read a CSS background picture's address from."""
+MAX_BACKGROUNDS = 400
+"""Elements looked at for a CSS background picture (a page's photos are far fewer)."""
+_BACKGROUND_URL = patterns.compile(r"""(?i)background(?:-image)?\s*:[^;]*?url\(\s*(?:&quot;|["'])?([^"')&]+)""")
+
+
+def background_address(node: LexborNode) -> str | None:
+    """The picture a box shows as its CSS background (its style's url(...), or a lazy-loading
+    attribute), when it is a picture file and not a vector drawing or a gradient."""
+    attributes = node.attributes
+    found: str | None = None
+    for name in BACKGROUND_ATTRIBUTES:
+        value = (attributes.get(name) or "").strip()
+        if value:
+            match = _BACKGROUND_URL.search(f"background:url({value})" if "url(" not in value else f"background:{value}")
+            found = match.group(1).strip() if match else value
+            break
+    if found is None:
+        match = _BACKGROUND_URL.search((attributes.get("style") or "")[:1000])
+        found = match.group(1).strip() if match else None
+    if not found or found.startswith(("data:", "javascript:")):
+        return None
+    path = urlsplit(found).path.lower()
+    return found if path.endswith(IMAGE_SUFFIXES) else None
+
+
+def _empty_box(node: LexborNode) -> bool:
+    """No text and no picture inside, looking at a few descendants only (a box with more is a
+    banner or a card, not a picture box)."""
+    for number, child in enumerate(node.traverse(include_text=True)):
+        if number > 30:
+            return False
+        tag = child.tag or ""
+        if tag == "-text" and (child.text_content or "").strip() or tag in ("img", "picture", "svg", "video"):
+            return False
+    return True
+
+
+def background_pictures(body: LexborNode) -> int:
+    """Boxes that show a photo as their CSS background (an empty <div> with an inline
+    background-image, or one a lazy loader fills from data-bg) get that photo as an <img> inside,
+    so every later step reads it as the picture it is; its aria-label or title is its alt. A box
+    holding text or a picture of its own is a banner or a card behind its words, not a photo.
+    Returns how many were found."""
+    from selectolax.lexbor import LexborHTMLParser
+
+    selector = "[style*=background], " + ", ".join(f"[{name}]" for name in BACKGROUND_ATTRIBUTES)
+    added = 0
+    for number, node in enumerate(body.css(selector)):
+        if number >= MAX_BACKGROUNDS:
+            break
+        if node.tag in ("body", "html", "img", "picture", "source", "svg") or not _empty_box(node):
+            continue
+        address = background_address(node)
+        if address is None:
+            continue
+        image = LexborHTMLParser("<img>").css_first("img")
+        if image is None:
+            continue
+        image.attrs["src"] = address
+        label = (node.attributes.get("aria-label") or node.attributes.get("title") or "").strip()
+        image.attrs["alt"] = label
+        node.insert_child(image)
+        added += 1
+    return added

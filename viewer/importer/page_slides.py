@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 
 from viewer.importer.page_blocks import LIST_NUMBER, Block
 from viewer.importer.page_caption_text import finish_caption
-from viewer.importer.page_nodes import label_kind
+from viewer.importer.page_nodes import label_kind, norm
 from viewer.importer.page_pictures import is_file_name
 from viewer.importer.page_types import Page, PageSlide
 
@@ -181,7 +181,8 @@ def slides_from_blocks(title: str | None, blocks: list[Block], skipped: list[tup
                 slide_title, paragraphs = block.title, [caption] if caption else []
             elif caption:
                 slide_title, paragraphs = _caption_title(caption)
-            elif photo.alt and len(photo.alt.split()) <= 12 and not is_file_name(photo.alt):
+            elif photo.alt and len(photo.alt.split()) <= 12 and not is_file_name(photo.alt, photo.source) and \
+                    norm(photo.alt) != norm(title):  # an alt that only repeats the headline names no photo
                 slide_title, paragraphs = photo.alt, []
             else:
                 slide_title, paragraphs, stand_in = f"Photo {len(slides) + 1}", [], True

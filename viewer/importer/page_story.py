@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from viewer.importer.page_caption_text import MAX_CAPTION
 from viewer.importer.page_nodes import CHROME, INLINE_TAGS, WEAK_CHROME, chrome_kind, node_text, norm
-from viewer.importer.page_pictures import image_key, picture_addresses
+from viewer.importer.page_pictures import AVATAR_SIDE, image_key, picture_addresses
 from viewer.importer.page_survey import Survey
 
 if TYPE_CHECKING:
@@ -83,19 +83,23 @@ def _story_roots(body: LexborNode, found: Survey, title: str | None) -> list[Lex
         if outside and len(outside) == len(heads):
             before = [h for h in outside if found.info.get(h.mem_id, (0,))[0] < span[0]]
             head = before[-1] if before else outside[0]
-            above: dict[int, LexborNode] = {}
+            # Three levels up at most; further (six) only to the <article> holding both, as a
+            # slideshow deep inside an article's body meets its headline there.
+            above: dict[int, tuple[int, LexborNode]] = {}
             node = root.parent
-            for _ in range(3):
+            for level in range(6):
                 if node is None or node.tag == "html":
                     break
-                above[node.mem_id] = node
+                above[node.mem_id] = (level, node)
                 node = node.parent
             node = head.parent
             for _ in range(40):
                 if node is None:
                     break
-                if node.mem_id in above:
-                    root = node
+                meeting = above.get(node.mem_id)
+                if meeting is not None:
+                    if meeting[0] < 3 or node.tag == "article":
+                        root = node
                     break
                 node = node.parent
     # A gallery with hardly any text of its own takes in the few lines around it (the caption box
@@ -137,12 +141,14 @@ def _story_roots(body: LexborNode, found: Survey, title: str | None) -> list[Lex
 
 
 def _photo_mass(found: Survey) -> Callable[[int], float]:
-    """The photos' scores inside an element, by its id (prefix sums over the pictures)."""
+    """The photos' scores inside an element, by its id (prefix sums over the pictures); a
+    teaser (a picture opening another page, beside that page's title) weighs nothing here: it
+    brings in no story photo."""
     keys = [position for position, _ in found.images]
     sums = [0.0]
     scores = dict(found.units)
     for position in keys:
-        sums.append(sums[-1] + scores.get(position, 0.0))
+        sums.append(sums[-1] + (0.0 if position in found.teasers else scores.get(position, 0.0)))
 
     def mass(element: int) -> float:
         span = found.info.get(element)
@@ -160,11 +166,29 @@ def _belongs(sibling: LexborNode, found: Survey, photo_mass: Callable[[int], flo
     if kind >= CHROME or kind == WEAK_CHROME and not found.count(found.big, sibling.mem_id):
         return False
     text, links = found.text(sibling.mem_id)
-    if text + links == 0 and not found.count(found.photos, sibling.mem_id):
+    photos = found.count(found.photos, sibling.mem_id)
+    if text + links == 0 and not photos:
         return False
     if links > 0.35 * (text + links):
         return False
+    if photos >= 2 and found.count(found.teaser_positions, sibling.mem_id) == photos:
+        return False  # every picture is a teaser beside another page's title: a rail, not the story's photos
+    if _avatars(sibling) >= 2:
+        return False  # people's small square pictures beside their words: comments, profiles
     if photo_mass(sibling.mem_id) >= 2.5:
         return True
     score = found.credit.get(sibling.mem_id, 0.0) * (text / (text + links) if text + links else 1.0)
     return score >= max(10.0, 0.2 * best_score) or sibling.tag == "p" and text >= 80
+
+
+def _avatars(node: LexborNode) -> int:
+    """Small square pictures (declared at most AVATAR_SIDE on both sides) among an element's first
+    pictures: the avatars of a comment thread or a list of authors."""
+    count = 0
+    for number, image in enumerate(node.css("img")):
+        if number >= 50:
+            break
+        sides = [(image.attributes.get(name) or "").strip().rstrip("px") for name in ("width", "height")]
+        if all(side.isdigit() for side in sides) and sides[0] == sides[1] and int(sides[0]) <= AVATAR_SIDE:
+            count += 1
+    return count

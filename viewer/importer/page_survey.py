@@ -44,6 +44,10 @@ class Survey:
     """Elements holding an <img> (outside <noscript>)."""
     linked: set[int] = field(default_factory=set)
     """Positions of photo-like pictures inside a link to another page."""
+    teasers: set[int] = field(default_factory=set)
+    """Positions of linked pictures beside their link's own words (another page's title): teasers."""
+    teaser_positions: list[int] = field(default_factory=list)
+    """The same, sorted (for count)."""
     unit_keys: list[int] = field(default_factory=list)
     paragraph_ends: list[int] = field(default_factory=list)
     """Where each paragraph's element ends (sorted)."""
@@ -141,6 +145,7 @@ def survey(body: LexborNode) -> Survey:
                             len(stack) if block else frame.owner))
         position += 1
     _photo_units(found)
+    found.teaser_positions = sorted(found.teasers)
     found.units.sort()
     found.paragraph_ends.sort()
     found.unit_keys = [key for key, _ in found.units]
@@ -209,6 +214,7 @@ def _photo_units(found: Survey) -> None:
                 score *= 0.25 + 0.75 * text / (text + links)
             if position in found.linked and links >= 15:
                 score *= 0.25  # a teaser: a picture linking to another page, beside that page's title
+                found.teasers.add(position)
         found.units.append((position, score))
         level = 0
         for _ in range(40):

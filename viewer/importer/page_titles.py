@@ -16,6 +16,30 @@ _TITLE_SEPARATORS = (" | ", " || ", " \u2013 ", " \u2014 ", " - ", " \u00b7 ", "
                      " \u00ab ", " \u203a ", " \u2039 ", " / ", " ~ ")
 
 
+_BYLINE_WORDS = frozenset({"photographs", "photography", "photos", "photo", "pictures", "images", "text", "words",
+                           "story", "essay", "interview", "reporting", "written", "illustrations", "video", "and",
+                           "&", "produced", "edited", "curated"})
+"""What a byline names before its "by" ("Photographs and text by Name", "Words and pictures by Name")."""
+
+
+def byline(text: str) -> bool:
+    """A heading or title part that only says who made the story: "Photographs and text by Rui
+    Tanaka", "By Ada Marr" (at most five capitalised words after the "by"); "Photo by Name" is a
+    photo's credit, not a byline."""
+    words = text.split()
+    if "by" not in (word.lower() for word in words) or len(words) > 12:
+        return False
+    at = [word.lower() for word in words].index("by")
+    names = words[at + 1:]
+    if at == 1 and words[0].lower() in _PICTURE_WORDS:
+        return False  # "Photo by Name": a photo's credit
+    return all(word.lower().strip(",") in _BYLINE_WORDS for word in words[:at]) and 0 < len(names) <= 5 and \
+        all(word[:1].isupper() for word in names)
+
+
+_PICTURE_WORDS = frozenset({"photographs", "photos", "photo", "pictures", "images", "photography"})
+
+
 def title_split(text: str) -> list[tuple[str, str]]:
     """A title cut at its separators: (the separator before it, part)."""
     parts: list[tuple[str, str]] = []
@@ -89,11 +113,12 @@ def page_title(tree: LexborHTMLParser, linked: LinkedData) -> tuple[str | None, 
         for key in source - {""}:
             votes[key] = votes.get(key, 0) + 1
     parts = parts_of_og + parts_of_document
-    agreed = [(votes.get(norm(text), 0), len(text), -rank, text)
+    # most votes; among equals not a byline ("Photographs and text by Name"), then the longer form
+    agreed = [(votes.get(norm(text), 0), not byline(text), len(text), -rank, text)
               for rank, text in enumerate([*strong[:-1], *h1s, strong[-1], *parts, *headings])
               if text and votes.get(norm(text), 0) >= 2 and norm(text) not in sites]
     if agreed:
-        return max(agreed)[3], sites  # the form most sources give (a site's name is the shorter)
+        return max(agreed)[4], sites  # the form most sources give (a site's name is the shorter)
     for text in [*strong[:-2], *h1s]:
         if text and norm(text) not in sites:
             return text, sites

@@ -32,6 +32,7 @@ from viewer.importer.page_nodes import (
     chrome_kind,
     class_words,
     hidden,
+    join_text,
     node_text,
     norm,
 )
@@ -41,6 +42,7 @@ from viewer.importer.page_pictures import (
     SavedFiles,
     declared_big,
     declared_small,
+    enlarges,
     image_key,
     not_shown,
     photo_like,
@@ -49,12 +51,17 @@ from viewer.importer.page_pictures import (
     same_picture,
 )
 from viewer.importer.page_survey import Survey
+from viewer.importer.page_titles import byline
 from viewer.importer.page_types import PagePhoto
 
 if TYPE_CHECKING:
     from selectolax.lexbor import LexborNode
 
 _BYLINE = patterns.compile(r"by\s+\S+(?:\s+\S+){0,5}", patterns.IGNORECASE)
+_CARD_TAGS = frozenset({"div", "section", "aside", "li"})
+AVATAR_CARD_SIDE = 180
+"""Pixels: a square picture declared no bigger than this (under a story-sized photo's side), alone
+in a short box with a link, is a person's avatar (an author's bio, a commenter), not a story photo."""
 MAX_FURNITURE = 300
 """Characters: longer text is never page furniture (a button, a counter, a dateline)."""
 
@@ -150,6 +157,11 @@ class StoryWalk:
         if tag == "br":
             run.parts.append("\n")
             return False
+        if tag in _CARD_TAGS and child.mem_id in self.found.has_image and self._profile_card(child):
+            text = node_text(child)
+            if text:
+                self.left_out.append(text)  # an author's or commenter's card: their picture and a line
+            return False
         holds_image = child.mem_id in self.found.has_image
         if holds_image:
             return True
@@ -197,7 +209,26 @@ class StoryWalk:
             photos = big = text = 0
         if photos >= 2 and 2 * photos > self.story_photos or text >= 500 and 2 * text > self.story_text:
             return False
+        if kind == WEAK_CHROME and photos == 1 and text <= 300 and any(
+                n.tag == "img" and photo_like(n) and enlarges(n) for _, n in zip(range(20), node.traverse())):
+            return False  # a gallery cell ("gallery-icon") whose thumbnail opens the full photo
         return not (kind == WEAK_CHROME and big)
+
+    def _profile_card(self, node: LexborNode) -> bool:
+        """A box holding one small square picture (an avatar: at most AVATAR_CARD_SIDE, declared),
+        no story photo, a link and a line or two of text: a person's card (an author's bio, a
+        comment), not the story's text."""
+        found = self.found
+        if found.count(found.photos, node.mem_id) > 1 or found.count(found.big, node.mem_id):
+            return False
+        text, links = found.text(node.mem_id)
+        if not 0 < text + links <= 500 or links == 0:
+            return False
+        images = [n for _, n in zip(range(40), node.traverse()) if n.tag == "img"]
+        if len(images) != 1 or enlarges(images[0]):
+            return False  # a gallery's thumbnail opening its photo is no avatar
+        sides = [(images[0].attributes.get(name) or "").strip().rstrip("px") for name in ("width", "height")]
+        return all(side.isdigit() for side in sides) and sides[0] == sides[1] and int(sides[0]) <= AVATAR_CARD_SIDE
 
     def _noscript_needed(self, node: LexborNode) -> bool:
         """A <noscript> is read only when no usable picture stands right beside it (the lazy
@@ -240,7 +271,7 @@ class StoryWalk:
                 paragraphs.append([])  # two <br>s in a row end a paragraph
             breaks = 0
             paragraphs[-1].append(part)
-        texts = [" ".join(" ".join(words).split()) for words in paragraphs]
+        texts = [join_text(words) for words in paragraphs]
         total = sum(len(text) for text in texts)
         if total and links >= 0.8 * total:
             self.left_out.extend(text for text in texts if text)  # links only: tags, categories, a menu
@@ -265,6 +296,9 @@ class StoryWalk:
         if node.attributes.get("class") and class_words(node) & NOT_PROSE_WORDS or parent is not None and \
                 parent.attributes.get("class") and class_words(parent) & NOT_PROSE_WORDS:
             self.left_out.append(text)  # an author's name, a kicker
+            return
+        if byline(text):
+            self.left_out.append(text)  # "Photographs and text by Name": who made the story
             return
         if len(text) <= MAX_FURNITURE and furniture(text) is not None:
             return
