@@ -338,3 +338,11 @@ def test_a_heading_and_its_copy_with_the_credit_appended_are_one_heading():
     entries = parse_article("The Most Photographed Lighthouses\n\n" + "\n\n".join(blocks) + "\n").entries
     assert [e.title for e in entries] == titles
     assert all(e.credit == "image credits: flickr" for e in entries)
+
+
+def test_related_headlines_after_the_last_photo_are_furniture():
+    body = "\n\n".join(f"{scene}\n\nName{chr(65 + n)} Surname/Reuters" for n, scene in enumerate(SCENES[:4]))
+    text = ("The week in pictures\n\n" + body + "\n\nMore from Pictures\n\nMeet the owls that hunt by sound alone\n\n"
+            "The best budget macro setups for beginners\n")
+    entries = parse_article(text).entries
+    assert len(entries) == 4

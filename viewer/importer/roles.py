@@ -63,6 +63,7 @@ W: dict[str, float] = {
     "footer_words": 0.0,
     "footer_short": 0.9,
     "footer_other": 3.0,
+    "footer_headline": 2.0,
     "byline_by": 0.0,
     "byline_name": 1.0,
     "heading_marked": 0.5,
@@ -477,7 +478,11 @@ def _emission(f: Features, role: str, first: bool, article: _Article, layout: La
     if role == FOOTER:
         if f.footer_words:
             return W["footer_words"]
-        return W["footer_short"] if f.words <= 6 and not f.sentence else W["footer_other"]
+        if f.words <= 6 and not f.sentence:
+            return W["footer_short"]
+        if f.title_like and f.words <= 14 and not f.long:
+            return W["footer_headline"]  # "Meet the owls that hunt by sound alone": a related story's headline
+        return W["footer_other"]
     if role == BYLINE:
         if f.byline:
             return W["byline_by"]
@@ -784,7 +789,7 @@ def _gap_votes(units: list[Unit], feats: list[Features], prepared: Prepared) -> 
     """For each credit line between two other lines: +1 when fewer blank lines part it from the
     line after than from the line before (the credit is grouped with the caption below), -1 the
     other way round. Where a dropped line (furniture, a counter) stands between, it does not vote."""
-    dropped = {line for line, _, _ in prepared.dropped}
+    dropped = {line for line, _, _ in prepared.dropped} | {unit.line for unit in prepared.units}
 
     def blanks(a: Unit, b: Unit) -> int | None:
         between = range(a.line + 1, b.line)
