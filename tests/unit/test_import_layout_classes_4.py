@@ -346,3 +346,9 @@ def test_related_headlines_after_the_last_photo_are_furniture():
             "The best budget macro setups for beginners\n")
     entries = parse_article(text).entries
     assert len(entries) == 4
+
+
+def test_a_standfirst_under_the_headline_does_not_steal_the_title():
+    text = ("23 fotos\n\nLas imágenes del día, 21/06/2017\n\nUna selección de las mejores fotografías de la jornada\n\n"
+            + "\n".join(f"{scene} Name{chr(65 + n)} Surname (EFE)" for n, scene in enumerate(SCENES[:4])) + "\n")
+    assert parse_article(text).title == "Las imágenes del día, 21/06/2017"

@@ -142,6 +142,7 @@ W: dict[str, float] = {
     "end_without_title": 2.0,
     "layout_credits_before": 1.25,
     "credit_gap_vote": 0.6,
+    "dek_after_title": 1.0,
 }
 """The costs, named by what they price: a role and the feature that makes it likelier (a bonus,
 subtracted) or less likely; `to_ROLE` a move into that role; `_floor` the least a role can cost.
@@ -280,7 +281,12 @@ _ABOUT = ("these photos", "these pictures", "these images", "the photos", "the p
 
 
 _PHOTO_WORDS = ("picture", "photo", "image", "gallery", "week", "year", "day", "month", "winner", "award",
-                "shortlist", "finalist", "best", "moments", "portraits", "views", "scenes", "shots", "pics")
+                "shortlist", "finalist", "best", "moments", "portraits", "views", "scenes", "shots", "pics",
+                # the same in the languages photo pages are written in ("fotos del día", "Bilder des Tages",
+                # "la semaine en images", "foto della settimana", "beelden van de dag", "hình ảnh", "zdjęcia")
+                "foto", "imágenes", "imagen", "bilder", "bild des", "images", "immagini", "beelden", "zdjęci",
+                "obiektyw", "ảnh", "gambar", "kuvat", "billeder", "φωτογραφ", "фото", "semana", "semaine", "woche",
+                "settimana", "del día", "du jour", "des tages", "van de dag", "tuần", "minggu")
 
 
 def _photo_words(text: str) -> bool:
@@ -619,6 +625,11 @@ def _transition(state: _State, role: str, layout: Layout, article: _Article,
         closing += W["footer_after_footer"] if state.last == FOOTER else W["footer_start"]
         return _State(FOOTER, True, True, False, state.titled), closing
     moved = _move(state, role, layout, article)
+    if moved is not None and role == INTRO and state.last == TITLE and not f.sentence and not f.long and \
+            f.words >= 6:
+        # A phrase without a full stop under the headline is its standfirst ("Una selección de las
+        # mejores fotografías de la jornada"), not a second, likelier headline after page chrome.
+        moved = moved[0], moved[1] - W["dek_after_title"]
     if moved is not None and state.titled and not moved[0].titled:
         moved = moved[0]._replace(titled=True), moved[1]
     if moved is not None and article.counters:
