@@ -142,7 +142,7 @@ W: dict[str, float] = {
     "end_without_title": 2.0,
     "layout_credits_before": 1.25,
     "credit_gap_vote": 0.6,
-    "dek_after_title": 1.0,
+    "dek_after_title": 0.6,
 }
 """The costs, named by what they price: a role and the feature that makes it likelier (a bonus,
 subtracted) or less likely; `to_ROLE` a move into that role; `_floor` the least a role can cost.
@@ -582,6 +582,12 @@ class _State(NamedTuple):
     titled: bool = False
 
 
+def _dek_like(f: Features) -> bool:
+    """A phrase of some length without a full stop: a standfirst where it stands under the headline.
+    (_solve caches transitions by this and the line's other features that _transition reads.)"""
+    return f.words >= 6 and not f.sentence and not f.long
+
+
 def _transition(state: _State, role: str, layout: Layout, article: _Article,
                 f: Features) -> tuple[_State, float] | None:
     if state.last in (ALT, SECTION) and role not in (CAPTION, HEADING, ALT, CREDIT):
@@ -625,8 +631,7 @@ def _transition(state: _State, role: str, layout: Layout, article: _Article,
         closing += W["footer_after_footer"] if state.last == FOOTER else W["footer_start"]
         return _State(FOOTER, True, True, False, state.titled), closing
     moved = _move(state, role, layout, article)
-    if moved is not None and role == INTRO and state.last == TITLE and not f.sentence and not f.long and \
-            f.words >= 6:
+    if moved is not None and role == INTRO and state.last == TITLE and _dek_like(f):
         # A phrase without a full stop under the headline is its standfirst ("Una selección de las
         # mejores fotografías de la jornada"), not a second, likelier headline after page chrome.
         moved = moved[0], moved[1] - W["dek_after_title"]
@@ -714,13 +719,13 @@ def _solve(feats: list[Features], layout: Layout, article: _Article) -> tuple[fl
     frontier: dict[_State, tuple[float, int]] = {start: (0.0, -1)}
     history: list[tuple[str, int, float]] = []  # (role, parent history index, cost so far)
     first_content = True
-    # A transition depends on the state, the role and two of the line's features: worked out once.
+    # A transition depends on the state, the role and three of the line's features: worked out once.
     moves: dict[tuple[_State, str, bool, bool], tuple[_State, float] | None] = {}
     for feature in feats:
         nxt: dict[_State, tuple[float, int]] = {}
         emissions = [(role, _emission(feature, role, first_content, article, layout)) for role in ROLES]
         emissions = [(role, emit) for role, emit in emissions if emit != INF]
-        bits = (feature.suffix is not None, feature.after_counter)
+        bits = (feature.suffix is not None, feature.after_counter, _dek_like(feature))
         for state, (cost, pointer) in frontier.items():
             for role, emit in emissions:
                 key = (state, role, *bits)
