@@ -352,3 +352,16 @@ def test_a_standfirst_under_the_headline_does_not_steal_the_title():
     text = ("23 fotos\n\nLas imágenes del día, 21/06/2017\n\nUna selección de las mejores fotografías de la jornada\n\n"
             + "\n".join(f"{scene} Name{chr(65 + n)} Surname (EFE)" for n, scene in enumerate(SCENES[:4])) + "\n")
     assert parse_article(text).title == "Las imágenes del día, 21/06/2017"
+
+
+def test_credit_forms_met_on_the_fourth_to_eighth_sets():
+    assert credit_line("• Cyrus McKee, The Denver Post") == "Cyrus McKee, The Denver Post"
+    assert credit_line("Staff photo by Ana Ruiz") == "Staff photo by Ana Ruiz"
+    assert credit_line("dstaerk / Getty Images") == "dstaerk / Getty Images"
+    assert split_credit("Dos patinadores en el campeonato de Osaka.HIROSHI TAKEDA | EFE")[1] == "HIROSHI TAKEDA | EFE"
+    assert split_credit("Tourists walk through rapeseed fields on Jeju Island, Wednesday. / Korea Times photo by "
+                        "Shim Hyun-chul")[1] == "Korea Times photo by Shim Hyun-chul"
+    assert split_credit("The exhibition runs until April 26. / Yonhap")[1] == "Yonhap"
+    for phrase in ["Harbour, The Old Post", "The Beach photo by the sea", "the / Reuters"]:
+        assert credit_line(phrase) is None, phrase
+    assert split_credit("The sun sets over the bay. — Ana Ruiz")[1] is None  # a signature as often as a credit

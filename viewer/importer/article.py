@@ -117,7 +117,8 @@ def _collapse_doubles(units: list[Unit]) -> tuple[list[Unit], set[int]]:
                 split_credit(unit.text)[1] is not None:
             # "Title" then "Title (image credits: flickr)": the copy that carries the credit stays
             # (a third, exact copy after it pairs with it as a doubled line)
-            kept[-1] = replace(unit, after_counter=unit.after_counter or kept[-1].after_counter)
+            # (it takes the first copy's line, so a report of it covers both)
+            kept[-1] = replace(unit, line=kept[-1].line, after_counter=unit.after_counter or kept[-1].after_counter)
             continue
         if kept and kept[-1].text == unit.text and kept[-1].line not in doubled and not unit.long and \
                 credit_of(unit) is None:
@@ -133,6 +134,10 @@ def _from_roles(units: list[Unit], labelling: Labelling, keep_numbers: bool, kee
                titled: bool = False, maker_first: bool = False) -> Article:
     """The article the chosen roles describe: entries from headings and captions, credits
     attached before or after as the layout says, every other line listed."""
+    if keep_numbers:  # a numbered line that is not an entry's first line keeps its number too
+        units = [unit if role in (HEADING, CAPTION) or not unit.prefix else
+                 replace(unit, text=unit.prefix + unit.text, prefix="", number=None)
+                 for unit, role in zip(units, labelling.roles)]
     layout = labelling.layout
     title: str | None = None
     intro: list[str] = []

@@ -310,6 +310,11 @@ def _label_end(words: list[_Word], start: int = 0) -> tuple[int, bool]:
     if raw.isupper() and len(raw) <= 8 and raw.isalpha() and start + 1 < len(words) and \
             words[start + 1].bare in _KINDS and words[start + 1].text.endswith(":"):
         index += 1  # "ST PHOTO: Name", "AFP PHOTO: Name": the publication before the label
+    for owner in range(1, 4):  # "Korea Times photo by Name", "Staff photo by Name", "Globe photo by Name"
+        kind = start + owner
+        if kind + 1 < len(words) and words[kind].bare in _KINDS and words[kind + 1].bare == "by" and all(
+                words[i].text[:1].isupper() and words[i].bare not in _KINDS for i in range(start, kind)):
+            return kind + 2, False
     desk = _agency_label_end(words, start)
     if desk > start:
         return desk, False  # "Getty Images: Name", "REUTERS: Name", "AFP/Getty Images: Name"
@@ -407,6 +412,11 @@ def _parse(words: list[_Word], start: int = 0) -> _Parse | None:
     if labelled and body_start < len(words) and words[body_start].bare in ("courtesy",) and not lenient:
         courtesy_end, _ = _label_end(words, body_start)
         body_start, lenient = courtesy_end, True
+    if not labelled and body_start + 2 < len(words) and words[body_start + 1].text == "/" and \
+            words[body_start].text.isalnum() and words[body_start].text.islower() and \
+            words[body_start].bare not in _PARTICLES and words[body_start].bare not in _NOT_NAMES and \
+            words[body_start + 2].bare in AGENCY_WORDS:
+        lenient = True  # "dstaerk / Getty Images": a stock site's user name before the agency
     end = _body_end(words, body_start, lenient) if body_start < len(words) else body_start
     if end == body_start:
         return None
@@ -418,6 +428,12 @@ def _parse(words: list[_Word], start: int = 0) -> _Parse | None:
         end - body_start >= 2 and any(_is_web_name(w.text) for w in words[body_start:end]))
     if not labelled and not structured and _agency_after_comma(words[body_start:end]):
         structured = True  # "Imogen Carter, Getty Images", "Dale Pruett, The Associated Press"
+    if not labelled and not structured and _publication_after_comma(words[body_start:end]):
+        structured = True  # "Cyrus McKee, The Denver Post"
+    if not labelled and not structured and any(
+            a.text == "|" and (b.bare in AGENCY_WORDS or b.bare.split("-")[0] in AGENCY_WORDS)
+            for a, b in zip(words[body_start:end], words[body_start + 1:end])):
+        structured = True  # "HIROSHI TAKEDA | EFE"
     if not labelled and not structured:
         # A bare agency: "Getty Images", "Reuters", "AP", "EPA-EFE", "Reuters Photographer"
         if not names or not (names[0] in AGENCY_WORDS or names[0].split("-")[0] in AGENCY_WORDS):
@@ -425,6 +441,22 @@ def _parse(words: list[_Word], start: int = 0) -> _Parse | None:
         if not all(n in AGENCY_WORDS or n in _AGENCY_TAILS or n.split("-")[0] in AGENCY_WORDS for n in names):
             return _Parse(end, False, False, False)
     return _Parse(end, labelled, agency, structured)
+
+
+_PUBLICATION_WORDS = {"post", "times", "news", "journal", "herald", "tribune", "globe", "press", "gazette",
+                      "chronicle", "magazine", "daily", "observer", "guardian", "telegraph", "star", "sun", "mail",
+                      "express", "courier", "review", "record", "bulletin", "dispatch", "examiner", "inquirer",
+                      "independent", "standard", "mirror", "register", "sentinel", "enquirer", "monitor"}
+"""The last word of a newspaper's name ("The Denver Post", "Korea Times")."""
+
+
+def _publication_after_comma(words: list[_Word]) -> bool:
+    """A name, a comma, then "The …" ending in a newspaper's word: the photographer and their paper."""
+    comma = next((i for i in range(len(words) - 1) if words[i].text.endswith(",")), None)
+    if comma is None or comma == 0:
+        return False
+    tail = words[comma + 1:]
+    return len(tail) >= 2 and tail[0].bare == "the" and tail[-1].bare in _PUBLICATION_WORDS
 
 
 def _agency_after_comma(words: list[_Word]) -> bool:
@@ -646,17 +678,21 @@ _NOT_DESKS = {"US", "USA", "UK", "GB", "EU", "UN", "UAE", "DC", "NYC", "LA", "SF
 
 
 def _code_after_separator(text: str) -> tuple[str, str] | None:
-    """`… przymrozków. / PAP`, `… the harbour. - ANP`: after a finished sentence, a spaced slash,
-    dash or bar, and an agency's code in capitals end the caption."""
-    tail = text[-24:]
+    """`… przymrozków. / PAP`, `… the harbour. - ANP`, `… Wednesday. / Korea Times photo by Shim
+    Hyun-chul`: after a finished sentence, a spaced slash, dash or bar, then an agency's code in
+    capitals or a whole credit phrase, end the caption."""
+    tail = text[-MAX_CREDIT:]
     cut = max(tail.rfind(" / "), tail.rfind(" - "), tail.rfind(" – "), tail.rfind(" — "), tail.rfind(" | "))
     if cut < 0:
         return None
     cut += len(text) - len(tail)
     caption, code = text[:cut].rstrip(), text[cut + 3:].strip()
-    if not _is_desk_code(code) or not caption.endswith((".", "!", "?", "…", "”", '"', ")")) or len(caption.split()) < 4:
+    if not caption.endswith((".", "!", "?", "…", "”", '"', ")")) or len(caption.split()) < 4:
         return None
-    return caption, code
+    if _is_desk_code(code) or credit_line(code) is not None and (
+            text[cut + 1] in "/|" or starts_with_credit_label(code) or "/" in code):
+        return caption, code  # (after a dash, a bare name is as often the writer's signature)
+    return None
 
 
 def _after_spaced_slash(text: str) -> tuple[str, str] | None:

@@ -520,7 +520,9 @@ def _drop_credit_repeats(units: list[Unit], dropped: list[tuple[int, str, str]])
     line's own credit, not merely in its prose) says it again; one photo, one credit."""
     kept: list[Unit] = []
     for unit in units:
-        above = _credited_above(unit, kept) if unit.credit or credit_line(unit.text) is not None else None
+        # (after a slide counter a new photo starts: its credit repeats no earlier one)
+        above = _credited_above(unit, kept) if (unit.credit or credit_line(unit.text) is not None) and \
+            not unit.after_counter else None
         if above is not None:
             dropped.append((unit.line, unit.text, f"the credit already on line {above}"))
             continue

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 from viewer import patterns
-from viewer.importer.credits import credit_line, split_credit
+from viewer.importer.credits import credit_body, credit_line, split_credit, starts_with_credit_label
 from viewer.importer.furniture import furniture
 from viewer.importer.page_nodes import (
     CREDIT_WORDS,
@@ -20,11 +20,13 @@ from viewer.importer.page_nodes import (
     NEVER_CONTENT,
     class_chrome,
     class_text,
+    class_words,
     hidden,
     join_text,
     label_kind,
     node_text,
     norm,
+    only_time,
 )
 from viewer.importer.page_pictures import IMAGE_SUFFIXES
 
@@ -91,6 +93,8 @@ def caption_parts(node: LexborNode, skip: frozenset[int] | set[int] = frozenset(
                 heading.append(value)
             elif len(value) < 40 and any(ch.isalnum() for ch in value) and furniture(value) is not None:
                 continue  # a "3 / 10" counter, an "Enlarge" button's word
+            elif caption and _labelled_element(child, value):
+                credits.append([value.strip()])  # "<span>Foto: ullstein bild</span>" after the caption
             elif role == "weak":
                 weak.append(value)
             else:
@@ -107,6 +111,8 @@ def caption_parts(node: LexborNode, skip: frozenset[int] | set[int] = frozenset(
                 if label == "credit":
                     credits.append([])
             continue
+        if tag not in INLINE_TAGS and only_time(child, node_text(child)):
+            continue  # a line that is only the publication time, in a box read as the caption
         if tag == "a" and urlsplit(child.attributes.get("href") or "").path.lower().endswith(IMAGE_SUFFIXES):
             continue  # "Enlarge this image": a link to the picture's own file
         if tag == "a" and _sales_link(child):
@@ -122,6 +128,9 @@ def caption_parts(node: LexborNode, skip: frozenset[int] | set[int] = frozenset(
             child_role = "weak"
         elif tag in HEADINGS and role in (None, "caption") and not heading:
             child_role = "heading"
+        elif role is None and not heading and not caption and tag in _TITLE_TAGS and classes and \
+                _title_class(child) and len(node_text(child)) <= MAX_SLIDE_TITLE:
+            child_role = "heading"  # a slide's title in its own element ("CarouselSlide-infoTitle")
         elif tag in INLINE_TAGS and child_role != "credit":
             label = label_kind(node_text(child))
             if label is not None:  # a visible label: "<span>Photograph:</span> Name/Agency"
@@ -152,6 +161,32 @@ def caption_parts(node: LexborNode, skip: frozenset[int] | set[int] = frozenset(
     return text, credit, title
 
 
+def _labelled_element(text_node: LexborNode, value: str) -> bool:
+    """Whether a text is all of an element of its own that opens with a credit's label and is
+    short ("Foto: ullstein bild", "Photo: dpa"), whatever the case of the names after it: set
+    apart from the caption, it is the credit even where credits.py wants capitalised names."""
+    value = value.strip()
+    parent = text_node.parent
+    if parent is None or len(value) > 80 or not starts_with_credit_label(value) or credit_line(value) is not None:
+        return False
+    body = credit_body(value).strip()
+    return bool(body) and len(body.split()) <= 4 and node_text(parent).strip() == value and \
+        not body.endswith((".", "!", "?"))
+
+
+_TITLE_TAGS = frozenset({"div", "span", "p", "strong", "b"})
+MAX_SLIDE_TITLE = 120
+"""Characters: a slide's title written in an element of its own is short."""
+
+
+def _title_class(node: LexborNode) -> bool:
+    """An element classed as a slide's title or headline ("slide-title", "infoTitle",
+    "caption__headline"), not a subtitle nor a credit."""
+    words = class_words(node)
+    return any(word.endswith(("title", "headline")) and not word.endswith("subtitle") for word in words) and \
+        not any(part in class_text(node) for part in CREDIT_WORDS)
+
+
 _SALES_WORDS = frozenset({"purchase", "buy", "license", "licence", "order", "shop"})
 
 
@@ -168,6 +203,8 @@ def finish_caption(caption: str, credit: str | None) -> tuple[str, str | None]:
         caption = caption[: -len(credit)].rstrip(" |\u2014\u2013-")
     elif credit and caption.startswith(credit):
         caption = caption[len(credit):].lstrip(" |\u2014\u2013-:")
+    elif credit:
+        caption, credit = _fuller_closing_credit(caption, credit)
     caption = without_wire_notes(caption)
     caption = _without_counter(caption)
     if caption and credit is None:
@@ -176,7 +213,77 @@ def finish_caption(caption: str, credit: str | None) -> tuple[str, str | None]:
             caption, credit = "", credit_line(caption)
         if credit is None:
             caption, credit = labelled_tail(caption)
+    if credit is not None and rights_notice(credit):
+        credit = None  # "\u00a9 RIPRODUZIONE RISERVATA": the page's rights, not the photo's credit
     return caption.strip(), credit
+
+
+def bare_credit(credit: str) -> str:
+    """A credit without its labels, however many are stacked ("\u00a9 Foto: Name" \u2192 "Name")."""
+    for _ in range(3):
+        body = credit_body(credit).strip()
+        if not body or body == credit:
+            break
+        credit = body
+    return credit
+
+
+def _fuller_closing_credit(caption: str, credit: str) -> tuple[str, str]:
+    """A caption that closes with its own credit while a separate element (a copyright line)
+    gives a shorter one ("\u2026 Foto: Name/AP" beside "\u00a9 Foto: Name"): the caption's credit,
+    which names the same person and says more, is the photo's, and leaves the caption."""
+    rest, closing = split_credit(caption)
+    if closing is None or not rest:
+        return caption, credit
+    given, found = norm(bare_credit(credit)), norm(bare_credit(closing))
+    if given and f" {given} " in f" {found} " and len(found) >= len(given):
+        return rest, closing
+    return caption, credit
+
+
+_WEB_TAIL = patterns.compile(r"\s*\((?:@[\w.]{2,40}|(?:https?://)?(?:www\.)?[\w-]+(?:\.[\w-]+)+(?:/[\w.@-]*)*)\)\.?\Z")
+"""A credit's closing reference to where the photographer is found: "(name.com)", "(@handle)",
+"(instagram.com/handle)"."""
+
+
+_RIGHTS_NOTICES = ("rights reserved", "riproduzione riservata", "diritti riservati", "rechte vorbehalten",
+                   "droits reserves", "droits réservés", "derechos reservados", "direitos reservados",
+                   "reproduction interdite", "prawa zastrzeżone", "alle rechten voorbehouden")
+"""A page's copyright notice: its owner's rights, in a few languages, not who took a photo."""
+
+
+_ALL_WORDS = frozenset({"all", "alle", "tous", "todos", "los", "tutti", "i", "c", "copyright"})
+
+
+def rights_notice(text: str) -> bool:
+    """"\u00a9 RIPRODUZIONE RISERVATA", "All rights reserved.": a notice that rights are reserved,
+    naming nobody, not a photo's credit ("\u00a9 Name. All rights reserved." names its owner)."""
+    key = norm(text)
+    if len(text) > 160:
+        return False
+    for notice in _RIGHTS_NOTICES:
+        if notice in key:
+            rest = [word for word in key.replace(notice, " ").split() if word not in _ALL_WORDS]
+            return not any(ch.isalpha() for word in rest for ch in word)
+    return False
+
+
+def credit_paragraph(text: str) -> str | None:
+    """The credit a paragraph is wholly made of ("Photo by Name.", "Image: Archive"), also when it
+    closes with the photographer's web address or handle in brackets ("Foto oleh Name
+    (name.com).", "Photo by Name (@handle)"); else None."""
+    if rights_notice(text):
+        return None
+    caption, credit = finish_caption(text, None)
+    if credit and not caption:
+        return credit
+    tail = _WEB_TAIL.search(text)
+    if tail is None or tail.start() == 0:
+        return None
+    caption, credit = finish_caption(text[:tail.start()], None)
+    if credit and not caption and credit_line(text[:tail.start()]) is not None:
+        return text.rstrip(".").strip()
+    return None
 
 
 _LEADING_COUNTER = patterns.compile(

@@ -137,7 +137,7 @@ class CaptionFinder:
                 if amount != last and (parent.tag == "figure" or span[3] <= 0.6 * amount):  # not a box of links
                     last = amount
                     caption, found_credit, block.title = caption_parts(parent, links)
-                    credit = credit or found_credit
+                    credit = credit or found_credit or _credit_attribute(parent, caption)
                     if caption:
                         photo.caption, photo.credit = finish_caption(caption, credit)
                         taken.add(parent.mem_id)
@@ -295,6 +295,28 @@ def _attribute_credit(block: Block) -> None:
         if node.tag in ("a", "figure"):
             return
         node = node.parent
+
+
+def _credit_attribute(box: LexborNode, caption: str) -> str | None:
+    """The credit a caption box's markup names in a data attribute (data-credit, data-c-credit,
+    data-photo-credit on the box or an element in it) and prints, without a label, in an element
+    of its own that closes the caption ("<span>Name, Daily Courier</span>")."""
+    attributes: list[str] = []
+    texts: set[str] = set()
+    for number, node in enumerate(box.traverse()):
+        if number >= 40:
+            break
+        for name, value in node.attributes.items():
+            if name.startswith("data-") and "credit" in name and value and len(value) <= 140 and "<" not in value:
+                attributes.append(" ".join(value.split()))
+        if node.mem_id != box.mem_id and node.tag not in ("img", "picture", "source"):
+            texts.add(norm(node_text(node)))
+    text = norm(caption)
+    for value in attributes:
+        key = norm(value)
+        if key and key in texts and text.endswith(f" {key}"):
+            return value
+    return None
 
 
 def _caption_above(box: LexborNode, position: int, start: int, found: Survey) -> bool:

@@ -22,8 +22,9 @@ CHROME_WORDS = {"ad", "ads", "adslot", "promo", "modal", "nav", "navbar", "menu"
 """Class or id words (whole) of page chrome inside the story."""
 CHROME_PARTS = ("share", "sharing", "related", "recommend", "newsletter", "subscri", "advert", "sponsor", "comment",
                 "breadcrumb", "cookie", "popup", "signup", "paywall", "outbrain", "taboola", "trending", "popular",
-                "footer", "more-stories", "read-next", "social")
-"""Parts of class or id values of page chrome ("jp-relatedposts", "sharedaddy")."""
+                "footer", "more-stories", "read-next", "social", "donat")
+"""Parts of class or id values of page chrome ("jp-relatedposts", "sharedaddy", a nonprofit
+newsroom's "newspack-donate" appeal)."""
 WEAK_WORDS = {"sidebar", "widget", "avatar", "gravatar", "logo", "icon", "icons", "emoji", "badge", "author-image"}
 """Chrome words that never hide a story-sized photo (a post wrapper classed "widget" or
 "sidebar-aware", a gallery cell classed "gallery-icon")."""
@@ -176,3 +177,12 @@ def join_text(pieces: list[str]) -> str:
         out.append(piece)
         last = piece
     return " ".join("".join(out).split())
+
+
+def only_time(node: LexborNode, text: str) -> bool:
+    """Whether a short line is all the text of the <time> elements in it: when the article was
+    published ("Giovedì 13 Novembre 2025, 20:15"), in whatever language, not the story's text."""
+    if len(text) > 80:
+        return False
+    times = node.css("time")
+    return bool(times) and norm(" ".join(node_text(time) for time in times[:4])) == norm(text)

@@ -8,7 +8,10 @@ sentence its title). An uncaptioned photo takes the text right under it (a short
 paragraph's first sentence), or the caption of the figure right beside it (a row of figures under
 one caption). A paragraph that is all credit after a photo's text ("Photo by Name."), or a
 credit's label and its name as two lines ("Photograph" / "Name"), is that photo's credit; one
-right above a photo with no credit, when the photo before has one, is that next photo's.
+right above a photo with no credit, when the photo before has one, is that next photo's. A short
+sentence that only repeats the credited photographer's name ("A foto é de Name.") is dropped; an
+alt that is the photo's credit, or only repeats the headline, is no title; nor is a deck heading
+in the article's <header>.
 """
 
 from __future__ import annotations
@@ -16,11 +19,12 @@ from __future__ import annotations
 from itertools import pairwise
 from typing import TYPE_CHECKING
 
+from viewer.importer.credits import credit_line
 from viewer.importer.page_blocks import LIST_NUMBER, Block
-from viewer.importer.page_caption_text import finish_caption
+from viewer.importer.page_caption_text import bare_credit, credit_paragraph
 from viewer.importer.page_nodes import label_kind, norm
 from viewer.importer.page_pictures import is_file_name
-from viewer.importer.page_types import Page, PageSlide
+from viewer.importer.page_types import Page, PagePhoto, PageSlide
 
 if TYPE_CHECKING:
     from selectolax.lexbor import LexborNode
@@ -48,11 +52,64 @@ def _credit_for(slide: PageSlide, text: str) -> bool:
     photo = slide.photo
     if photo is None or photo.credit or len(text) > MAX_CREDIT_PARAGRAPH:
         return False
-    caption, credit = finish_caption(text, None)
-    if caption or not credit:
+    credit = credit_paragraph(text)
+    if not credit:
         return False
     photo.credit = credit
     return True
+
+
+def _alt_credit(photo: PagePhoto) -> bool:
+    """Whether an uncaptioned photo's alt is a credit ("Name / Agency", "Photo: Name"): it is
+    then the photo's credit, when it has none, and not its title."""
+    credit = credit_line(photo.alt)
+    if credit is None:
+        return False
+    photo.credit = photo.credit or credit
+    return True
+
+
+def _deck(heading: LexborNode, photo: LexborNode) -> bool:
+    """Whether a heading stands in the article's <header> (its deck under the headline), which
+    does not hold the photo after it: the story's standfirst, not that photo's title."""
+    node: LexborNode | None = heading.parent
+    header = None
+    for _ in range(4):
+        if node is None:
+            return False
+        if node.tag == "header":
+            header = node
+            break
+        node = node.parent
+    if header is None:
+        return False
+    node = photo.parent
+    for _ in range(16):
+        if node is None:
+            return True
+        if node.mem_id == header.mem_id:
+            return False
+        node = node.parent
+    return True
+
+
+CREDIT_SENTENCE = 70
+"""Characters: a sentence that only says who took the photo is short."""
+
+
+def _credit_sentence(slide: PageSlide, text: str) -> bool:
+    """Whether a short paragraph only says again who took the slide's photo, which its credit
+    already names: a sentence of a few words that ends with that name ("A foto é de Name.",
+    "The picture is by Name.")."""
+    photo = slide.photo
+    if photo is None or not photo.credit or len(text) > CREDIT_SENTENCE or not text.rstrip().endswith("."):
+        return False
+    name = norm(bare_credit(photo.credit).split("/")[0].split(",")[0])
+    words = norm(text).split()
+    size = len(name.split())
+    if size < 2 or words[-size:] != name.split() or any(ch.isdigit() for ch in text):
+        return False
+    return 2 <= len(words) - size <= 5 and text[:1].isupper()
 
 
 def _figure(node: LexborNode) -> LexborNode | None:
@@ -84,8 +141,8 @@ def _credit_before(text: str, following: Block) -> bool:
     photo = following.photo
     if following.kind != "photo" or photo is None or photo.credit or len(text) > MAX_CREDIT_PARAGRAPH:
         return False
-    caption, credit = finish_caption(text, None)
-    if caption or not credit:
+    credit = credit_paragraph(text)
+    if not credit:
         return False
     photo.credit = credit
     return True
@@ -130,6 +187,8 @@ def slides_from_blocks(title: str | None, blocks: list[Block], skipped: list[tup
                 not slides[-1].photo.credit and label_kind(block.text) == "credit":
             label = block.text
             continue
+        if block.kind == "prose" and heading is None and slides and _credit_sentence(slides[-1], block.text):
+            continue  # "The photo is by Name." after a photo credited to Name: said once, as its credit
         if block.kind == "prose" and heading is None and slides and _credit_for(slides[-1], block.text):
             continue  # "Photo by Name." on its own after a photo and its prose: that photo's credit
         if block.kind == "prose" and heading is None and index + 1 < len(blocks) and \
@@ -164,9 +223,11 @@ def slides_from_blocks(title: str | None, blocks: list[Block], skipped: list[tup
             photo = block.photo
             assert photo is not None
             caption = photo.caption
+            if block.title and norm(block.title) == norm(title):
+                block.title = ""  # the headline, in a short story read whole as the photo's box
             if heading is not None:
                 adopt = not block.title and (headed or numbered and heading.number is not None
-                                             or not caption and not waiting)
+                                             or not caption and not waiting and not _deck(heading.node, block.node))
                 if not adopt:
                     place([heading.text, *waiting])
                     heading, waiting = None, []
@@ -182,7 +243,8 @@ def slides_from_blocks(title: str | None, blocks: list[Block], skipped: list[tup
             elif caption:
                 slide_title, paragraphs = _caption_title(caption)
             elif photo.alt and len(photo.alt.split()) <= 12 and not is_file_name(photo.alt, photo.source) and \
-                    norm(photo.alt) != norm(title):  # an alt that only repeats the headline names no photo
+                    norm(photo.alt) not in (norm(title), norm(photo.credit)) and not _alt_credit(photo):
+                # an alt that only repeats the headline, or the photo's credit, names no photo
                 slide_title, paragraphs = photo.alt, []
             else:
                 slide_title, paragraphs, stand_in = f"Photo {len(slides) + 1}", [], True

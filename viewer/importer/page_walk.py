@@ -21,6 +21,7 @@ from urllib.parse import urljoin, urlsplit
 from viewer import patterns
 from viewer.importer.furniture import furniture
 from viewer.importer.page_blocks import LIST_NUMBER, Block
+from viewer.importer.page_caption_text import rights_notice
 from viewer.importer.page_nodes import (
     ALWAYS_CHROME,
     HEADINGS,
@@ -35,6 +36,7 @@ from viewer.importer.page_nodes import (
     join_text,
     node_text,
     norm,
+    only_time,
 )
 from viewer.importer.page_pictures import (
     IMAGE_SUFFIXES,
@@ -282,7 +284,8 @@ class StoryWalk:
     def _prose(self, node: LexborNode, text: str) -> None:
         if not text:
             return
-        if node.attributes.get("class") and class_words(node) & NOT_PROSE_WORDS or _BYLINE.fullmatch(text):
+        if node.attributes.get("class") and class_words(node) & NOT_PROSE_WORDS or _BYLINE.fullmatch(text) or \
+                only_time(node, text) or len(text) <= 60 and rights_notice(text):
             self.left_out.append(text)
         elif len(text) > MAX_FURNITURE or furniture(text) is None:
             self.blocks.append(Block("prose", text, node))
@@ -454,3 +457,4 @@ def _in_noscript(node: LexborNode) -> bool:
             return True
         parent = parent.parent
     return False
+

@@ -720,7 +720,7 @@ def _solve(feats: list[Features], layout: Layout, article: _Article) -> tuple[fl
     history: list[tuple[str, int, float]] = []  # (role, parent history index, cost so far)
     first_content = True
     # A transition depends on the state, the role and three of the line's features: worked out once.
-    moves: dict[tuple[_State, str, bool, bool], tuple[_State, float] | None] = {}
+    moves: dict[tuple[_State, str, bool, bool, bool], tuple[_State, float] | None] = {}
     for feature in feats:
         nxt: dict[_State, tuple[float, int]] = {}
         emissions = [(role, _emission(feature, role, first_content, article, layout)) for role in ROLES]
