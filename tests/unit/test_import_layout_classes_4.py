@@ -365,3 +365,12 @@ def test_credit_forms_met_on_the_fourth_to_eighth_sets():
     for phrase in ["Harbour, The Old Post", "The Beach photo by the sea", "the / Reuters"]:
         assert credit_line(phrase) is None, phrase
     assert split_credit("The sun sets over the bay. — Ana Ruiz")[1] is None  # a signature as often as a credit
+
+
+def test_bracketed_closing_credits_are_shared_with_text_import():
+    assert split_credit("The mill wheel turned for the last time in the spring of 1931. (Haskett family)")[1] == \
+        "Haskett family"
+    assert split_credit("Looms stand in the weaving shed of the old mill. (photo by Ana Ruiz, courtesy the Museum)")[1] \
+        == "photo by Ana Ruiz, courtesy the Museum"
+    # after a dash, in text, a name alone is as often the writer's signature
+    assert split_credit("The dunes migrate several meters every year. — Nadia Oyelowo")[1] is None

@@ -27,6 +27,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from viewer.importer.credit_tails import labelled_tail
+
 MAX_CREDIT = 140
 """Characters: longer phrases are prose, whatever words they hold."""
 MAX_WORDS = 16
@@ -973,6 +975,12 @@ def split_credit(text: str, *, titled: bool = False, maker_first: bool = False) 
         found = titled_by(text)
     if found is None and maker_first:
         found = named_first(text)
+    if found is None and text.rstrip().endswith(")"):
+        # The bracketed closing forms the saved-page grammar reads ("(Haskett family)", "(photo by
+        # Name, courtesy the Museum)"); its unbracketed ones read text's prose as credits.
+        caption, tail = labelled_tail(text, names_after_dash=False)
+        if tail is not None:
+            found = caption, tail
     if found is None:
         return text, None
     caption, credit = found
