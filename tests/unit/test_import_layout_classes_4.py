@@ -14,7 +14,7 @@ shared mechanism (the first pass over lines, the credit grammar), with near-miss
 from __future__ import annotations
 
 from viewer.importer import parse_article
-from viewer.importer.credits import credit_line, is_name_line, split_credit
+from viewer.importer.credits import credit_body, credit_line, is_name_line, split_credit
 from viewer.importer.furniture import furniture
 from viewer.importer.lines import prepare
 
@@ -374,3 +374,13 @@ def test_bracketed_closing_credits_are_shared_with_text_import():
         == "photo by Ana Ruiz, courtesy the Museum"
     # after a dash, in text, a name alone is as often the writer's signature
     assert split_credit("The dunes migrate several meters every year. — Nadia Oyelowo")[1] is None
+
+
+def test_credit_forms_the_page_importer_asked_for():
+    assert credit_line("Foto oleh Ayu Lestari (ayu.com).") == "Foto oleh Ayu Lestari (ayu.com)"
+    for phrase in ["Photo by Jo Bell (@jo.bell)",
+                   "Photograph by Jo Bell (www.jobell.co.uk)", "Foto: ullstein bild", "Foto: picture alliance / dpa"]:
+        assert credit_line(phrase) == phrase, phrase
+    for phrase in ["© RIPRODUZIONE RISERVATA", "All rights reserved", "Image: a mood board", "Photo: the harbour at dawn"]:
+        assert credit_line(phrase) is None, phrase
+    assert credit_body("© Foto: Ana Ruiz") == "Ana Ruiz"

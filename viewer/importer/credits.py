@@ -49,6 +49,8 @@ _LOWER_CASE_AGENCIES = {"dpa", "epa", "afp", "efe", "ansa", "apa", "anp", "ddp",
                         "istock", "istockphoto", "unsplash", "pexels", "shutterstock", "picture-alliance",
                         "dpa-zentralbild", "epa-efe", "sipa", "zuma"}
 """Agencies that sign in lower case (German and Italian desks, stock sites): names all the same."""
+_LOWER_CASE_DESKS = {"ullstein", "alliance", "privat", "archiv", "archivio", "archivo", "ansa", "lapresse", "imago"}
+"""Words of picture desks written in lower case after a label ("ullstein bild", "picture alliance")."""
 _AGENCY_TAILS = {"images", "image", "photo", "photos", "pictures", "picture", "press", "commons", "stock",
                  "news", "staff", "photographer", "via", "creative", "editorial", "/", "file"}
 
@@ -252,13 +254,14 @@ def _is_parenthesised(text: str) -> bool:
 
 
 def _place_end(words: list[_Word], start: int) -> int:
-    """`(Town, Country)` after a name: its end, or `start`."""
+    """`(Town, Country)`, `(ayu.com)`, `(@jo.bell)` after a name: its end, or `start`."""
     if start >= len(words) or not words[start].text.startswith("("):
         return start
     for index in range(start, min(len(words), start + 6)):
         if words[index].text.rstrip(".").endswith(")"):  # (a full stop may close the caption after it)
             inner = " ".join(w.text for w in words[start:index + 1]).rstrip(".")[1:-1]
-            return index + 1 if inner and inner[0].isupper() else start
+            web = index == start and _is_web_name(inner)  # the photographer's site or handle
+            return index + 1 if inner and (inner[0].isupper() or web) else start
     return start
 
 
@@ -328,8 +331,11 @@ def _label_end(words: list[_Word], start: int = 0) -> tuple[int, bool]:
         kinds += 1
         index += 1
         if words[index - 1].text.endswith((":", "…", "...")):
-            # "Photo: Ana Ruiz": names follow ("Image: a mood board" is not a credit), or one handle
-            return index, len(words) - index == 1
+            # "Photo: Ana Ruiz": names follow ("Image: a mood board" is not a credit), or one handle,
+            # or lower-case names that hold an agency ("Foto: picture alliance / dpa", "Foto: ullstein bild")
+            rest = words[index:index + 6]
+            return index, len(words) - index == 1 or any(
+                w.bare in _LOWER_CASE_AGENCIES or w.bare in _LOWER_CASE_DESKS for w in rest)
     if kinds and index < len(words) and words[index].text in ("|", "-", "–", "—"):
         return index + 1, False  # "Photo | Ana Ruiz, EPS", "Photo - Ana Ruiz"
     if kinds and index < len(words):
@@ -496,11 +502,22 @@ def _buttons(words: list[_Word]) -> bool:
     return sum(1 for w in words if w.bare in _BUTTON_WORDS) >= 2
 
 
+_RIGHTS_NOTICES = ("rights reserved", "riproduzione riservata", "diritti riservati", "rechte vorbehalten",
+                   "droits réservés", "derechos reservados", "direitos reservados", "alle rechten voorbehouden")
+"""A page's rights notice names nobody: "© RIPRODUZIONE RISERVATA" is no one's credit."""
+
+
 def credit_line(text: str) -> str | None:
     """The credit if the whole line is a credit phrase, else None."""
     stripped = text.strip()
     if not stripped or len(stripped) > MAX_CREDIT + 10:
         return None
+    lowered = stripped.casefold()
+    for notice in _RIGHTS_NOTICES:
+        if notice in lowered:
+            rest = lowered.replace(notice, " ").replace("©", " ").replace("(c)", " ").split()
+            if all(word.strip(".,;:") in ("", "all", "copyright", "tous", "todos", "tutti", "alle") for word in rest):
+                return None  # nobody is named
     # "— Name/AP", "Name / AP -", "Name/AFP #", "• Name, Getty Images": separators a page writes
     # around a credit
     inner = _strip_brackets(stripped.strip("—–-|#•·").strip())
@@ -522,7 +539,8 @@ def credit_line(text: str) -> str | None:
             # "image copyrightRami Jaber / AFP": a screen reader's label glued to the name is not
             # part of the credit
             return inner[words[index + 1].start:].rstrip(" ,;")
-    return inner.rstrip(" ,;")
+    inner = inner.rstrip(" ,;")
+    return inner[:-1] if inner.endswith(").") else inner  # "(ayu.com)." closes a sentence
 
 
 def slashed_credit_span(text: str, slash: int) -> tuple[int, int] | None:
@@ -561,11 +579,14 @@ def starts_with_credit_label(text: str) -> bool:
 
 def credit_body(text: str) -> str:
     """A credit without its label: `Photographer Name: Eilidh MacAskill` → `Eilidh MacAskill`."""
-    words = _words(text.strip())
-    label_end, _ = _label_end(words)
-    if 0 < label_end < len(words):
-        return text.strip()[words[label_end].start:].strip()
-    return text.strip()
+    body = text.strip()
+    for _ in range(3):  # "© Foto: Name": labels stacked
+        words = _words(body)
+        label_end, _ = _label_end(words)
+        if not 0 < label_end < len(words):
+            break
+        body = body[words[label_end].start:].strip()
+    return body
 
 
 def is_name_line(text: str) -> bool:
