@@ -384,3 +384,10 @@ def test_credit_forms_the_page_importer_asked_for():
     for phrase in ["© RIPRODUZIONE RISERVATA", "All rights reserved", "Image: a mood board", "Photo: the harbour at dawn"]:
         assert credit_line(phrase) is None, phrase
     assert credit_body("© Foto: Ana Ruiz") == "Ana Ruiz"
+
+
+def test_a_numbered_photo_label_and_a_date_after_the_name():
+    assert credit_line("Foto 1: Joris Heemskerk – 12/4/2020") == "Foto 1: Joris Heemskerk – 12/4/2020"
+    assert credit_line("Jo Bell/Reuters - 2019") == "Jo Bell/Reuters - 2019"
+    for phrase in ["Photo 3: A man walks his dog in the rain", "Image 2: the harbour"]:
+        assert credit_line(phrase) is None, phrase

@@ -150,7 +150,8 @@ def _glued_pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 def _split_slashes(text: str, start: int, end: int, offset: int, out: list[_Word]) -> None:
     token = text[start:end]
-    if "/" not in token or token[:2].lower() in ("u/", "r/") or "://" in token or "www." in token.lower() or (
+    if "/" not in token or token[:2].lower() in ("u/", "r/") or "://" in token or "www." in token.lower() or \
+            token.replace("/", "").strip(".,;()").isdigit() or (  # ("12/4/2020": a date, one word)
             "." in token.split("/", 1)[0] and token.split("/", 1)[0][-1:] != "."):
         out.append(_Word(token, start + offset, end + offset))
         return
@@ -275,6 +276,10 @@ def _body_end(words: list[_Word], start: int, lenient: bool) -> int:
         word = words[end]
         joined = word.text in _CONNECTORS or word.bare in ("via", "for", "and")
         trailing_comma = words[end - 1].text.endswith(",")
+        if word.text in ("-", "–", "—") and end + 1 < len(words) and end + 2 == len(words) and \
+                _is_date_code(words[end + 1].text):
+            end += 2  # "Joris Heemskerk – 12/4/2020": the day it was taken
+            continue
         if joined:
             after = end + 1
             if after < len(words) and words[after].bare in ("via",):
@@ -296,6 +301,12 @@ def _body_end(words: list[_Word], start: int, lenient: bool) -> int:
                 break
             end = place
     return end
+
+
+def _is_date_code(text: str) -> bool:
+    """`12/4/2020`, `2020`, `03.06.2021`: a date in figures (a year alone, or day, month and year)."""
+    parts = text.strip(".,;()").replace("/", ".").replace("-", ".").split(".")
+    return all(part.isdigit() for part in parts) and (len(parts) == 1 and len(parts[0]) == 4 or len(parts) == 3)
 
 
 def _label_end(words: list[_Word], start: int = 0) -> tuple[int, bool]:
@@ -338,6 +349,8 @@ def _label_end(words: list[_Word], start: int = 0) -> tuple[int, bool]:
                 w.bare in _LOWER_CASE_AGENCIES or w.bare in _LOWER_CASE_DESKS for w in rest)
     if kinds and index < len(words) and words[index].text in ("|", "-", "–", "—"):
         return index + 1, False  # "Photo | Ana Ruiz, EPS", "Photo - Ana Ruiz"
+    if kinds and index + 1 < len(words) and words[index].text.endswith(":") and words[index].bare.isdigit():
+        return index + 1, False  # "Foto 1: Joris Heemskerk – 12/4/2020" (a name must follow)
     if kinds and index < len(words):
         word = words[index]
         if word.bare in ("credit", "credits", "source", "copyright", "courtesy") or word.bare.startswith("credit"):
