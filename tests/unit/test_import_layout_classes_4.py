@@ -391,3 +391,30 @@ def test_a_numbered_photo_label_and_a_date_after_the_name():
     assert credit_line("Jo Bell/Reuters - 2019") == "Jo Bell/Reuters - 2019"
     for phrase in ["Photo 3: A man walks his dog in the rain", "Image 2: the harbour"]:
         assert credit_line(phrase) is None, phrase
+
+
+def test_headings_that_share_a_kicker_start_entries():
+    headings = ["Bild des Tages: Ein Stuhl für zwei.", "Bild des Tages: Gold an der Elbe.",
+                "Bild des Tages: Der Mann mit den Tauben.", "Bild des Tages: Warten auf den Sommer."]
+    blocks = [f"{heading}\n\n\n{scene}\n(Foto: Name{chr(65 + n)} Surname / dpa)"
+              for n, (heading, scene) in enumerate(zip(headings, SCENES))]
+    entries = parse_article("turi2\n\nTag: Bild des Tages\n\n" + "\n\n".join(blocks) + "\n").entries
+    assert [e.title for e in entries] == headings
+    assert all(e.credit for e in entries)
+
+
+def test_record_fields_and_a_kicker_shared_with_footer_links_are_not_headings():
+    lines = ["Audubon Photography Awards", ""]
+    for n, scene in enumerate(SCENES[:4]):
+        lines += [f"Winner Number{chr(65 + n)}", f"Bird: Great Egret{n}", f"Photographer: Name{chr(65 + n)} Surname",
+                  "", scene, ""]
+    entries = parse_article("\n".join(lines)).entries
+    assert not any(e.title.startswith("Bird:") for e in entries)
+
+
+def test_a_number_then_a_date_opens_a_numbered_caption():
+    lines = [f"{n} {n + 10} stycznia, Zakopane. {scene}" for n, scene in enumerate(SCENES[:4], start=1)]
+    text = "Najważniejsze zdjęcia roku\n\n" + "\n".join(f"{line}\nPAP / Name{chr(65 + n)} Surname"
+                                                   for n, line in enumerate(lines)) + "\n"
+    entries = parse_article(text).entries
+    assert [e.title.split(",")[0] for e in entries] == [f"{n + 10} stycznia" for n in range(1, 5)]

@@ -35,8 +35,9 @@ _MORE = patterns.compile(r"(?:\s*(?:\.\.\.|…)\s*(?:read\s+)?more|\s*\[(?:\.\.\
 # heading number)
 _NUMBERED = patterns.compile(r"(?:#\s?(?P<hashed>\d{1,3})(?:[.):]\s*|\s+)|(?P<plain>\d{1,3})(?:[.):]-?|\s?[-–—])\s+)"
                              r"(?P<rest>[^\s/].*)")
-# "1 Harbor Front in Bergen": a bare number, taken as the entry's number only when such lines count up
-_BARE_NUMBERED = patterns.compile(r"(?P<bare>\d{1,3})\s+(?P<rest>[A-Z].*)")
+# "1 Harbor Front in Bergen", "1 14 stycznia, Zakopane…" (a number, then a date): a bare number, taken
+# as the entry's number only when such lines count up
+_BARE_NUMBERED = patterns.compile(r"(?P<bare>\d{1,3})\s+(?P<rest>(?:[A-Z]|\d{1,2}\.?\s+\pL).*)")
 # "1Harbour market…", "10Schoolchildren…", "1A police…": a list number a scraper glued to the first
 # word (its own element on the page), taken as the entry's number only when such lines count up
 _GLUED_NUMBERED = patterns.compile(r"(?P<glued>\d{1,3})(?P<rest>(?:[A-Z][a-z]|[AI]\s|[“\"‘'][A-Z]).*)")
@@ -607,8 +608,7 @@ def _numbering(units: list[Unit]) -> patterns.Pattern[str] | None:
     """The numbering pattern when at least two units carry numbers that count up (1, 2, 3… or
     20, 19, 18…); bare numbers ("1 Title") need three that count up, nearly all in step."""
     for pattern, least, slack in ((_NUMBERED, 2, None), (_BARE_NUMBERED, 3, 1), (_GLUED_NUMBERED, 3, 1)):
-        numbers = [_number(m) for m in (pattern.fullmatch(u.text) for u in units
-                                        if not u.long or pattern is not _BARE_NUMBERED) if m]
+        numbers = [_number(m) for m in (pattern.fullmatch(u.text) for u in units) if m]
         if len(numbers) < least:
             continue
         steps = sum(1 for a, b in zip(numbers, numbers[1:]) if abs(b - a) == 1)

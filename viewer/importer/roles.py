@@ -367,6 +367,34 @@ def _text_follows(units: list[Unit], index: int, aside: list[bool]) -> bool:
     return False
 
 
+KICKER_REPEATS = 3
+
+
+def _kicker(text: str) -> str | None:
+    """The kicker a heading opens with ("Bild des Tages: Ein Stuhl für zwei." → "bild des tages"):
+    two to five words before a colon, and at least three after it."""
+    cut = text.find(": ", 0, 48)
+    if cut <= 0 or not 2 <= len(text[:cut].split()) <= 5 or len(text[cut + 2:].split()) < 3:
+        return None  # ("Bird: Great Egret", "Country: Spain": a record's field and its value)
+    return text[:cut].casefold()
+
+
+def _kicked(units: list[Unit], wholes: list[str | None]) -> list[bool]:
+    """Short lines that open with the same kicker, again and again ("Bild des Tages: …", "Picture
+    of the Day: …"): each starts an entry, as a list number would. Credits ("Photo: …") and
+    long lines (a caption that opens "Rücken an Rücken: …") are not kicked."""
+    kickers = [None if whole is not None or unit.long else _kicker(unit.text) for unit, whole in zip(units, wholes)]
+    where: dict[str, list[int]] = {}
+    for index, kicker in enumerate(kickers):
+        if kicker is not None:
+            where.setdefault(kicker, []).append(index)
+    # through the story, with other lines between the copies (a headline and two related links
+    # that share its kicker at the page's foot are not a run of headings)
+    spread = {kicker for kicker, places in where.items()
+              if sum(1 for a, b in zip(places, places[1:]) if b - a > 1) >= KICKER_REPEATS - 1}
+    return [kicker in spread for kicker in kickers]
+
+
 def features(units: list[Unit], doubled: set[int], prepared: Prepared) -> list[Features]:
     counts: dict[str, int] = {}
     for unit in units[:60]:
@@ -378,6 +406,7 @@ def features(units: list[Unit], doubled: set[int], prepared: Prepared) -> list[F
                 for unit, whole in zip(units, wholes)]
     places = [_is_place(unit.text) for unit in units]
     aside = [whole is not None or name or place for whole, name, place in zip(wholes, names, places)]
+    kicked = _kicked(units, wholes)
     out: list[Features] = []
     for index, unit in enumerate(units):
         text = unit.text
@@ -389,7 +418,8 @@ def features(units: list[Unit], doubled: set[int], prepared: Prepared) -> list[F
         before = units[index - 1] if index else None
         out.append(Features(
             text=text, words=unit.words, long=unit.long, sentence=_ends_sentence(text), credit=whole, suffix=suffix,
-            name=names[index], by_name=by_names[index], numbered=prepared.numbered and unit.number is not None,
+            name=names[index], by_name=by_names[index],
+            numbered=prepared.numbered and unit.number is not None or kicked[index],
             doubled=unit.line in doubled, after_counter=unit.after_counter or (
                 before is not None and before.after_counter and out[-1].credit is not None), capitals=capitals,
             byline=_is_byline(text), next_long=_text_follows(units, index, aside), place=places[index],
