@@ -418,3 +418,4 @@ def test_a_number_then_a_date_opens_a_numbered_caption():
                                                    for n, line in enumerate(lines)) + "\n"
     entries = parse_article(text).entries
     assert [e.title.split(",")[0] for e in entries] == [f"{n + 10} stycznia" for n in range(1, 5)]
+

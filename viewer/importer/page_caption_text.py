@@ -142,7 +142,9 @@ def caption_parts(node: LexborNode, skip: frozenset[int] | set[int] = frozenset(
         stack.append(_Frame(child, child_role))
     texts = [join_text(part).strip(" |,;") for part in credits]
     texts = [t for t in texts if t and len(t) <= 200]
-    credit = max(texts, key=len) if texts else None
+    # the longest credit element that reads as a credit; a link beside it ("View the photo
+    # bank") is only the longest when none does
+    credit = max(texts, key=lambda text: (credit_line(text) is not None, len(text))) if texts else None
     if credit is None and weak:
         credit = join_text(weak) or None
     elif weak:

@@ -184,13 +184,27 @@ def image_key(address: str) -> str:
     """A picture's name without its size ("hero-1200x800.jpg", "440px-Hero.jpg" → "hero"); an
     image service's address names the file in its query ("…/resize/1200x630/?url=…%2Fhero.jpg")."""
     name = basename(address)
+    identity = ""
     if not name.endswith(IMAGE_SUFFIXES):
-        for _, value in parse_qsl(urlsplit(address).query)[:10]:
+        pairs = parse_qsl(urlsplit(address).query)[:10]
+        for _, value in pairs:
             if basename(value).endswith(IMAGE_SUFFIXES):
                 name = basename(value)
                 break
+        else:
+            # a picture server's one script for every photo ("…/StreamServer.cls?OID=1400012001"):
+            # the query names the photo, all but its size and format codes
+            identity = "&".join(sorted(f"{key.lower()}={value}" for key, value in pairs
+                                       if key.lower() not in _SIZE_PARAMETERS and "/" not in value))
     stem = name.rsplit(".", 1)[0] if "." in name else name
-    return _SIZE_SUFFIX.sub("", _SIZE_PREFIX.sub("", stem.removesuffix(".svg")))
+    key = _SIZE_SUFFIX.sub("", _SIZE_PREFIX.sub("", stem.removesuffix(".svg")))
+    return f"{key}?{identity}" if identity else key
+
+
+_SIZE_PARAMETERS = frozenset(("w", "h", "width", "height", "q", "quality", "fit", "crop", "resize", "format", "fm",
+                              "auto", "dpr", "size", "s", "mode", "scale", "type", "contenttype", "ixlib", "cs",
+                              "v", "ver", "version", "rect", "sharp", "blur", "ixid", "itok", "t", "ts", "cb"))
+"""Query parameters that choose a picture's size, crop, quality or format, not which picture it is."""
 
 
 _SIZE_PREFIX = patterns.compile(r"^\d{2,4}px-")

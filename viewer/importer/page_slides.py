@@ -19,6 +19,7 @@ from __future__ import annotations
 from itertools import pairwise
 from typing import TYPE_CHECKING
 
+from viewer import patterns
 from viewer.importer.credits import credit_line
 from viewer.importer.page_blocks import LIST_NUMBER, Block
 from viewer.importer.page_caption_text import bare_credit, credit_paragraph
@@ -57,6 +58,17 @@ def _credit_for(slide: PageSlide, text: str) -> bool:
         return False
     photo.credit = credit
     return True
+
+
+_DESCRIPTION = patterns.compile(
+    r"(?i)^(?:an?|the)\s+(?:\S+\s+){0,3}?(?:photo|photograph|image|picture|shot)\s+(?:of|showing|shows)\s+\S")
+"""An alt that opens by calling itself a picture ("A photo of…", "An aerial photo of…", "A
+close-up photo of…"): a description for a screen reader, written beside the caption, not one."""
+
+
+def picture_description(alt: str) -> bool:
+    """Whether an alt describes its picture as a picture, for a screen reader (see _DESCRIPTION)."""
+    return bool(alt) and _DESCRIPTION.match(alt) is not None
 
 
 def _alt_credit(photo: PagePhoto) -> bool:
@@ -164,6 +176,9 @@ def slides_from_blocks(title: str | None, blocks: list[Block], skipped: list[tup
     photos = sum(1 for block in blocks if block.kind == "photo")
     direct = sum(1 for a, b in pairwise(blocks) if a.kind == "heading" and b.kind == "photo")
     headed = not numbered and direct >= 2 and direct >= 0.6 * photos
+    alts = [block.photo.alt for block in blocks if block.photo is not None and block.photo.alt]
+    descriptions = sum(1 for alt in alts if picture_description(alt))
+    described = descriptions >= 2 and 2 * descriptions >= len(alts)  # the page's alts describe its pictures
     intro: list[str] = []
     slides: list[PageSlide] = []
     heading: Block | None = None
@@ -242,6 +257,12 @@ def slides_from_blocks(title: str | None, blocks: list[Block], skipped: list[tup
                 slide_title, paragraphs = block.title, [caption] if caption else []
             elif caption:
                 slide_title, paragraphs = _caption_title(caption)
+            elif photo.credit and photo.alt and (described or picture_description(photo.alt)) and \
+                    credit_line(photo.alt) is None:
+                # the only line shown with the photo is its credit ("Photo © Name"), and the alt
+                # describes the picture for a screen reader ("A photo of a fox asleep"): the slide
+                # says what the page shows, the description under it
+                slide_title, paragraphs = photo.credit, [photo.alt]
             elif photo.alt and len(photo.alt.split()) <= 12 and not is_file_name(photo.alt, photo.source) and \
                     norm(photo.alt) not in (norm(title), norm(photo.credit)) and not _alt_credit(photo):
                 # an alt that only repeats the headline, or the photo's credit, names no photo

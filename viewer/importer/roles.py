@@ -35,6 +35,7 @@ TITLE_MAX_WORDS = 40
 PRUNE = 15.0
 """Paths this much costlier than the best at a line are given up (beam search)."""
 HEADING_MAX_WORDS = 14
+PARAGRAPHS_COUNTED = 4
 
 
 W: dict[str, float] = {
@@ -143,6 +144,7 @@ W: dict[str, float] = {
     "layout_credits_before": 1.25,
     "credit_gap_vote": 0.6,
     "dek_after_title": 0.6,
+    "paragraph_beyond_counted": 1.0,
 }
 """The costs, named by what they price: a role and the feature that makes it likelier (a bonus,
 subtracted) or less likely; `to_ROLE` a move into that role; `_floor` the least a role can cost.
@@ -610,6 +612,8 @@ class _State(NamedTuple):
     bare: bool
     """The current entry is a heading with nothing under it yet."""
     titled: bool = False
+    paragraphs: int = 0
+    """Paragraphs under the current entry's first line so far, up to PARAGRAPHS_COUNTED."""
 
 
 def _dek_like(f: Features) -> bool:
@@ -726,7 +730,10 @@ def _move(state: _State, role: str, layout: Layout, article: _Article) -> tuple[
         if layout.credit_before is False and state.credited and not layout.headed:
             # Text after a caption's credit, in a gallery: more likely a new caption.
             cost += W["paragraph_after_credit_in_gallery"]
-        return _State(PARAGRAPH, True, state.credited, False), cost
+        if state.paragraphs >= PARAGRAPHS_COUNTED:
+            cost += W["paragraph_beyond_counted"]  # a long run under one line: more likely a photo each
+        counted = min(PARAGRAPHS_COUNTED, state.paragraphs + 1)
+        return _State(PARAGRAPH, True, state.credited, False, paragraphs=counted), cost
     if role == CREDIT:
         if layout.credit_before:
             if last == CREDIT:
