@@ -419,3 +419,15 @@ def test_a_number_then_a_date_opens_a_numbered_caption():
     entries = parse_article(text).entries
     assert [e.title.split(",")[0] for e in entries] == [f"{n + 10} stycznia" for n in range(1, 5)]
 
+
+
+def test_field_labels_joined_by_a_slash_are_labels():
+    lines = ["MUSE Photography Awards", ""]
+    titles = ["Harbour Before Dawn", "Salt Road", "Stairwell No. 4"]
+    for n, (title, scene) in enumerate(zip(titles, SCENES)):
+        lines += [title, "", "Photographer / Company", "", f"Name{chr(65 + n)} Surname", "", "Country / Region", "",
+                  "Norway", "", scene, ""]
+    entries = parse_article("\n".join(lines)).entries
+    assert [e.title for e in entries] == titles
+    assert [e.credit for e in entries] == [f"Name{chr(65 + n)} Surname" for n in range(3)]
+    assert all("Norway" not in " ".join(e.paragraphs) for e in entries)

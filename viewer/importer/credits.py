@@ -900,8 +900,10 @@ def titled_by(text: str) -> tuple[str, str] | None:
         return None
     end = _name_end(words, by + 1, False)
     name = [w for w in words[by + 1:end] if w.bare not in _PARTICLES]
-    if not 2 <= len(name) <= 4 or any(w.bare in _NOT_NAMES or not w.bare.replace("-", "").replace("'", "")
-                                      .replace("’", "").isalpha() for w in name):
+    handle = end == len(words) == by + 2 and _is_handle(words[by + 1].text.strip(",.;:"))  # "by Lindqvist_M"
+    if not handle and (not 2 <= len(name) <= 4 or any(
+            w.bare in _NOT_NAMES or not w.bare.replace("-", "").replace("'", "").replace("’", "").isalpha()
+            for w in name)):
         return None
     rest = words[end:]
     if rest and not (words[end - 1].text.endswith(",") and len(rest) <= 3 and all(

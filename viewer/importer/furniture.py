@@ -88,7 +88,7 @@ CAPTION_LABEL = "a caption's label"
 LABELS = {"photographer", "location", "camera", "date taken", "taken", "place", "credit", "photo credit", "source",
           "maker", "artist", "creator", "author", "date made", "date", "medium", "dimensions", "measurements",
           "object name", "object number", "id number", "accession number", "catalog number", "credit line",
-          "physical description", "place made", "lens", "settings", "category", "country", "year"}
+          "physical description", "place made", "lens", "settings", "category", "country", "year", "company"}
 """Labels of metadata blocks: the label on one line, its value on the next."""
 
 
@@ -255,5 +255,13 @@ def _camera_settings(text: str) -> bool:
     return (len(words) <= 16 and not text.rstrip().endswith((".", "!", "?"))) or len(words) <= 10
 
 
+def label_key(text: str) -> str:
+    """A metadata label as looked up: `Photographer / Company:` → "photographer" (two labels
+    joined by a slash name the field by its first)."""
+    key = text.strip().rstrip(":").lower()
+    first = key.split(" / ", 1)[0].strip()
+    return first if " / " in key and first in LABELS else key
+
+
 def is_label(text: str) -> bool:
-    return text.strip().rstrip(":").lower() in LABELS
+    return label_key(text) in LABELS

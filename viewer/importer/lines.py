@@ -23,7 +23,7 @@ from viewer.importer.credits import (
     starts_with_credit_label,
     titled_by,
 )
-from viewer.importer.furniture import CAPTION_LABEL, furniture, is_label, photo_dateline
+from viewer.importer.furniture import CAPTION_LABEL, furniture, is_label, label_key, photo_dateline
 
 LONG_CHARACTERS = 100
 LONG_WORDS = 16
@@ -243,7 +243,7 @@ def prepare(text: str, keep_all: bool = False) -> Prepared:
                 dropped.append((number, cleaned, "a label (the text under it is kept)"))
                 continue
         if is_label(cleaned) and number < len(raw):
-            pending_label = (number, cleaned.rstrip(":").lower(), cleaned)
+            pending_label = (number, label_key(cleaned), cleaned)
             if keep_all:
                 units.append(Unit(number, cleaned))
             continue
