@@ -431,3 +431,27 @@ def test_field_labels_joined_by_a_slash_are_labels():
     assert [e.title for e in entries] == titles
     assert [e.credit for e in entries] == [f"Name{chr(65 + n)} Surname" for n in range(3)]
     assert all("Norway" not in " ".join(e.paragraphs) for e in entries)
+
+
+def test_a_sites_tagline_under_its_name_is_marked_when_a_headline_follows():
+    from viewer.importer.article import _collapse_doubles
+    from viewer.importer.roles import features
+
+    def taglines(text: str) -> list[str]:
+        prepared = prepare(text)
+        units, doubled = _collapse_doubles(prepared.units)
+        return [unit.text for unit, f in zip(units, features(units, doubled, prepared)) if f.tagline]
+
+    head = "Xenedis\n\nPhotography, technology and the odd musing\n\nAbout\nPortfolio\nContact\n\n"
+    story = "\n\n" + "\n\n".join(scene + LONG for scene in SCENES[:3]) + "\n"
+    assert taglines(head + "Tag Archives: Egret\n\nA Weekend at the Wetlands" + story) == [
+        "Photography, technology and the odd musing"]
+    # the headline itself under the site's name, with a standfirst in sentence case right under it
+    assert taglines("Xenedis\n\nA Weekend at the Wetlands\n\nMy wife and I escaped the city for a weekend"
+                    + story) == []
+
+
+def test_a_headline_under_the_site_name_with_its_standfirst_stays_the_title():
+    text = ("23 fotos\n\nLas imágenes del día, 21/06/2017\n\nUna selección de las mejores fotografías de la jornada\n\n"
+            + "\n".join(f"{scene} Name{chr(65 + n)} Surname (EFE)" for n, scene in enumerate(SCENES[:4])) + "\n")
+    assert parse_article(text).title == "Las imágenes del día, 21/06/2017"

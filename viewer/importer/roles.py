@@ -51,6 +51,7 @@ W: dict[str, float] = {
     "title_photo_words": 0.5,
     "title_repeated": 0.6,
     "title_site_name": 1.0,
+    "title_tagline": 1.0,
     "title_menu": 2.5,
     "title_long": 0.5,
     "title_first_line": 0.3,
@@ -235,6 +236,9 @@ class Features:
     title_like: bool = False
     """Short, not a sentence, not a credit: could be a headline."""
     text_ends_title: bool = False
+    tagline: bool = False
+    """A phrase right under the site's name at the top, with another headline-like line further
+    down before the story starts: the site's tagline ("Photography, technology and the odd musing")."""
     """Ends in a closing quote or bracket, as headlines may."""
 
 
@@ -397,6 +401,31 @@ def _kicked(units: list[Unit], wholes: list[str | None]) -> list[bool]:
     return [kicker in spread for kicker in kickers]
 
 
+def _headline_like(unit: Unit, whole: str | None) -> bool:
+    return whole is None and not unit.long and 4 <= unit.words <= 25 and not _ends_sentence(unit.text) and \
+        not _is_menu(unit.text)
+
+
+def _title_case(text: str) -> bool:
+    words = [word for word in text.split() if word[:1].isalpha() and len(word) > 3]
+    return len(words) >= 2 and sum(1 for word in words if word[:1].isupper()) >= 0.75 * len(words)
+
+
+def _taglines(units: list[Unit], wholes: list[str | None]) -> list[bool]:
+    """Which of the first lines is a site's tagline: under a short first line (the site's name), with
+    a headline-like line later on, before the first long line (see Features.tagline)."""
+    out = [False] * len(units)
+    first_long = next((i for i, unit in enumerate(units) if unit.long), len(units))
+    for index in range(1, min(3, len(units))):
+        if not all(unit.words <= 4 for unit in units[:index]) or not _headline_like(units[index], wholes[index]):
+            continue
+        later = range(index + 1, min(first_long, index + 13))
+        # (right under it, only a headline in title case: a phrase in sentence case there is its standfirst)
+        out[index] = any(_headline_like(units[j], wholes[j]) and (j > index + 1 or _title_case(units[j].text))
+                         for j in later)
+    return out
+
+
 def features(units: list[Unit], doubled: set[int], prepared: Prepared) -> list[Features]:
     counts: dict[str, int] = {}
     for unit in units[:60]:
@@ -409,6 +438,7 @@ def features(units: list[Unit], doubled: set[int], prepared: Prepared) -> list[F
     places = [_is_place(unit.text) for unit in units]
     aside = [whole is not None or name or place for whole, name, place in zip(wholes, names, places)]
     kicked = _kicked(units, wholes)
+    taglines = _taglines(units, wholes)
     out: list[Features] = []
     for index, unit in enumerate(units):
         text = unit.text
@@ -433,7 +463,7 @@ def features(units: list[Unit], doubled: set[int], prepared: Prepared) -> list[F
             photo_words=_photo_words(text), repeated=counts.get(text.casefold(), 0) > 1,
             title_like=whole is None and suffix is None and unit.words <= 25 and not _ends_sentence(text),
             text_ends_title=text.rstrip().endswith(("”", '"', "’", ")", "?")), menu=_is_menu(text),
-            letters=any(ch.isalpha() for ch in text[:80])))
+            letters=any(ch.isalpha() for ch in text[:80]), tagline=taglines[index]))
     return out
 
 
@@ -481,6 +511,8 @@ def _emission(f: Features, role: str, first: bool, article: _Article, layout: La
             cost -= W["title_repeated"]
         if f.words <= 3:
             cost += W["title_site_name"]  # a site's name
+        if f.tagline:
+            cost += W["title_tagline"]
         if f.menu or f.footer_words:
             cost += W["title_menu"]
         if f.long:
