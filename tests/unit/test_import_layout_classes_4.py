@@ -455,3 +455,11 @@ def test_a_headline_under_the_site_name_with_its_standfirst_stays_the_title():
     text = ("23 fotos\n\nLas imágenes del día, 21/06/2017\n\nUna selección de las mejores fotografías de la jornada\n\n"
             + "\n".join(f"{scene} Name{chr(65 + n)} Surname (EFE)" for n, scene in enumerate(SCENES[:4])) + "\n")
     assert parse_article(text).title == "Las imágenes del día, 21/06/2017"
+
+
+def test_blanket_credits_and_permission_notes():
+    assert credit_line("All images courtesy of Keiko Asahara, shared with permission") == \
+        "All images courtesy of Keiko Asahara"
+    assert credit_line("Photo courtesy of Ana Ruiz, used with permission") == "Photo courtesy of Ana Ruiz"
+    for phrase in ["All photos taken in the park", "All pictures of the week", "Shared with permission"]:
+        assert credit_line(phrase) is None, phrase

@@ -334,6 +334,8 @@ def _label_end(words: list[_Word], start: int = 0) -> tuple[int, bool]:
     desk = _agency_label_end(words, start)
     if desk > start:
         return desk, False  # "Getty Images: Name", "REUTERS: Name", "AFP/Getty Images: Name"
+    if bare == "all" and start + 1 < len(words) and words[start + 1].bare in _KINDS:
+        index += 1  # "All images courtesy of Name", "All photos by Name": a credit for the whole page
     # One or two kind words ("Photo", "Main image", "Top photo")
     kinds = 0
     while index < len(words) and words[index].bare in _KINDS and kinds < 2 and not words[index].text.endswith(
@@ -515,6 +517,8 @@ def _buttons(words: list[_Word]) -> bool:
     return sum(1 for w in words if w.bare in _BUTTON_WORDS) >= 2
 
 
+_PERMISSION_NOTES = (", shared with permission", ", used with permission", ", with permission",
+                     ", used by permission", ", reproduced with permission", ", all rights reserved")
 _RIGHTS_NOTICES = ("rights reserved", "riproduzione riservata", "diritti riservati", "rechte vorbehalten",
                    "droits réservés", "derechos reservados", "direitos reservados", "alle rechten voorbehouden")
 """A page's rights notice names nobody: "© RIPRODUZIONE RISERVATA" is no one's credit."""
@@ -534,6 +538,10 @@ def credit_line(text: str) -> str | None:
     # "— Name/AP", "Name / AP -", "Name/AFP #", "• Name, Getty Images": separators a page writes
     # around a credit
     inner = _strip_brackets(stripped.strip("—–-|#•·").strip())
+    for note in _PERMISSION_NOTES:  # "… Keiko Asahara, shared with permission": the terms, not a name
+        if inner.casefold().endswith(note) and len(inner) > len(note) + 3:
+            inner = inner[:-len(note)].rstrip(" ,;")
+            break
     if not inner:
         return None
     words = _words(inner)
