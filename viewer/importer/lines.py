@@ -186,6 +186,7 @@ def prepare(text: str, keep_all: bool = False) -> Prepared:
     glued = sum(1 for line in raw if _trailing_counter(line.rstrip()[-12:]) is not None) >= 2 and not keep_all
     # "Dec. 29, 2020 | Washington, D.C." over every photo: the caption's dateline, not the page's date
     datelines = sum(1 for line in raw if photo_dateline(line.strip())) >= 2
+    file_stems = _repeated_file_stems(raw)
     for number, line in _glued_runs(raw):
         cleaned = _clean(line)
         if not cleaned:
@@ -248,6 +249,8 @@ def prepare(text: str, keep_all: bool = False) -> Prepared:
                 units.append(Unit(number, cleaned))
             continue
         why = furniture(cleaned) or _labelled_alt(line)
+        if why is None and _file_stem(cleaned) in file_stems:
+            why = "a picture's file name"
         if why == "a dateline" and datelines and photo_dateline(cleaned):
             why = None
         if why == CAPTION_LABEL:
@@ -286,6 +289,26 @@ def prepare(text: str, keep_all: bool = False) -> Prepared:
 _GLUED_LABEL = patterns.compile(r"(?:Image|Media|Video|Picture|Photo) (?:copyright|caption|source)")
 """The labels screen readers hear before a photo's credit and caption (BBC-style pages), written
 as they are ("the image caption" in a sentence is not one)."""
+
+
+_FILE_STEM = patterns.compile(r"(?P<stem>[A-Za-z]{2,12})[-_]?\d{1,6}")
+"""`eikones3`, `IMG_2231`, `DSC01234`: a picture's file name without its extension."""
+
+
+def _file_stem(text: str) -> str | None:
+    match = _FILE_STEM.fullmatch(text.strip())
+    return match.group("stem").casefold() if match else None
+
+
+def _repeated_file_stems(raw: list[str]) -> set[str]:
+    """Stems of file names standing alone on at least two lines: where the page's pictures were
+    (`eikones3`, `eikones9`). One such line may be a word with a number ("Apollo11")."""
+    counts: dict[str, int] = {}
+    for line in raw:
+        stem = _file_stem(line) if len(line) <= 40 else None
+        if stem is not None:
+            counts[stem] = counts.get(stem, 0) + 1
+    return {stem for stem, count in counts.items() if count >= 2}
 
 
 def _glued_runs(raw: list[str]) -> list[tuple[int, str]]:
