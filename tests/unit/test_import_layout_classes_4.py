@@ -463,3 +463,11 @@ def test_blanket_credits_and_permission_notes():
     assert credit_line("Photo courtesy of Ana Ruiz, used with permission") == "Photo courtesy of Ana Ruiz"
     for phrase in ["All photos taken in the park", "All pictures of the week", "Shared with permission"]:
         assert credit_line(phrase) is None, phrase
+
+
+def test_a_sites_one_word_menu_does_not_make_long_captions_prose():
+    menu = "\n".join(["Cronaca", "Politica", "Esteri", "Spettacoli", "Sport", "Lifestyle", "Motori", "Cucina",
+                      "Viaggi", "Salute", "Tech", "Meteo"])
+    captions = [scene + LONG for scene in SCENES]
+    text = "Metro\n" + menu + "\n\nLe più belle foto della settimana\n\n" + "\n".join(captions) + "\n"
+    assert len(parse_article(text).entries) == len(SCENES)

@@ -36,6 +36,8 @@ PRUNE = 15.0
 """Paths this much costlier than the best at a line are given up (beam search)."""
 HEADING_MAX_WORDS = 14
 PARAGRAPHS_COUNTED = 4
+MENU_WORDS = 2
+"""Lines of fewer words are a site's menu links, not short captions (for the share of short lines)."""
 
 
 W: dict[str, float] = {
@@ -902,8 +904,13 @@ def _article(feats: list[Features], prepared: Prepared, doubled: set[int], gap_v
     return _Article(numbered=prepared.numbered, doubles=len(doubled) >= 2,
                        counters=prepared.counters >= 2, credit_share=min(1.0, 2.5 * credits / count),
                        suffix_share=sum(1 for f in feats if f.suffix is not None) / count,
-                       short_share=sum(1 for f in feats if f.credit is None and not f.long) / max(
-                           1, sum(1 for f in feats if f.credit is None)), gap_votes=gap_votes)
+                       short_share=_short_share(feats), gap_votes=gap_votes)
+
+
+def _short_share(feats: list[Features]) -> float:
+    """Share of the lines of text (not credits, not one-word menu links) that are short."""
+    text = [f for f in feats if f.credit is None and f.words >= MENU_WORDS]
+    return sum(1 for f in text if not f.long) / max(1, len(text))
 
 
 def solve(units: list[Unit], doubled: set[int], prepared: Prepared,
