@@ -471,3 +471,17 @@ def test_a_sites_one_word_menu_does_not_make_long_captions_prose():
     captions = [scene + LONG for scene in SCENES]
     text = "Metro\n" + menu + "\n\nLe più belle foto della settimana\n\n" + "\n".join(captions) + "\n"
     assert len(parse_article(text).entries) == len(SCENES)
+
+
+def test_a_labelled_credit_with_a_bracket_and_a_closing_link_note():
+    caption, credit = split_credit("A knot of blue star clusters glows in the galaxy. Image Credit: NASA, ESA, and "
+                                   "the Hubble Heritage Team (STScI/AURA) (More at NASA Picture Of The Day)")
+    assert credit == "Image Credit: NASA, ESA, and the Hubble Heritage Team (STScI/AURA)"
+    assert caption.endswith("(More at NASA Picture Of The Day)")  # the note's words stay
+    assert split_credit("A dog runs on the beach (click to enlarge)")[1] is None
+    assert split_credit("A ferry leaves the harbour. Photo: Jo Bell (Reuters)")[1] == "Photo: Jo Bell (Reuters)"
+
+
+def test_runs_of_brackets_and_notes_cost_no_recursion():
+    assert split_credit("(Ana Ruiz)" * 20000)[1] is None
+    split_credit("A caption " + "(More at X)" * 5000)

@@ -639,8 +639,9 @@ _SENTENCE_END = ".!?…”\"’)]"
 _DASHES = ("—", "–", "-", "|", "•", "·")
 
 
-def _suffix(text: str) -> tuple[str, str] | None:
-    """(caption, credit) for a credit at the end of `text`."""
+def _suffix(text: str, nested: bool = False) -> tuple[str, str] | None:
+    """(caption, credit) for a credit at the end of `text` (`nested`: asked once more for the text
+    before a closing bracket, never deeper, so a hostile run of brackets costs no recursion)."""
     stripped = text.rstrip()
     # In parentheses or brackets at the end: "... at dawn. (AP Photo/Name, File)", "(Name via AP)"
     if stripped.endswith((")", "]")):
@@ -653,6 +654,10 @@ def _suffix(text: str) -> tuple[str, str] | None:
             if caption.endswith(_DASHES):
                 caption = caption.rstrip("".join(_DASHES)).rstrip()
             if caption and any(ch.isalnum() for ch in caption) and inner and credit_line(inner) is not None:
+                labelled = None if nested else _suffix(caption, nested=True)
+                if labelled is not None and starts_with_credit_label(labelled[1]):
+                    # "… Image Credit: NASA, ESA and the Team (STScI/AURA)": one credit
+                    return labelled[0], f"{labelled[1]} {stripped[open_at:]}"
                 return _name_before_brackets(caption, stripped[open_at:])
             if len(caption.split()) >= 4 and _is_desk_code(inner):
                 return caption, inner  # "… the Alps. (ANP)", "… in Warsaw (PAP)": an agency's code
@@ -1004,6 +1009,22 @@ def _caps_name_split(text: str, start: int, cut: int) -> tuple[str, str] | None:
     return rest, name
 
 
+_LINK_NOTES = ("more at ", "more on ", "read more", "see more", "click ", "full story", "full size", "full-size",
+               "continue reading", "more info", "more photos", "see the gallery", "view gallery", "source link")
+
+
+def _link_note(text: str) -> str:
+    """A closing bracketed link note ("(More at NASA Picture Of The Day)", "(click to enlarge)"), with
+    the space before it, or ""."""
+    stripped = text.rstrip()
+    if not stripped.endswith(")"):
+        return ""
+    opener = stripped.rfind("(", max(0, len(stripped) - 80))
+    if opener <= 0 or not stripped[opener + 1:].casefold().startswith(_LINK_NOTES):
+        return ""
+    return text[opener - (1 if text[opener - 1:opener] == " " else 0):]
+
+
 def split_credit(text: str, *, titled: bool = False, maker_first: bool = False) -> tuple[str, str | None]:
     """(caption, credit) when a caption starts or ends with a credit, else (text, None).
 
@@ -1012,6 +1033,14 @@ def split_credit(text: str, *, titled: bool = False, maker_first: bool = False) 
     photographer first ("Name. Salt Harvest.", see named_first)."""
     if credit_line(text) is not None:
         return text, None  # all credit, no caption: the caller decides what a credit line is
+    note = _link_note(text)
+    if note and not _link_note(text[:-len(note)]):  # (one note: a run of them is not a caption's)
+        # "… Image Credit: NASA/JPL (More at NASA Picture Of The Day)": the credit is before the
+        # link's note; the note stays with the caption
+        caption, credit = split_credit(text[:-len(note)], titled=titled, maker_first=maker_first)
+        if credit is not None:
+            return f"{caption} {note.strip()}".strip(), credit
+        return text, None
     found = _suffix(text)
     if found is None:
         found = _prefix(text) or _contest_prefix(text) or _caps_name_prefix(text) or _caps_name_after_dash(text)
