@@ -485,3 +485,17 @@ def test_a_labelled_credit_with_a_bracket_and_a_closing_link_note():
 def test_runs_of_brackets_and_notes_cost_no_recursion():
     assert split_credit("(Ana Ruiz)" * 20000)[1] is None
     split_credit("A caption " + "(More at X)" * 5000)
+
+
+def test_a_contest_entry_heading_its_alt_and_a_bracketed_maker_with_award():
+    titles = ["The Otter Ladder", "The Lantern Jelly", "The Frost Hare"]
+    blocks = [f"{title}\n\n{title[4:]}\n\n(Name{chr(65 + n)} Surname, India winner of the mammal behaviour award)\n\n"
+              f"{scene}" for n, (title, scene) in enumerate(zip(titles, SCENES))]
+    entries = parse_article("Wildlife Photographer Of The Year - The Winners\n\n"
+                            "A few weeks have passed since the winners were announced in London, and we keep coming "
+                            "back to them, so here is our list of the best of this year's awards.\n\n"
+                            + "\n\n".join(blocks) + "\n").entries
+    assert [e.title for e in entries] == titles
+    assert all(e.credit and "winner of" in e.credit for e in entries)
+    assert credit_line("(Paris, France)") is None
+    assert credit_line("(John said, it was the winner of the race)") is None

@@ -104,6 +104,20 @@ def _title_text(unit: Unit, keep_numbers: bool) -> str:
     return unit.prefix + unit.text if keep_numbers and unit.number is not None else unit.text
 
 
+_ARTICLES = ("the ", "a ", "an ")
+
+
+def _same_words(first: str, second: str) -> bool:
+    """The same line written twice, maybe once without its article ("The Otter Ladder", "Otter
+    Ladder": the heading, then the photo's alt text)."""
+    if first == second:
+        return True
+    a, b = first.casefold(), second.casefold()
+    for article in _ARTICLES:
+        a, b = a.removeprefix(article), b.removeprefix(article)
+    return a == b and len(a.split()) >= 2
+
+
 def _collapse_doubles(units: list[Unit]) -> tuple[list[Unit], set[int]]:
     """Drop the second copy of lines written twice in a row; return the units and the kept copies' lines.
 
@@ -120,9 +134,11 @@ def _collapse_doubles(units: list[Unit]) -> tuple[list[Unit], set[int]]:
             # (it takes the first copy's line, so a report of it covers both)
             kept[-1] = replace(unit, line=kept[-1].line, after_counter=unit.after_counter or kept[-1].after_counter)
             continue
-        if kept and kept[-1].text == unit.text and kept[-1].line not in doubled and not unit.long and \
+        if kept and _same_words(kept[-1].text, unit.text) and kept[-1].line not in doubled and not unit.long and \
                 credit_of(unit) is None:
             doubled.add(kept[-1].line)
+            if len(unit.text) > len(kept[-1].text):
+                kept[-1] = replace(kept[-1], text=unit.text)  # (the copy with its article: no word is lost)
             if unit.after_counter and not kept[-1].after_counter:
                 kept[-1] = replace(kept[-1], after_counter=True)  # "Heading / 2 de 7 / Heading": one photo
             continue
@@ -199,6 +215,13 @@ def _from_roles(units: list[Unit], labelling: Labelling, keep_numbers: bool, kee
                 intro.append(unit.text)
                 continue
             text = unit.text
+            if pending is not None:  # a credit written before this text, under its heading
+                if entries[-1].credit is None:
+                    entries[-1].credit = pending
+                else:
+                    entries[-1].paragraphs.append(pending_text)
+                    unsure.append((unit.line, pending_text, "a second credit line; kept as caption text"))
+                pending = None
             if entries[-1].credit is None:
                 caption, suffix = split_credit(text, titled=titled, maker_first=maker_first)
                 if suffix is not None:

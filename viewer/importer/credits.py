@@ -544,6 +544,8 @@ def credit_line(text: str) -> str | None:
             break
     if not inner:
         return None
+    if stripped[:1] in "([" and _maker_with_award(inner):
+        return inner  # "(Ravi Mendonsa, India winner of the mammal behaviour award)"
     words = _words(inner)
     if len(words) > MAX_WORDS + 4 or words and words[-1].text.endswith(("?", "!")):
         return None
@@ -862,6 +864,21 @@ def _prefix(text: str) -> tuple[str, str] | None:
 _PLACINGS = ("1st place", "2nd place", "3rd place", "4th place", "5th place", "first place", "second place",
              "third place", "winner", "overall winner", "grand prize", "finalist", "runner-up", "runner up",
              "honorable mention", "honourable mention", "highly commended", "commended", "shortlisted")
+
+
+def _maker_with_award(text: str) -> bool:
+    """`Ravi Mendonsa, India winner of the mammal behaviour award`, `Ana Ruiz, Spain – Highly
+    Commended`: a photographer's name, their country, then a placing (a contest's credit line)."""
+    first = text.find(", ")
+    if first <= 0 or len(text) > 140 or not is_name_line(text[:first]):
+        return False
+    rest = text[first + 2:].strip(" –—-,").casefold()
+    words = rest.split()
+    for cut in range(1, min(4, len(words)) + 1):  # the country is one to three words
+        country, placing = " ".join(words[:cut]), " ".join(words[cut:]).lstrip("–—-, ")
+        if country and placing.startswith(_PLACINGS) and all(ch.isalpha() or ch in " -'" for ch in country):
+            return True
+    return False
 
 
 def _contest_prefix(text: str) -> tuple[str, str] | None:
