@@ -129,11 +129,11 @@ def test_every_pattern_viewer_compiles_is_linear_on_adversarial_families():
         # Sizes well above the few kilobytes where RE2 switches from one matching method to another.
         small, large = _adversarial(pattern, 1_500), _adversarial(pattern, 6_000)
         _time(pattern, small)
-        # 4× the text: linear gives about 4, quadratic 16. A busy machine can spoil a few
-        # measurements, not all of them.
-        for _ in range(6):
+        # 4× the text: linear gives about 4 (up to 6 where the small text still fits RE2's cheaper
+        # method), quadratic 16. A busy machine can spoil a few measurements, not all of them.
+        for _ in range(8):
             ratio = _time(pattern, large) / max(_time(pattern, small), 1e-5)
-            if ratio < 10:
+            if ratio < 12:
                 break
         else:
             slow.append(f"{pattern.pattern!r}: {ratio:.0f}×")
