@@ -118,6 +118,14 @@ def _same_words(first: str, second: str) -> bool:
     return a == b and len(a.split()) >= 2
 
 
+def _copy_with_credit(first: str, second: str) -> bool:
+    """`Title` then `Title (image credits: flickr)`: the second is the first with a credit added."""
+    if first == second or not second.startswith(first):
+        return False
+    caption, credit = split_credit(second)
+    return credit is not None and caption == first
+
+
 def _collapse_doubles(units: list[Unit]) -> tuple[list[Unit], set[int]]:
     """Drop the second copy of lines written twice in a row; return the units and the kept copies' lines.
 
@@ -127,8 +135,7 @@ def _collapse_doubles(units: list[Unit]) -> tuple[list[Unit], set[int]]:
     doubled: set[int] = set()
     for unit in units:
         if kept and kept[-1].line not in doubled and not unit.long and credit_of(unit) is None and \
-                kept[-1].text != unit.text and split_credit(unit.text)[0] == kept[-1].text and \
-                split_credit(unit.text)[1] is not None:
+                _copy_with_credit(kept[-1].text, unit.text):
             # "Title" then "Title (image credits: flickr)": the copy that carries the credit stays
             # (a third, exact copy after it pairs with it as a doubled line)
             # (it takes the first copy's line, so a report of it covers both)

@@ -520,8 +520,30 @@ def _buttons(words: list[_Word]) -> bool:
 _PERMISSION_NOTES = (", shared with permission", ", used with permission", ", with permission",
                      ", used by permission", ", reproduced with permission", ", all rights reserved")
 _RIGHTS_NOTICES = ("rights reserved", "riproduzione riservata", "diritti riservati", "rechte vorbehalten",
-                   "droits réservés", "derechos reservados", "direitos reservados", "alle rechten voorbehouden")
-"""A page's rights notice names nobody: "© RIPRODUZIONE RISERVATA" is no one's credit."""
+                   "droits reserves", "droits réservés", "derechos reservados", "direitos reservados",
+                   "reproduction interdite", "prawa zastrzeżone", "alle rechten voorbehouden")
+"""A page's copyright notice: its owner's rights, in a few languages, not who took a photo."""
+
+
+_ALL_WORDS = frozenset({"all", "alle", "tous", "todos", "los", "tutti", "i", "c", "copyright"})
+
+
+def rights_notice(text: str) -> bool:
+    """"\u00a9 RIPRODUZIONE RISERVATA", "All rights reserved.": a notice that rights are reserved,
+    naming nobody, not a photo's credit ("\u00a9 Name. All rights reserved." names its owner)."""
+    key = _norm(text)
+    if len(text) > 160:
+        return False
+    for notice in _RIGHTS_NOTICES:
+        if notice in key:
+            rest = [word for word in key.replace(notice, " ").split() if word not in _ALL_WORDS]
+            return not any(ch.isalpha() for word in rest for ch in word)
+    return False
+
+
+def _norm(text: str) -> str:
+    """Text compared for sameness: case, punctuation and spacing aside."""
+    return " ".join("".join(ch if ch.isalnum() else " " for ch in text[:1000].casefold()).split())
 
 
 def credit_line(text: str) -> str | None:
@@ -529,12 +551,8 @@ def credit_line(text: str) -> str | None:
     stripped = text.strip()
     if not stripped or len(stripped) > MAX_CREDIT + 10:
         return None
-    lowered = stripped.casefold()
-    for notice in _RIGHTS_NOTICES:
-        if notice in lowered:
-            rest = lowered.replace(notice, " ").replace("©", " ").replace("(c)", " ").split()
-            if all(word.strip(".,;:") in ("", "all", "copyright", "tous", "todos", "tutti", "alle") for word in rest):
-                return None  # nobody is named
+    if rights_notice(stripped):
+        return None  # "© RIPRODUZIONE RISERVATA" names nobody
     # "— Name/AP", "Name / AP -", "Name/AFP #", "• Name, Getty Images": separators a page writes
     # around a credit
     inner = _strip_brackets(stripped.strip("—–-|#•·").strip())

@@ -47,8 +47,11 @@ _MORE_OF = patterns.compile(r"(?:next|previous|more|related|other|latest|top|rec
                             r"(?:slideshows?|galleries|gallery|stories|story|photos|pictures|videos|articles|news)"
                             r"(?:\s+\S+){0,2}", patterns.IGNORECASE)
 _BYLINE = patterns.compile(r"by\s*:?\s*[^|]{1,60}\|\s*(?:published|updated|posted)\b.{0,80}", patterns.IGNORECASE)
-_COUNTER = patterns.compile(r"(?:(?:photo|image|slide|picture|foto|imagen|bild|immagine|diapositiva)\s*:?\s+)?"
-                            r"(?:\d{1,4}\s*)?(?:/|of|de|di|von|sur|van|av|af|z|из)\s*\d{1,4}",
+COUNTER_KINDS = r"photo|image|slide|picture|foto|imagen|bild|immagine|diapositiva"
+"""What a slide counter may count ("Image 3 of 20", "Bild 3 von 12"), as alternatives of a pattern."""
+COUNTER_OF = r"/|of|de|di|von|sur|van|av|af|z|из"
+"""What joins a counter's two numbers ("3/20", "3 of 20", "3 de 7", "3 von 12", "3 z 5")."""
+_COUNTER = patterns.compile(rf"(?:(?:{COUNTER_KINDS})\s*:?\s+)?(?:\d{{1,4}}\s*)?(?:{COUNTER_OF})\s*\d{{1,4}}",
                             patterns.IGNORECASE)
 _SHOWING = patterns.compile(r"(?:showing|displaying|viewing)\s+(?:items?\s+)?\d{1,5}\s*(?:-|–|to)\s*\d{1,5}"
                             r"\s+of\s+\d{1,7}(?:\s+\w+)?",

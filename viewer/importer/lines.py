@@ -23,7 +23,15 @@ from viewer.importer.credits import (
     starts_with_credit_label,
     titled_by,
 )
-from viewer.importer.furniture import CAPTION_LABEL, furniture, is_label, label_key, photo_dateline
+from viewer.importer.furniture import (
+    CAPTION_LABEL,
+    COUNTER_KINDS,
+    COUNTER_OF,
+    furniture,
+    is_label,
+    label_key,
+    photo_dateline,
+)
 
 LONG_CHARACTERS = 100
 LONG_WORDS = 16
@@ -42,8 +50,7 @@ _BARE_NUMBERED = patterns.compile(r"(?P<bare>\d{1,3})\s+(?P<rest>(?:[A-Z]|\d{1,2
 # word (its own element on the page), taken as the entry's number only when such lines count up
 _GLUED_NUMBERED = patterns.compile(r"(?P<glued>\d{1,3})(?P<rest>(?:[A-Z][a-z]|[AI]\s|[“\"‘'][A-Z]).*)")
 # "Image 1 of 90: NAME, Country", "3/20 - A caption": a slide counter opening the line of the photo it counts
-_LEADING_COUNTER = patterns.compile(r"(?:(?:photo|image|slide|picture|foto|imagen|bild|immagine|diapositiva)\s*:?\s+)?"
-                                    r"(\d{1,4})\s*(?:/|of|de|di|von|sur|van|av|af|z|из)\s*(\d{1,4})"
+_LEADING_COUNTER = patterns.compile(rf"(?:(?:{COUNTER_KINDS})\s*:?\s+)?(\d{{1,4}})\s*(?:{COUNTER_OF})\s*(\d{{1,4}})"
                                     r"(?:\s*[:.|–—-]\s*|\s+)", patterns.IGNORECASE)
 # "Credit:Ana Ruiz 2/ 14": a slide counter glued to the end of a line (of the photo before it)
 _TRAILING_COUNTER = patterns.compile(r"\s(\d{1,3})\s?/\s?(\d{1,3})$")
@@ -425,9 +432,8 @@ def _leading_counter(text: str) -> int | None:
 
 
 # "dpa/Name Bild 3/60 - Caption…": a slide counter between the photo's credit and its caption
-_INLINE_COUNTER = patterns.compile(r"\s(?:bild|foto|photo|image|slide|picture|imagen|immagine|diapositiva)\s+"
-                                   r"(\d{1,4})\s*(?:/|of|de|di|von|sur|van|av|af|z|из)\s*(\d{1,4})\s*[:.|–—-]\s*",
-                                   patterns.IGNORECASE)
+_INLINE_COUNTER = patterns.compile(rf"\s(?:{COUNTER_KINDS})\s+(\d{{1,4}})\s*(?:{COUNTER_OF})\s*(\d{{1,4}})"
+                                   r"\s*[:.|–—-]\s*", patterns.IGNORECASE)
 
 
 def _credit_then_counter(text: str) -> tuple[str, str, str] | None:
@@ -478,6 +484,18 @@ def _merge_repeats(units: list[Unit], dropped: list[tuple[int, str, str]]) -> li
     return kept
 
 
+def spread_through(keys: list[str | None], least: int) -> set[str]:
+    """The keys written at least `least` times *through* the text: with other lines between the
+    copies at least `least - 1` times (a headline at the top and twice more in the footer's links
+    is not written with every photo). None is no key."""
+    where: dict[str, list[int]] = {}
+    for index, key in enumerate(keys):
+        if key is not None:
+            where.setdefault(key, []).append(index)
+    return {key for key, places in where.items()
+            if sum(1 for a, b in zip(places, places[1:]) if b - a > 1) >= least - 1}
+
+
 BOILERPLATE_REPEATS = 3
 """A short line written this often is the page's own ("Comparte la fotografía", "Ver galería")."""
 
@@ -488,13 +506,7 @@ def _drop_boilerplate(units: list[Unit], dropped: list[tuple[int, str, str]]) ->
     photographers' names repeat for the photos they credit, and are kept; so are lines written
     twice (a heading and its copy). The mark of a slide counter before a dropped line passes to
     the next line."""
-    where: dict[str, list[int]] = {}
-    for index, unit in enumerate(units):
-        where.setdefault(unit.text.casefold(), []).append(index)
-    # Repeated *through* the story: at least two stretches of other lines between the copies (a
-    # headline written at the top and twice in the footer's links is not with every photo).
-    spread = {key for key, places in where.items() if len(places) >= BOILERPLATE_REPEATS and
-              sum(1 for a, b in zip(places, places[1:]) if b - a > 1) >= BOILERPLATE_REPEATS - 1}
+    spread = spread_through([unit.text.casefold() for unit in units], BOILERPLATE_REPEATS)
     kept: list[Unit] = []
     carry = False
     for unit in units:

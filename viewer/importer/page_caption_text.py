@@ -12,7 +12,7 @@ from urllib.parse import urlsplit
 
 from viewer import patterns
 from viewer.importer.credit_tails import labelled_tail
-from viewer.importer.credits import credit_body, credit_line, split_credit, starts_with_credit_label
+from viewer.importer.credits import credit_body, credit_line, rights_notice, split_credit, starts_with_credit_label
 from viewer.importer.furniture import furniture
 from viewer.importer.page_nodes import (
     CREDIT_WORDS,
@@ -247,28 +247,6 @@ def _fuller_closing_credit(caption: str, credit: str) -> tuple[str, str]:
 _WEB_TAIL = patterns.compile(r"\s*\((?:@[\w.]{2,40}|(?:https?://)?(?:www\.)?[\w-]+(?:\.[\w-]+)+(?:/[\w.@-]*)*)\)\.?\Z")
 """A credit's closing reference to where the photographer is found: "(name.com)", "(@handle)",
 "(instagram.com/handle)"."""
-
-
-_RIGHTS_NOTICES = ("rights reserved", "riproduzione riservata", "diritti riservati", "rechte vorbehalten",
-                   "droits reserves", "droits réservés", "derechos reservados", "direitos reservados",
-                   "reproduction interdite", "prawa zastrzeżone", "alle rechten voorbehouden")
-"""A page's copyright notice: its owner's rights, in a few languages, not who took a photo."""
-
-
-_ALL_WORDS = frozenset({"all", "alle", "tous", "todos", "los", "tutti", "i", "c", "copyright"})
-
-
-def rights_notice(text: str) -> bool:
-    """"\u00a9 RIPRODUZIONE RISERVATA", "All rights reserved.": a notice that rights are reserved,
-    naming nobody, not a photo's credit ("\u00a9 Name. All rights reserved." names its owner)."""
-    key = norm(text)
-    if len(text) > 160:
-        return False
-    for notice in _RIGHTS_NOTICES:
-        if notice in key:
-            rest = [word for word in key.replace(notice, " ").split() if word not in _ALL_WORDS]
-            return not any(ch.isalpha() for word in rest for ch in word)
-    return False
 
 
 def credit_paragraph(text: str) -> str | None:

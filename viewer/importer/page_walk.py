@@ -19,9 +19,9 @@ from typing import TYPE_CHECKING
 from urllib.parse import urljoin, urlsplit
 
 from viewer import patterns
+from viewer.importer.credits import rights_notice
 from viewer.importer.furniture import furniture
 from viewer.importer.page_blocks import LIST_NUMBER, Block
-from viewer.importer.page_caption_text import rights_notice
 from viewer.importer.page_nodes import (
     ALWAYS_CHROME,
     HEADINGS,

@@ -24,7 +24,7 @@ from typing import NamedTuple
 
 from viewer import patterns
 from viewer.importer.credits import credit_line, is_name_line, split_credit
-from viewer.importer.lines import Prepared, Unit
+from viewer.importer.lines import Prepared, Unit, spread_through
 
 TITLE, BYLINE, CHROME, INTRO, HEADING, CAPTION, PARAGRAPH, CREDIT, FOOTER, NOISE, ALT, SECTION = (
     "title", "byline", "chrome", "intro", "heading", "caption", "paragraph", "credit", "footer", "noise", "alt",
@@ -392,14 +392,7 @@ def _kicked(units: list[Unit], wholes: list[str | None]) -> list[bool]:
     of the Day: …"): each starts an entry, as a list number would. Credits ("Photo: …") and
     long lines (a caption that opens "Rücken an Rücken: …") are not kicked."""
     kickers = [None if whole is not None or unit.long else _kicker(unit.text) for unit, whole in zip(units, wholes)]
-    where: dict[str, list[int]] = {}
-    for index, kicker in enumerate(kickers):
-        if kicker is not None:
-            where.setdefault(kicker, []).append(index)
-    # through the story, with other lines between the copies (a headline and two related links
-    # that share its kicker at the page's foot are not a run of headings)
-    spread = {kicker for kicker, places in where.items()
-              if sum(1 for a, b in zip(places, places[1:]) if b - a > 1) >= KICKER_REPEATS - 1}
+    spread = spread_through(kickers, KICKER_REPEATS)  # (a headline and two related links sharing its kicker: not)
     return [kicker in spread for kicker in kickers]
 
 
