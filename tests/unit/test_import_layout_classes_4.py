@@ -13,6 +13,9 @@ shared mechanism (the first pass over lines, the credit grammar), with near-miss
 
 from __future__ import annotations
 
+import pytest
+
+from tests.unit.test_linear_time import assert_linear
 from viewer.importer import parse_article
 from viewer.importer.credits import credit_body, credit_line, is_name_line, split_credit
 from viewer.importer.furniture import furniture
@@ -499,3 +502,35 @@ def test_a_contest_entry_heading_its_alt_and_a_bracketed_maker_with_award():
     assert all(e.credit and "winner of" in e.credit for e in entries)
     assert credit_line("(Paris, France)") is None
     assert credit_line("(John said, it was the winner of the race)") is None
+
+
+# Adversarial families for this round's mechanisms: each is timed at n and 4n, on one line (the
+# credit grammar and the first pass) and as a whole article (the role scorer too).
+HOSTILE = {
+    "bracketed credits run together": lambda n: "A boat. (AP Photo/Jo Bell)" * n,
+    "unclosed brackets": lambda n: "(AP Photo/Jo " * n,
+    "slashed credits in running text": lambda n: "Jo Bell / AFP Boats " * n,
+    "slashes alone": lambda n: " / " * n,
+    "names glued after full stops": lambda n: "the harbour (China).Wei Lan " * n + "(Getty Images)",
+    "credit then counter": lambda n: "dpa/Jo Bell Bild 3/60 - " * n + "Boats",
+    "link notes": lambda n: "A boat (More at X)" * n,
+    "kickers": lambda n: "Bild des Tages: " * n + "Ein Stuhl.",
+    "capitals before a label": lambda n: "AB " * n + "Photograph by Jo Bell on Flickr In this",
+    "datelines": lambda n: "Dec. 29, 2020 | " * n + "Washington, D.C.",
+    "name with award": lambda n: "(Jo Bell, " + "India " * n + "winner of the award)",
+}
+
+
+@pytest.mark.parametrize("name", sorted(HOSTILE))
+def test_this_rounds_rules_are_linear(name):
+    make = HOSTILE[name]
+
+    def run(text: str) -> None:
+        split_credit(text, titled=True)
+        credit_line(text)
+        furniture(text)
+        prepare(text)
+
+    run(make(60))
+    assert_linear(run, make, 300)
+    assert_linear(parse_article, lambda n: "\n\n".join(make(20) for _ in range(n)), 40)
