@@ -219,6 +219,8 @@ def _name_end(words: list[_Word], start: int, lenient: bool) -> int:
         previous = words[index - 1].text
         if previous.endswith((",", ";")) and word.bare not in ("file", "jr", "sr"):
             break
+        if previous.endswith(":"):
+            break  # "Picture of the Day: Kimchi-Making for Neighbors": a kicker, not a name's first words
         if previous.endswith(("!", "?", "…")) or previous.endswith(".") and len(previous.strip(".")) > 2 and \
                 previous.strip(".").casefold() not in _ABBREVIATIONS and "." not in previous.strip("."):
             # A sentence ended: "… March 2019. REUTERS/Name" is two things ("Name, File" is handled
@@ -285,6 +287,10 @@ def _body_end(words: list[_Word], start: int, lenient: bool) -> int:
             if after < len(words) and words[after].bare in ("via",):
                 after += 1  # "u/name / Via site"
             nxt = _name_end(words, after, lenient)
+            if nxt == after and word.text == "/" and after + 1 < len(words) and _is_date_code(words[after].text) and \
+                    len(words[after].text) == 4:
+                nxt = _name_end(words, after + 1, lenient)  # "Name/2016 Wildlife Photographer of the Year"
+                nxt = after if nxt == after + 1 else nxt
             if nxt == after:
                 break
             end = nxt
@@ -553,9 +559,9 @@ def credit_line(text: str) -> str | None:
         return None
     if rights_notice(stripped):
         return None  # "© RIPRODUZIONE RISERVATA" names nobody
-    # "— Name/AP", "Name / AP -", "Name/AFP #", "• Name, Getty Images": separators a page writes
-    # around a credit
-    inner = _strip_brackets(stripped.strip("—–-|#•·").strip())
+    # "— Name/AP", "Name / AP -", "Name/AFP #", "• Name, Getty Images", "Photo by Name/Getty Images /":
+    # separators a page writes around a credit
+    inner = _strip_brackets(stripped.strip("—–-|#•·").strip().rstrip("/ ").strip("—–-|#•·").strip())
     for note in _PERMISSION_NOTES:  # "… Keiko Asahara, shared with permission": the terms, not a name
         if inner.casefold().endswith(note) and len(inner) > len(note) + 3:
             inner = inner[:-len(note)].rstrip(" ,;")
@@ -648,8 +654,11 @@ _CALENDAR = {"january", "february", "march", "april", "may", "june", "july", "au
              "dec", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today",
              "yesterday", "tomorrow"}
 _NOT_NAME_WORDS = _CALENDAR | {"this", "that", "these", "those", "here", "there", "now", "it", "we", "you", "our",
-                               "your", "my", "us", "all", "more", "next", "previous", "back", "top", "new"}
-"""Capitalised words that make a short line a date or a button, never a person's name."""
+                               "your", "my", "us", "all", "more", "next", "previous", "back", "top", "new"} | {
+    "facebook", "twitter", "instagram", "pinterest", "linkedin", "whatsapp", "reddit", "tumblr", "youtube", "tiktok",
+    "telegram", "flipboard", "messenger", "google+", "google"}
+"""Capitalised words that make a short line a date or a button (a row of share links: "Facebook
+Twitter Google+"), never a person's name."""
 _ACTION_WORDS = {"share", "email", "follow", "subscribe", "download", "read", "click", "tap", "pin", "tweet",
                  "post", "sign", "log", "join", "watch", "listen", "buy", "shop", "book", "visit", "contact",
                  "get", "leave", "add", "send", "blogthis"}

@@ -423,7 +423,14 @@ def _leading_counter(text: str) -> int | None:
     "1 of 8 To full screen"), the counter's first number at most its second and the rest a new
     sentence or a button ("1 of 3 children…" is prose)."""
     match = _LEADING_COUNTER.match(text[:40])
-    if match is None or not 0 <= int(match.group(1)) <= int(match.group(2)) or match.end() >= len(text):
+    if match is None:
+        # "01 © Name - Contest": a slide's bare number before its labelled credit
+        number, _, rest = text.partition(" ")
+        if number.isdigit() and len(number) <= 3 and rest.strip() and starts_with_credit_label(rest.strip()) \
+                and credit_line(rest) is not None:
+            return len(text) - len(rest.lstrip())
+        return None
+    if not 0 <= int(match.group(1)) <= int(match.group(2)) or match.end() >= len(text):
         return None
     rest = text[match.end():]
     if not (rest[:1].isupper() or rest[:1] in "“\"'‘"):
@@ -557,13 +564,25 @@ def _drop_credit_repeats(units: list[Unit], dropped: list[tuple[int, str, str]])
     kept: list[Unit] = []
     for unit in units:
         # (after a slide counter a new photo starts: its credit repeats no earlier one)
-        above = _credited_above(unit, kept) if (unit.credit or credit_line(unit.text) is not None) and \
-            not unit.after_counter else None
+        credit = unit.credit or credit_line(unit.text) is not None
+        above = _credited_above(unit, kept) if credit and not unit.after_counter else None
+        if credit and kept and not unit.after_counter and _same_credit(kept[-1], unit):
+            # "Photo by Name/Getty Images" then "Photo by Name/Getty Images /": one credit, copied
+            dropped.append((unit.line, unit.text, f"the credit of line {kept[-1].line} again"))
+            continue
         if above is not None:
             dropped.append((unit.line, unit.text, f"the credit already on line {above}"))
             continue
         kept.append(unit)
     return kept
+
+
+def _same_credit(first: Unit, second: Unit) -> bool:
+    """Both lines are credits that name the same people (separators around them aside)."""
+    one = credit_line(first.text) if not first.credit else first.text
+    other = credit_line(second.text) if not second.credit else second.text
+    return one is not None and other is not None and \
+        credit_body(one).casefold().strip() == credit_body(other).casefold().strip()
 
 
 def _credited_above(unit: Unit, kept: list[Unit]) -> int | None:

@@ -19,11 +19,11 @@ from __future__ import annotations
 import json
 import math
 import os
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import NamedTuple
 
 from viewer import patterns
-from viewer.importer.credits import credit_line, is_name_line, split_credit
+from viewer.importer.credits import credit_line, is_name_line, split_credit, starts_with_credit_label
 from viewer.importer.lines import Prepared, Unit, spread_through
 
 TITLE, BYLINE, CHROME, INTRO, HEADING, CAPTION, PARAGRAPH, CREDIT, FOOTER, NOISE, ALT, SECTION = (
@@ -38,6 +38,8 @@ HEADING_MAX_WORDS = 14
 PARAGRAPHS_COUNTED = 4
 MENU_WORDS = 2
 """Lines of fewer words are a site's menu links, not short captions (for the share of short lines)."""
+PAIRED_SHARE = 0.6
+PAIRED_LEAST = 3
 
 
 W: dict[str, float] = {
@@ -81,6 +83,7 @@ W: dict[str, float] = {
     "heading_capitalised": 0.3,
     "heading_no_text_after": 1.0,
     "heading_floor": 0.1,
+    "heading_paired": 0.5,
     "caption_long": 0.0,
     "caption_short": 1.0,
     "caption_prose_among_short": 2.0,
@@ -211,6 +214,11 @@ class Features:
     by_name: bool = False
     """"by" and a person's name alone ("by Fraser McAllister"): the photographer of the caption
     before (a caption broken over two lines), or a byline at the top."""
+    field: bool = False
+    """Opens with a one-word label that other lines open with too ("Bird: …"): a record's field."""
+    signed: bool = False
+    """A dash and a person's name alone ("— Dana Whitlock"): a signature under the text before it,
+    never a heading or a caption."""
     photo_words: bool = False
     """Names pictures or a time span, as gallery headlines do ("in pictures", "photos of the week")."""
     repeated: bool = False
@@ -238,6 +246,8 @@ class Features:
     title_like: bool = False
     """Short, not a sentence, not a credit: could be a headline."""
     text_ends_title: bool = False
+    pairs_next: bool = False
+    """Could be a headline and the very next line is a long paragraph (see _paired)."""
     tagline: bool = False
     """A phrase right under the site's name at the top, with another headline-like line further
     down before the story starts: the site's tagline ("Photography, technology and the odd musing")."""
@@ -384,7 +394,12 @@ def _kicker(text: str) -> str | None:
     cut = text.find(": ", 0, 48)
     if cut <= 0 or not 2 <= len(text[:cut].split()) <= 5 or len(text[cut + 2:].split()) < 3:
         return None  # ("Bird: Great Egret", "Country: Spain": a record's field and its value)
-    return text[:cut].casefold()
+    # Numbers aside: "Challenge 1: …", "Challenge 2: …" share the kicker "challenge #".
+    key: list[str] = []
+    for ch in text[:cut].casefold():
+        if not (ch.isdigit() and key and key[-1] == "#"):
+            key.append("#" if ch.isdigit() else ch)
+    return "".join(key)
 
 
 def _kicked(units: list[Unit], wholes: list[str | None]) -> list[bool]:
@@ -394,6 +409,23 @@ def _kicked(units: list[Unit], wholes: list[str | None]) -> list[bool]:
     kickers = [None if whole is not None or unit.long else _kicker(unit.text) for unit, whole in zip(units, wholes)]
     spread = spread_through(kickers, KICKER_REPEATS)  # (a headline and two related links sharing its kicker: not)
     return [kicker in spread for kicker in kickers]
+
+
+def _field(text: str) -> str | None:
+    """The label of a record's field ("Bird: Great Egret" → "bird"): one word before a colon
+    opening a short line."""
+    cut = text.find(": ", 0, 24)
+    if cut <= 0 or " " in text[:cut] or len(text.split()) > 8 or starts_with_credit_label(text):
+        return None  # ("Photograph: …" is a credit's label)
+    return text[:cut].casefold()
+
+
+def _fields(units: list[Unit], wholes: list[str | None]) -> list[bool]:
+    """Lines that open with the same one-word field label again and again ("Bird: …",
+    "Location: …"): a record's fields under each photo, never its heading."""
+    labels = [None if whole is not None else _field(unit.text) for unit, whole in zip(units, wholes)]
+    spread = spread_through(labels, KICKER_REPEATS)
+    return [label in spread for label in labels]
 
 
 def _headline_like(unit: Unit, whole: str | None) -> bool:
@@ -428,11 +460,14 @@ def features(units: list[Unit], doubled: set[int], prepared: Prepared) -> list[F
     # What neighbours ask of each other, worked out once a line.
     wholes = [unit.text if unit.credit else credit_line(unit.text) for unit in units]
     names = [whole is None and is_name_line(unit.text) for unit, whole in zip(units, wholes)]
+    signed = [whole is None and unit.text[:2] in ("— ", "– ", "- ", "—", "–") and is_name_line(unit.text.lstrip("—–- "))
+              for unit, whole in zip(units, wholes)]
     by_names = [whole is None and unit.text[:3].casefold() == "by " and is_name_line(unit.text[3:])
                 for unit, whole in zip(units, wholes)]
     places = [_is_place(unit.text) for unit in units]
     aside = [whole is not None or name or place for whole, name, place in zip(wholes, names, places)]
     kicked = _kicked(units, wholes)
+    fields = _fields(units, wholes)
     taglines = _taglines(units, wholes)
     out: list[Features] = []
     for index, unit in enumerate(units):
@@ -445,7 +480,7 @@ def features(units: list[Unit], doubled: set[int], prepared: Prepared) -> list[F
         before = units[index - 1] if index else None
         out.append(Features(
             text=text, words=unit.words, long=unit.long, sentence=_ends_sentence(text), credit=whole, suffix=suffix,
-            name=names[index], by_name=by_names[index],
+            name=names[index], by_name=by_names[index], signed=signed[index], field=fields[index],
             numbered=prepared.numbered and unit.number is not None or kicked[index],
             doubled=unit.line in doubled, after_counter=unit.after_counter or (
                 before is not None and before.after_counter and out[-1].credit is not None), capitals=capitals,
@@ -459,6 +494,14 @@ def features(units: list[Unit], doubled: set[int], prepared: Prepared) -> list[F
             title_like=whole is None and suffix is None and unit.words <= 25 and not _ends_sentence(text),
             text_ends_title=text.rstrip().endswith(("”", '"', "’", ")", "?")), menu=_is_menu(text),
             letters=any(ch.isalpha() for ch in text[:80]), tagline=taglines[index]))
+    for index, (over, phrase, paragraph) in enumerate(zip([None, *out], out, out[1:])):
+        if paragraph.long and paragraph.credit is None and phrase.title_like and \
+                2 <= phrase.words <= HEADING_MAX_WORDS and not (phrase.name or phrase.place or phrase.long) \
+                and phrase.letters and not phrase.field \
+                and not (over is not None and over.title_like and not over.long):
+            # (under another short phrase it is that phrase's subtitle, or the heading under an alt;
+            # a record's field is never a heading)
+            out[index] = replace(phrase, pairs_next=True)
     return out
 
 
@@ -473,6 +516,9 @@ class _Article:
     suffix_share: float
     short_share: float
     """Share of the lines that are not credits that are short."""
+    paired: bool = False
+    """Most paragraphs have a short headline-like phrase on the line just before them: a listicle's
+    headings, even without numbers or blank lines (PAIRED_SHARE)."""
     gap_votes: int = 0
     """Credit lines set closer (fewer blank lines) to the line after them, less those set closer
     to the line before: how the page groups a credit with its caption."""
@@ -483,7 +529,7 @@ def _emission(f: Features, role: str, first: bool, article: _Article, layout: La
     if role == CREDIT:
         if f.credit is not None:
             return W["credit_line"] - (W["credit_label"] if f.next_label and layout.credit_before else 0.0)
-        if f.name:
+        if f.name or f.signed:
             return W["credit_name_under_heading"] if layout.headed and f.previous_short else W["credit_name"]
         if f.by_name:
             return W["credit_by_name"]
@@ -492,6 +538,8 @@ def _emission(f: Features, role: str, first: bool, article: _Article, layout: La
         return INF
     if role in (TITLE, HEADING, CAPTION, ALT, SECTION) and not f.letters:
         return INF  # "2004", "12,400": a heading or caption has words
+    if f.signed and role in (TITLE, HEADING, CAPTION, ALT, SECTION, INTRO) or f.field and role in (TITLE, HEADING):
+        return INF
     if f.credit is not None and role not in (BYLINE,):
         return W["credit_as_text"]  # a credit phrase as text: only when nothing else fits
     if role == TITLE:
@@ -574,6 +622,8 @@ def _emission(f: Features, role: str, first: bool, article: _Article, layout: La
             cost -= W["heading_capitalised"]
         if not f.next_long:
             cost += W["heading_no_text_after"]
+        elif article.paired and not article.numbered and f.title_like and f.pairs_next:
+            cost -= W["heading_paired"]  # the article sets a short phrase over each paragraph
         return max(cost, W["heading_floor"])
     if role == CAPTION:
         cost = W["caption_long"] if f.long else W["caption_short"]
@@ -894,10 +944,20 @@ def _gap_votes(units: list[Unit], feats: list[Features], prepared: Prepared) -> 
 def _article(feats: list[Features], prepared: Prepared, doubled: set[int], gap_votes: int = 0) -> _Article:
     count = max(1, len(feats))
     credits = sum(1 for f in feats if f.credit is not None or f.suffix is not None)
-    return _Article(numbered=prepared.numbered, doubles=len(doubled) >= 2,
+    # Headings that share a kicker mark the article's headings as list numbers do.
+    marked = prepared.numbered or sum(1 for f in feats if f.numbered) >= KICKER_REPEATS
+    return _Article(numbered=marked, doubles=len(doubled) >= 2,
                        counters=prepared.counters >= 2, credit_share=min(1.0, 2.5 * credits / count),
                        suffix_share=sum(1 for f in feats if f.suffix is not None) / count,
-                       short_share=_short_share(feats), gap_votes=gap_votes)
+                       short_share=_short_share(feats), gap_votes=gap_votes, paired=_paired(feats))
+
+
+def _paired(feats: list[Features]) -> bool:
+    """At least PAIRED_LEAST long lines, and PAIRED_SHARE of them, right after a short phrase
+    that could be a headline (not a name, place or credit)."""
+    long_lines = sum(1 for f in feats if f.long and f.credit is None)
+    pairs = sum(1 for f in feats if f.pairs_next)
+    return pairs >= PAIRED_LEAST and pairs >= PAIRED_SHARE * long_lines
 
 
 def _short_share(feats: list[Features]) -> float:

@@ -1,0 +1,199 @@
+"""Classes of article layout found on the tuning sets in the tenth round, each handled by a shared
+mechanism (the role scorer, the credit grammar, the first pass over lines), with near-misses.
+
+- a short headline-like phrase on the line right above most paragraphs, with no blank lines and
+  no numbers, is a listicle's heading (`_paired`);
+- headings that open with the same word and a changing number (`Challenge 1: …`, `Challenge 2: …`)
+  share a kicker, as `Bild des Tages: …` does;
+- a row of share links (`Facebook Twitter Google+`) is never a photographer's name;
+- a credit with a trailing separator (`Photo by Name/Getty Images /`) is still a credit, and the
+  same credit on the next line is one credit;
+- a dash and a name alone under a paragraph (`— Dana Whitlock`) signs the text above it: it is
+  never a heading or a caption.
+"""
+
+from __future__ import annotations
+
+from viewer.importer import parse_article
+from viewer.importer.credits import credit_line, is_name_line
+from viewer.importer.lines import prepare
+from viewer.importer.roles import features
+
+HEADINGS = ["Prayer at dawn in Dhaka", "The keeper of the clock", "Fire in the square", "A forest of light",
+            "Snowy fields in Bavaria", "Lanterns over the river"]
+SCENES = [
+    "Thousands of worshippers gather in a stadium for the prayer at the end of the fasting month, many arriving "
+    "before sunrise with rolled mats under their arms.",
+    "The bell ringer of the cathedral oils the gears of the tower clock, a job he has done every spring for "
+    "thirty years without missing a single week.",
+    "A huge cardboard dragon burns in the town hall square on the last night of the festival while children "
+    "watch from their parents' shoulders.",
+    "An exhibition in an old gasworks shows a forest of trees made of glass fibre that change colour as "
+    "visitors walk slowly between them.",
+    "The sunset over the snowy fields near the mountains looks like a painting, and the March snow has "
+    "surprised farmers who had already started sowing.",
+    "Hundreds of paper lanterns drift down the river after the harvest festival, each carrying a wish written "
+    "by a family on the bank.",
+]
+
+
+def _starts(text: str) -> list[str]:
+    return [entry.title.split(",")[0] for entry in parse_article(text).entries]
+
+
+def test_headings_right_above_each_paragraph_without_blank_lines_are_a_listicle():
+    lines = ["Culture", "The picture of the day", "An impression of daily life in Germany, Europe and the world, "
+             "one picture at a time, chosen by our editors."]
+    for heading, scene in zip(HEADINGS, SCENES):
+        lines += [heading, scene]
+    article = parse_article("\n".join(lines) + "\n")
+    assert [entry.title for entry in article.entries] == HEADINGS
+    assert [entry.paragraphs[0] for entry in article.entries] == SCENES
+
+
+def test_a_gallery_of_long_captions_with_few_short_lines_is_not_made_headed():
+    # Only two of six paragraphs have a short phrase above them: captions, not headings.
+    lines = ["The week in pictures", SCENES[0], "A YEAR OF WAITING", SCENES[1], SCENES[2], SCENES[3],
+             "And a few reasons to cheer", SCENES[4], SCENES[5]]
+    entries = parse_article("\n\n".join(lines) + "\n").entries
+    titles = [entry.title for entry in entries]
+    for scene in SCENES:
+        assert scene in titles
+
+
+def _pairs(lines: list[str]) -> list[bool]:
+    prepared = prepare("\n\n".join(lines) + "\n")
+    return [f.pairs_next for f in features(prepared.units, set(), prepared)]
+
+
+def test_only_a_phrase_right_above_a_paragraph_pairs_with_it():
+    assert _pairs(["Lanterns over the river", SCENES[0]]) == [True, False]
+    # an alt line above the heading ("Studio by Harrow & Finch" / "Illustrator's studio …" /
+    # paragraph): neither phrase is counted as the paragraph's own heading
+    assert _pairs(["Studio by Harrow and Finch", "Illustrator's studio with its owner asleep", SCENES[0]]) == \
+        [False, False, False]
+    # a name, a credit or a sentence above a paragraph is not a heading-like phrase
+    assert _pairs(["Ana de la Cruz", SCENES[0]]) == [False, False]
+    assert _pairs(["Photo: Ana de la Cruz", SCENES[0]]) == [False, False]
+    assert _pairs(["It rained all week.", SCENES[0]]) == [False, False]
+
+
+def test_headings_with_a_changing_number_share_a_kicker():
+    lines = ["Six Week Photo Challenge: Winners Announced", "We asked readers to send their best shots, "
+             "week by week, and now we can reveal the six winners of the summer challenge."]
+    for number, scene in enumerate(SCENES, start=1):
+        lines += [f'Challenge {number}: "Theme number {number}" by Judge Person', f"Winner: Reader {number}",
+                  scene, f"The picture was taken by Reader {number} from Leeds."]
+    entries = parse_article("\n\n".join(lines) + "\n").entries
+    assert [entry.title.split(":")[0] for entry in entries] == [f"Challenge {n}" for n in range(1, 7)]
+
+
+def test_a_number_alone_before_the_colon_is_not_a_kicker():
+    # "2016: …" and "Bird: …" are a year and a record field, not kickers.
+    lines = ["Birds of the marsh"]
+    for year, scene in zip(range(2016, 2020), SCENES):
+        lines += [f"{year}: {scene}"]
+    entries = parse_article("\n\n".join(lines) + "\n").entries
+    assert len(entries) == 4
+
+
+def test_a_row_of_share_links_is_not_a_name():
+    for row in ["Facebook Twitter Google+", "Facebook Twitter Pinterest", "Instagram YouTube", "WhatsApp Telegram"]:
+        assert not is_name_line(row), row
+    for name in ["Ana de la Cruz", "Harlan Voss", "Priya Natarajan"]:
+        assert is_name_line(name), name
+
+
+def test_a_credit_with_a_trailing_separator_is_a_credit():
+    assert credit_line("Photo by Harlan Voss/Getty Images /") == "Photo by Harlan Voss/Getty Images"
+    assert credit_line("Photo: Jo Bell |") == "Photo: Jo Bell"
+    assert credit_line("/") is None
+    assert credit_line("Harbour at dawn /") is None
+
+
+def test_the_same_credit_twice_in_a_row_is_one_credit():
+    lines = ["Iconic sports photos of the week"]
+    names = ["Dana Whitlock", "Harlan Voss", "Renee Calloway", "Ikaika Moreno"]
+    for name, scene in zip(names, SCENES):
+        lines += [f"Photo by {name}/Getty Images", f"Photo by {name}/Getty Images /", scene]
+    article = parse_article("\n\n".join(lines) + "\n")
+    assert [entry.credit for entry in article.entries] == [f"Photo by {name}/Getty Images" for name in names]
+    assert [entry.title for entry in article.entries] == SCENES[:4]
+
+
+def test_one_photographer_on_photos_in_a_row_keeps_each_credit():
+    lines = ["Harbour pictures"]
+    for scene in SCENES[:4]:
+        lines += [scene, "Photo by Dana Whitlock/Getty Images"]
+    entries = parse_article("\n\n".join(lines) + "\n").entries
+    assert [entry.credit for entry in entries] == ["Photo by Dana Whitlock/Getty Images"] * 4
+
+
+def test_a_signature_under_the_text_is_never_a_heading():
+    lines = ["Iconic sports photos of the week", "Great pictures get buried under the next day's highlights, so "
+             "here are the ones our photographers liked best."]
+    names = ["Dana Whitlock", "Harlan Voss", "Renee Calloway", "Ikaika Moreno"]
+    for name, scene in zip(names, SCENES):
+        lines += [f"Photo by {name}/Getty Images", scene, "I was right behind the goal and only had a split "
+                  "second as the ball curled over the wall.", f"— {name}"]
+    entries = parse_article("\n\n".join(lines) + "\n").entries
+    assert not any(entry.title.startswith("—") for entry in entries)
+    words = " ".join(" ".join([entry.title, *entry.paragraphs, entry.credit or ""]) for entry in entries)
+    for name in names:
+        assert f"— {name}" in words or name in words  # the signature is kept, as text or credit
+
+
+def test_a_dash_before_a_sentence_is_not_a_signature():
+    lines = ["Town pictures"] + [f"— {scene}" for scene in SCENES[:3]]
+    entries = parse_article("\n\n".join(lines) + "\n").entries
+    assert len(entries) == 3
+
+
+def test_a_slide_number_glued_before_a_labelled_credit_starts_the_photo():
+    lines = ["Wildlife Photographer of the Year: nine highly commended images"]
+    names = ["Beatriz Solano", "Gunnar Eikrem", "Devika Raman", "Oliver Tranh"]
+    for number, (name, scene) in enumerate(zip(names, SCENES), start=1):
+        lines += [f"{number:02d} © {name} - Wildlife Photographer of the Year", scene]
+    article = parse_article("\n".join(lines) + "\n")
+    assert [entry.title for entry in article.entries] == SCENES[:4]
+    assert [entry.credit for entry in article.entries] == [
+        f"© {name} - Wildlife Photographer of the Year" for name in names]
+
+
+def test_a_number_before_a_sentence_or_a_year_before_a_credit_is_not_a_slide_number():
+    prepared = prepare("5 Photo booths in the city\n\n2019 © Ana Ruiz\n")
+    assert [unit.text for unit in prepared.units][0] == "5 Photo booths in the city"
+    assert prepared.counters == 0
+
+
+def test_a_contest_named_with_its_year_after_the_slash():
+    assert credit_line("Photograph: Oskar Bramwell/2016 Wildlife Photographer of the Year") == \
+        "Photograph: Oskar Bramwell/2016 Wildlife Photographer of the Year"
+    # a year after "for" in a headline is not a credit's publication
+    assert credit_line("The Shortlisted Photographs For 2021 Astronomy Photographer Of Year Award Have Been "
+                       "Revealed") is None
+    assert credit_line("Photo: Jo Bell/2016") is None
+
+
+def test_a_kicker_before_the_colon_is_not_the_start_of_a_name():
+    assert credit_line("Picture of the Day: Kimchi-Making for Neighbors") is None
+    assert credit_line("Photo: Jo Bell for The Paper") == "Photo: Jo Bell for The Paper"
+    assert credit_line("Getty Images: Jo Bell") == "Getty Images: Jo Bell"
+
+
+def test_a_record_field_repeated_under_each_photo_is_never_its_heading():
+    lines = ["Bird Photography Awards", ""]
+    for n, scene in enumerate(SCENES[:4]):
+        lines += [f"{['Gold', 'Silver', 'Bronze', 'Fourth'][n]} award winner", f"Bird: Great Egret {n}",
+                  f"Photographer: Ana Ruiz{chr(97 + n)}", "", scene, ""]
+    entries = parse_article("\n".join(lines)).entries
+    assert len(entries) == 4
+    assert not any(entry.title.startswith("Bird:") for entry in entries)
+
+
+def test_a_labelled_credit_repeated_under_each_photo_is_not_a_field():
+    lines = ["Harbour pictures"]
+    for scene in SCENES[:4]:
+        lines += [scene, "Photograph: Ana Ruiz/Reuters"]
+    entries = parse_article("\n\n".join(lines) + "\n").entries
+    assert [entry.credit for entry in entries] == ["Photograph: Ana Ruiz/Reuters"] * 4
