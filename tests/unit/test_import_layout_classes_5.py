@@ -197,3 +197,43 @@ def test_a_labelled_credit_repeated_under_each_photo_is_not_a_field():
         lines += [scene, "Photograph: Ana Ruiz/Reuters"]
     entries = parse_article("\n\n".join(lines) + "\n").entries
     assert [entry.credit for entry in entries] == ["Photograph: Ana Ruiz/Reuters"] * 4
+
+
+def test_a_numbered_list_run_together_on_one_line_is_cut_apart():
+    items = ["A roller disco in a church hall, 1970s.", "Schoolgirls watching the first television set, 1950s.",
+             "Odile Marchand, champion pigeon racer. Belgium, 1928.", "Lifeguards practising rescues, 1920s.",
+             "A milkman delivering by canoe during the flood of 1937."]
+    line = " ".join(f"{n}. {item}" for n, item in enumerate(items, start=1))
+    entries = parse_article(f"12 Unusual Photos of the Past\n\n{line}\n").entries
+    assert [entry.title for entry in entries] == [item.split(". Belgium")[0] + (". Belgium, 1928."
+                                                  if "Belgium" in item else "") for item in items]
+
+
+def test_numbers_in_prose_or_out_of_count_do_not_cut_a_line():
+    prose = ("He came in 2. Place was the same as 3. Then he left in the car with the others and the rest of "
+             "the team, long before the rain started to fall on the stadium.")
+    assert [unit.text for unit in prepare(prose + "\n").units] == [prose]
+    skipped = "1. A harbour at dawn with boats. 3. A tram in the rain on Friday. 5. A baker at his oven today."
+    assert len(prepare(skipped + " More words to make the line long enough to be looked at at all.\n").units) == 1
+
+
+def test_world_service_labels_for_captions_and_sources():
+    assert credit_line("Fuente de la imagen, Getty Images") == "Fuente de la imagen, Getty Images"
+    assert credit_line("ઇમેજ સ્રોત, AFP") == "ઇમેજ સ્રોત, AFP"
+    assert credit_line("Crédito ao consumidor cresce") is None  # a label word without its comma
+    units = prepare("Pie de foto, Un hombre camina por la playa de noche con su perro.\n").units
+    assert units[0].text == "Un hombre camina por la playa de noche con su perro." and units[0].after_label
+    assert prepare("Pie de foto,\n\nUn hombre camina por la playa.\n").units[0].after_label
+
+
+def test_a_phrase_before_each_labelled_caption_is_its_alt_text():
+    lines = ["Semana en imágenes"]
+    places = ["Playa de noche", "Mercado del puerto", "Tranvía bajo la lluvia", "Horno de pan"]
+    for index, (place, scene) in enumerate(zip(places, SCENES)):
+        lines += [place]  # (BBC's order: the picture's alt, its source, then its labelled caption)
+        if index:
+            lines += ["Fuente de la imagen, Getty Images"]
+        lines += [f"Pie de foto, {scene}"]
+    entries = parse_article("\n\n".join(lines) + "\n").entries
+    assert [entry.title for entry in entries][-3:] == SCENES[1:4]
+    assert [entry.credit for entry in entries][-3:] == ["Fuente de la imagen, Getty Images"] * 3

@@ -28,6 +28,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from viewer.importer.credit_tails import labelled_tail
+from viewer.importer.label_words import SOURCE_LABELS_ABROAD, label_word_count
 
 MAX_CREDIT = 140
 """Characters: longer phrases are prose, whatever words they hold."""
@@ -327,6 +328,9 @@ def _label_end(words: list[_Word], start: int = 0) -> tuple[int, bool]:
     raw = first.text
     if raw in ("©", "(c)", "(C)"):
         return start + 1, True
+    abroad = label_word_count([w.text for w in words[start:start + 6]], SOURCE_LABELS_ABROAD)
+    if abroad:
+        return start + abroad, True  # "Fuente de la imagen, Getty Images", "ઇમેજ સ્રોત, AFP"
     bare = first.bare
     index = start
     if raw.isupper() and len(raw) <= 8 and raw.isalpha() and start + 1 < len(words) and \

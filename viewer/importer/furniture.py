@@ -10,6 +10,7 @@ Nothing is thrown away silently: the importer lists every dropped line in its re
 from __future__ import annotations
 
 from viewer import patterns
+from viewer.importer.label_words import CAPTION_LABELS_ABROAD
 
 _WHOLE = {
     "close", "advertisement", "advertisements", "ad", "ads", "sponsored", "loading", "loading...", "loading…",
@@ -188,7 +189,7 @@ def furniture(text: str) -> str | None:
     simple = text.strip().strip("›»«‹·•|<>[]()-–—#*").strip().lower()
     if not simple:
         return "a line of symbols"
-    if simple.rstrip(".:!…,") in _CAPTION_LABELS:
+    if simple.rstrip(".:!…,،，") in _CAPTION_LABELS or simple.rstrip(".:!…,،，") in CAPTION_LABELS_ABROAD:
         return CAPTION_LABEL
     if simple in _WHOLE or simple.rstrip(".:!…,") in _WHOLE:
         return "a button or link"

@@ -32,6 +32,7 @@ from viewer.importer.furniture import (
     label_key,
     photo_dateline,
 )
+from viewer.importer.label_words import CAPTION_LABELS_ABROAD, label_at_start
 
 LONG_CHARACTERS = 100
 LONG_WORDS = 16
@@ -100,9 +101,13 @@ class Prepared:
     line: a line of that shape is read so (credits.named_first)."""
 
 
-def _clean(line: str) -> str:
+def _clean(line: str) -> tuple[str, bool]:
+    """The line without markup, addresses, breadcrumbs, a date label and a screen reader's
+    caption label, and whether that label was there (the text after it is a caption)."""
     cleaned = " ".join(_TAG.sub(" ", line).split()) if "<" in line else line.strip()
-    return _without_hidden_label(_without_date_label(_without_breadcrumbs(_without_addresses(cleaned))))
+    unlabelled = _without_date_label(_without_breadcrumbs(_without_addresses(cleaned)))
+    caption = _without_hidden_label(unlabelled)
+    return caption, caption != unlabelled
 
 
 _HIDDEN_LABELS = ("image caption,", "image caption", "media caption,", "media caption", "caption:", "image:",
@@ -166,6 +171,11 @@ def _without_hidden_label(text: str) -> str:
         return text  # "Image: REUTERS/Name" is a credit, its label part of it
     if lowered.startswith("photo:") and (split_credit(text)[1] or "").casefold().startswith("photo"):
         return text  # "Photo: Courtesy of X. The caption…": a credit before its caption
+    abroad = label_at_start(text, CAPTION_LABELS_ABROAD)
+    if abroad and len(text) > abroad + 8:
+        rest = text[abroad:].lstrip()
+        if not rest[:1].islower():  # (scripts without capitals: any letter)
+            return rest
     for label in _HIDDEN_LABELS:
         if lowered.startswith(label) and len(text) > len(label) + 8:
             rest = text[len(label):].lstrip()
@@ -195,7 +205,7 @@ def prepare(text: str, keep_all: bool = False) -> Prepared:
     datelines = sum(1 for line in raw if photo_dateline(line.strip())) >= 2
     file_stems = _repeated_file_stems(raw)
     for number, line in _glued_runs(raw):
-        cleaned = _clean(line)
+        cleaned, labelled = _clean(line)
         if not cleaned:
             continue
         if glued and (match := _trailing_counter(cleaned[-12:])) is not None and len(cleaned) > 12:
@@ -274,7 +284,7 @@ def prepare(text: str, keep_all: bool = False) -> Prepared:
         if why == "a slide counter":
             units.append(Unit(number, cleaned))  # --keep-all: kept, and the photo starts after it
             continue
-        units.append(Unit(number, cleaned, after_counter=after_counter, after_label=after_label))
+        units.append(Unit(number, cleaned, after_counter=after_counter, after_label=after_label or labelled))
         after_counter = after_label = False
     units = _merge_repeats(units, dropped)
     if not keep_all:
@@ -330,11 +340,33 @@ def _glued_runs(raw: list[str]) -> list[tuple[int, str]]:
         if len(starts) < 2:
             starts = _around_slashed_credits(line) if len(line) > 300 else []
         if len(starts) < 2:
+            starts = _inline_list_numbers(line) if len(line) > 120 else []
+        if len(starts) < 2:
             out.append((number, line))
             continue
         cuts = [0, *[start for start in starts if start > 0], len(line)]
         out.extend((number, line[a:b]) for a, b in zip(cuts, cuts[1:]) if line[a:b].strip())
     return out
+
+
+INLINE_LIST_LEAST = 3
+"""A numbered list run together on one line is cut where at least this many numbers count up."""
+_INLINE_NUMBER = patterns.compile(r"(?:^|[\s.!?)”\"])(\d{1,3})[.)]\s+[\p{Lu}“\"‘']")
+
+
+def _inline_list_numbers(line: str) -> list[int]:
+    """Where each item starts in `1. A roller disco in a church hall, 1970s. 2. Schoolgirls watching
+    …`: a numbered list whose line breaks were lost. Only numbers that count up one by one from
+    the first (1 or the number at the line's start) cut, and only where INLINE_LIST_LEAST of them
+    do: "in 2. place" or a single "3. " in prose is not a list."""
+    cuts: list[int] = []
+    expected = None
+    for match in _INLINE_NUMBER.finditer(line):
+        value = int(match.group(1))
+        if expected is None and (value == 1 or match.start(1) == 0) or value == expected:
+            cuts.append(match.start(1))
+            expected = value + 1
+    return cuts if len(cuts) >= INLINE_LIST_LEAST else []
 
 
 def _after_bracketed_credits(line: str) -> list[int]:

@@ -84,6 +84,7 @@ W: dict[str, float] = {
     "heading_no_text_after": 1.0,
     "heading_floor": 0.1,
     "heading_paired": 0.5,
+    "heading_before_label": 1.0,
     "caption_long": 0.0,
     "caption_short": 1.0,
     "caption_prose_among_short": 2.0,
@@ -225,6 +226,8 @@ class Features:
     """The same text is on another line too (a headline written twice)."""
     after_label: bool = False
     """Comes right after a caption's label ("Image caption,")."""
+    label_soon: bool = False
+    """A caption's label comes within the next two lines (after this line, or after a credit)."""
     next_label: bool = False
     """Comes right before a caption's label: in a layout of credits before captions, their credit."""
     next_counter: bool = False
@@ -489,6 +492,8 @@ def features(units: list[Unit], doubled: set[int], prepared: Prepared) -> list[F
             next_credit=after is not None and wholes[index + 1] is not None,
             previous_short=before is not None and not before.long,
             after_label=unit.after_label, next_label=after is not None and after.after_label,
+            label_soon=any(later.after_label for later in units[index + 1:index + 3])
+            and not unit.after_label and whole is None,
             about=_about(text), bullet=text[:1] in "•·▪►▸-*", footer_words=_footer_words(text),
             photo_words=_photo_words(text), repeated=counts.get(text.casefold(), 0) > 1,
             title_like=whole is None and suffix is None and unit.words <= 25 and not _ends_sentence(text),
@@ -575,8 +580,10 @@ def _emission(f: Features, role: str, first: bool, article: _Article, layout: La
     if role == ALT:
         # "Workers sweep water from a station concourse.": a short description written before the
         # caption (the photo's alt text, copied by the scraper)
+        if f.label_soon and not f.long and not f.sentence and f.words <= 14 and f.suffix is None:
+            return W["alt"]  # a phrase before a labelled caption ("Image caption, …"), maybe after its credit
         if f.long or f.words > 14 or not f.text.rstrip().endswith(".") or not f.next_long or f.suffix is not None \
-                or f.next_counter:
+                or f.next_counter or f.next_credit:
             return INF  # (a slide counter between them: the line belongs to the photo before)
         return W["alt"]
     if role == SECTION:
@@ -620,6 +627,8 @@ def _emission(f: Features, role: str, first: bool, article: _Article, layout: La
             cost += W["heading_name"]  # a person's name alone: the photographer, under the heading
         if f.capitals >= 0.6 and f.words >= 2:
             cost -= W["heading_capitalised"]
+        if f.label_soon and not f.sentence:
+            cost += W["heading_before_label"]  # right before "Image caption,": the picture's alt text
         if not f.next_long:
             cost += W["heading_no_text_after"]
         elif article.paired and not article.numbered and f.title_like and f.pairs_next:
@@ -674,6 +683,8 @@ def _emission(f: Features, role: str, first: bool, article: _Article, layout: La
             cost += W["intro_after_counter"]
         if f.numbered:
             cost += W["intro_numbered"]
+        if f.after_label:
+            cost += W["caption_label"]  # "Image caption," was written just before it: a photo's
         return cost
     raise ValueError(role)
 
@@ -703,8 +714,8 @@ def _transition(state: _State, role: str, layout: Layout, article: _Article,
                 f: Features) -> tuple[_State, float] | None:
     if state.last in (ALT, SECTION) and role not in (CAPTION, HEADING, ALT, CREDIT):
         return None  # a description or a section heading comes before a photo's caption
-    if state.last == ALT and role != CAPTION:
-        return None
+    if state.last == ALT and role != CAPTION and not (role == CREDIT and layout.credit_before):
+        return None  # (an alt, then the credit of the caption below it: "credit before" pages)
     if layout.credit_before and state.last == CREDIT and role in (TITLE, CHROME, BYLINE):
         return None  # a credit written before its caption is followed by that caption
     if role == TITLE:
