@@ -237,3 +237,37 @@ def test_a_phrase_before_each_labelled_caption_is_its_alt_text():
     entries = parse_article("\n\n".join(lines) + "\n").entries
     assert [entry.title for entry in entries][-3:] == SCENES[1:4]
     assert [entry.credit for entry in entries][-3:] == ["Fuente de la imagen, Getty Images"] * 3
+
+
+def test_breadcrumbs_buttons_and_bylines_in_other_languages_are_the_pages():
+    lines = ["Inicio » Curiosidades » 12 de las fotografías más comentadas de la semana ¡Geniales!",
+             "12 de las fotografías más comentadas de la semana ¡Geniales!", "Publicado por Redacción Difundir",
+             "Compartir en Facebook", "Compartir en Twitter"] + SCENES[:4] + ["TE PUEDE INTERESAR:",
+                                                                             "20 fotos de gente buena", "X"]
+    article = parse_article("\n".join(lines) + "\n")
+    assert article.title == "12 de las fotografías más comentadas de la semana ¡Geniales!"
+    assert [entry.title for entry in article.entries] == SCENES[:4]
+
+
+def test_a_spaced_guillemet_in_a_caption_is_not_a_breadcrumb():
+    # German quotes »…« and a single arrow are prose, not a trail of links.
+    for text in ["Er rief »Hallo« und winkte den Kindern vom Boot aus zu, bevor es ablegte.",
+                 "Der Weg führt › über die Brücke zum alten Hafen, wo die Fischer warten."]:
+        assert prepare(text + "\n").units[0].text == text
+
+
+def test_a_phrase_between_the_headline_and_the_share_bar_is_not_a_photo():
+    lines = ["RaiNews", "Italia", "Mondo", "Le foto della settimana: lanterne, pecore e un abbraccio",
+             "Il racconto per immagini", "Condividi", *SCENES[:4], "Ultimo aggiornamento"]
+    entries = parse_article("\n\n".join(lines) + "\n").entries
+    assert [entry.title for entry in entries] == SCENES[:4]
+
+
+def test_the_last_caption_before_the_share_bar_stays_a_photo():
+    lines = ["Student finalists", "Our judges picked four finalists from more than a thousand entries sent in by "
+             "students this spring, and here they are."]
+    for name, scene in zip(["Last Petal", "Blue Hour", "Old Tram", "Wet Dog"], SCENES):
+        lines += [name, scene]
+    lines += ["Share on Facebook", "Copyright © Tool Factory, Inc. All rights reserved."]
+    entries = parse_article("\n\n".join(lines) + "\n").entries
+    assert [entry.title for entry in entries] == ["Last Petal", "Blue Hour", "Old Tram", "Wet Dog"]

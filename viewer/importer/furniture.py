@@ -27,6 +27,16 @@ _WHOLE = {
     "open image modal", "tooltip close", "continue in app", "continue in browser", "view · edit", "view edit",
     "edit", "[edit]", "v t e", "v · t · e", "view · talk · edit",
     "flipboard", "send", "messenger", "vk", "telegram", "threads", "bluesky", "mastodon", "copy url", "sms",
+    "x", "share on x", "post on x",
+} | {
+    # the same buttons in other languages (es, pt, fr, de, it, nl, pl)
+    "compartir", "compartilhar", "partilhar", "partager", "teilen", "condividi", "delen", "udostępnij",
+    "comentarios", "comentários", "commentaires", "kommentare", "commenti", "reacties", "komentarze",
+    "siguiente", "anterior", "próximo", "suivant", "précédent", "weiter", "zurück", "successivo", "precedente",
+    "volgende", "vorige", "następne", "poprzednie", "publicidad", "publicidade", "publicité", "anzeige", "werbung",
+    "pubblicità", "advertentie", "reklama", "leer más", "leia mais", "lire la suite", "weiterlesen", "mehr lesen",
+    "leggi anche", "lees meer", "czytaj więcej", "cerrar", "fechar", "fermer", "schließen", "chiudi", "sluiten",
+    "zamknij", "imprimir", "imprimer", "drucken", "stampa", "afdrukken", "drukuj",
 }
 _CAPTION_LABELS = {"image caption", "caption", "media caption", "photo caption", "image", "photo", "video caption"}
 _PREFIXES = patterns.compile(
@@ -41,7 +51,9 @@ _PREFIXES = patterns.compile(
     r"(?:published|updated) on\s+(?:\S+\s+)?\d+|"
     r"previous post|next post|older entries|newer entries|related posts|reader interactions|you may also like|"
     r"you might also like|photo editors?:)\b"
-    r"|(?:like this:|like loading\b|posted in\s+[^.!?]{1,60}(?:\||$)|last edited:|reactions:)",
+    r"|(?:like this:|like loading\b|posted in\s+[^.!?]{1,60}(?:\||$)|last edited:|reactions:)"
+    # other languages' share prompts (their "see also" and "leave a comment" are the footer's: roles.py)
+    r"|(?:compartir en|compartilhar (?:no|na|em)|partager sur|teilen auf|condividi su|delen op|udostępnij na)\b",
     patterns.IGNORECASE,
 )
 _MORE_OF = patterns.compile(r"(?:next|previous|more|related|other|latest|top|recommended|similar)\s+"

@@ -122,7 +122,9 @@ _DATE_LABEL = patterns.compile(
     r"|\d{1,2}(?:st|nd|rd|th)?\s+" + _MONTH + r"\.?(?:,?\s*\d{4})?"  # "3 August 2020"
     r"|\d{1,2}[/.]\d{1,2}[/.](?:\d{4}|\d{2})|\d{4}-\d{2}-\d{2})"  # "22/05/2014", "2014-05-22"
     r"(?P<sep>\s*[|:]\s+|\s+[-–—]\s+)", patterns.IGNORECASE)
-_CRUMBS = patterns.compile(r"(?:home|news|photos|pictures|galleries)\s+[>›»]\s+(?:[^>›»]{1,40}\s+[>›»]\s+){0,4}",
+_CRUMBS = patterns.compile(r"(?:home|news|photos|pictures|galleries)\s+[>›»]\s+(?:[^>›»]{1,40}\s+[>›»]\s+){0,4}"
+                           # in any language: two or more spaced separators after short words
+                           r"|(?:[^>›»\s][^>›»]{0,29}\s+[>›»]\s+){2,5}",
                            patterns.IGNORECASE)
 
 

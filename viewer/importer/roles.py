@@ -16,6 +16,7 @@ Linear in the number of lines (a fixed number of states per line).
 
 from __future__ import annotations
 
+import bisect
 import json
 import math
 import os
@@ -63,6 +64,7 @@ W: dict[str, float] = {
     "title_floor": 0.0,
     "chrome_menu": 0.75,
     "chrome_other": 1.3,
+    "beside_buttons": 0.5,
     "alt": 0.9,
     "section": 2.0,
     "noise_code": 0.3,
@@ -226,6 +228,12 @@ class Features:
     """The same text is on another line too (a headline written twice)."""
     after_label: bool = False
     """Comes right after a caption's label ("Image caption,")."""
+    beside_buttons: bool = False
+    """A button, share bar or page prompt was dropped right before or after this line: the
+    page's chrome or end is around it."""
+    after_buttons: bool = False
+    """Such a line was dropped right before this one (the last photo's caption may come right
+    before the page's share bar: only a line after it is likelier the page's end)."""
     label_soon: bool = False
     """A caption's label comes within the next two lines (after this line, or after a credit)."""
     next_label: bool = False
@@ -290,7 +298,11 @@ def _is_byline(text: str) -> bool:
         return True
     return len(text) <= 90 and (lowered.startswith(("by ", "by:", "words by", "text by", "written by", "story by",
                                                     "words and photos by", "photos and text by", "curated by",
-                                                    "compiled by", "edited by", "posted by", "published by"))
+                                                    "compiled by", "edited by", "posted by", "published by",
+                                                    # other languages' "(published) by"
+                                                    "publicado por ", "por ", "publié par ", "par ", "von ",
+                                                    "veröffentlicht von ", "pubblicato da ", "door ", "przez ",
+                                                    "oleh ", "ditulis oleh "))
                                 or lowered.endswith(("staff writer", "community member", "contributor", "editor")))
 
 
@@ -326,7 +338,16 @@ _FOOTER_WORDS = ("rights reserved", "not supported", "optimal experience", "enab
                  "previous post", "older entries", "newer entries", "newsletter", "sign up", "follow us",
                  "comments", "leave a reply", "leave a comment", "disclaimer", "sponsored", "advertise",
                  "contact us", "about us", "all photos", "read more", "trending", "recommended", "share this",
-                 "tags:", "filed under", "subscribe", "copyright ©", "© 20", "©20", "paid content")
+                 "tags:", "filed under", "subscribe", "copyright ©", "© 20", "©20", "paid content",
+                 # the same in other languages (es, pt, fr, de, it, nl, pl)
+                 "te puede interesar", "você também pode gostar", "vous aimerez aussi", "könnte sie auch interessieren",
+                 "ti potrebbe interessare", "lees ook", "zobacz także", "zobacz też", "ver también", "veja também",
+                 "voir aussi", "siehe auch", "leia também", "lea también", "lire aussi", "lesen sie auch",
+                 "mehr zum thema", "deja un comentario", "deja tu comentario", "deixe um comentário",
+                 "laisser un commentaire", "kommentar schreiben", "lascia un commento", "laat een reactie achter",
+                 "dodaj komentarz", "suscríbete", "abonnez-vous", "iscriviti", "todos los derechos reservados",
+                 "tous droits réservés", "alle rechte vorbehalten", "tutti i diritti riservati",
+                 "todos os direitos reservados", "alle rechten voorbehouden", "wszelkie prawa zastrzeżone")
 
 
 def _footer_words(text: str) -> bool:
@@ -431,6 +452,23 @@ def _fields(units: list[Unit], wholes: list[str | None]) -> list[bool]:
     return [label in spread for label in labels]
 
 
+_BUTTON_REASONS = frozenset({"share buttons", "a button or link", "a row of buttons", "a page prompt or metadata line",
+                             "a vote or share count", "page numbers", "a link to other galleries"})
+"""Why furniture lines were dropped, of those that say the page's chrome or end is near."""
+
+
+def _beside(buttons: list[int], units: list[Unit], index: int) -> tuple[bool, bool]:
+    """Whether a dropped button line stands between this unit and the one before it, and
+    between it and the one after it."""
+    low = units[index - 1].line if index else 0
+    here = units[index].line
+    high = units[index + 1].line if index + 1 < len(units) else here + 3
+    at = bisect.bisect_right(buttons, low)
+    before = at < len(buttons) and buttons[at] < here
+    at = bisect.bisect_right(buttons, here)
+    return before, at < len(buttons) and buttons[at] < high
+
+
 def _headline_like(unit: Unit, whole: str | None) -> bool:
     return whole is None and not unit.long and 4 <= unit.words <= 25 and not _ends_sentence(unit.text) and \
         not _is_menu(unit.text)
@@ -470,6 +508,8 @@ def features(units: list[Unit], doubled: set[int], prepared: Prepared) -> list[F
     places = [_is_place(unit.text) for unit in units]
     aside = [whole is not None or name or place for whole, name, place in zip(wholes, names, places)]
     kicked = _kicked(units, wholes)
+    buttons = sorted(line for line, _, why in prepared.dropped if why in _BUTTON_REASONS)
+    beside = [_beside(buttons, units, index) for index in range(len(units))]
     fields = _fields(units, wholes)
     taglines = _taglines(units, wholes)
     out: list[Features] = []
@@ -484,6 +524,7 @@ def features(units: list[Unit], doubled: set[int], prepared: Prepared) -> list[F
         out.append(Features(
             text=text, words=unit.words, long=unit.long, sentence=_ends_sentence(text), credit=whole, suffix=suffix,
             name=names[index], by_name=by_names[index], signed=signed[index], field=fields[index],
+            beside_buttons=any(beside[index]), after_buttons=beside[index][0],
             numbered=prepared.numbered and unit.number is not None or kicked[index],
             doubled=unit.line in doubled, after_counter=unit.after_counter or (
                 before is not None and before.after_counter and out[-1].credit is not None), capitals=capitals,
@@ -576,7 +617,7 @@ def _emission(f: Features, role: str, first: bool, article: _Article, layout: La
             return INF  # (a prompt such as "Stay up to date with notifications from X" may be longer)
         if f.bullet or f.words <= 3 or f.menu or f.footer_words:
             return W["chrome_menu"]  # "• News", "Search Icon", "Home Gadgets Gaming": a menu
-        return W["chrome_other"]
+        return W["chrome_other"] - (W["beside_buttons"] if f.beside_buttons else 0.0)
     if role == ALT:
         # "Workers sweep water from a station concourse.": a short description written before the
         # caption (the photo's alt text, copied by the scraper)
@@ -598,6 +639,8 @@ def _emission(f: Features, role: str, first: bool, article: _Article, layout: La
     if role == FOOTER:
         if f.footer_words:
             return W["footer_words"]
+        if f.after_buttons and not f.long:
+            return W["footer_short"] - W["beside_buttons"]  # next to the page's share bar or its links
         if f.words <= 6 and not f.sentence:
             return W["footer_short"]
         if f.title_like and f.words <= 14 and not f.long:
