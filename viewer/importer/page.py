@@ -38,6 +38,10 @@ __all__ = ["Page", "PagePhoto", "PageProblem", "PageSlide", "PreScan", "decode_h
            "prescan", "read_page"]
 
 
+MIN_LIST_POSTS = 3
+"""Teasers in a story without a photo of its own that make the page a list of posts."""
+
+
 def read_page(data: bytes, page: Path, *, keep_numbers: bool = False) -> Page:
     """The saved page (its bytes; `page` is where it lies, for its saved pictures) as a Page.
     Raises PageProblem for a page no browser saves (see prescan). `keep_numbers` keeps the list
@@ -61,7 +65,13 @@ def read_page(data: bytes, page: Path, *, keep_numbers: bool = False) -> Page:
     found = survey(body)
     walk = StoryWalk(page, found, title, sites, base_address(tree, saved_from))
     lead = meta_value(tree, 'meta[property="og:image"]', 'meta[name="og:image"]', 'meta[name="twitter:image"]')
-    walk.read(story_elements(body, found, title, image_key(lead) if lead else ""))
+    elements = story_elements(body, found, title, image_key(lead) if lead else "")
+    walk.read(elements)
+    if walk.teasers >= MIN_LIST_POSTS and not any(block.photo is not None for block in walk.blocks):
+        # every picture of the story is a teaser for a post: the page is a list of posts (a blog's
+        # category page), each post's picture a slide under its title
+        walk = StoryWalk(page, found, title, sites, base_address(tree, saved_from), list_page=True)
+        walk.read(elements)
     blocks = CaptionFinder(found, walk.roots, linked).captions(walk.blocks)
     walk.skip_the_rest(body)
     result = slides_from_blocks(title, blocks, walk.skipped, keep_numbers)

@@ -1,8 +1,10 @@
 """The caption, credit and heading written inside one element of a saved page (a figure, a
 gallery item, a slideshow slide), with visually hidden labels read as labels: "Image caption," is
 dropped, "Image source," / "Credit..." / "Photograph:" make what follows the credit, as does an
-element classed credit/copyright; counters ("3 / 10") are dropped. credits.py then finds a credit
-written inside the caption, or a caption that is all credit."""
+element classed credit/copyright (also a caption's credit part, "caption__credit"); counters
+("3 / 10") are dropped; markup written out as text ("&lt;h1&gt;Title &lt;h2&gt;…") is read as markup
+and WordPress [caption] shortcodes left unrendered give their caption. credits.py then finds a
+credit written inside the caption, or a caption that is all credit."""
 
 from __future__ import annotations
 
@@ -54,7 +56,8 @@ class _Frame:
         """The role of what follows a label inside it."""
 
 
-def caption_parts(node: LexborNode, skip: frozenset[int] | set[int] = frozenset()) -> tuple[str, str | None, str]:
+def caption_parts(node: LexborNode, skip: frozenset[int] | set[int] = frozenset(),
+                  nested: bool = False) -> tuple[str, str | None, str]:
     """(caption, credit, heading) in the text of `node` (its first CONTAINER_BUDGET elements),
     leaving out pictures, chrome, furniture (a "3 / 10" counter) and the elements in `skip` (the
     photo's own link). A visually hidden label is read as one: after "Image source," or
@@ -120,7 +123,7 @@ def caption_parts(node: LexborNode, skip: frozenset[int] | set[int] = frozenset(
             continue  # "Purchase Licensing Rights", "Buy this print": a shop's link, not the caption
         child_role = role
         classes = class_text(child) if child.attributes.get("class") else ""
-        if "caption" in classes and role != "credit":
+        if "caption" in classes and role != "credit" and not _credit_part(child):
             child_role = None  # a caption box, even one named "credit-caption"
         elif any(word in classes for word in CREDIT_WORDS):
             child_role = "credit"
@@ -159,9 +162,104 @@ def caption_parts(node: LexborNode, skip: frozenset[int] | set[int] = frozenset(
         pieces.append(piece)
     text = join_text(pieces).strip(" |\u2014\u2013-\u00b7")
     title = join_text(heading)
+    text = without_shortcodes(text)
+    if not nested and _written_markup(text):
+        # markup written out as text ("&lt;h1&gt;Title &lt;h2&gt;caption"): read as the page's
+        # script shows it, its heading the slide's title
+        from selectolax.lexbor import LexborHTMLParser
+
+        fragment = LexborHTMLParser(text[:MAX_CAPTION]).body
+        if fragment is not None:
+            inner, inner_credit, inner_title = caption_parts(fragment, nested=True)
+            text, credit, title = inner, credit or inner_credit, title or inner_title
     if title and not text:
         text, title = title, ""
     return text, credit, title
+
+
+_MARKUP_TAGS = ("h1", "h2", "h3", "h4", "h5", "h6", "p", "br", "b", "i", "em", "strong", "span", "div", "small")
+
+
+def _written_markup(text: str) -> bool:
+    """Whether a caption's text holds HTML tags written out as text (a gallery script's caption
+    escaped once too often: "<h1>Title <h2>Caption"), not a mere "<" ("a < b")."""
+    start = 0
+    for _ in range(50):
+        at = text.find("<", start)
+        if at == -1:
+            return False
+        start = at + 1
+        close = text.find(">", start, start + 12)
+        if close == -1:
+            continue
+        name = text[start:close].strip("/ ").lower()
+        if name in _MARKUP_TAGS:
+            return True
+    return False
+
+
+_SHORTCODES = ("caption", "wp_caption")
+MAX_SHORTCODES = 20
+"""Shortcodes unwrapped in one caption (a real one has one)."""
+
+
+def without_shortcodes(text: str) -> str:
+    """A caption with the WordPress `[caption ... caption="Text"]…[/caption]` shortcodes a
+    migrated post shows unrendered replaced by the caption they give: the `caption` attribute,
+    else the text written between the opening and the closing code."""
+    if "[" not in text:
+        return text
+    out: list[str] = []
+    start = 0
+    for _ in range(MAX_SHORTCODES):
+        at, name = -1, ""
+        for code in _SHORTCODES:
+            found = text.find("[" + code, start)
+            if found != -1 and (at == -1 or found < at) and text[found + 1 + len(code):found + 2 + len(code)] in \
+                    (" ", "]"):
+                at, name = found, code
+        if at == -1:
+            break
+        end, attributes = _shortcode_attributes(text, at + 1 + len(name))
+        if end == -1:
+            break
+        closing = text.find(f"[/{name}]", end)
+        inner = text[end + 1:closing if closing != -1 else len(text)]
+        out.append(text[start:at])
+        given = attributes.get("caption", "").strip()
+        out.append(f" {given or inner.strip()} ")
+        start = closing + len(name) + 3 if closing != -1 else len(text)
+    if not out:
+        return text
+    out.append(text[start:])
+    return " ".join("".join(out).split())
+
+
+def _shortcode_attributes(text: str, start: int) -> tuple[int, dict[str, str]]:
+    """(where the opening code's "]" is, or -1; its name="value" attributes), in one pass."""
+    attributes: dict[str, str] = {}
+    index, size = start, min(len(text), start + MAX_CAPTION)
+    while index < size:
+        char = text[index]
+        if char == "]":
+            return index, attributes
+        if char == "=":
+            name_end = index
+            name_start = name_end
+            while name_start > start and (text[name_start - 1].isalnum() or text[name_start - 1] in "_-"):
+                name_start -= 1
+            name = text[name_start:name_end].lower()
+            quote = text[index + 1:index + 2]
+            if quote in ('"', "'", "\u201d", "\u2033"):
+                closer = "\u201d" if quote == "\u201d" else "\u2033" if quote == "\u2033" else quote
+                close = text.find(closer, index + 2, size)
+                if close == -1:
+                    return -1, attributes
+                attributes[name] = text[index + 2:close]
+                index = close + 1
+                continue
+        index += 1
+    return -1, attributes
 
 
 def _labelled_element(text_node: LexborNode, value: str) -> bool:
@@ -175,6 +273,16 @@ def _labelled_element(text_node: LexborNode, value: str) -> bool:
     body = credit_body(value).strip()
     return bool(body) and len(body.split()) <= 4 and node_text(parent).strip() == value and \
         not body.endswith((".", "!", "?"))
+
+
+def _credit_part(node: LexborNode) -> bool:
+    """Whether the element is named as the credit part of a caption ("caption__credit",
+    "caption-copyright"): a class whose last part is a credit's word (unlike "credit-caption")."""
+    for word in class_words(node):
+        last = word.replace("__", "-").replace("_", "-").rsplit("-", 1)[-1]
+        if last != word and any(last.startswith(credit) for credit in CREDIT_WORDS):
+            return True
+    return False
 
 
 _TITLE_TAGS = frozenset({"div", "span", "p", "strong", "b"})
@@ -218,7 +326,7 @@ def finish_caption(caption: str, credit: str | None) -> tuple[str, str | None]:
             caption, credit = labelled_tail(caption)
     if credit is not None and rights_notice(credit):
         credit = None  # "\u00a9 RIPRODUZIONE RISERVATA": the page's rights, not the photo's credit
-    return caption.strip(), credit
+    return caption.strip().rstrip(";,").rstrip(), credit  # (a museum label's title line ends "…, 2021;")
 
 
 def bare_credit(credit: str) -> str:

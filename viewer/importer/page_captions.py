@@ -8,7 +8,9 @@ gallery card, a table's caption row) share it; else the element right after the 
 caption when classed as one or set apart (emphasised, centred); numbered captions after a run of
 photos ("1. …", "2. …", a photo with none skipped: "4. …", "6. …") go to them by number; a short
 box holding one photo and its caption and credit in separate elements is its caption; JSON-LD
-ImageObject captions come last.
+ImageObject captions come last. A table's caption row gives each column's photo its own cell. A
+gallery whose captions close with who took each photo, in brackets ("… (Ana Ruiz)") or on a line
+of its own ("Title<br>Ana Ruiz"), has them as its credits when enough of its captions do so.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from typing import TYPE_CHECKING
 
+from viewer.importer.credits import is_name_line
 from viewer.importer.page_blocks import LIST_NUMBER, Block
 from viewer.importer.page_caption_text import CONTAINER_BUDGET, MAX_CAPTION, caption_parts, finish_caption
 from viewer.importer.page_metadata import LinkedData
@@ -55,6 +58,8 @@ class CaptionFinder:
                 _attribute_caption(block)
             if block.photo is not None and block.photo.credit is None:
                 _attribute_credit(block)
+        _names_below(photos, tops)
+        _bracketed_credits([block.photo for block in photos if block.photo is not None])
         kept = [block for block in blocks if block.kind == "photo" or not self._inside(block.node, taken)]
         kept = _without_repeats(kept)
         _numbered_captions(kept)
@@ -101,6 +106,8 @@ class CaptionFinder:
         photo = block.photo
         assert photo is not None
         node = top = block.node
+        if photo.caption:
+            return top  # a post's title in a list of posts (page_walk.py)
         links: set[int] = set()
         credit: str | None = None
         last = -1
@@ -394,6 +401,12 @@ def _one_each(element: LexborNode, caption: str, photos: int) -> list[str] | Non
     photos; else None."""
     if photos < 2:
         return None
+    if element.tag == "tr":  # a table's caption row under its row of photos: one cell per column
+        cells = [node for _, node in zip(range(CONTAINER_BUDGET), element.iter()) if node.tag in ("td", "th")]
+        if len(cells) == photos:
+            texts = [finish_caption(*caption_parts(cell)[:2])[0] for cell in cells]
+            if all(texts):
+                return texts
     items = [node for _, node in zip(range(CONTAINER_BUDGET), element.traverse()) if node.tag == "li"]
     if len(items) == photos:
         texts = [finish_caption(*caption_parts(item)[:2])[0] for item in items]
@@ -503,3 +516,95 @@ def _split_numbered(text: str, most: int) -> list[str]:
         start = at + width
     parts.append(text[start:].strip())
     return parts if len(parts) >= 2 else []
+
+
+MAX_BRACKETED = 60
+"""Characters: a credit in brackets closing a caption is short."""
+
+
+def _closing_brackets(caption: str) -> tuple[str, str] | None:
+    """(the caption before, the words inside) for a caption closing with a short phrase in
+    brackets ("… na esquina. (Ana Ruiz)", "… di lantai dasar (dokumentasi pribadi)"): one to five
+    words, no digits nor sentence punctuation inside; else None."""
+    text = caption.rstrip()
+    if not text.endswith(")"):
+        return None
+    at = text.rfind("(", max(0, len(text) - MAX_BRACKETED - 2))
+    if at == -1:
+        return None
+    inner = text[at + 1:-1].strip()
+    words = inner.split()
+    if not 1 <= len(words) <= 5 or any(ch.isdigit() or ch in ".!?:;()[]" for ch in inner):
+        return None
+    return text[:at].rstrip(" \u2014\u2013-|"), inner
+
+
+def _bracketed_credits(photos: list[PagePhoto]) -> None:
+    """A gallery whose captions close with who took each photo in brackets and no label ("…
+    (Ana Ruiz)", "… (Dokumentasi pribadi)"): when at least three of the story's captions, and
+    half of them, close so with a person's name or a phrase that recurs, those are the credits."""
+    found: list[tuple[PagePhoto, str, str]] = []
+    captioned = 0
+    for photo in photos:
+        if not photo.caption:
+            continue
+        captioned += 1
+        if photo.credit is None:
+            parts = _closing_brackets(photo.caption)
+            if parts is not None:
+                found.append((photo, *parts))
+    counts: dict[str, int] = {}
+    for _, _, inner in found:
+        counts[norm(inner)] = counts.get(norm(inner), 0) + 1
+    credits = [(photo, rest, inner) for photo, rest, inner in found
+               if counts[norm(inner)] >= 2 or is_name_line(inner)]
+    if len(credits) < 3 or 2 * len(credits) < captioned:
+        return
+    for photo, rest, inner in credits:
+        photo.caption, photo.credit = rest, inner
+
+
+def _last_line(element: LexborNode) -> str:
+    """The text of `element` after its last `<br>` (its first CONTAINER_BUDGET nodes), or ""
+    when it has none."""
+    lines = 0
+    after: list[str] = []
+    for _, node in zip(range(CONTAINER_BUDGET), element.traverse(include_text=True)):
+        if node.tag == "br":
+            lines += 1
+            after = []
+        elif node.tag == "-text":
+            value = node.text_content or ""
+            if value.strip():
+                after.append(value)
+    return " ".join(" ".join(after).split()) if lines else ""
+
+
+def _names_below(photos: list[Block], tops: list[LexborNode]) -> None:
+    """A gallery whose captions give the picture's title, then on a line of its own who made it
+    ("Low tide, Staithes<br>Ana Ruiz"): when at least two of the story's captions, and half of
+    them, end so with a line that is only a person's name, that line is each one's credit, and
+    so is a caption that is only a name."""
+    found: list[tuple[PagePhoto, str, str]] = []
+    names: list[PagePhoto] = []
+    captioned = 0
+    for block, top in zip(photos, tops):
+        photo = block.photo
+        if photo is None or not photo.caption:
+            continue
+        captioned += 1
+        if photo.credit is not None or block.title:
+            continue
+        last = _last_line(top)
+        if not last and is_name_line(photo.caption):
+            names.append(photo)
+            continue
+        caption = photo.caption
+        if last and len(last) < len(caption) and caption.endswith(last) and is_name_line(last):
+            found.append((photo, caption[:-len(last)].rstrip(" ,;|\u2014\u2013-"), last))
+    if len(found) < 2 or 2 * len(found) < captioned:
+        return
+    for photo, rest, name in found:
+        photo.caption, photo.credit = rest, name
+    for photo in names:
+        photo.caption, photo.credit = "", photo.caption

@@ -225,13 +225,14 @@ def is_file_name(text: str, address: str = "") -> bool:
     """An alt text that is only a file name: with a picture's suffix or a camera's prefix
     ("DSC_4410.jpg", "IMG_2231"), one token a person does not write ("PhotoWeek261120fogmarsh",
     "Mural_walk_Oakland", "wren-hollis-studio-01": three digits among letters, underscores, plus
-    signs or several hyphens), or one such token that is the name of the picture's own file (`address`)."""
+    signs or several hyphens; an upload's number, "1408713221968093374"), or one such token that is
+    the name of the picture's own file (`address`)."""
     name = text.strip().lower()
     if " " not in name and (name.endswith(IMAGE_SUFFIXES) or name[:4] in ("img_", "dsc_", "dscf", "dsc0", "pxl_")):
         return True
     if name and " " not in name and len(name) >= 6 and (
             sum(ch.isdigit() for ch in name) >= 3 and any(ch.isalpha() for ch in name) or "_" in name or "+" in name
-            or name.count("-") >= 2):
+            or name.count("-") >= 2 or name.isdigit() and len(name) >= 8):  # (or an upload's number)
         return True
     # one token of the picture's own file name, however spelt ("PhotoWeek_fog" on photoweek-fog.jpg),
     # when it also has a file name's separators (a plain word such as "Reeds" on reeds.jpg is a name)

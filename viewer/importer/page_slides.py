@@ -11,11 +11,13 @@ credit's label and its name as two lines ("Photograph" / "Name"), is that photo'
 right above a photo with no credit, when the photo before has one, is that next photo's. A short
 sentence that only repeats the credited photographer's name ("A foto é de Name.") is dropped; an
 alt that is the photo's credit, or only repeats the headline, is no title; nor is a deck heading
-in the article's <header>.
+in the article's <header>. A picture captioned as a detail of a work another slide shows whole is
+no slide.
 """
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from itertools import pairwise
 from typing import TYPE_CHECKING
 
@@ -23,7 +25,7 @@ from viewer import patterns
 from viewer.importer.credits import credit_line
 from viewer.importer.page_blocks import LIST_NUMBER, Block
 from viewer.importer.page_caption_text import bare_credit, credit_paragraph
-from viewer.importer.page_nodes import label_kind, norm
+from viewer.importer.page_nodes import class_text, label_kind, norm
 from viewer.importer.page_pictures import is_file_name
 from viewer.importer.page_types import Page, PagePhoto, PageSlide
 
@@ -170,6 +172,7 @@ this, is the slide's title (a blog's line under each picture)."""
 
 def slides_from_blocks(title: str | None, blocks: list[Block], skipped: list[tuple[str, str]],
                        keep_numbers: bool = False) -> Page:
+    blocks = _without_featured_banner(blocks, skipped)
     numbers = [block.number for block in blocks if block.kind == "heading" and block.number is not None]
     steps = sum(1 for a, b in pairwise(numbers) if abs(b - a) == 1)
     numbered = len(numbers) >= 2 and steps >= max(1, (len(numbers) - 1) // 2)
@@ -276,4 +279,72 @@ def slides_from_blocks(title: str | None, blocks: list[Block], skipped: list[tup
         place([label])
     if heading is not None:
         place([heading.text, *waiting])
+    _without_details(intro, slides, skipped)
     return Page(title=title, intro=intro, slides=slides, skipped=skipped)
+
+
+_FEATURED_WORDS = ("featured", "wp-post-image", "post-thumbnail", "post_thumbnail")
+MIN_CAPTIONED_GALLERY = 3
+"""Photos with their caption or credit after a post's featured picture that make it a banner."""
+
+
+def _without_featured_banner(blocks: list[Block], skipped: list[tuple[str, str]]) -> list[Block]:
+    """A post's featured picture (its thumbnail on the site's lists: classed "featured",
+    "wp-post-image") standing first, before any text, with no caption, credit nor alt, above a
+    gallery whose photos (three at least, three in four) have their caption or credit: the post's
+    banner, not a slide."""
+    first = next((index for index, block in enumerate(blocks) if block.kind != "heading"), None)
+    if first is None or blocks[first].kind != "photo":
+        return blocks
+    photo = blocks[first].photo
+    if photo is None or photo.caption or photo.credit or photo.alt:
+        return blocks
+    rest = [block.photo for block in blocks[first + 1:] if block.photo is not None]
+    told = sum(1 for p in rest if p.caption or p.credit)
+    if told < MIN_CAPTIONED_GALLERY or 4 * told < 3 * len(rest):
+        return blocks
+    node: LexborNode | None = blocks[first].node
+    for _ in range(3):
+        if node is None:
+            return blocks
+        if node.attributes.get("class") and any(word in class_text(node) for word in _FEATURED_WORDS):
+            skipped.append((photo.source, "the post's featured picture, above a gallery captioned photo by photo"))
+            return blocks[:first] + blocks[first + 1:]
+        node = node.parent
+    return blocks
+
+
+_DETAIL = "(detail)"
+
+
+def _without_details(intro: list[str], slides: list[PageSlide], skipped: list[tuple[str, str]]) -> None:
+    """A picture whose caption or credit calls it a detail of a work another slide shows whole
+    ("Name, Title (detail), 2021": a banner cropped from a later photo) is no slide of its own;
+    its text stays, in the introduction or under the slide before."""
+    works: list[str] = []
+    for slide in slides:
+        photo = slide.photo
+        if photo is not None and photo.caption and _DETAIL not in photo.caption.lower():
+            works.append(norm(photo.caption))
+    if not works:
+        return
+    works.sort()
+    index = 0
+    while index < len(slides):
+        photo = slides[index].photo
+        work = ""
+        for text in (photo.caption, photo.credit or "") if photo is not None else ():
+            at = text.lower().find(_DETAIL)
+            if at > 0:
+                work = norm(bare_credit(text[:at]))
+                break
+        at = bisect_left(works, work)  # sorted: the first caption not below `work` is the one it may open
+        if len(work.split()) >= 3 and at < len(works) and works[at].startswith(work):
+            assert photo is not None
+            slide = slides.pop(index)
+            skipped.append((photo.source, "a detail of a photo the story shows whole"))
+            texts = [t for t in (photo.caption if _DETAIL not in photo.caption.lower() else "", *slide.paragraphs)
+                     if t]
+            (slides[index - 1].paragraphs if index > 0 else intro).extend(texts)
+            continue
+        index += 1

@@ -8,7 +8,8 @@ photo. A picture's saved file wins over a web address in every lazy attribute an
 `<picture><source>`; a `<noscript>` copy of a picture already there is not read twice, nor is a
 blur-up placeholder beside the picture itself; an element classed visually hidden that holds a
 picture is walked (only its label is hidden); a picture that is a teaser for another page (its
-link holds a title, or the title beside it links to the same page) is left out.
+link holds a title, or the title beside it links to the same page) is left out — unless the whole
+story is such teasers: the page is then a list of posts, each post's picture captioned with its title.
 """
 
 from __future__ import annotations
@@ -82,7 +83,8 @@ class StoryWalk:
     """The story's elements read into blocks (`blocks`), with the pictures left out and why
     (`skipped`) and the text about the article rather than of it (`left_out`)."""
 
-    def __init__(self, page: Path, found: Survey, title: str | None, sites: set[str], base: str | None) -> None:
+    def __init__(self, page: Path, found: Survey, title: str | None, sites: set[str], base: str | None,
+                 list_page: bool = False) -> None:
         self.resolver = SavedFiles(page)
         self.found = found
         self.title_key = norm(title)
@@ -100,6 +102,12 @@ class StoryWalk:
         self.story_text = 0
         self.roots: set[int] = set()
         """The story's elements, by id."""
+        self.list_page = list_page
+        """The page is a list of posts (a blog's category page): its teasers are its photos, each
+        captioned with its post's title."""
+        self.teasers = 0
+        """Pictures left out as teasers for another page."""
+        self._teaser_title = ""
 
     # -- the walk
 
@@ -367,8 +375,10 @@ class StoryWalk:
             if remote is None and not any(urlsplit(c).path.lower().endswith(IMAGE_SUFFIXES) for c in candidates):
                 self.skipped.append((name, "not saved with the page, and no web address"))
                 return None
+        self._teaser_title = ""
         teaser = self._teaser(image)
-        if teaser:
+        if teaser and not self.list_page:
+            self.teasers += 1
             self.skipped.append((name, teaser))
             return None
         key = str(local) if local else remote or name
@@ -379,7 +389,8 @@ class StoryWalk:
         if local is None and remote is None:
             self.missing += 1
         alt = " ".join((image.attributes.get("alt") or "").split())
-        return PagePhoto(source=name, local=local, remote=remote, alt=alt)
+        caption = self._teaser_title if teaser else ""
+        return PagePhoto(source=name, local=local, remote=remote, alt=alt, caption=caption)
 
     def _address(self, candidate: str) -> str | None:
         """A picture's web address: as written, or made whole with the page's address when it is
@@ -416,6 +427,7 @@ class StoryWalk:
         if link.mem_id not in self.link_text:
             self.link_text[link.mem_id] = len(node_text(link)) >= 15
         if self.link_text[link.mem_id]:
+            self._teaser_title = node_text(link)
             return "a teaser linking to another page (a card with its title)"
         found = self.found
         node = link.parent
@@ -432,6 +444,7 @@ class StoryWalk:
                     break
                 if other.mem_id != link.mem_id and (other.attributes.get("href") or "").strip() == href \
                         and node_text(other):
+                    self._teaser_title = node_text(other)
                     return "a thumbnail linking to another page (related articles)"
             node = node.parent
         return None
