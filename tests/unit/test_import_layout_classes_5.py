@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from viewer.importer import parse_article
 from viewer.importer.credits import credit_line, is_name_line
-from viewer.importer.lines import prepare
+from viewer.importer.lines import place_heading_end, prepare
 from viewer.importer.roles import features
 
 HEADINGS = ["Prayer at dawn in Dhaka", "The keeper of the clock", "Fire in the square", "A forest of light",
@@ -271,3 +271,30 @@ def test_the_last_caption_before_the_share_bar_stays_a_photo():
     lines += ["Share on Facebook", "Copyright © Tool Factory, Inc. All rights reserved."]
     entries = parse_article("\n\n".join(lines) + "\n").entries
     assert [entry.title for entry in entries] == ["Last Petal", "Blue Hour", "Old Tram", "Wet Dog"]
+
+
+def test_a_place_heading_run_together_with_its_paragraph_is_split_off():
+    places = ["Meteora, Greece", "Porto, Portugal", "Essaouira, Morocco", "Ljubljana, Slovenia"]
+    lines = ["Travel Photo Diary", "Have you ever kept a travel scrapbook, with prints taped in and notes beside "
+             "them? This is mine, one picture a place."]
+    lines += [f"{place} {scene}" for place, scene in zip(places, SCENES)]
+    entries = parse_article("\n\n".join(lines) + "\n").entries
+    assert [entry.title for entry in entries] == places
+    assert [entry.paragraphs[0] for entry in entries] == SCENES[:4]
+
+
+def test_captions_opening_with_a_place_in_a_sentence_are_not_split():
+    # "Residents of Kyiv, Ukraine Queue…" has no heading before its comma; one glued place is not a habit
+    assert place_heading_end("Residents of Kyiv, Ukraine Queue for water in the morning after the night.") == 0
+    assert place_heading_end("Paris, France. The city was busy today with people walking by the river.") == 0
+    lines = ["Pictures of the day", "Lisbon, Portugal Trams climb the hill at dawn while the city is still "
+             "asleep and the bakeries open.", *SCENES[:3]]
+    entries = parse_article("\n\n".join(lines) + "\n").entries
+    assert entries[0].title.startswith("Lisbon, Portugal Trams")
+
+
+def test_a_time_span_after_for_is_not_a_publication():
+    assert credit_line("Packing Light for Two Weeks") is None
+    assert credit_line("Kim Lo for The Paper") == "Kim Lo for The Paper"
+    assert credit_line("Ana Ruiz for The New York Times") == "Ana Ruiz for The New York Times"
+    assert not is_name_line("Recent Posts") and not is_name_line("Popular Posts")

@@ -269,6 +269,12 @@ def _place_end(words: list[_Word], start: int) -> int:
     return start
 
 
+_COUNT_WORDS = frozenset({"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+                          "twelve", "twenty", "thirty", "hundred", "thousand", "a", "an", "all", "every", "each",
+                          "many", "several", "some", "free", "sale", "life", "ever", "good", "now", "later"})
+"""Words after "for" that begin a span or a purpose, not a publication's name."""
+
+
 def _body_end(words: list[_Word], start: int, lenient: bool) -> int:
     """The end of a credit body from `start`: names joined by connectors ("Jo Bell/AFP via Getty
     Images", "Kim Lo for The Paper", "u/fern / Via reddit.com"), then ", File" or "(Town, Country)"."""
@@ -285,6 +291,8 @@ def _body_end(words: list[_Word], start: int, lenient: bool) -> int:
             continue
         if joined:
             after = end + 1
+            if word.bare == "for" and after < len(words) and words[after].bare in _COUNT_WORDS:
+                break  # "Packing Light for Two Weeks": a span of time, not a publication
             if after < len(words) and words[after].bare in ("via",):
                 after += 1  # "u/name / Via site"
             nxt = _name_end(words, after, lenient)
@@ -658,7 +666,8 @@ _CALENDAR = {"january", "february", "march", "april", "may", "june", "july", "au
              "dec", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today",
              "yesterday", "tomorrow"}
 _NOT_NAME_WORDS = _CALENDAR | {"this", "that", "these", "those", "here", "there", "now", "it", "we", "you", "our",
-                               "your", "my", "us", "all", "more", "next", "previous", "back", "top", "new"} | {
+                               "your", "my", "us", "all", "more", "next", "previous", "back", "top", "new",
+                               "recent", "popular", "latest", "related"} | {
     "facebook", "twitter", "instagram", "pinterest", "linkedin", "whatsapp", "reddit", "tumblr", "youtube", "tiktok",
     "telegram", "flipboard", "messenger", "google+", "google"}
 """Capitalised words that make a short line a date or a button (a row of share links: "Facebook

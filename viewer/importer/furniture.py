@@ -50,7 +50,7 @@ _PREFIXES = patterns.compile(
     r"click to (?:view|enlarge|see|open|expand|zoom)|tap to (?:view|enlarge|expand)|find out more|"
     r"(?:published|updated) on\s+(?:\S+\s+)?\d+|"
     r"previous post|next post|older entries|newer entries|related posts|reader interactions|you may also like|"
-    r"you might also like|photo editors?:)\b"
+    r"you might also like|photo editors?:)\b|writer[’']s picture:"
     r"|(?:like this:|like loading\b|posted in\s+[^.!?]{1,60}(?:\||$)|last edited:|reactions:)"
     # other languages' share prompts (their "see also" and "leave a comment" are the footer's: roles.py)
     r"|(?:compartir en|compartilhar (?:no|na|em)|partager sur|teilen auf|condividi su|delen op|udostępnij na)\b",

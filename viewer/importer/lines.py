@@ -297,6 +297,8 @@ def prepare(text: str, keep_all: bool = False) -> Prepared:
         units = _join_datelines(units)
     if not keep_all and sum(1 for unit in units if _caps_heading_end(unit.text)) >= 2:
         units = _split_caps_headings(units)
+    if not keep_all:
+        units = _split_place_headings(units)
     numbering = _numbering(units)
     if numbering is not None:
         units = _with_numbers(units, numbering)
@@ -657,6 +659,44 @@ def _caps_heading_end(text: str) -> int:
     # Only a credit label may follow ("… HARBOUR Photograph by Name In this…"): a kicker ("HOLDING
     # THE LINE: Students…") or a dateline ("LVIV, UKRAINE, JAN. 14.Children…") opens its caption.
     return position if starts_with_credit_label(text[position:]) else 0
+
+
+PLACE_HEADINGS_LEAST = 3
+"""A place heading run together with its paragraph is split off where the article does it this often."""
+
+
+def place_heading_end(text: str) -> int:
+    """Where a place heading run together with the paragraph under it ends (`Meteora, Greece
+    Greece keeps pulling me back. …` → after "Greece"), or 0: one to three capitalised words, a
+    comma, one capitalised word, then a capitalised word opening a sentence of some length."""
+    words = text[:120].split(" ")
+    if len(text.split()) < 10:
+        return 0
+    for comma in range(min(3, len(words) - 3)):
+        if not all(word[:1].isupper() for word in words[:comma + 1]) or not words[comma].endswith(","):
+            continue
+        country, following = words[comma + 1], words[comma + 2]
+        if country[:1].isupper() and country.isalpha() and following[:1].isupper() and \
+                not following.endswith(".") and not any(w.endswith((",", ".", ":")) for w in words[:comma]):
+            return len(" ".join(words[:comma + 2]))
+        return 0
+    return 0
+
+
+def _split_place_headings(units: list[Unit]) -> list[Unit]:
+    """Place headings run together with their paragraphs, in an article that does so at least
+    PLACE_HEADINGS_LEAST times: each heading becomes its own line."""
+    if sum(1 for unit in units if unit.long and place_heading_end(unit.text)) < PLACE_HEADINGS_LEAST:
+        return units
+    out: list[Unit] = []
+    for unit in units:
+        end = place_heading_end(unit.text) if unit.long else 0
+        if end:
+            out.append(replace(unit, text=unit.text[:end].strip()))
+            out.append(Unit(unit.line, unit.text[end:].strip()))
+        else:
+            out.append(unit)
+    return out
 
 
 def _split_caps_headings(units: list[Unit]) -> list[Unit]:

@@ -332,7 +332,7 @@ _FOOTER_WORDS = ("rights reserved", "not supported", "optimal experience", "enab
                  "in the app", "download the app", "tag us", "sign in", "log in", "create account", "explore more",
                  "more on this", "reuse this", "subject to copyright",
                  "related topics", "related content", "related galleries", "more galleries", "privacy", "terms of",
-                 "cookie", "related posts", "related stories",
+                 "cookie", "related posts", "related stories", "recent posts", "popular posts",
                  "related articles", "you might also like", "you may also like", "most viewed", "most read",
                  "most popular", "more from", "more stories", "next article", "previous article", "next post",
                  "previous post", "older entries", "newer entries", "newsletter", "sign up", "follow us",
