@@ -15,7 +15,7 @@ mechanism (the role scorer, the credit grammar, the first pass over lines), with
 from __future__ import annotations
 
 from viewer.importer import parse_article
-from viewer.importer.credits import credit_line, is_name_line
+from viewer.importer.credits import credit_line, is_name_line, split_credit
 from viewer.importer.lines import place_heading_end, prepare
 from viewer.importer.roles import features
 
@@ -298,3 +298,57 @@ def test_a_time_span_after_for_is_not_a_publication():
     assert credit_line("Kim Lo for The Paper") == "Kim Lo for The Paper"
     assert credit_line("Ana Ruiz for The New York Times") == "Ana Ruiz for The New York Times"
     assert not is_name_line("Recent Posts") and not is_name_line("Popular Posts")
+
+
+def test_in_a_numbered_list_an_unnumbered_line_starts_no_photo():
+    lines = ["History", "6 rare historical photos that change our past view",
+             "1. 6 Rare Historical Photos That Change Our Past View",
+             "History is usually handed to us as a finished story, but a single photograph can quietly disagree "
+             "with the version we learned at school."]
+    for number, (heading, scene) in enumerate(zip(HEADINGS, SCENES), start=1):
+        lines += [f"{number}. {heading}", scene]
+        if number % 2:
+            lines += ["How the film survived", "The roll was posted home and found decades later in a tin."]
+    entries = parse_article("\n".join(lines) + "\n").entries
+    assert [entry.title for entry in entries][-6:] == HEADINGS
+    assert not any(entry.title == "How the film survived" for entry in entries)
+
+
+def test_a_field_with_a_date_is_never_a_heading():
+    lines = ["Friends of the Sky"]
+    for heading, scene in zip(HEADINGS[:4], SCENES):
+        lines += [heading, scene, "Credit: NASA/ESA", "Release Date: March 30, 2023"]
+    entries = parse_article("\n\n".join(lines) + "\n").entries
+    assert not any(entry.title.startswith("Release Date") for entry in entries)
+
+
+def test_credit_forms_of_the_twelfth_set():
+    assert credit_line("Liang Wen /  © REUTERS") == "Liang Wen /  © REUTERS"
+    assert split_credit("Ледяные скульптуры на фестивале в Харбине, Китай, 18 марта / Liang Wen /  © REUTERS")[1] \
+        == "Liang Wen /  © REUTERS"
+    assert credit_line("автор: Остап Мельничук") == "автор: Остап Мельничук"
+    assert split_credit("«Последний паром», автор: Остап Мельничук") == ("«Последний паром»", "автор: Остап Мельничук")
+    assert split_credit("“The Last Ferry”, photo: Ana Ruiz") == ("“The Last Ferry”", "photo: Ana Ruiz")
+    # a comma before words that are no labelled credit
+    for text in ["He went home, photo by photo, to the end of the road and back", "The market, photographed by night",
+                 "Автор материала рассказал о выставке."]:
+        assert split_credit(text)[1] is None, text
+    assert not is_name_line("Older Posts Home")
+
+
+def test_a_file_name_alt_with_a_changing_upload_number_is_the_pages():
+    lines = ["Οι πιο δυνατές φωτογραφίες της εβδομάδας"]
+    for number, (heading, scene) in enumerate(zip(HEADINGS, SCENES)):
+        lines += [heading, f"ap 2408113312{number:04d} οι καλυτερεσ φωτογραφιεσ τησ εβδομαδασ", scene]
+    article = parse_article("\n\n".join(lines) + "\n")
+    assert not any("ap 2408" in " ".join([entry.title, *entry.paragraphs]) for entry in article.entries)
+    assert len(article.entries) == len(HEADINGS)
+
+
+def test_short_numbers_in_repeated_lines_are_not_upload_numbers():
+    # "Photo 3 of 2024" lines differ by a short number: not one line repeated
+    lines = ["Pictures of the year"]
+    for number, scene in enumerate(SCENES, start=1):
+        lines += [f"Winner {number} of 2024 in the city", scene]
+    words = " ".join(" ".join([e.title, *e.paragraphs]) for e in parse_article("\n\n".join(lines) + "\n").entries)
+    assert "Winner 3 of 2024" in words

@@ -80,7 +80,9 @@ _KINDS = {"photograph", "photographs", "photo", "photos", "image", "images", "pi
           "ảnh", "hình", "фото", "фотография", "φωτογραφία", "φωτ", "sumber", "gambar"}
 _CREDIT_WORDS = {"credit", "credits", "copyright", "source", "photographer", "photographers", "courtesy",
                  "crédito", "créditos", "credito", "crediti", "crédit", "crédits", "fuente", "quelle", "fonte",
-                 "źródło", "bron", "kilde", "lähde", "fotógrafo", "fotografo", "fotograf", "photographe"}
+                 "źródło", "bron", "kilde", "lähde", "fotógrafo", "fotografo", "fotograf", "photographe",
+                 "автор", "источник", "джерело", "фотограф", "πηγή", "φωτογραφία", "φωτό", "φωτογράφος", "撮影",
+                 "写真", "사진", "출처", "ที่มา", "المصدر", "تصوير", "צילום", "קרדיט"}
 _BY_WORDS = (("by",), ("via",), ("from",), ("courtesy", "of"), ("courtesy",), ("credit", "to"),
              ("por",), ("par",), ("von",), ("di",), ("door",), ("de",), ("av",), ("af",), ("oleh",))
 """What joins a picture word to its maker ("Photo by", "Foto: ", "Photo par", "Foto von", "Foto di")."""
@@ -295,6 +297,8 @@ def _body_end(words: list[_Word], start: int, lenient: bool) -> int:
                 break  # "Packing Light for Two Weeks": a span of time, not a publication
             if after < len(words) and words[after].bare in ("via",):
                 after += 1  # "u/name / Via site"
+            if after + 1 < len(words) and words[after].text in ("©", "(c)", "(C)"):
+                after += 1  # "Liang Wen /  © REUTERS"
             nxt = _name_end(words, after, lenient)
             if nxt == after and word.text == "/" and after + 1 < len(words) and _is_date_code(words[after].text) and \
                     len(words[after].text) == 4:
@@ -667,7 +671,7 @@ _CALENDAR = {"january", "february", "march", "april", "may", "june", "july", "au
              "yesterday", "tomorrow"}
 _NOT_NAME_WORDS = _CALENDAR | {"this", "that", "these", "those", "here", "there", "now", "it", "we", "you", "our",
                                "your", "my", "us", "all", "more", "next", "previous", "back", "top", "new",
-                               "recent", "popular", "latest", "related"} | {
+                               "recent", "popular", "latest", "related", "older", "newer"} | {
     "facebook", "twitter", "instagram", "pinterest", "linkedin", "whatsapp", "reddit", "tumblr", "youtube", "tiktok",
     "telegram", "flipboard", "messenger", "google+", "google"}
 """Capitalised words that make a short line a date or a button (a row of share links: "Facebook
@@ -712,7 +716,7 @@ def _suffix(text: str, nested: bool = False) -> tuple[str, str] | None:
     by_title = _by_after_title(stripped, words)
     if by_title is not None:
         return by_title
-    named = _name_after_sentence(stripped) or _after_spaced_slash(stripped)
+    named = _name_after_sentence(stripped) or _after_spaced_slash(stripped) or _labelled_after_comma(stripped)
     if named is not None:
         return named
     for index in range(max(1, len(words) - MAX_WORDS), len(words)):
@@ -752,6 +756,22 @@ def _suffix(text: str, nested: bool = False) -> tuple[str, str] | None:
             if best is None:
                 best = (before, credit)
     return best
+
+
+def _labelled_after_comma(text: str) -> tuple[str, str] | None:
+    """`«Последний паром», автор: Остап Мельничук`, `“The Last Ferry”, photo: Ana Ruiz`: a work's
+    title, a comma, then a labelled credit (its label ending in a colon or "by")."""
+    comma = text.rfind(", ", max(0, len(text) - MAX_CREDIT - 2))
+    if comma <= 0:
+        return None
+    tail = text[comma + 2:].strip()
+    words = _words(tail)
+    label_end, _ = _label_end(words)
+    if not label_end or not (words[label_end - 1].text.endswith(":") or words[label_end - 1].bare == "by"):
+        return None
+    if credit_line(tail) is None or not any(ch.isalnum() for ch in text[:comma]):
+        return None
+    return text[:comma].rstrip(), tail
 
 
 def _is_desk_code(text: str) -> bool:

@@ -150,7 +150,7 @@ def _dateline(text: str) -> bool:
     parts = [part.strip() for part in text.split("|")]
     if len(parts) < 2 and " / " in text and len(text.split()) <= 8:
         parts = [part.strip() for part in text.split(" / ")]  # "Reuters / Friday, May 13, 2016"
-        return len(parts) == 2 and any(_only_a_date(part) for part in parts)
+        return len(parts) == 2 and any(only_a_date(part) for part in parts)
     return len(parts) >= 2 and all(len(part.split()) <= 5 for part in parts) and any(_DATE.search(p) for p in parts)
 
 
@@ -166,7 +166,7 @@ def photo_dateline(text: str) -> bool:
     if len(parts) != 2 or len(text) > 90:
         return False
     dates = [part for part in parts if _DATE.search(part) and len(part.split()) <= 5 and (
-        _only_a_date(part) or _only_a_date(part.replace(".", "")))]
+        only_a_date(part) or only_a_date(part.replace(".", "")))]
     places = [part for part in parts if part not in dates]
     if len(dates) != 1 or len(places) != 1:
         return False
@@ -186,7 +186,7 @@ _DATE_WORDS = patterns.compile(
     r"seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?|today|yesterday|an?|about", patterns.IGNORECASE)
 
 
-def _only_a_date(text: str) -> bool:
+def only_a_date(text: str) -> bool:
     """`August 16, 2013`, `Fri 16 Aug 2013 9:25pm BST`, `Updated 3 hours ago`: nothing but a date."""
     if len(text) > 100 or not any(character.isdigit() for character in text):
         return False  # "Monday" may well be a heading in a week of pictures; a date is short
@@ -237,7 +237,7 @@ def furniture(text: str) -> str | None:
         return "page numbers"
     if _ADDRESS.fullmatch(simple):
         return "a web address"
-    if _AGO.fullmatch(simple) or _dateline(text) or _only_a_date(text):
+    if _AGO.fullmatch(simple) or _dateline(text) or only_a_date(text):
         return "a dateline"
     # A row of share buttons or a "Close gallery" button is short: longer lines are not split into
     # words at all (most lines are captions, and tokenising each one is the importer's main cost).

@@ -543,17 +543,43 @@ BOILERPLATE_REPEATS = 3
 """A short line written this often is the page's own ("Comparte la fotografía", "Ver galería")."""
 
 
+UPLOAD_DIGITS = 6
+"""A run of at least this many digits in a short line is an upload's number (`ap 24081133120457 …`)."""
+
+
+def _boilerplate_key(text: str) -> str:
+    """A line as compared for repeats: case-folded, with an upload's number (UPLOAD_DIGITS digits
+    or more) written as `#`, so `ap 24081133120457 best photos` and `ap 24081278834412 best photos`
+    are the same file-name alt written with every photo."""
+    folded = text.casefold()
+    if sum(1 for ch in folded if ch.isdigit()) < UPLOAD_DIGITS:
+        return folded
+    out: list[str] = []
+    digits: list[str] = []
+    for ch in folded + " ":
+        if ch.isdigit():
+            digits.append(ch)
+            continue
+        if digits:
+            out.append("#" if len(digits) >= UPLOAD_DIGITS else "".join(digits))
+            digits = []
+        out.append(ch)
+    return "".join(out)[:-1]
+
+
 def _drop_boilerplate(units: list[Unit], dropped: list[tuple[int, str, str]]) -> list[Unit]:
     """Short lines repeated word for word with every photo — a share prompt, a button, a slideshow
     label, in any language — are the page's, not the story's. Credits ("Source: Drone Awards") and
     photographers' names repeat for the photos they credit, and are kept; so are lines written
     twice (a heading and its copy). The mark of a slide counter before a dropped line passes to
     the next line."""
-    spread = spread_through([unit.text.casefold() for unit in units], BOILERPLATE_REPEATS)
+    keys = [_boilerplate_key(unit.text) for unit in units]
+    spread = spread_through(keys, BOILERPLATE_REPEATS)
     kept: list[Unit] = []
     carry = False
-    for unit in units:
-        if unit.text.casefold() in spread and unit.words <= 6 and len(unit.text) <= 60 and \
+    for unit, key in zip(units, keys):
+        coded = key != unit.text.casefold()  # (an upload's number in it: a picture's file name, words aside)
+        if key in spread and (unit.words <= 6 and len(unit.text) <= 60 or coded and unit.words <= 12) and \
                 not unit.credit and credit_line(unit.text) is None and not is_name_line(unit.text) and \
                 not unit.text.rstrip().endswith((".", "?", "!")):
             dropped.append((unit.line, unit.text, "a line the page repeats with every photo"))

@@ -25,6 +25,7 @@ from typing import NamedTuple
 
 from viewer import patterns
 from viewer.importer.credits import credit_line, is_name_line, split_credit, starts_with_credit_label
+from viewer.importer.furniture import only_a_date
 from viewer.importer.lines import Prepared, Unit, spread_through
 
 TITLE, BYLINE, CHROME, INTRO, HEADING, CAPTION, PARAGRAPH, CREDIT, FOOTER, NOISE, ALT, SECTION = (
@@ -134,6 +135,7 @@ W: dict[str, float] = {
     "caption_under_heading": 0.0,
     "caption_unheaded_in_listicle": 6.5,
     "caption_in_gallery": 0.0,
+    "caption_unnumbered_in_numbered": 0.5,
     "paragraph_after_credit_in_gallery": 1.25,
     "credit_under_heading_before_caption": 0.3,
     "credit_before_entries": 2.0,
@@ -302,7 +304,8 @@ def _is_byline(text: str) -> bool:
                                                     # other languages' "(published) by"
                                                     "publicado por ", "por ", "publié par ", "par ", "von ",
                                                     "veröffentlicht von ", "pubblicato da ", "door ", "przez ",
-                                                    "oleh ", "ditulis oleh "))
+                                                    "oleh ", "ditulis oleh ", "автор: ", "autor: ", "auteur : ",
+                                                    "auteur: ", "autore: "))
                                 or lowered.endswith(("staff writer", "community member", "contributor", "editor")))
 
 
@@ -418,6 +421,8 @@ def _kicker(text: str) -> str | None:
     cut = text.find(": ", 0, 48)
     if cut <= 0 or not 2 <= len(text[:cut].split()) <= 5 or len(text[cut + 2:].split()) < 3:
         return None  # ("Bird: Great Egret", "Country: Spain": a record's field and its value)
+    if only_a_date(text[cut + 2:]):
+        return None  # "Release Date: March 30, 2023": a field and its date
     # Numbers aside: "Challenge 1: …", "Challenge 2: …" share the kicker "challenge #".
     key: list[str] = []
     for ch in text[:cut].casefold():
@@ -800,6 +805,10 @@ def _transition(state: _State, role: str, layout: Layout, article: _Article,
         # A phrase without a full stop under the headline is its standfirst ("Una selección de las
         # mejores fotografías de la jornada"), not a second, likelier headline after page chrome.
         moved = moved[0], moved[1] - W["dek_after_title"]
+    if moved is not None and role == CAPTION and not state.bare and article.numbered and not f.numbered \
+            and state.last not in (ALT, SECTION):
+        # Where list numbers start the entries, a line without one starts none.
+        moved = moved[0], moved[1] + W["caption_unnumbered_in_numbered"]
     if moved is not None and state.titled and not moved[0].titled:
         moved = moved[0]._replace(titled=True), moved[1]
     if moved is not None and article.counters:
@@ -888,12 +897,12 @@ def _solve(feats: list[Features], layout: Layout, article: _Article) -> tuple[fl
     history: list[tuple[str, int, float]] = []  # (role, parent history index, cost so far)
     first_content = True
     # A transition depends on the state, the role and three of the line's features: worked out once.
-    moves: dict[tuple[_State, str, bool, bool, bool], tuple[_State, float] | None] = {}
+    moves: dict[tuple[_State, str, bool, bool, bool, bool], tuple[_State, float] | None] = {}
     for feature in feats:
         nxt: dict[_State, tuple[float, int]] = {}
         emissions = [(role, _emission(feature, role, first_content, article, layout)) for role in ROLES]
         emissions = [(role, emit) for role, emit in emissions if emit != INF]
-        bits = (feature.suffix is not None, feature.after_counter, _dek_like(feature))
+        bits = (feature.suffix is not None, feature.after_counter, _dek_like(feature), feature.numbered)
         for state, (cost, pointer) in frontier.items():
             for role, emit in emissions:
                 key = (state, role, *bits)
