@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from viewer.importer import parse_article
 from viewer.importer.credits import credit_line, is_name_line, split_credit
-from viewer.importer.lines import place_heading_end, prepare
+from viewer.importer.lines import place_heading_end, prepare, word_count
 from viewer.importer.roles import features
 
 HEADINGS = ["Prayer at dawn in Dhaka", "The keeper of the clock", "Fire in the square", "A forest of light",
@@ -352,3 +352,19 @@ def test_short_numbers_in_repeated_lines_are_not_upload_numbers():
         lines += [f"Winner {number} of 2024 in the city", scene]
     words = " ".join(" ".join([e.title, *e.paragraphs]) for e in parse_article("\n\n".join(lines) + "\n").entries)
     assert "Winner 3 of 2024" in words
+
+
+def test_words_in_scripts_written_without_spaces_are_counted_by_characters():
+    assert word_count("宇佐の浜で凧を追いかける姉妹の後ろ姿。夏の光と風がそのまま写っています。") >= 16
+    assert word_count("ホーム") == 1  # a menu link stays one word
+    assert word_count("Harbour market stalls open") == 4
+    assert word_count("Seoul 서울 시장") == 3  # Korean is written with spaces
+    lines = ["土佐市観光協会", "ホーム", "観光スポット", "『写真で土佐市をPR!フォトコンテスト2023』入賞作品",
+             "今回のテーマは「土佐市のいろどり~四季の一瞬~」。全94作品の応募がありました。"]
+    scenes = ["宇佐の浜で凧を追いかける姉妹の後ろ姿。夏の光と風がそのまま写っているような一枚です。",
+              "早朝の川面に立ちこめる霧と、ゆっくり進む川舟。待つことの大切さを教えてくれる作品です。",
+              "収穫した文旦を両手に抱えて笑うおばあさん。被写体との距離の近さが伝わってきます。"]
+    for number, scene in enumerate(scenes, start=1):
+        lines += [f"「作品{number}」/西森あかりさま", scene]
+    entries = parse_article("\n\n".join(lines) + "\n").entries
+    assert len(entries) >= 3  # (the long captions are not all read as a site's menu)

@@ -59,6 +59,27 @@ _TEXT_LABELS = {"description", "description (brief)", "caption", "summary", "abo
 _CREDIT_LABELS = {"photographer", "credit", "photo credit", "source", "maker", "artist", "creator", "credit line"}
 
 
+CHARACTERS_PER_WORD = 2
+"""In scripts written without spaces (Chinese, Japanese, Thai…), how many characters count as a word."""
+
+
+def _unspaced(ch: str) -> bool:
+    """A character of a script written without spaces between words."""
+    code = ord(ch)
+    return 0x3040 <= code <= 0x30FF or 0x3400 <= code <= 0x9FFF or 0xF900 <= code <= 0xFAFF or \
+        0x0E00 <= code <= 0x0EFF or 0x1000 <= code <= 0x109F or 0x1780 <= code <= 0x17FF
+
+
+def word_count(text: str) -> int:
+    """Words in `text`: its space-separated words, and in scripts written without spaces one word
+    per CHARACTERS_PER_WORD characters, so that a Japanese caption is as long as an English one."""
+    count = 0
+    for token in text.split():
+        unspaced = sum(1 for ch in token if ch > "\u0dff" and _unspaced(ch))
+        count += max(1, unspaced // CHARACTERS_PER_WORD) if unspaced >= 2 * CHARACTERS_PER_WORD else 1
+    return count
+
+
 @dataclass(frozen=True)
 class Unit:
     line: int
@@ -77,7 +98,7 @@ class Unit:
 
     @property
     def words(self) -> int:
-        return len(self.text.split())
+        return word_count(self.text)
 
     @property
     def long(self) -> bool:
@@ -573,7 +594,7 @@ def _drop_boilerplate(units: list[Unit], dropped: list[tuple[int, str, str]]) ->
     photographers' names repeat for the photos they credit, and are kept; so are lines written
     twice (a heading and its copy). The mark of a slide counter before a dropped line passes to
     the next line."""
-    keys = [_boilerplate_key(unit.text) for unit in units]
+    keys: list[str | None] = [_boilerplate_key(unit.text) for unit in units]
     spread = spread_through(keys, BOILERPLATE_REPEATS)
     kept: list[Unit] = []
     carry = False
