@@ -14,6 +14,9 @@ mechanism (the role scorer, the credit grammar, the first pass over lines), with
 
 from __future__ import annotations
 
+import pytest
+
+from tests.unit.test_linear_time import assert_linear
 from viewer.importer import parse_article
 from viewer.importer.credits import credit_line, is_name_line, split_credit
 from viewer.importer.lines import place_heading_end, prepare, word_count
@@ -368,3 +371,36 @@ def test_words_in_scripts_written_without_spaces_are_counted_by_characters():
         lines += [f"「作品{number}」/西森あかりさま", scene]
     entries = parse_article("\n\n".join(lines) + "\n").entries
     assert len(entries) >= 3  # (the long captions are not all read as a site's menu)
+
+
+# Adversarial families for this round's mechanisms: each is timed at n and 4n, on one line (the
+# credit grammar and the first pass) and as a whole article (the role scorer too).
+HOSTILE = {
+    "inline list numbers": lambda n: "".join(f"{i}. A harbour at dawn. " for i in range(1, n + 1)),
+    "inline numbers out of count": lambda n: "1. A. " * n,
+    "place headings": lambda n: "Meteora, Greece " * n + "Greece keeps pulling me back.",
+    "commas before labels": lambda n: "«Паром», автор: " * n + "Остап Мельничук",
+    "commas alone": lambda n: ", " * n,
+    "slashes and copyright signs": lambda n: "Liang Wen /  © " * n + "REUTERS",
+    "upload numbers": lambda n: "ap 24081133120457 " * n,
+    "unspaced script": lambda n: "宇佐の浜で凧を追いかける" * n,
+    "screen-reader labels": lambda n: "Pie de foto, " * n + "Un hombre.",
+    "field labels": lambda n: "Bird: " * n + "Egret",
+    "signatures": lambda n: "— " * n + "Dana Whitlock",
+    "numbered credits": lambda n: "01 © " * n + "Name - Contest",
+}
+
+
+@pytest.mark.parametrize("name", sorted(HOSTILE))
+def test_this_rounds_rules_are_linear(name):
+    make = HOSTILE[name]
+
+    def run(text: str) -> None:
+        split_credit(text, titled=True)
+        credit_line(text)
+        prepare(text)
+        word_count(text)
+
+    run(make(60))
+    assert_linear(run, make, 300)
+    assert_linear(parse_article, lambda n: "\n\n".join(make(20) for _ in range(n)), 40)
