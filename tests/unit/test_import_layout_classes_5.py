@@ -373,6 +373,29 @@ def test_words_in_scripts_written_without_spaces_are_counted_by_characters():
     assert len(entries) >= 3  # (the long captions are not all read as a site's menu)
 
 
+def test_the_headline_repeated_as_every_pictures_alt_is_dropped_but_stays_the_title():
+    title = "The strangest and best pictures of the week from around the world"
+    lines = ["Home", "News", title, "Reuters published a set of pictures today from every corner of the world, "
+             "and here are the ones we liked best."]
+    for scene in SCENES[:5]:
+        lines += [title, scene]
+    article = parse_article("\n\n".join(lines) + "\n")
+    assert article.title == title
+    assert [entry.title for entry in article.entries] == SCENES[:5]
+
+
+def test_a_caption_copied_as_the_next_pictures_alt_is_not_the_headline():
+    # (a truncated copy of the first caption before every photo: its first copy is a caption, and
+    # the copies below it are not dropped as the headline's)
+    copy = "Thousands of paper carp lanterns float down the stream"
+    lines = ["Pictures of the week", "Lanterns in Seoul, cranes in Hokkaido and queues in London: the week in "
+             "pictures from around the world."]
+    for scene in SCENES[:4]:
+        lines += [copy, scene]
+    prepared = prepare("\n\n".join(lines) + "\n")
+    assert [unit.text for unit in prepared.units].count(copy) == 4
+
+
 # Adversarial families for this round's mechanisms: each is timed at n and 4n, on one line (the
 # credit grammar and the first pass) and as a whole article (the role scorer too).
 HOSTILE = {

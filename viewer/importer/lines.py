@@ -564,6 +564,8 @@ BOILERPLATE_REPEATS = 3
 """A short line written this often is the page's own ("Comparte la fotografía", "Ver galería")."""
 
 
+HEADLINE_LINES = 15
+"""The first lines, where a page's headline stands (before its story)."""
 UPLOAD_DIGITS = 6
 """A run of at least this many digits in a short line is an upload's number (`ap 24081133120457 …`)."""
 
@@ -598,9 +600,15 @@ def _drop_boilerplate(units: list[Unit], dropped: list[tuple[int, str, str]]) ->
     spread = spread_through(keys, BOILERPLATE_REPEATS)
     kept: list[Unit] = []
     carry = False
+    seen: set[str | None] = set()
+    first_long = next((index for index, unit in enumerate(units) if unit.long), len(units))
+    top = set(keys[:min(HEADLINE_LINES, first_long)])  # (the lines above the story's first paragraph)
     for unit, key in zip(units, keys):
         coded = key != unit.text.casefold()  # (an upload's number in it: a picture's file name, words aside)
-        if key in spread and (unit.words <= 6 and len(unit.text) <= 60 or coded and unit.words <= 12) and \
+        # The headline written again as each picture's alt: its first copy, at the top, stays
+        longer = not unit.long and unit.words <= 25 and key in seen and key in top
+        seen.add(key)
+        if key in spread and (unit.words <= 6 and len(unit.text) <= 60 or coded and unit.words <= 12 or longer) and \
                 not unit.credit and credit_line(unit.text) is None and not is_name_line(unit.text) and \
                 not unit.text.rstrip().endswith((".", "?", "!")):
             dropped.append((unit.line, unit.text, "a line the page repeats with every photo"))
