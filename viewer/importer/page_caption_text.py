@@ -14,7 +14,14 @@ from urllib.parse import urlsplit
 
 from viewer import patterns
 from viewer.importer.credit_tails import labelled_tail
-from viewer.importer.credits import credit_body, credit_line, rights_notice, split_credit, starts_with_credit_label
+from viewer.importer.credits import (
+    credit_body,
+    credit_line,
+    is_name_line,
+    rights_notice,
+    split_credit,
+    starts_with_credit_label,
+)
 from viewer.importer.furniture import furniture
 from viewer.importer.page_nodes import (
     CREDIT_WORDS,
@@ -68,6 +75,7 @@ def caption_parts(node: LexborNode, skip: frozenset[int] | set[int] = frozenset(
     heading: list[str] = []
     credits: list[list[str]] = []
     weak: list[str] = []
+    owners: list[LexborNode | None] = []  # the element each piece of the caption is written in
     budget = CONTAINER_BUDGET
     stack = [_Frame(node, None)]
     while stack and budget > 0:
@@ -103,6 +111,7 @@ def caption_parts(node: LexborNode, skip: frozenset[int] | set[int] = frozenset(
                 weak.append(value)
             else:
                 caption.append(value)
+                owners.append(child.parent)
             continue
         if tag[:1] == "-" or tag in ("img", "picture", "source", "noscript") or child.mem_id in skip:
             continue
@@ -148,6 +157,11 @@ def caption_parts(node: LexborNode, skip: frozenset[int] | set[int] = frozenset(
     # the longest credit element that reads as a credit; a link beside it ("View the photo
     # bank") is only the longest when none does
     credit = max(texts, key=lambda text: (credit_line(text) is not None, len(text))) if texts else None
+    if credit is None and not weak:
+        closing = _closing_name(node, caption, owners)
+        if closing is not None:
+            credit = closing
+            del caption[-1]
     if credit is None and weak:
         credit = join_text(weak) or None
     elif weak:
@@ -273,6 +287,29 @@ def _labelled_element(text_node: LexborNode, value: str) -> bool:
     body = credit_body(value).strip()
     return bool(body) and len(body.split()) <= 4 and node_text(parent).strip() == value and \
         not body.endswith((".", "!", "?"))
+
+
+_CLOSING_TAGS = frozenset({"span", "p", "div", "small", "cite", "em", "i"})
+
+
+def _closing_name(box: LexborNode, caption: list[str], owners: list[LexborNode | None]) -> str | None:
+    """The credit a caption box prints without a label in an element of its own after the
+    caption's finished sentence ("<span>The lighthouse lit in blue.</span> <span>Ana Ruiz</span>",
+    "… <span>EFE</span>"): that element's text when it is only a person's name or an agency's;
+    else None."""
+    if len(caption) < 2 or len(owners) != len(caption):
+        return None
+    last, element, before = caption[-1].strip(), owners[-1], owners[-2]
+    if element is None or before is None or element.mem_id in (box.mem_id, before.mem_id) or \
+            element.tag not in _CLOSING_TAGS or len(last) > 60:
+        return None
+    if not caption[-2].rstrip().endswith((".", "!", "?", "\u2026", "\u201d", '"', ")")):
+        return None
+    if not is_name_line(last) and credit_line(last) != last:
+        return None
+    # all of its element: one text, nothing else in it (a few children looked at, never its whole tree)
+    children = [child for _, child in zip(range(3), element.iter(include_text=True))]
+    return last if len(children) == 1 and children[0].tag == "-text" else None
 
 
 def _credit_part(node: LexborNode) -> bool:

@@ -50,6 +50,7 @@ class CaptionFinder:
         owner, shared = _holders(photos)
         taken: set[int] = set()  # caption elements: their text is not prose
         tops = [self._own_caption(block, shared, taken) for block in photos]
+        self._sister_captions(photos, tops, shared, taken)
         self._group_captions(photos, tops, owner, shared, taken)
         for block, top in zip(photos, tops):
             if block.photo is not None and not block.photo.caption:
@@ -155,6 +156,43 @@ class CaptionFinder:
             taken.add(top.mem_id)
         return top
 
+    def _sister_captions(self, photos: list[Block], tops: list[LexborNode], shared: set[int],
+                         taken: set[int]) -> None:
+        """A photo left without a caption whose box is one of a run of like boxes (the same tag and
+        class, side by side) that are the captions of other photos (a gallery's slides: picture,
+        heading, text) has its box as its caption too, though it holds more text than theirs (two
+        paragraphs where they have one)."""
+        boxes: dict[tuple[int, str, str], int] = {}
+        for block, top in zip(photos, tops):
+            if block.photo is not None and block.photo.caption and top.mem_id in taken and top.parent is not None:
+                key = (top.parent.mem_id, top.tag or "", top.attributes.get("class") or "")
+                boxes[key] = boxes.get(key, 0) + 1
+        if not boxes:
+            return
+        for index, block in enumerate(photos):
+            photo = block.photo
+            if photo is None or photo.caption:
+                continue
+            node = block.node
+            links: set[int] = set()
+            for _ in range(MAX_CLIMB):
+                if node.mem_id in self.roots:
+                    break
+                parent = node.parent
+                if parent is None or parent.mem_id in shared or parent.parent is None:
+                    break
+                if parent.tag == "a":
+                    links.add(parent.mem_id)
+                key = (parent.parent.mem_id, parent.tag or "", parent.attributes.get("class") or "")
+                if boxes.get(key, 0) >= MIN_SISTERS and sum(self.found.text(parent.mem_id)) <= MAX_CAPTION:
+                    caption, credit, block.title = caption_parts(parent, links)
+                    if caption:
+                        photo.caption, photo.credit = finish_caption(caption, photo.credit or credit)
+                        taken.add(parent.mem_id)
+                        tops[index] = parent
+                    break
+                node = parent
+
     def _group_caption(self, top: LexborNode, owner: dict[int, int],
                        shared: set[int]) -> tuple[LexborNode, LexborNode] | None:
         """(the element holding the photo with others, their one caption element) or None: a
@@ -211,6 +249,9 @@ class CaptionFinder:
             return
         caption, credit, heading = caption_parts(sibling)
         caption, credit = finish_caption(caption, credit)
+        if caption and not credit and not heading and is_file_name(caption, photo.source):
+            taken.add(sibling.mem_id)  # the picture's file name printed under it ("Ana Ruiz 2"): no caption
+            return
         if caption or credit:
             photo.caption, photo.credit = caption, photo.credit or credit
             block.title = heading
@@ -340,6 +381,9 @@ def _caption_above(box: LexborNode, position: int, start: int, found: Survey) ->
     return len(texts) == 1 and span[0] <= texts[0] < span[1]
 
 
+MIN_SISTERS = 2
+"""Like boxes captioning other photos that make a photo's box of the same kind its caption."""
+
 CAPTION_BOX = 400
 """Characters: a box holding one photo and no more text than this is its caption box, however
 many elements the text is split into (caption, credit, counter)."""
@@ -417,9 +461,10 @@ def _one_each(element: LexborNode, caption: str, photos: int) -> list[str] | Non
 
 
 def _without_repeats(blocks: list[Block]) -> list[Block]:
-    """Prose that only repeats the caption or credit of the photo before it (a lightbox's copy
-    of the caption) is left out; so is a labelled copy of any photo's caption elsewhere in the
-    story ("Header image: <the lead photo's caption, perhaps cut short> — credit")."""
+    """Prose or a heading that only repeats the caption or credit of the photo before it (a
+    lightbox's copy of the caption, a card's title) is left out; so is a labelled copy of any
+    photo's caption elsewhere in the story ("Header image: <the lead photo's caption, perhaps cut
+    short> — credit")."""
     kept: list[Block] = []
     repeats: set[str] = set()
     captions = sorted(norm(block.photo.caption) for block in blocks
@@ -430,6 +475,8 @@ def _without_repeats(blocks: list[Block]) -> list[Block]:
             repeats = {key for key in (caption, credit, f"{caption} {credit}".strip()) if key}
         elif block.kind == "prose" and (norm(block.text) in repeats or _labelled_copy(block.text, captions)):
             continue
+        elif block.kind == "heading" and norm(block.text) in repeats:
+            continue  # a card's title after its picture, which has it as its caption already
         kept.append(block)
     return kept
 

@@ -226,7 +226,8 @@ def is_file_name(text: str, address: str = "") -> bool:
     ("DSC_4410.jpg", "IMG_2231"), one token a person does not write ("PhotoWeek261120fogmarsh",
     "Mural_walk_Oakland", "wren-hollis-studio-01": three digits among letters, underscores, plus
     signs or several hyphens; an upload's number, "1408713221968093374"), or one such token that is
-    the name of the picture's own file (`address`)."""
+    the name of the picture's own file (`address`), or that name spelt out as words ending in the
+    file's number ("Baraka Otieno Wafula 2" on baraka_otieno_wafula_2.jpg)."""
     name = text.strip().lower()
     if " " not in name and (name.endswith(IMAGE_SUFFIXES) or name[:4] in ("img_", "dsc_", "dscf", "dsc0", "pxl_")):
         return True
@@ -239,6 +240,12 @@ def is_file_name(text: str, address: str = "") -> bool:
     if address and name and " " not in name and any(ch in name for ch in "_-+."):
         stem = image_key(address)
         return bool(stem) and _squeezed(name) == _squeezed(stem)
+    # the picture's own file name spelt out as words, with the file's number ("Baraka Otieno Wafula 2"
+    # on baraka_otieno_wafula_2.jpg): the title a site's uploader makes of a file, not a caption
+    words = name.split()
+    if address and len(words) >= 2 and words[-1].isdigit() and len(words[-1]) <= 4:
+        stem = image_key(address)
+        return bool(stem) and any(ch in stem for ch in "_-+") and _squeezed(name) == _squeezed(stem)
     return False
 
 

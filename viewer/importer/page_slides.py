@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING
 from viewer import patterns
 from viewer.importer.credits import credit_line
 from viewer.importer.page_blocks import LIST_NUMBER, Block
-from viewer.importer.page_caption_text import bare_credit, credit_paragraph
+from viewer.importer.page_caption_text import bare_credit, credit_paragraph, finish_caption
 from viewer.importer.page_nodes import class_text, label_kind, norm
 from viewer.importer.page_pictures import is_file_name
 from viewer.importer.page_types import Page, PagePhoto, PageSlide
@@ -162,6 +162,23 @@ def _credit_before(text: str, following: Block) -> bool:
     return True
 
 
+def _after_leading_credit(slide: PageSlide, text: str) -> str:
+    """The text under an uncaptioned photo without the credit it opens with, which is then the
+    photo's when it has none ("Photo submitted by Name. Caption: A girl…" → "A girl…"), and
+    without the caption's label after it; the text whole when it opens with no credit."""
+    photo = slide.photo
+    if photo is None or photo.credit:
+        return text
+    caption, credit = finish_caption(text, None)
+    if not credit or not caption or not text.startswith(credit) or len(credit) > MAX_CREDIT_PARAGRAPH:
+        return text
+    colon = caption.find(":")
+    if 0 < colon <= 20 and label_kind(caption[:colon + 1]) == "caption" and caption[colon + 1:].strip():
+        caption = caption[colon + 1:].strip()
+    photo.credit = credit
+    return caption
+
+
 MAX_CREDIT_PARAGRAPH = 120
 """Characters: a paragraph longer than this is prose, whatever it starts with."""
 
@@ -214,9 +231,10 @@ def slides_from_blocks(title: str | None, blocks: list[Block], skipped: list[tup
             continue  # a credit line standing right above the next photo, which has none
         if stand_in and block.kind == "prose" and heading is None:
             # the text right under an uncaptioned photo: a short line is the slide's title, a
-            # paragraph's first sentence is (the rest stays under it)
-            slides[-1].title, rest = (block.text, []) if len(block.text) <= SHORT_LINE else \
-                _caption_title(block.text)
+            # paragraph's first sentence is (the rest stays under it); one that opens with the
+            # photo's credit ("Photo submitted by Name. Caption: …") gives it, then its caption
+            text = _after_leading_credit(slides[-1], block.text)
+            slides[-1].title, rest = (text, []) if len(text) <= SHORT_LINE else _caption_title(text)
             slides[-1].paragraphs.extend(rest)
             stand_in = False
             continue

@@ -95,7 +95,8 @@ class StoryWalk:
         self.left_out: list[str] = []
         self.seen: set[str] = set()
         self.sizes: dict[Path, tuple[int, int] | None] = {}
-        self.link_text: dict[int, bool] = {}
+        self.link_text: dict[int, tuple[str, str | None]] = {}
+        """A teaser link's title and credit, by id (no title when it holds too little text to be a card)."""
         self.visited: set[int] = set()
         self.missing = 0
         self.story_photos = 0
@@ -108,6 +109,7 @@ class StoryWalk:
         self.teasers = 0
         """Pictures left out as teasers for another page."""
         self._teaser_title = ""
+        self._teaser_credit: str | None = None
 
     # -- the walk
 
@@ -375,7 +377,7 @@ class StoryWalk:
             if remote is None and not any(urlsplit(c).path.lower().endswith(IMAGE_SUFFIXES) for c in candidates):
                 self.skipped.append((name, "not saved with the page, and no web address"))
                 return None
-        self._teaser_title = ""
+        self._teaser_title, self._teaser_credit = "", None
         teaser = self._teaser(image)
         if teaser and not self.list_page:
             self.teasers += 1
@@ -390,7 +392,8 @@ class StoryWalk:
             self.missing += 1
         alt = " ".join((image.attributes.get("alt") or "").split())
         caption = self._teaser_title if teaser else ""
-        return PagePhoto(source=name, local=local, remote=remote, alt=alt, caption=caption)
+        credit = self._teaser_credit if teaser else None
+        return PagePhoto(source=name, local=local, remote=remote, alt=alt, caption=caption, credit=credit)
 
     def _address(self, candidate: str) -> str | None:
         """A picture's web address: as written, or made whole with the page's address when it is
@@ -425,9 +428,9 @@ class StoryWalk:
                 target.path.lower().endswith(IMAGE_SUFFIXES):
             return None
         if link.mem_id not in self.link_text:
-            self.link_text[link.mem_id] = len(node_text(link)) >= 15
-        if self.link_text[link.mem_id]:
-            self._teaser_title = node_text(link)
+            self.link_text[link.mem_id] = self._card_title(link)
+        if self.link_text[link.mem_id][0]:
+            self._teaser_title, self._teaser_credit = self.link_text[link.mem_id]
             return "a teaser linking to another page (a card with its title)"
         found = self.found
         node = link.parent
@@ -449,6 +452,30 @@ class StoryWalk:
             node = node.parent
         return None
 
+    @staticmethod
+    def _card_title(link: LexborNode) -> tuple[str, str | None]:
+        """The title of a link that is a whole card (its picture, its title, its text): the
+        heading it holds, else all its text; "" for a link with too little text to be one. And
+        the card's credit: the short line it classes as its author's or photographer's (a list
+        of photos by a studio's staff: "Store Name Staff Name")."""
+        text = node_text(link)
+        if len(text) < 15:
+            return "", None
+        heading: LexborNode | None = None
+        named: LexborNode | None = None
+        for _, node in zip(range(CARD_BUDGET), link.traverse()):
+            if heading is None and node.tag in HEADINGS:
+                heading = node
+            elif named is None and node.mem_id != link.mem_id and node.attributes.get("class") and \
+                    not class_words(node).isdisjoint(_CARD_CREDIT_WORDS):
+                named = node
+            if heading is not None and named is not None:
+                break
+        line = node_text(named).strip() if named is not None else ""
+        credit = line if 2 <= len(line) <= 60 and line != text else None
+        title = node_text(heading).strip() if heading is not None else ""
+        return (title if title and len(title) < len(text) else text), credit
+
     def skip_the_rest(self, body: LexborNode) -> None:
         """Pictures outside the story, listed as skipped (not the <noscript> copy of a story photo)."""
         shown = {image_key(block.photo.source) for block in self.blocks if block.photo is not None}
@@ -459,6 +486,11 @@ class StoryWalk:
                         image_key(candidates[0]) in shown and _in_noscript(image)):  # a copy of a story photo
                     self.skipped.append((candidates[0], "outside the story: the page's chrome (navigation, "
                                                         "sidebars, related links, ads)"))
+
+
+CARD_BUDGET = 200
+"""Elements of a teaser card looked at for its heading and its credit line."""
+_CARD_CREDIT_WORDS = frozenset({"author", "photographer", "credit", "byline", "staff"})
 
 
 def _in_noscript(node: LexborNode) -> bool:
