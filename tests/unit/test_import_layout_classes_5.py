@@ -396,6 +396,23 @@ def test_a_caption_copied_as_the_next_pictures_alt_is_not_the_headline():
     assert [unit.text for unit in prepared.units].count(copy) == 4
 
 
+def test_readers_photos_introduced_by_from_name_lines():
+    lines = ["The Garden Thread, Part Two", "Last year's thread was so much fun, let's do it again: email me a "
+             "picture of your garden and I will post the best ones here on Friday."]
+    names = ["Marguerite", "OkieDave", "Tamsin in Leeds", "Hector R."]
+    for name, scene in zip(names, SCENES):
+        lines += [f"From {name}:", scene]
+    lines += ["(click for big)"]
+    entries = parse_article("\n\n".join(lines) + "\n").entries
+    assert [entry.credit for entry in entries] == [f"From {name}" for name in names]
+    assert [entry.title for entry in entries] == SCENES[:4]
+
+
+def test_from_before_words_that_are_no_name_is_no_credit():
+    for text in ["From the archive:", "From here:", "From Monday to Friday:", "From Marguerite", "From now on:"]:
+        assert credit_line(text) is None, text
+
+
 # Adversarial families for this round's mechanisms: each is timed at n and 4n, on one line (the
 # credit grammar and the first pass) and as a whole article (the role scorer too).
 HOSTILE = {
@@ -411,6 +428,7 @@ HOSTILE = {
     "field labels": lambda n: "Bird: " * n + "Egret",
     "signatures": lambda n: "— " * n + "Dana Whitlock",
     "numbered credits": lambda n: "01 © " * n + "Name - Contest",
+    "from lines": lambda n: "From " + "Ana " * n + ":",
 }
 
 

@@ -575,6 +575,8 @@ def credit_line(text: str) -> str | None:
         return None
     if rights_notice(stripped):
         return None  # "© RIPRODUZIONE RISERVATA" names nobody
+    if _from_reader(stripped):
+        return stripped[:-1].rstrip()  # "From Marguerite:": a reader's photo, sent in
     # "— Name/AP", "Name / AP -", "Name/AFP #", "• Name, Getty Images", "Photo by Name/Getty Images /":
     # separators a page writes around a credit
     inner = _strip_brackets(stripped.strip("—–-|#•·").strip().rstrip("/ ").strip("—–-|#•·").strip())
@@ -604,6 +606,18 @@ def credit_line(text: str) -> str | None:
             return inner[words[index + 1].start:].rstrip(" ,;")
     inner = inner.rstrip(" ,;")
     return inner[:-1] if inner.endswith(").") else inner  # "(ayu.com)." closes a sentence
+
+
+def _from_reader(text: str) -> bool:
+    """`From Marguerite:`, `From Tamsin in Leeds:`: a line introducing the photo a reader sent in
+    ("From" and a name, perhaps with a town, ending in a colon)."""
+    if not text.endswith(":") or not text[:5].casefold() == "from " or len(text) > 60:
+        return False
+    name = text[5:-1].strip()
+    person, _, town = name.partition(" in ")
+    return bool(person) and (is_name_line(person) or len(person.split()) == 1 and person[:1].isupper()
+                             and person.isalnum() and person.casefold() not in _NOT_NAME_WORDS) and \
+        (not town or town[:1].isupper())
 
 
 def slashed_credit_span(text: str, slash: int) -> tuple[int, int] | None:

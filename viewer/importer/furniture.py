@@ -48,6 +48,7 @@ _PREFIXES = patterns.compile(
     r"get the app|join our|don't miss|want more|preview photo credit|story continues|continue reading|"
     r"scroll to continue|article continues|loading\b|ad feedback|report an ad|skip to|also read|read also|"
     r"click to (?:view|enlarge|see|open|expand|zoom)|tap to (?:view|enlarge|expand)|find out more|"
+    r"click for (?:big|bigger|larger|full size|full-size)|"
     r"(?:published|updated) on\s+(?:\S+\s+)?\d+|"
     r"previous post|next post|older entries|newer entries|related posts|reader interactions|you may also like|"
     r"you might also like|photo editors?:)\b|writer[’']s picture:"

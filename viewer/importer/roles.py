@@ -579,7 +579,9 @@ def _emission(f: Features, role: str, first: bool, article: _Article, layout: La
     """What it costs to give this line this role (lower is likelier)."""
     if role == CREDIT:
         if f.credit is not None:
-            return W["credit_line"] - (W["credit_label"] if f.next_label and layout.credit_before else 0.0)
+            # (before a caption's label, or ending in a colon that opens what follows: "From Marguerite:")
+            opens = f.next_label or f.text.rstrip().endswith(":")
+            return W["credit_line"] - (W["credit_label"] if opens and layout.credit_before else 0.0)
         if f.name or f.signed:
             return W["credit_name_under_heading"] if layout.headed and f.previous_short else W["credit_name"]
         if f.by_name:
