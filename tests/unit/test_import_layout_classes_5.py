@@ -413,6 +413,20 @@ def test_from_before_words_that_are_no_name_is_no_credit():
         assert credit_line(text) is None, text
 
 
+def test_the_site_named_by_the_copyright_line_is_not_the_headline():
+    lines = ["Across N Abroad Travel", "My travel photo diary of the year", "Have you ever kept a travel scrapbook, with prints "
+             "taped in and notes beside them? This is mine, one picture a place."]
+    lines += [f"{place}\n{scene}" for place, scene in zip(HEADINGS, SCENES[:4])]
+    lines += ["©2023 by Across N Abroad Travel. Proudly created with Wix.com"]
+    assert parse_article("\n\n".join(lines) + "\n").title == "My travel photo diary of the year"
+
+
+def test_a_headline_written_again_in_the_related_links_stays_the_title():
+    title = "Pictures of the week: lanterns, cranes and a long queue"
+    lines = ["News Site", title, *SCENES[:4], "Related", title, "© 2024 News Site"]
+    assert parse_article("\n\n".join(lines) + "\n").title == title
+
+
 # Adversarial families for this round's mechanisms: each is timed at n and 4n, on one line (the
 # credit grammar and the first pass) and as a whole article (the role scorer too).
 HOSTILE = {

@@ -58,6 +58,7 @@ W: dict[str, float] = {
     "title_repeated": 0.6,
     "title_site_name": 1.0,
     "title_tagline": 1.0,
+    "title_site_repeated": 1.0,
     "title_menu": 2.5,
     "title_long": 0.5,
     "title_first_line": 0.3,
@@ -230,6 +231,9 @@ class Features:
     """The same text is on another line too (a headline written twice)."""
     after_label: bool = False
     """Comes right after a caption's label ("Image caption,")."""
+    site_name: bool = False
+    """One of the first lines that the page's copyright line names ("©2023 by Across N Abroad
+    Travel"): the site's name, not the story's headline."""
     beside_buttons: bool = False
     """A button, share bar or page prompt was dropped right before or after this line: the
     page's chrome or end is around it."""
@@ -457,6 +461,28 @@ def _fields(units: list[Unit], wholes: list[str | None]) -> list[bool]:
     return [label in spread for label in labels]
 
 
+SITE_NAME_LINES = 12
+"""How many of the first lines may be the site's name (see _site_names)."""
+_COPYRIGHT_MARKS = ("©", "(c) ", "copyright", "all rights reserved", "powered by", "theme by", "derechos reservados",
+                    "droits réservés", "rechte vorbehalten", "diritti riservati", "direitos reservados")
+
+
+def _site_names(units: list[Unit], prepared: Prepared) -> list[bool]:
+    """Which of the first SITE_NAME_LINES lines the page's copyright line names, whole
+    ("©2023 by Across N Abroad Travel", "Powered by WordPress | Theme by Cynical-C"): the site's
+    name, not the story's headline."""
+    notices = [text.casefold() for text in [unit.text for unit in units] + [text for _, text, _ in prepared.dropped]
+               if len(text) <= 200 and any(mark in text.casefold() for mark in _COPYRIGHT_MARKS)]
+    out = [False] * len(units)
+    if not notices:
+        return out
+    for index, unit in enumerate(units[:SITE_NAME_LINES]):
+        name = unit.text.casefold().strip()
+        if 2 <= len(name) <= 60 and unit.words <= 6 and not any(mark in name for mark in _COPYRIGHT_MARKS):
+            out[index] = any(name in notice for notice in notices)
+    return out
+
+
 _BUTTON_REASONS = frozenset({"share buttons", "a button or link", "a row of buttons", "a page prompt or metadata line",
                              "a vote or share count", "page numbers", "a link to other galleries"})
 """Why furniture lines were dropped, of those that say the page's chrome or end is near."""
@@ -513,6 +539,7 @@ def features(units: list[Unit], doubled: set[int], prepared: Prepared) -> list[F
     places = [_is_place(unit.text) for unit in units]
     aside = [whole is not None or name or place for whole, name, place in zip(wholes, names, places)]
     kicked = _kicked(units, wholes)
+    site_names = _site_names(units, prepared)
     buttons = sorted(line for line, _, why in prepared.dropped if why in _BUTTON_REASONS)
     beside = [_beside(buttons, units, index) for index in range(len(units))]
     fields = _fields(units, wholes)
@@ -529,7 +556,7 @@ def features(units: list[Unit], doubled: set[int], prepared: Prepared) -> list[F
         out.append(Features(
             text=text, words=unit.words, long=unit.long, sentence=_ends_sentence(text), credit=whole, suffix=suffix,
             name=names[index], by_name=by_names[index], signed=signed[index], field=fields[index],
-            beside_buttons=any(beside[index]), after_buttons=beside[index][0],
+            beside_buttons=any(beside[index]), after_buttons=beside[index][0], site_name=site_names[index],
             numbered=prepared.numbered and unit.number is not None or kicked[index],
             doubled=unit.line in doubled, after_counter=unit.after_counter or (
                 before is not None and before.after_counter and out[-1].credit is not None), capitals=capitals,
@@ -609,6 +636,8 @@ def _emission(f: Features, role: str, first: bool, article: _Article, layout: La
             cost += W["title_site_name"]  # a site's name
         if f.tagline:
             cost += W["title_tagline"]
+        if f.site_name:
+            cost += W["title_site_repeated"]
         if f.menu or f.footer_words:
             cost += W["title_menu"]
         if f.long:
@@ -622,8 +651,8 @@ def _emission(f: Features, role: str, first: bool, article: _Article, layout: La
         words = f.words - sum(1 for w in f.text.split()[:40] if w in _SEPARATORS)  # "Home | Photo | Search": 3
         if (f.long or words > 8) and not (f.footer_words and words <= 20) and not (f.menu and words <= 12):
             return INF  # (a prompt such as "Stay up to date with notifications from X" may be longer)
-        if f.bullet or f.words <= 3 or f.menu or f.footer_words:
-            return W["chrome_menu"]  # "• News", "Search Icon", "Home Gadgets Gaming": a menu
+        if f.bullet or f.words <= 3 or f.menu or f.footer_words or f.site_name:
+            return W["chrome_menu"]  # "• News", "Search Icon", "Home Gadgets Gaming": a menu; the site's name
         return W["chrome_other"] - (W["beside_buttons"] if f.beside_buttons else 0.0)
     if role == ALT:
         # "Workers sweep water from a station concourse.": a short description written before the
