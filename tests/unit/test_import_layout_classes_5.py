@@ -427,6 +427,18 @@ def test_a_headline_written_again_in_the_related_links_stays_the_title():
     assert parse_article("\n\n".join(lines) + "\n").title == title
 
 
+def test_a_colon_set_apart_as_french_writes_it_after_a_picture_word():
+    assert credit_line("Photo : Reuters/Gord Tremblay") == "Photo : Reuters/Gord Tremblay"
+    assert credit_line("Photo : Ana Ruiz") == "Photo : Ana Ruiz"
+    assert split_credit("Le globe a attiré la foule. Photo : Reuters/Ana Ruiz")[1] == "Photo : Reuters/Ana Ruiz"
+    assert credit_line("Photo : une vue du port") is None  # a description, not a name
+    lines = ["On vous raconte la semaine en images"]
+    for scene in SCENES[:4]:
+        lines += [scene, "Photo : Reuters/Gord Tremblay"]
+    entries = parse_article("\n\n".join(lines) + "\n").entries
+    assert [entry.credit for entry in entries] == ["Photo : Reuters/Gord Tremblay"] * 4
+
+
 # Adversarial families for this round's mechanisms: each is timed at n and 4n, on one line (the
 # credit grammar and the first pass) and as a whole article (the role scorer too).
 HOSTILE = {
@@ -443,6 +455,7 @@ HOSTILE = {
     "signatures": lambda n: "— " * n + "Dana Whitlock",
     "numbered credits": lambda n: "01 © " * n + "Name - Contest",
     "from lines": lambda n: "From " + "Ana " * n + ":",
+    "spaced colons": lambda n: "Photo : " * n + "Reuters",
 }
 
 

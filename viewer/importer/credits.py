@@ -371,6 +371,11 @@ def _label_end(words: list[_Word], start: int = 0) -> tuple[int, bool]:
             rest = words[index:index + 6]
             return index, len(words) - index == 1 or any(
                 w.bare in _LOWER_CASE_AGENCIES or w.bare in _LOWER_CASE_DESKS for w in rest)
+    if kinds and index + 1 < len(words) and words[index].text == ":":
+        # "Photo : Reuters/Name": a colon set apart, as French writes it
+        rest = words[index + 1:index + 7]
+        return index + 1, len(words) - index - 1 == 1 or any(
+            w.bare in _LOWER_CASE_AGENCIES or w.bare in _LOWER_CASE_DESKS for w in rest)
     if kinds and index < len(words) and words[index].text in ("|", "-", "–", "—"):
         return index + 1, False  # "Photo | Ana Ruiz, EPS", "Photo - Ana Ruiz"
     if kinds and index + 1 < len(words) and words[index].text.endswith(":") and words[index].bare.isdigit():
