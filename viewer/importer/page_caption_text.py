@@ -134,9 +134,10 @@ def caption_parts(node: LexborNode, skip: frozenset[int] | set[int] = frozenset(
         classes = class_text(child) if child.attributes.get("class") else ""
         if "caption" in classes and role != "credit" and not _credit_part(child):
             child_role = None  # a caption box, even one named "credit-caption"
-        elif any(word in classes for word in CREDIT_WORDS):
+        elif any(word in classes for word in CREDIT_WORDS) or not class_words(child).isdisjoint(FOREIGN_CREDIT_WORDS):
             child_role = "credit"
-            credits.append([])
+            if role != "credit" or tag != "span":  # a name's and an agency's spans in one credit span: one credit
+                credits.append([])
         elif tag in ("cite", "small") and role in (None, "caption"):
             child_role = "weak"
         elif tag in HEADINGS and role in (None, "caption") and not heading:
@@ -310,6 +311,13 @@ def _closing_name(box: LexborNode, caption: list[str], owners: list[LexborNode |
     # all of its element: one text, nothing else in it (a few children looked at, never its whole tree)
     children = [child for _, child in zip(range(3), element.iter(include_text=True))]
     return last if len(children) == 1 and children[0].tag == "-text" else None
+
+
+FOREIGN_CREDIT_WORDS = frozenset({"firma", "autor", "autoria", "autoría", "fotografo", "fotógrafo", "credito",
+                                  "crédito", "creditos", "créditos", "fotograf", "bildnachweis", "urheber",
+                                  "agencia", "agência"})
+"""Whole class words naming a caption's credit part in other languages (an El País album's
+"foto_firma" span holding "autor" and "agencia"), matched as words, not parts ("confirmation")."""
 
 
 def _credit_part(node: LexborNode) -> bool:

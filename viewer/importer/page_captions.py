@@ -469,16 +469,28 @@ def _without_repeats(blocks: list[Block]) -> list[Block]:
     repeats: set[str] = set()
     captions = sorted(norm(block.photo.caption) for block in blocks
                       if block.kind == "photo" and block.photo is not None and block.photo.caption)
-    for block in blocks:
+    for at, block in enumerate(blocks):
         if block.kind == "photo" and block.photo is not None:
             caption, credit = norm(block.photo.caption), norm(block.photo.credit)
             repeats = {key for key in (caption, credit, f"{caption} {credit}".strip()) if key}
-        elif block.kind == "prose" and (norm(block.text) in repeats or _labelled_copy(block.text, captions)):
+        elif block.kind == "prose" and (norm(block.text) in repeats or _labelled_copy(block.text, captions) or
+                                        _copy_before(block.text, blocks[at + 1] if at + 1 < len(blocks) else None)):
             continue
         elif block.kind == "heading" and norm(block.text) in repeats:
             continue  # a card's title after its picture, which has it as its caption already
         kept.append(block)
     return kept
+
+
+def _copy_before(text: str, following: Block | None) -> bool:
+    """Prose printed just before a photo that is word for word that photo's caption (an album's
+    "pie-foto" span ahead of the figure whose figcaption says it again): a copy, not the end of the
+    slide before."""
+    if following is None or following.kind != "photo" or following.photo is None or not following.photo.caption:
+        return False
+    key = norm(text)
+    return bool(key) and key in (norm(following.photo.caption),
+                                 f"{norm(following.photo.caption)} {norm(following.photo.credit)}".strip())
 
 
 _COPY_LABEL_WORDS = frozenset({"image", "photo", "picture", "photograph", "caption", "cover", "header", "top",
