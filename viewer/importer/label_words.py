@@ -35,7 +35,8 @@ def label_at_start(text: str, labels: tuple[str, ...]) -> int:
     or 0. Only a label followed by its comma counts: "Crédito" alone opens a sentence."""
     lowered = text[:40].casefold()
     for label in labels:
-        if lowered.startswith(label) and lowered[len(label):len(label) + 1] in tuple(LABEL_COMMAS):
+        after = lowered[len(label):len(label) + 1]
+        if after and after in LABEL_COMMAS and lowered.startswith(label):
             return len(label) + 1
     return 0
 

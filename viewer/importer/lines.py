@@ -10,6 +10,7 @@ alt text under an "Image:" label are left out. Everything set aside is listed, s
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
 from viewer import patterns
@@ -317,9 +318,9 @@ def prepare(text: str, keep_all: bool = False) -> Prepared:
     if datelines:
         units = _join_datelines(units)
     if not keep_all and sum(1 for unit in units if _caps_heading_end(unit.text)) >= 2:
-        units = _split_caps_headings(units)
-    if not keep_all:
-        units = _split_place_headings(units)
+        units = _split_headings(units, lambda unit: _caps_heading_end(unit.text))
+    if not keep_all and sum(1 for unit in units if _place_heading_end(unit)) >= PLACE_HEADINGS_LEAST:
+        units = _split_headings(units, _place_heading_end)
     numbering = _numbering(units)
     if numbering is not None:
         units = _with_numbers(units, numbering)
@@ -570,12 +571,11 @@ UPLOAD_DIGITS = 6
 """A run of at least this many digits in a short line is an upload's number (`ap 24081133120457 …`)."""
 
 
-def _boilerplate_key(text: str) -> str:
-    """A line as compared for repeats: case-folded, with an upload's number (UPLOAD_DIGITS digits
-    or more) written as `#`, so `ap 24081133120457 best photos` and `ap 24081278834412 best photos`
-    are the same file-name alt written with every photo."""
+def numbers_as_marks(text: str, least: int = 1) -> str:
+    """`text` case-folded, each run of at least `least` digits written as one `#`: lines that
+    differ only in such numbers compare equal ("Challenge 1" / "Challenge 2", an upload's number)."""
     folded = text.casefold()
-    if sum(1 for ch in folded if ch.isdigit()) < UPLOAD_DIGITS:
+    if sum(1 for ch in folded if ch.isdigit()) < least:
         return folded
     out: list[str] = []
     digits: list[str] = []
@@ -584,10 +584,16 @@ def _boilerplate_key(text: str) -> str:
             digits.append(ch)
             continue
         if digits:
-            out.append("#" if len(digits) >= UPLOAD_DIGITS else "".join(digits))
+            out.append("#" if len(digits) >= least else "".join(digits))
             digits = []
         out.append(ch)
     return "".join(out)[:-1]
+
+
+def _boilerplate_key(text: str) -> str:
+    """A line as compared for repeats: `ap 24081133120457 best photos` and `ap 24081278834412 best
+    photos` are the same file-name alt written with every photo (UPLOAD_DIGITS or more digits)."""
+    return numbers_as_marks(text, UPLOAD_DIGITS)
 
 
 def _drop_boilerplate(units: list[Unit], dropped: list[tuple[int, str, str]]) -> list[Unit]:
@@ -738,14 +744,12 @@ def place_heading_end(text: str) -> int:
     return 0
 
 
-def _split_place_headings(units: list[Unit]) -> list[Unit]:
-    """Place headings run together with their paragraphs, in an article that does so at least
-    PLACE_HEADINGS_LEAST times: each heading becomes its own line."""
-    if sum(1 for unit in units if unit.long and place_heading_end(unit.text)) < PLACE_HEADINGS_LEAST:
-        return units
+def _split_headings(units: list[Unit], heading_end: Callable[[Unit], int]) -> list[Unit]:
+    """Headings run together with the text under them (`heading_end`: where a unit's heading
+    ends, or 0): each heading becomes its own line."""
     out: list[Unit] = []
     for unit in units:
-        end = place_heading_end(unit.text) if unit.long else 0
+        end = heading_end(unit)
         if end:
             out.append(replace(unit, text=unit.text[:end].strip()))
             out.append(Unit(unit.line, unit.text[end:].strip()))
@@ -754,18 +758,8 @@ def _split_place_headings(units: list[Unit]) -> list[Unit]:
     return out
 
 
-def _split_caps_headings(units: list[Unit]) -> list[Unit]:
-    """A heading in capitals run together with the text under it, in an article that does so
-    at least twice: the heading becomes its own line."""
-    out: list[Unit] = []
-    for unit in units:
-        end = _caps_heading_end(unit.text)
-        if end:
-            out.append(replace(unit, text=unit.text[:end].strip()))
-            out.append(Unit(unit.line, unit.text[end:].strip()))
-        else:
-            out.append(unit)
-    return out
+def _place_heading_end(unit: Unit) -> int:
+    return place_heading_end(unit.text) if unit.long else 0
 
 
 def _join_datelines(units: list[Unit]) -> list[Unit]:

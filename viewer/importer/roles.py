@@ -26,7 +26,7 @@ from typing import NamedTuple
 from viewer import patterns
 from viewer.importer.credits import credit_line, is_name_line, split_credit, starts_with_credit_label
 from viewer.importer.furniture import only_a_date
-from viewer.importer.lines import Prepared, Unit, spread_through
+from viewer.importer.lines import Prepared, Unit, numbers_as_marks, spread_through
 
 TITLE, BYLINE, CHROME, INTRO, HEADING, CAPTION, PARAGRAPH, CREDIT, FOOTER, NOISE, ALT, SECTION = (
     "title", "byline", "chrome", "intro", "heading", "caption", "paragraph", "credit", "footer", "noise", "alt",
@@ -427,12 +427,7 @@ def _kicker(text: str) -> str | None:
         return None  # ("Bird: Great Egret", "Country: Spain": a record's field and its value)
     if only_a_date(text[cut + 2:]):
         return None  # "Release Date: March 30, 2023": a field and its date
-    # Numbers aside: "Challenge 1: …", "Challenge 2: …" share the kicker "challenge #".
-    key: list[str] = []
-    for ch in text[:cut].casefold():
-        if not (ch.isdigit() and key and key[-1] == "#"):
-            key.append("#" if ch.isdigit() else ch)
-    return "".join(key)
+    return numbers_as_marks(text[:cut])  # "Challenge 1: …", "Challenge 2: …" share "challenge #"
 
 
 def _kicked(units: list[Unit], wholes: list[str | None]) -> list[bool]:
