@@ -25,6 +25,7 @@ from viewer.importer.credits import (
 from viewer.importer.furniture import furniture
 from viewer.importer.page_nodes import (
     CREDIT_WORDS,
+    FOREIGN_CREDIT_WORDS,
     HEADINGS,
     INLINE_TAGS,
     NEVER_CONTENT,
@@ -312,12 +313,6 @@ def _closing_name(box: LexborNode, caption: list[str], owners: list[LexborNode |
     children = [child for _, child in zip(range(3), element.iter(include_text=True))]
     return last if len(children) == 1 and children[0].tag == "-text" else None
 
-
-FOREIGN_CREDIT_WORDS = frozenset({"firma", "autor", "autoria", "autoría", "fotografo", "fotógrafo", "credito",
-                                  "crédito", "creditos", "créditos", "fotograf", "bildnachweis", "urheber",
-                                  "agencia", "agência"})
-"""Whole class words naming a caption's credit part in other languages (an El País album's
-"foto_firma" span holding "autor" and "agencia"), matched as words, not parts ("confirmation")."""
 
 
 def _credit_part(node: LexborNode) -> bool:

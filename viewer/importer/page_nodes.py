@@ -32,6 +32,12 @@ HIDDEN_PARTS = ("sr-only", "visually-hidden", "visuallyhidden", "visually_hidden
                 "sr_only", "element-invisible", "offscreen", "a11y-hidden", "assistive-text", "hidden-visually")
 """Classes of text only screen readers see: labels ("Image caption,", "Credit..."), not prose."""
 CREDIT_WORDS = ("credit", "copyright", "attribution", "photographer", "byline", "source", "courtesy")
+FOREIGN_CREDIT_WORDS = frozenset({"firma", "autor", "autoria", "autoría", "fotografo", "fotógrafo", "credito",
+                                  "crédito", "creditos", "créditos", "fotograf", "bildnachweis", "urheber",
+                                  "agencia", "agência"})
+"""Whole class words naming a caption's credit part in other languages (an El País album's
+"foto_firma" span holding "autor" and "agencia"): matched as words, not parts ("confirmation"),
+unlike CREDIT_WORDS, which are looked for inside class names."""
 NOT_PROSE_WORDS = {"byline", "author", "authors", "dateline", "timestamp", "date", "published", "updated", "tags",
                    "category", "categories", "kicker", "eyebrow", "meta", "posted", "reading-time"}
 """Classes of paragraphs that are about the article, not part of it."""
