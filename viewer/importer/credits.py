@@ -76,8 +76,11 @@ _KINDS = {"photograph", "photographs", "photo", "photos", "image", "images", "pi
           # the same words in the languages photo pages are written in
           "foto", "fotos", "fotografia", "fotografía", "fotografie", "fotografías", "fotografias", "photographie",
           "bild", "bilder", "imagen", "imagem", "imágenes", "imagens", "immagine", "immagini", "zdjęcie", "zdjęcia",
-          "fot", "kuva", "billede", "afbeelding", "fotó", "fotoğraf", "ilustración", "ilustração", "illustratie",
-          "ảnh", "hình", "фото", "фотография", "φωτογραφία", "φωτ", "sumber", "gambar"}
+          "fot", "phot", "kuva", "billede", "afbeelding", "fotó", "fotoğraf", "ilustración", "ilustração",
+          "illustratie", "ảnh", "hình", "фото", "фотография", "φωτογραφία", "φωτ", "sumber", "gambar"}
+_ABBREVIATED_KINDS = {"fot.", "phot."}
+"""Picture words cut short, whose full stop separates them from the maker as a colon would
+(Polish "fot. Name", French "phot. Name")."""
 _CREDIT_WORDS = {"credit", "credits", "copyright", "source", "photographer", "photographers", "courtesy",
                  "crédito", "créditos", "credito", "crediti", "crédit", "crédits", "fuente", "quelle", "fonte",
                  "źródło", "bron", "kilde", "lähde", "fotógrafo", "fotografo", "fotograf", "photographe",
@@ -371,6 +374,8 @@ def _label_end(words: list[_Word], start: int = 0) -> tuple[int, bool]:
             rest = words[index:index + 6]
             return index, len(words) - index == 1 or any(
                 w.bare in _LOWER_CASE_AGENCIES or w.bare in _LOWER_CASE_DESKS for w in rest)
+    if kinds == 1 and index < len(words) and words[index - 1].text.casefold() in _ABBREVIATED_KINDS:
+        return index, False  # "fot. Name", "phot. Name": a picture word cut short is its own label
     if kinds and index + 1 < len(words) and words[index].text == ":":
         # "Photo : Reuters/Name": a colon set apart, as French writes it
         rest = words[index + 1:index + 7]

@@ -84,8 +84,9 @@ _FORUM_THREAD = patterns.compile(r"discussion in\s.{1,80}\sstarted by\s")
 _RELATED_IN = patterns.compile(r"in\s+[\"“][^\"”]{1,40}[\"”]")
 """`In "Space"`: under a related post, the category it is filed in (WordPress)."""
 _FILE_NAME = patterns.compile(r"\S{1,200}\.(?:jpe?g|png|gif|webp|avif|tiff?|heic)", patterns.IGNORECASE)
-_PHOTO_NUMBER = patterns.compile(r"(?:#\s?)?\d{1,3}")
-"""A photo's number alone on its line ("7", "#7"): it starts the next photo, like "7 / 20"."""
+_PHOTO_NUMBER = patterns.compile(rf"(?:{COUNTER_KINDS})\s*(?:#\s?)?\d{{1,3}}(?:\s?[:.])?|(?:#\s?)?\d{{1,3}}",
+                                 patterns.IGNORECASE)
+"""A photo's number alone on its line ("7", "#7", "Foto 1:"): it starts the next photo, like "7 / 20"."""
 _ADDRESS = patterns.compile(r"[-•*]?\s*(?:https?://|www\.)\S+")
 _AGO = patterns.compile(r"(?:about\s+)?(?:\d{1,4}|an?|one)\s+"
                         r"(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)\s+ago",

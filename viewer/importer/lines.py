@@ -96,6 +96,9 @@ class Unit:
     """The first line after a slide counter ("3 / 20"): a new photo starts here."""
     after_label: bool = False
     """The line after a caption's label ("Image caption,"): a caption."""
+    copied: bool = False
+    """Written twice nearby or glued to its own copy (the picture's alt text, then its caption):
+    a photo's caption."""
 
     @property
     def words(self) -> int:
@@ -212,7 +215,44 @@ def _core(text: str) -> str:
     """A caption as compared for repeats: without a trailing "...more" and case."""
     text = text.rstrip()
     head, tail = text[:-40], text[-40:]  # the marker is at the end: never scan the whole line for it
-    return (head + _MORE.sub("", tail)).strip().casefold()
+    return " ".join((head + _MORE.sub("", tail)).casefold().split())
+
+
+_COPY_OPENING = 6
+"""Words a caption's shorter copy opens with, as the caption does."""
+
+
+def _copies(core: str, other: str) -> bool:
+    """One caption twice, one copy maybe cut short or reworded at its end (the picture's alt
+    text, then its caption: "A baker sets the last flower on a cake." / "A baker sets the last
+    flower on a cake at the national contest in Vienna."): the same opening words, and nearly
+    every word of the shorter copy in the longer."""
+    if len(core) < 20 or len(other) < 20:
+        return False
+    if other.startswith(core) or core.startswith(other):
+        return True
+    short, full = (core, other) if len(core) <= len(other) else (other, core)
+    short_words, full_words = short.split(), full.split()
+    if len(short_words) < _COPY_OPENING + 2 or short_words[:_COPY_OPENING] != full_words[:_COPY_OPENING]:
+        return False
+    known = set(full_words)
+    return sum(1 for word in short_words if word in known) >= 0.8 * len(short_words)
+
+
+_GLUE_PROBE = 24
+"""Characters of a line's opening looked for again further on (see _glued_copy)."""
+
+
+def _glued_copy(text: str) -> int | None:
+    """Where the second copy starts in a caption glued to its own copy ("…could help themGreater
+    Manchester Police have released…": the picture's alt text, then its caption, with nothing
+    between), or None. The copy kept is the second, the caption (it may carry the credit)."""
+    if len(text) < 3 * _GLUE_PROBE:
+        return None
+    cut = text.find(text[:_GLUE_PROBE], _GLUE_PROBE)
+    if cut < 0 or len(text) - cut < _GLUE_PROBE:
+        return None
+    return cut if _copies(_core(text[:cut]), _core(text[cut:])) else None
 
 
 def prepare(text: str, keep_all: bool = False) -> Prepared:
@@ -308,7 +348,12 @@ def prepare(text: str, keep_all: bool = False) -> Prepared:
         if why == "a slide counter":
             units.append(Unit(number, cleaned))  # --keep-all: kept, and the photo starts after it
             continue
-        units.append(Unit(number, cleaned, after_counter=after_counter, after_label=after_label or labelled))
+        copy_at = _glued_copy(cleaned) if not keep_all else None
+        if copy_at is not None:
+            dropped.append((number, cleaned[:copy_at], "a repeat of the caption on line " + str(number)))
+            cleaned = cleaned[copy_at:]
+        units.append(Unit(number, cleaned, after_counter=after_counter, after_label=after_label or labelled,
+                          copied=copy_at is not None))
         after_counter = after_label = False
     units = _merge_repeats(units, dropped)
     if not keep_all:
@@ -534,15 +579,16 @@ def _merge_repeats(units: list[Unit], dropped: list[tuple[int, str, str]]) -> li
         if unit.long or truncated:
             match = None
             for index in range(len(kept) - 1, max(-1, len(kept) - 5), -1):
-                other = _core(kept[index].text)
-                if len(core) >= 20 and len(other) >= 20 and (other.startswith(core) or core.startswith(other)):
+                if _copies(core, _core(kept[index].text)):
                     match = index
                     break
             if match is not None:
                 earlier = kept[match]
                 fuller = unit if len(_core(unit.text)) > len(_core(earlier.text)) else earlier
                 loser = earlier if fuller is unit else unit
-                kept[match] = replace(fuller, line=earlier.line)
+                # (a copy on each side of a slide counter: the counter's photo, whichever is kept)
+                kept[match] = replace(fuller, line=earlier.line, copied=True,
+                                      after_counter=earlier.after_counter or unit.after_counter)
                 dropped.append((loser.line, loser.text, "a repeat of the caption on line " + str(earlier.line)))
                 continue
         kept.append(unit)

@@ -27,6 +27,7 @@ from viewer import patterns
 from viewer.importer.credits import credit_line, is_name_line, split_credit, starts_with_credit_label
 from viewer.importer.furniture import only_a_date
 from viewer.importer.lines import Prepared, Unit, numbers_as_marks, spread_through
+from viewer.importer.records import find_records
 
 TITLE, BYLINE, CHROME, INTRO, HEADING, CAPTION, PARAGRAPH, CREDIT, FOOTER, NOISE, ALT, SECTION = (
     "title", "byline", "chrome", "intro", "heading", "caption", "paragraph", "credit", "footer", "noise", "alt",
@@ -144,6 +145,10 @@ W: dict[str, float] = {
     "second_credit_in_line": 1.75,
     "unheaded_caption_with_own_credit": 4.5,
     "counter_mismatch": 2.25,
+    "record_mismatch": 2.25,
+    "caption_not_copied": 1.5,
+    "intro_copied": 2.0,
+    "record_extra_start": 1.0,
     "footer_start": 0.5,
     "footer_after_footer": 0.0,
     "to_footer_credited": 0.0,
@@ -268,6 +273,12 @@ class Features:
     tagline: bool = False
     """A phrase right under the site's name at the top, with another headline-like line further
     down before the story starts: the site's tagline ("Photography, technology and the odd musing")."""
+    copied: bool = False
+    """Written twice (alt text, then caption; lines.Unit.copied): a photo's caption."""
+    opens_record: bool = False
+    """The first line of one of a run of records written alike (records.py): a photo starts here."""
+    in_records: bool = False
+    """Inside such a run: only a record's first line starts a photo."""
     """Ends in a closing quote or bracket, as headlines may."""
 
 
@@ -443,9 +454,10 @@ def _field(text: str) -> str | None:
     """The label of a record's field ("Bird: Great Egret" → "bird"): one word before a colon
     opening a short line."""
     cut = text.find(": ", 0, 24)
-    if cut <= 0 or " " in text[:cut] or len(text.split()) > 8 or starts_with_credit_label(text):
+    label = text[:cut].removesuffix(" ")  # (French and Japanese may set the colon apart: "作品番号 : 27")
+    if cut <= 0 or not label or " " in label or len(text.split()) > 8 or starts_with_credit_label(text):
         return None  # ("Photograph: …" is a credit's label)
-    return text[:cut].casefold()
+    return label.casefold()
 
 
 def _fields(units: list[Unit], wholes: list[str | None]) -> list[bool]:
@@ -456,6 +468,8 @@ def _fields(units: list[Unit], wholes: list[str | None]) -> list[bool]:
     return [label in spread for label in labels]
 
 
+COPIES_LEAST = 2
+"""Captions written twice before the article is read as writing every caption so."""
 SITE_NAME_LINES = 12
 """How many of the first lines may be the site's name (see _site_names)."""
 _COPYRIGHT_MARKS = ("©", "(c) ", "copyright", "all rights reserved", "powered by", "theme by", "derechos reservados",
@@ -566,7 +580,7 @@ def features(units: list[Unit], doubled: set[int], prepared: Prepared) -> list[F
             photo_words=_photo_words(text), repeated=counts.get(text.casefold(), 0) > 1,
             title_like=whole is None and suffix is None and unit.words <= 25 and not _ends_sentence(text),
             text_ends_title=text.rstrip().endswith(("”", '"', "’", ")", "?")), menu=_is_menu(text),
-            letters=any(ch.isalpha() for ch in text[:80]), tagline=taglines[index]))
+            letters=any(ch.isalpha() for ch in text[:80]), tagline=taglines[index], copied=unit.copied))
     for index, (over, phrase, paragraph) in enumerate(zip([None, *out], out, out[1:])):
         if paragraph.long and paragraph.credit is None and phrase.title_like and \
                 2 <= phrase.words <= HEADING_MAX_WORDS and not (phrase.name or phrase.place or phrase.long) \
@@ -575,6 +589,10 @@ def features(units: list[Unit], doubled: set[int], prepared: Prepared) -> list[F
             # (under another short phrase it is that phrase's subtitle, or the heading under an alt;
             # a record's field is never a heading)
             out[index] = replace(phrase, pairs_next=True)
+    records = None if prepared.counters >= 2 else find_records(out)  # (slide counters say it already)
+    if records is not None:
+        out = [replace(f, opens_record=records.opens(index), in_records=records.inside(index))
+               for index, f in enumerate(out)]
     return out
 
 
@@ -592,6 +610,9 @@ class _Article:
     paired: bool = False
     """Most paragraphs have a short headline-like phrase on the line just before them: a listicle's
     headings, even without numbers or blank lines (PAIRED_SHARE)."""
+    copies: bool = False
+    """Captions are written twice (alt text, then caption) more than once: a long line written
+    once is the story's prose."""
     gap_votes: int = 0
     """Credit lines set closer (fewer blank lines) to the line after them, less those set closer
     to the line before: how the page groups a credit with its caption."""
@@ -610,6 +631,10 @@ def _emission(f: Features, role: str, first: bool, article: _Article, layout: La
             return W["credit_by_name"]
         return INF
     if f.credit is not None and role in (ALT, SECTION, NOISE, CHROME):
+        return INF
+    if f.in_records and role in (TITLE, BYLINE, CHROME, INTRO, FOOTER, SECTION):
+        return INF  # a run of records (records.py) is the story: neither its start nor its end
+    if f.opens_record and role in (ALT, NOISE):
         return INF
     if role in (TITLE, HEADING, CAPTION, ALT, SECTION) and not f.letters:
         return INF  # "2004", "12,400": a heading or caption has words
@@ -672,8 +697,11 @@ def _emission(f: Features, role: str, first: bool, article: _Article, layout: La
             return W["footer_words"]
         if f.after_buttons and not f.long:
             return W["footer_short"] - W["beside_buttons"]  # next to the page's share bar or its links
-        if f.words <= 6 and not f.sentence:
-            return W["footer_short"]
+        if f.numbered or f.by_name:
+            return W["footer_other"]  # the list's next number, a photographer's "by Name": the story goes on
+        if f.words <= 6 and not _ends_sentence(f.text.rstrip().rstrip(":)")) or f.byline and not f.long:
+            # ("Posted by Name at 10:14 PM" under the story: the post's signature)
+            return W["footer_short"]  # (a label or a count is no sentence: "No comments:", "► 2012 (14)")
         if f.title_like and f.words <= 14 and not f.long:
             return W["footer_headline"]  # "Meet the owls that hunt by sound alone": a related story's headline
         return W["footer_other"]
@@ -728,6 +756,8 @@ def _emission(f: Features, role: str, first: bool, article: _Article, layout: La
             cost += W["caption_doubled_in_listicle"]  # written twice: a listicle's heading, not the text under one
         if f.about:
             cost += W["caption_about"]  # talks about the pictures: an introduction, not one of them
+        if article.copies and f.long and not (f.copied or f.after_counter or f.after_label) and f.suffix is None:
+            cost += W["caption_not_copied"]  # where captions are written twice, one written once is prose
         return max(cost, W["caption_floor"])
     if role == PARAGRAPH:
         cost = W["paragraph_long"] if f.long else W["paragraph_sentence"] if f.sentence or f.suffix is not None \
@@ -740,7 +770,7 @@ def _emission(f: Features, role: str, first: bool, article: _Article, layout: La
             cost += W["paragraph_with_credit_in_gallery"]
         if f.numbered:
             cost += W["paragraph_numbered"]
-        if f.doubled and not article.numbered:
+        if f.doubled and not article.numbered or f.copied:
             cost += W["paragraph_doubled"]  # written twice (alt text, then caption): a photo starts here
         if f.after_counter and article.counters:
             cost += W["paragraph_after_counter"]
@@ -755,6 +785,8 @@ def _emission(f: Features, role: str, first: bool, article: _Article, layout: La
             cost += W["intro_with_credit"]
         if f.after_counter and article.counters:
             cost += W["intro_after_counter"]
+        if f.copied:
+            cost += W["intro_copied"]
         if f.numbered:
             cost += W["intro_numbered"]
         if f.after_label:
@@ -843,6 +875,14 @@ def _transition(state: _State, role: str, layout: Layout, article: _Article,
         if starts != f.after_counter and not (f.after_counter and role == CREDIT):
             # A slideshow page: each counter starts a photo, and only a counter.
             moved = new_state, cost + W["counter_mismatch"]
+    if moved is not None and f.in_records:
+        new_state, cost = moved
+        starts = role == HEADING or (role == CAPTION and not state.bare)
+        if starts != f.opens_record:
+            # Records written alike (a prize, its photographer, a statement): each one's first
+            # line starts a photo, and only it does (one whose first line is of another kind
+            # than the rest may have been missed: starting one elsewhere costs less).
+            moved = new_state, cost + (W["record_mismatch"] if f.opens_record else W["record_extra_start"])
     if moved is None or f.suffix is None or role not in (HEADING, CAPTION, PARAGRAPH):
         return moved
     # A line that ends (or starts) with its credit credits the entry it belongs to.
@@ -923,12 +963,13 @@ def _solve(feats: list[Features], layout: Layout, article: _Article) -> tuple[fl
     history: list[tuple[str, int, float]] = []  # (role, parent history index, cost so far)
     first_content = True
     # A transition depends on the state, the role and three of the line's features: worked out once.
-    moves: dict[tuple[_State, str, bool, bool, bool, bool], tuple[_State, float] | None] = {}
+    moves: dict[tuple[_State, str, bool, bool, bool, bool, bool, bool], tuple[_State, float] | None] = {}
     for feature in feats:
         nxt: dict[_State, tuple[float, int]] = {}
         emissions = [(role, _emission(feature, role, first_content, article, layout)) for role in ROLES]
         emissions = [(role, emit) for role, emit in emissions if emit != INF]
-        bits = (feature.suffix is not None, feature.after_counter, _dek_like(feature), feature.numbered)
+        bits = (feature.suffix is not None, feature.after_counter, _dek_like(feature), feature.numbered,
+                feature.opens_record, feature.in_records)
         for state, (cost, pointer) in frontier.items():
             for role, emit in emissions:
                 key = (state, role, *bits)
@@ -991,17 +1032,28 @@ def label(units: list[Unit], doubled: set[int], prepared: Prepared) -> Labelling
     """The cheapest roles for `units` over every layout."""
     feats = features(units, doubled, prepared)
     article = _article(feats, prepared, doubled, _gap_votes(units, feats, prepared))
+    results = _solve_all(feats, article)
+    if not results and any(f.in_records for f in feats):
+        # No reading keeps every record inside the story (records.py was wrong): read the
+        # lines without them.
+        feats = [replace(f, opens_record=False, in_records=False) for f in feats]
+        results = _solve_all(feats, article)
+    best_cost, best_layout, best_roles, best_steps = results[0]
+    # Layouts that differ only in where credits go cost the same when there are no credits.
+    others = [cost for cost, layout, roles, _ in results[1:] if roles != best_roles]
+    margin = others[0] - best_cost if others else INF
+    return Labelling(roles=best_roles, layout=best_layout, cost=best_cost, margin=margin, steps=best_steps)
+
+
+def _solve_all(feats: list[Features], article: _Article) -> list[tuple[float, Layout, list[str], list[float]]]:
+    """Each layout's cheapest roles, cheapest first; layouts with no possible reading left out."""
     results = []
     for layout in LAYOUTS:
         cost, roles, steps = _solve(feats, layout, article)
         if cost < INF:
             results.append((cost, layout, roles, steps))
     results.sort(key=lambda item: item[0])
-    best_cost, best_layout, best_roles, best_steps = results[0]
-    # Layouts that differ only in where credits go cost the same when there are no credits.
-    others = [cost for cost, layout, roles, _ in results[1:] if roles != best_roles]
-    margin = others[0] - best_cost if others else INF
-    return Labelling(roles=best_roles, layout=best_layout, cost=best_cost, margin=margin, steps=best_steps)
+    return results
 
 
 def _gap_votes(units: list[Unit], feats: list[Features], prepared: Prepared) -> int:
@@ -1038,7 +1090,8 @@ def _article(feats: list[Features], prepared: Prepared, doubled: set[int], gap_v
     return _Article(numbered=marked, doubles=len(doubled) >= 2,
                        counters=prepared.counters >= 2, credit_share=min(1.0, 2.5 * credits / count),
                        suffix_share=sum(1 for f in feats if f.suffix is not None) / count,
-                       short_share=_short_share(feats), gap_votes=gap_votes, paired=_paired(feats))
+                       short_share=_short_share(feats), gap_votes=gap_votes, paired=_paired(feats),
+                       copies=sum(1 for f in feats if f.copied) >= COPIES_LEAST)
 
 
 def _paired(feats: list[Features]) -> bool:
