@@ -14,7 +14,9 @@ with near-misses.
 - "Foto 1:" alone on its line is a slide counter;
 - a caption glued to its own copy ("…help themGreater Manchester Police have…": alt text, then
   caption, nothing between) is one caption, written once;
-- a picture word cut short ("fot. Name", "phot. Name") is a credit's label.
+- a picture word cut short ("fot. Name", "phot. Name") is a credit's label;
+- a credit sentence right before a closing one ("Photo: Name. Courtesy the Foundation.") is part of
+  the same credit.
 """
 
 from __future__ import annotations
@@ -214,3 +216,12 @@ def test_a_picture_word_cut_short_is_its_own_label():
     assert credit_line("phot. Jean Dupont") == "phot. Jean Dupont"
     assert credit_line("fot. ze zbiorów muzeum") is None  # (no name after it)
     assert credit_line("The fot. Anna Pietrzyk") is None
+
+
+def test_a_credit_sentence_before_the_last_is_the_same_photos_credit():
+    from viewer.importer.credits import split_credit
+    caption, credit = split_credit("Nadia Farahani, Untitled (2019), oil on linen. Installation view, Argo Factory. "
+                                   "Photo: Parisa Emami. Courtesy Sorayan Foundation.")
+    assert caption == "Nadia Farahani, Untitled (2019), oil on linen. Installation view, Argo Factory."
+    assert credit == "Photo: Parisa Emami. Courtesy Sorayan Foundation."
+    assert split_credit("A man walks home. Photo: Jo Bell") == ("A man walks home.", "Photo: Jo Bell")

@@ -1143,6 +1143,7 @@ def split_credit(text: str, *, titled: bool = False, maker_first: bool = False) 
             return f"{caption} {note.strip()}".strip(), credit
         return text, None
     found = _suffix(text)
+    ended = found is not None  # (the credit closes the caption)
     if found is None:
         found = _prefix(text) or _contest_prefix(text) or _caps_name_prefix(text) or _caps_name_after_dash(text)
     if found is None and titled:
@@ -1158,7 +1159,14 @@ def split_credit(text: str, *, titled: bool = False, maker_first: bool = False) 
     if found is None:
         return text, None
     caption, credit = found
-    return caption.strip(), _strip_brackets(credit).rstrip(" ,;")
+    credit = _strip_brackets(credit).rstrip(" ,;")
+    if ended and caption.rstrip().endswith("."):
+        # "… Photo: Parisa Emami. Courtesy the Foundation.": a credit sentence right before the
+        # last is the same photo's credit too (the photographer, then the lender)
+        earlier = _suffix(caption.strip())
+        if earlier is not None and earlier[0].strip():
+            return earlier[0].strip(), f"{_strip_brackets(earlier[1]).rstrip(' ,;')} {credit}"
+    return caption.strip(), credit
 
 
 def is_leading_credit(text: str) -> bool:

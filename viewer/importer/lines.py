@@ -250,8 +250,9 @@ def _glued_copy(text: str) -> int | None:
     if len(text) < 3 * _GLUE_PROBE:
         return None
     cut = text.find(text[:_GLUE_PROBE], _GLUE_PROBE)
-    if cut < 0 or len(text) - cut < _GLUE_PROBE:
-        return None
+    if cut < 0 or len(text) - cut < _GLUE_PROBE or text.find(text[:_GLUE_PROBE], cut + 1) >= 0 \
+            or 2 * cut < len(text) - cut:
+        return None  # (two copies, the first at least half the second: not a sentence said over and over)
     return cut if _copies(_core(text[:cut]), _core(text[cut:])) else None
 
 
