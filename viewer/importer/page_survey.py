@@ -189,11 +189,40 @@ def _in_page_link(stack: list[_Frame]) -> bool:
     return False
 
 
+def _page_of(href: str) -> str:
+    target = urlsplit(href.strip())
+    return f"{target.netloc}{target.path.rstrip('/')}".casefold()
+
+
+def _titled_link(image: LexborNode, box: LexborNode) -> bool:
+    """Whether a link of words in the picture's box opens the page the picture's link opens (a
+    teaser: the picture and the title link to one story). A picture opening its own enlargement
+    beside a post's controls ("Permalink", "Reblog") is no teaser."""
+    node: LexborNode | None = image
+    for _ in range(8):
+        if node is None or node.tag == "a":
+            break
+        node = node.parent
+    if node is None or node.tag != "a":
+        return True  # (the survey saw a link; where it cannot be read again, as before)
+    if node.text(deep=True).strip():
+        return True  # the picture and its title in one link
+    page = _page_of(node.attributes.get("href") or "")
+    for number, link in enumerate(box.css("a")):
+        if number >= 40:
+            break
+        if link.mem_id != node.mem_id and _page_of(link.attributes.get("href") or "") == page \
+                and link.text(deep=True).strip():
+            return True
+    return False
+
+
 def _photo_units(found: Survey) -> None:
     """Each photo-like picture scores the containers above the highest element that holds it and
     nothing else much (its figure): more with a caption there, less when that is all links."""
     for position, image in found.images:
         node, anchor = image.parent, None
+        anchor_node = image
         for _ in range(12):
             if node is None:
                 break
@@ -204,7 +233,7 @@ def _photo_units(found: Survey) -> None:
             if span is None or node.tag in ("body", "html") or span[2] + span[3] > 1000 \
                     or bisect_left(found.photos, span[1]) - bisect_left(found.photos, span[0]) > 1:
                 break
-            anchor, node = span, node.parent
+            anchor, anchor_node, node = span, node, node.parent
         score = 4.0 if declared_big(image) else 3.0
         if anchor is not None:
             text, links = anchor[2], anchor[3]
@@ -212,7 +241,7 @@ def _photo_units(found: Survey) -> None:
                 score += 1.5
             if text + links:
                 score *= 0.25 + 0.75 * text / (text + links)
-            if position in found.linked and links >= 15:
+            if position in found.linked and links >= 15 and _titled_link(image, anchor_node):
                 score *= 0.25  # a teaser: a picture linking to another page, beside that page's title
                 found.teasers.add(position)
         found.units.append((position, score))
