@@ -2,7 +2,9 @@
 a list of posts (a Tumblr tag page) whose pictures each open their own enlargement, beside the
 post's controls ("Permalink", "16 notes", "Reblog") — story photos, not teasers. A picture that
 opens the same page as the title beside it (or holds that title in its link) stays a teaser: see
-test_page_classes_4's rail of teasers. Small hand-made pages with invented text."""
+test_page_classes_4's rail of teasers. And a bracketed phrase closing captions is their credit when
+it closes captions that differ, not a work's part closing its caption and its detail's ("Museum
+(rotunda)", "DETAIL: Museum (rotunda)"). Small hand-made pages with invented text."""
 
 from __future__ import annotations
 
@@ -48,3 +50,26 @@ def test_pictures_opening_their_own_enlargement_beside_post_controls_are_story_p
     assert len(photos) == len(_POSTS)
     for slide, caption in zip(photos, _POSTS):
         assert caption.split(". ")[0] in " ".join([slide.title, *slide.paragraphs])
+
+
+def _grid(tmp_path, captions: list[str]):
+    figures = "".join(f"<figure><img src='https://media.example/w{n}.jpg' width='1200' height='900' alt=''>"
+                      f"<figcaption>{caption}</figcaption></figure>" for n, caption in enumerate(captions))
+    body = f"<main><article><h1>Works</h1><p>{_POSTS[0]}</p>{figures}</article></main>"
+    return read(saved_page(tmp_path, body, title="Works"))
+
+
+def test_a_works_part_in_brackets_closing_it_and_its_detail_is_no_credit(tmp_path):
+    parts = ["rotunda", "guard", "chapel"]
+    captions = [text for part in parts for text in (f"Museum ({part})", f"DETAIL: Museum ({part})")]
+    photos = [slide.photo for slide in _grid(tmp_path, captions).slides if slide.photo is not None]
+    assert [photo.credit for photo in photos] == [None] * len(captions)
+    assert [photo.caption for photo in photos] == captions
+
+
+def test_a_bracketed_phrase_closing_different_captions_is_their_credit(tmp_path):
+    scenes = ["Children fly kites over the rice fields", "A fisherman mends his net on the beach",
+              "Lanterns are lit along the river", "A market opens before dawn"]
+    captions = [f"{scene} (dokumentasi pribadi)" for scene in scenes]
+    photos = [slide.photo for slide in _grid(tmp_path, captions).slides if slide.photo is not None]
+    assert [photo.credit for photo in photos] == ["dokumentasi pribadi"] * len(scenes)

@@ -601,7 +601,8 @@ def _closing_brackets(caption: str) -> tuple[str, str] | None:
 def _bracketed_credits(photos: list[PagePhoto]) -> None:
     """A gallery whose captions close with who took each photo in brackets and no label ("…
     (Ana Ruiz)", "… (Dokumentasi pribadi)"): when at least three of the story's captions, and
-    half of them, close so with a person's name or a phrase that recurs, those are the credits."""
+    half of them, close so with a person's name or a phrase that recurs (not opening in lower
+    case), those are the credits."""
     found: list[tuple[PagePhoto, str, str]] = []
     captioned = 0
     for photo in photos:
@@ -612,11 +613,15 @@ def _bracketed_credits(photos: list[PagePhoto]) -> None:
             parts = _closing_brackets(photo.caption)
             if parts is not None:
                 found.append((photo, *parts))
-    counts: dict[str, int] = {}
-    for _, _, inner in found:
-        counts[norm(inner)] = counts.get(norm(inner), 0) + 1
+    # A phrase recurs when it closes captions that differ (a work's part in brackets closing its
+    # caption and its detail's, "Museum (rotunda)" and "DETAIL: Museum (rotunda)", does not).
+    rests: dict[str, list[str]] = {}
+    for _, rest, inner in found:
+        rests.setdefault(norm(inner), []).append(norm(rest))
+    recurring = {inner for inner, texts in rests.items()
+                 if any(a not in b and b not in a for a, b in zip(texts, texts[1:]))}
     credits = [(photo, rest, inner) for photo, rest, inner in found
-               if counts[norm(inner)] >= 2 or is_name_line(inner)]
+               if norm(inner) in recurring or is_name_line(inner)]
     if len(credits) < 3 or 2 * len(credits) < captioned:
         return
     for photo, rest, inner in credits:
