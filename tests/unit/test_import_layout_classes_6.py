@@ -16,7 +16,9 @@ with near-misses.
   caption, nothing between) is one caption, written once;
 - a picture word cut short ("fot. Name", "phot. Name") is a credit's label;
 - a credit sentence right before a closing one ("Photo: Name. Courtesy the Foundation.") is part of
-  the same credit.
+  the same credit;
+- a credit for the whole page ("All photos by Name"), read as one entry's, credits every entry
+  without one (saved pages too).
 """
 
 from __future__ import annotations
@@ -225,3 +227,15 @@ def test_a_credit_sentence_before_the_last_is_the_same_photos_credit():
     assert caption == "Nadia Farahani, Untitled (2019), oil on linen. Installation view, Argo Factory."
     assert credit == "Photo: Parisa Emami. Courtesy Sorayan Foundation."
     assert split_credit("A man walks home. Photo: Jo Bell") == ("A man walks home.", "Photo: Jo Bell")
+
+
+def test_a_credit_for_the_whole_page_credits_every_photo_without_one():
+    from viewer.importer.credits import covers_every_photo
+    assert covers_every_photo("Image credits: All photographs by Ines Lindqvist.")
+    assert covers_every_photo("All photos by Jo Bell")
+    assert not covers_every_photo("Photo by Jo Bell")
+    assert not covers_every_photo("All of us at the paper thank Jo Bell")
+    scenes = SCENES + MORE_SCENES[:1]
+    text = "The keepers\n\n" + "\n\n".join(scenes) + "\n\nAll photos by Ines Lindqvist\n"
+    entries = parse_article(text).entries
+    assert [entry.credit for entry in entries] == ["All photos by Ines Lindqvist"] * len(scenes)

@@ -4,7 +4,8 @@ post's controls ("Permalink", "16 notes", "Reblog") — story photos, not teaser
 opens the same page as the title beside it (or holds that title in its link) stays a teaser: see
 test_page_classes_4's rail of teasers. And a bracketed phrase closing captions is their credit when
 it closes captions that differ, not a work's part closing its caption and its detail's ("Museum
-(rotunda)", "DETAIL: Museum (rotunda)"). Small hand-made pages with invented text."""
+(rotunda)", "DETAIL: Museum (rotunda)"). A caption part named for its author ("imageAuthor") is the
+photo's credit. Small hand-made pages with invented text."""
 
 from __future__ import annotations
 
@@ -73,3 +74,18 @@ def test_a_bracketed_phrase_closing_different_captions_is_their_credit(tmp_path)
     captions = [f"{scene} (dokumentasi pribadi)" for scene in scenes]
     photos = [slide.photo for slide in _grid(tmp_path, captions).slides if slide.photo is not None]
     assert [photo.credit for photo in photos] == ["dokumentasi pribadi"] * len(scenes)
+
+
+def test_a_caption_part_named_for_its_author_is_the_credit(tmp_path):
+    scenes = ["Heat. White walls of a housing block cast hard shadows on an empty courtyard at noon.",
+              "Lantern theatre. Puppeteers set paper figures behind a lit screen before the evening show.",
+              "Salt. Workers rake the pans at dawn while the tide goes out beyond the dykes."]
+    figures = "".join(
+        f"<figure><img src='https://media.example/s{n}.jpg' width='1200' height='800' alt=''>"
+        f"<figcaption class='imageCaption'><span class='imageDescription'>{scene}</span> "
+        f"<span class='imageAuthor'>Foto: © Name {n}, Francja, Zwycięzca, Open, 2019 Awards</span></figcaption>"
+        f"</figure>" for n, scene in enumerate(scenes))
+    body = f"<main><article><h1>Wyniki</h1><p>{_POSTS[0]}</p>{figures}</article></main>"
+    photos = [s.photo for s in read(saved_page(tmp_path, body, title="Wyniki")).slides if s.photo is not None]
+    assert [photo.caption for photo in photos] == scenes
+    assert all(photo.credit and photo.credit.startswith(f"Foto: © Name {n},") for n, photo in enumerate(photos))

@@ -1169,6 +1169,15 @@ def split_credit(text: str, *, titled: bool = False, maker_first: bool = False) 
     return caption.strip(), credit
 
 
+def covers_every_photo(credit: str | None) -> bool:
+    """A credit for the whole page ("All photos by Name", "Image credits: All photographs by
+    Name", "All images courtesy of the Museum"): "all" and a picture word among its first words."""
+    if not credit:
+        return False
+    words = [word.strip(":,.").casefold() for word in credit.split()[:6]]
+    return any(word == "all" and following in _KINDS for word, following in zip(words, words[1:]))
+
+
 def is_leading_credit(text: str) -> bool:
     """`Photograph by X, Publication`: a credit line that may belong to the caption after it."""
     words = _words(text.strip())

@@ -135,7 +135,8 @@ def caption_parts(node: LexborNode, skip: frozenset[int] | set[int] = frozenset(
         classes = class_text(child) if child.attributes.get("class") else ""
         if "caption" in classes and role != "credit" and not _credit_part(child):
             child_role = None  # a caption box, even one named "credit-caption"
-        elif any(word in classes for word in CREDIT_WORDS) or not class_words(child).isdisjoint(FOREIGN_CREDIT_WORDS):
+        elif any(word in classes for word in CREDIT_WORDS) or not class_words(child).isdisjoint(FOREIGN_CREDIT_WORDS) \
+                or "author" in classes:  # (inside a caption, its author is the photo's: "imageAuthor")
             child_role = "credit"
             if role != "credit" or tag != "span":  # a name's and an agency's spans in one credit span: one credit
                 credits.append([])
