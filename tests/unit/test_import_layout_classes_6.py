@@ -239,3 +239,10 @@ def test_a_credit_for_the_whole_page_credits_every_photo_without_one():
     text = "The keepers\n\n" + "\n\n".join(scenes) + "\n\nAll photos by Ines Lindqvist\n"
     entries = parse_article(text).entries
     assert [entry.credit for entry in entries] == ["All photos by Ines Lindqvist"] * len(scenes)
+
+
+def test_lines_in_a_script_without_case_are_not_written_in_capitals():
+    from viewer.importer.records import _keys
+    assert "capitals" not in _keys("優秀賞1")
+    assert "capitals" not in _keys("作品番号")
+    assert "capitals" in _keys("PRIX DU JURY")

@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 
 from viewer import patterns
-from viewer.importer.credits import covers_every_photo, credit_line, split_credit
+from viewer.importer.credits import credit_every_photo, credit_line, split_credit
 from viewer.importer.lines import Unit, prepare
 from viewer.importer.roles import (
     ALT,
@@ -97,13 +97,7 @@ def parse_article(text: str, *, keep_numbers: bool = False, keep_all: bool = Fal
                               titled=prepared.titled, maker_first=prepared.maker_first)
     article.dropped = prepared.dropped + article.dropped
     article.credit_like = credit_like
-    # A credit for the whole page ("All photos by Name"), read as one entry's, credits every entry
-    # that has none.
-    whole = next((entry.credit for entry in article.entries if covers_every_photo(entry.credit)), None)
-    if whole is not None:
-        for entry in article.entries:
-            if not entry.credit:
-                entry.credit = whole
+    credit_every_photo(article.entries)
     return article
 
 

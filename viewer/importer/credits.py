@@ -25,7 +25,9 @@ a hostile line costs linear time.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Protocol
 
 from viewer.importer.credit_tails import labelled_tail
 from viewer.importer.label_words import SOURCE_LABELS_ABROAD, label_word_count
@@ -1167,6 +1169,21 @@ def split_credit(text: str, *, titled: bool = False, maker_first: bool = False) 
         if earlier is not None and earlier[0].strip():
             return earlier[0].strip(), f"{_strip_brackets(earlier[1]).rstrip(' ,;')} {credit}"
     return caption.strip(), credit
+
+
+class _Credited(Protocol):
+    credit: str | None
+
+
+def credit_every_photo(photos: Sequence[_Credited]) -> None:
+    """A credit for the whole page ("Image credits: All photographs by Name"), read as one
+    photo's, credits every photo that has none (an article's entries, a saved page's photos)."""
+    whole = next((photo.credit for photo in photos if covers_every_photo(photo.credit)), None)
+    if whole is None:
+        return
+    for photo in photos:
+        if not photo.credit:
+            photo.credit = whole
 
 
 def covers_every_photo(credit: str | None) -> bool:

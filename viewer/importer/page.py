@@ -21,7 +21,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from viewer.importer.credits import covers_every_photo
+from viewer.importer.credits import credit_every_photo
 from viewer.importer.page_captions import CaptionFinder
 from viewer.importer.page_encoding import decode_html, encoding_for_label
 from viewer.importer.page_metadata import base_address, json_ld, meta_value, saved_from_address
@@ -76,7 +76,7 @@ def read_page(data: bytes, page: Path, *, keep_numbers: bool = False) -> Page:
     blocks = CaptionFinder(found, walk.roots, linked).captions(walk.blocks)
     walk.skip_the_rest(body)
     result = slides_from_blocks(title, blocks, walk.skipped, keep_numbers)
-    _spread_whole_credit([slide.photo for slide in result.slides if slide.photo is not None])
+    credit_every_photo([slide.photo for slide in result.slides if slide.photo is not None])
     result.left_out = walk.left_out
     if walk.missing:
         notes.append(f"{walk.missing} picture{'s' if walk.missing != 1 else ''} the page names "
@@ -85,13 +85,3 @@ def read_page(data: bytes, page: Path, *, keep_numbers: bool = False) -> Page:
     forget_classes()
     return result
 
-
-def _spread_whole_credit(photos: list[PagePhoto]) -> None:
-    """A credit for the whole page, read as one photo's ("Image credits: All photographs by Name"
-    under the last), credits every photo that has none."""
-    whole = next((photo.credit for photo in photos if covers_every_photo(photo.credit)), None)
-    if whole is None:
-        return
-    for photo in photos:
-        if not photo.credit:
-            photo.credit = whole

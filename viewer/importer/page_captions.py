@@ -601,8 +601,8 @@ def _closing_brackets(caption: str) -> tuple[str, str] | None:
 def _bracketed_credits(photos: list[PagePhoto]) -> None:
     """A gallery whose captions close with who took each photo in brackets and no label ("…
     (Ana Ruiz)", "… (Dokumentasi pribadi)"): when at least three of the story's captions, and
-    half of them, close so with a person's name or a phrase that recurs (not opening in lower
-    case), those are the credits."""
+    half of them, close so with a person's name or a phrase that recurs under captions that
+    differ, those are the credits."""
     found: list[tuple[PagePhoto, str, str]] = []
     captioned = 0
     for photo in photos:

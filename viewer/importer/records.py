@@ -108,8 +108,8 @@ def _keys(text: str) -> list[str]:
     """What an opening line shares with the other opening lines."""
     tokens = text.split()
     keys = ["first " + _word(tokens[0]), "last " + _word(tokens[-1])] if tokens else []
-    letters = [ch for ch in text if ch.isalpha()]
-    if len(letters) >= 3 and all(ch.isupper() for ch in letters if ch.isalpha() and ch.lower() != ch.upper()):
+    cased = [ch for ch in text if ch.lower() != ch.upper()]  # (scripts without case have no capitals)
+    if len(cased) >= 3 and all(ch.isupper() for ch in cased):
         keys.append("capitals")
     # (a word of at least two letters: "5a)" and "#" are no kind of line)
     return [key for key in keys if key == "capitals" or sum(1 for ch in key.split(" ", 1)[-1] if ch.isalpha()) >= 2]

@@ -268,6 +268,7 @@ class Features:
     title_like: bool = False
     """Short, not a sentence, not a credit: could be a headline."""
     text_ends_title: bool = False
+    """Ends in a closing quote or bracket, as headlines may."""
     pairs_next: bool = False
     """Could be a headline and the very next line is a long paragraph (see _paired)."""
     tagline: bool = False
@@ -279,7 +280,6 @@ class Features:
     """The first line of one of a run of records written alike (records.py): a photo starts here."""
     in_records: bool = False
     """Inside such a run: only a record's first line starts a photo."""
-    """Ends in a closing quote or bracket, as headlines may."""
 
 
 @dataclass
@@ -962,7 +962,7 @@ def _solve(feats: list[Features], layout: Layout, article: _Article) -> tuple[fl
     frontier: dict[_State, tuple[float, int]] = {start: (0.0, -1)}
     history: list[tuple[str, int, float]] = []  # (role, parent history index, cost so far)
     first_content = True
-    # A transition depends on the state, the role and three of the line's features: worked out once.
+    # A transition depends on the state, the role and a few of the line's features (`bits`): worked out once.
     moves: dict[tuple[_State, str, bool, bool, bool, bool, bool, bool], tuple[_State, float] | None] = {}
     for feature in feats:
         nxt: dict[_State, tuple[float, int]] = {}
