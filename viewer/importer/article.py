@@ -58,6 +58,9 @@ class Article:
     """Lines that look like they carry a credit (for the report's sanity check)."""
     layout: str = ""
     """The layout the line roles were read with, and how sure that reading is."""
+    around: list[str] = field(default_factory=list)
+    """The lines before the first entry (but the title) and after the story: where a credit for
+    every photo is written ("By Name | Photos by Name")."""
 
     @property
     def credits(self) -> int:
@@ -97,7 +100,10 @@ def parse_article(text: str, *, keep_numbers: bool = False, keep_all: bool = Fal
                               titled=prepared.titled, maker_first=prepared.maker_first)
     article.dropped = prepared.dropped + article.dropped
     article.credit_like = credit_like
-    credit_every_photo(article.entries)
+    first = article.entries[0].line if article.entries else 0
+    # (a byline set aside as furniture may still say who took the photos)
+    article.around = [text for line, text, _ in prepared.dropped if line < first] + article.around
+    credit_every_photo(article.entries, article.around)
     return article
 
 
@@ -171,7 +177,10 @@ def _from_roles(units: list[Unit], labelling: Labelling, keep_numbers: bool, kee
     pending: str | None = None
     pending_text = ""  # the credit line as written, for when it is kept as text after all
     bare = False  # the last entry is a heading with nothing under it yet
+    around: list[str] = []
     for unit, role in zip(units, labelling.roles):
+        if role != TITLE and (not entries or role == FOOTER):
+            around.append(unit.text)
         if role == TITLE:
             title = unit.text
         elif role in (ALT, SECTION) and keep_all:
@@ -259,7 +268,8 @@ def _from_roles(units: list[Unit], labelling: Labelling, keep_numbers: bool, kee
             intro.append(pending_text)
         unsure.append((units[-1].line, pending_text, "a credit line at the end with no caption after it; kept as text"))
     shape = "headed" if layout.headed else "captions"
-    article = Article(title=title, intro=intro, entries=entries, shape=shape, unsure=unsure, dropped=dropped)
+    article = Article(title=title, intro=intro, entries=entries, shape=shape, unsure=unsure, dropped=dropped,
+                      around=around)
     article.layout = f"{layout.describe()} ({labelling.sure})"
     return article
 

@@ -1028,6 +1028,42 @@ def titled_by(text: str) -> tuple[str, str] | None:
     return stripped[:words[by].start].rstrip(), stripped[words[by].start:]
 
 
+_AWARD_WORDS = {"winner", "winners", "place", "prize", "mention", "award", "awards", "category", "finalist",
+                "finalists", "commended", "runner", "runner-up", "entry", "entries", "list", "gallery", "photography",
+                "photographer", "photographers", "photo", "photos", "series", "edition", "part", "chapter"}
+"""Capitalised words of a prize or a list's heading ("Photography Winner", "Honorable Mention"), not of a name."""
+
+
+def dashed_maker(text: str, single: bool = False) -> tuple[str, str] | None:
+    """`Slow Dance – Marla Jennings`, `First Place - Corinne Vasquez`: a work's title (or its prize),
+    a spaced dash and its photographer's name (2-4 capitalised words) ending the line. Like
+    titled_by, the caller takes it only where an article writes its captions so; not "Salt Road -
+    Photography Winner", nor a sentence before the dash. `single`: one capitalised word is a name
+    too ("Third Place - Rosie"), where the article is known to name its makers so."""
+    stripped = text.strip()
+    if len(stripped) > 120 or stripped[-1:] in ".!?…:;,":
+        return None
+    cut = max(stripped.rfind(f" {dash} ") for dash in "–—-")
+    if cut <= 0:
+        return None
+    title, name = stripped[:cut].rstrip(), stripped[cut + 3:].strip()
+    title_words = _words(title)
+    if not 1 <= len(title_words) <= 12 or title[-1:] in ".!?…:;," or not (
+            title.lstrip("\"“‘'(")[:1].isupper() or title[:1].isdigit()):
+        return None
+    words = _words(name)
+    least = 1 if single else 2
+    if not least <= len(words) <= 4 or _name_end(words, 0, False) != len(words) or any(
+            w.bare in _NOT_NAMES or w.bare in _AWARD_WORDS or w.bare in _NOT_NAME_WORDS or
+            not w.bare.replace("-", "").replace("'", "").replace("’", "").isalpha() for w in words):
+        return None
+    # ("Della Hartwig": a particle written as a first name is one)
+    named = sum(1 for index, w in enumerate(words) if w.bare not in _PARTICLES or not index and w.text[:1].isupper())
+    if named < least:
+        return None
+    return title, name
+
+
 def named_first(text: str) -> tuple[str, str] | None:
     """`Wendell Marsh. Birches, Vermont.`: a photographer's name (2-4 capitalised words) and a full
     stop, then the work's title (a short phrase starting with a capital): photobook and exhibition
@@ -1149,7 +1185,7 @@ def split_credit(text: str, *, titled: bool = False, maker_first: bool = False) 
     if found is None:
         found = _prefix(text) or _contest_prefix(text) or _caps_name_prefix(text) or _caps_name_after_dash(text)
     if found is None and titled:
-        found = titled_by(text)
+        found = titled_by(text) or dashed_maker(text, single=True)
     if found is None and maker_first:
         found = named_first(text)
     if found is None and text.rstrip().endswith(")"):
@@ -1175,15 +1211,59 @@ class _Credited(Protocol):
     credit: str | None
 
 
-def credit_every_photo(photos: Sequence[_Credited]) -> None:
+def credit_every_photo(photos: Sequence[_Credited], around: Sequence[str] = ()) -> None:
     """A credit for the whole page ("Image credits: All photographs by Name"), read as one
-    photo's, credits every photo that has none (an article's entries, a saved page's photos)."""
+    photo's or found in a line `around` the photos (the byline, the introduction, the page's
+    end: see whole_page_credit), credits every photo that has none (an article's entries, a saved
+    page's photos)."""
     whole = next((photo.credit for photo in photos if covers_every_photo(photo.credit)), None)
+    if whole is None:
+        whole = next((found for line in around if (found := whole_page_credit(line)) is not None), None)
     if whole is None:
         return
     for photo in photos:
         if not photo.credit:
             photo.credit = whole
+
+
+_PLURAL_KINDS = {"photos", "photographs", "images", "pictures", "pics", "photography", "fotos", "fotografías",
+                 "fotografias", "fotografie", "bilder", "imágenes", "imagens", "immagini", "zdjęcia", "фотографии"}
+"""Picture words that stand for every photo of a page ("Photos: Name", "Photographs by Name")."""
+_TEXT_WORDS = {"text", "words", "story", "reporting", "texto", "texte", "testo", "tekst", "text:"}
+_JOINS = {"and", "&", "y", "et", "und", "e", "i", "en", "og", "och"}
+_SEGMENT_ENDS = (" | ", "; ", " · ", " • ", " // ")
+
+
+def whole_page_credit(line: str) -> str | None:
+    """The credit a line around the photos gives all of them, inside whatever else it says:
+    "By Ana Ruiz | Photos by Tom Lee", "Words by A, photographs by B", "Text and photos: Name",
+    "Por: Name/ Fotos: Name", "Orangery, 2021. All images © Name". A plural picture word (or "all"
+    and a picture word) opening a credit phrase, where a sentence, a list of names or a byline's
+    part may start; not "photos of the week" (no credit phrase), nor a picture word inside prose."""
+    stripped = line.strip()
+    if len(stripped) > 400:
+        return None
+    words = _words(stripped)
+    for index, word in enumerate(words):
+        every = word.bare == "all" and index + 1 < len(words) and words[index + 1].bare in _KINDS
+        joint = word.bare in _JOINS and 0 < index < len(words) - 1 and words[index - 1].bare in _TEXT_WORDS \
+            and words[index + 1].bare in _KINDS
+        if joint:
+            start = words[index + 1].start  # "Text and photos: Name": the credit is "photos: Name"
+        elif every or word.bare in _PLURAL_KINDS:
+            previous = words[index - 1].text if index else ""
+            if index and not (previous.endswith((".", ",", "/", "|", ";", ":")) or previous in _DASHES):
+                continue  # (a picture word inside a sentence: "the photos by the river")
+            start = word.start
+        else:
+            continue
+        segment = stripped[start:]
+        for end in _SEGMENT_ENDS:
+            segment = segment.split(end, 1)[0]
+        credit = credit_line(segment.strip().rstrip("."))
+        if credit is not None:
+            return credit
+    return None
 
 
 def covers_every_photo(credit: str | None) -> bool:

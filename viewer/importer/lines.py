@@ -17,6 +17,7 @@ from viewer import patterns
 from viewer.importer.credits import (
     credit_body,
     credit_line,
+    dashed_maker,
     is_name_line,
     named_first,
     slashed_credit_span,
@@ -124,6 +125,9 @@ class Prepared:
     maker_first: bool = False
     """The article writes captions photographer first ("Name. Salt Harvest.") on more than one
     line: a line of that shape is read so (credits.named_first)."""
+    credit_copies: dict[int, int] = field(default_factory=dict)
+    """Credit line -> the last line of its copies written right under it ("Photo by Name/Getty
+    Images" then "Photo by Name/Getty Images /"): one credit standing on all those lines."""
 
 
 def _clean(line: str) -> tuple[str, bool]:
@@ -357,10 +361,11 @@ def prepare(text: str, keep_all: bool = False) -> Prepared:
                           copied=copy_at is not None))
         after_counter = after_label = False
     units = _merge_repeats(units, dropped)
+    credit_copies: dict[int, int] = {}
     if not keep_all:
         units = _drop_boilerplate(units, dropped)
         units = _drop_credit_copies(units, dropped)
-        units = _drop_credit_repeats(units, dropped)
+        units = _drop_credit_repeats(units, dropped, credit_copies)
     if datelines:
         units = _join_datelines(units)
     if not keep_all and sum(1 for unit in units if _caps_heading_end(unit.text)) >= 2:
@@ -370,9 +375,10 @@ def prepare(text: str, keep_all: bool = False) -> Prepared:
     numbering = _numbering(units)
     if numbering is not None:
         units = _with_numbers(units, numbering)
-    titled = _titled_captions(units)
+    titled = _titled_captions(units) or _dashed_captions(units)
     return Prepared(units=units, dropped=sorted(dropped), numbered=numbering is not None, counters=counters,
-                    titled=titled, maker_first=not titled and _maker_first_captions(units))
+                    titled=titled, maker_first=not titled and _maker_first_captions(units),
+                    credit_copies=credit_copies)
 
 
 _GLUED_LABEL = patterns.compile(r"(?:Image|Media|Video|Picture|Photo) (?:copyright|caption|source)")
@@ -484,6 +490,19 @@ def _titled_captions(units: list[Unit]) -> bool:
     heading of that shape over the entry's text names the work's maker: "Studio by Harrow & Finch"
     over a paragraph about the building.)"""
     return _in_runs([unit.long is False and titled_by(unit.text) is not None for unit in units])
+
+
+DASHED_LEAST = 3
+"""Lines written "Title – Name" that make it the article's way of naming its photographers."""
+
+
+def _dashed_captions(units: list[Unit]) -> bool:
+    """Headings written as a work's title (or prize), a dash and its photographer ("Slow Dance –
+    Marla Jennings"), with text between them: at least DASHED_LEAST such lines naming more than
+    one person, and most of the short lines with a spaced dash in them."""
+    dashed = [found for unit in units if not unit.long and (found := dashed_maker(unit.text)) is not None]
+    with_dash = sum(1 for unit in units if not unit.long and any(f" {dash} " in unit.text for dash in "–—-"))
+    return len(dashed) >= DASHED_LEAST and len({name for _, name in dashed}) >= 2 and 2 * len(dashed) >= with_dash
 
 
 def _maker_first_captions(units: list[Unit]) -> bool:
@@ -701,7 +720,8 @@ def _drop_credit_copies(units: list[Unit], dropped: list[tuple[int, str, str]]) 
     return [unit for index, unit in enumerate(units) if index not in skip]
 
 
-def _drop_credit_repeats(units: list[Unit], dropped: list[tuple[int, str, str]]) -> list[Unit]:
+def _drop_credit_repeats(units: list[Unit], dropped: list[tuple[int, str, str]],
+                         copies: dict[int, int]) -> list[Unit]:
     """`Eilidh MacAskill, United Kingdom, 1st Place, …` then `Photographer Name: Eilidh MacAskill`:
     a credit line that names the photographer a line or two above already credited (in that
     line's own credit, not merely in its prose) says it again; one photo, one credit."""
@@ -713,6 +733,7 @@ def _drop_credit_repeats(units: list[Unit], dropped: list[tuple[int, str, str]])
         if credit and kept and not unit.after_counter and _same_credit(kept[-1], unit):
             # "Photo by Name/Getty Images" then "Photo by Name/Getty Images /": one credit, copied
             dropped.append((unit.line, unit.text, f"the credit of line {kept[-1].line} again"))
+            copies[kept[-1].line] = unit.line
             continue
         if above is not None:
             dropped.append((unit.line, unit.text, f"the credit already on line {above}"))

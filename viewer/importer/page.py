@@ -76,7 +76,10 @@ def read_page(data: bytes, page: Path, *, keep_numbers: bool = False) -> Page:
     blocks = CaptionFinder(found, walk.roots, linked).captions(walk.blocks)
     walk.skip_the_rest(body)
     result = slides_from_blocks(title, blocks, walk.skipped, keep_numbers)
-    credit_every_photo([slide.photo for slide in result.slides if slide.photo is not None])
+    # (who made the story, "Photographs and text by Name", is in what the walk left out; an
+    # introduction may say it too)
+    credit_every_photo([slide.photo for slide in result.slides if slide.photo is not None],
+                       [*walk.left_out, *result.intro])
     result.left_out = walk.left_out
     if walk.missing:
         notes.append(f"{walk.missing} picture{'s' if walk.missing != 1 else ''} the page names "

@@ -24,7 +24,7 @@ from dataclasses import dataclass, field, replace
 from typing import NamedTuple
 
 from viewer import patterns
-from viewer.importer.credits import credit_line, is_name_line, split_credit, starts_with_credit_label
+from viewer.importer.credits import credit_body, credit_line, is_name_line, split_credit, starts_with_credit_label
 from viewer.importer.furniture import only_a_date
 from viewer.importer.lines import Prepared, Unit, numbers_as_marks, spread_through
 from viewer.importer.records import find_records
@@ -39,6 +39,10 @@ PRUNE = 15.0
 """Paths this much costlier than the best at a line are given up (beam search)."""
 HEADING_MAX_WORDS = 14
 PARAGRAPHS_COUNTED = 4
+ALIKE_RUN = 3
+"""Lines of one shape written one under another, without blank lines, that make a list."""
+ALIKE_GAPS = 0.1
+"""Share of its lines a page must set apart with blank lines for lines without one to be a list."""
 MENU_WORDS = 2
 """Lines of fewer words are a site's menu links, not short captions (for the share of short lines)."""
 PAIRED_SHARE = 0.6
@@ -83,6 +87,9 @@ W: dict[str, float] = {
     "heading_long": 5.0,
     "heading_sentence": 2.0,
     "heading_with_credit": 3.0,
+    "paragraph_maker_named": 2.0,
+    "switch_between_alike": 1.5,
+    "intro_in_list": 1.0,
     "heading_place": 0.5,
     "heading_name": 0.0,
     "heading_capitalised": 0.3,
@@ -230,6 +237,12 @@ class Features:
     signed: bool = False
     """A dash and a person's name alone ("— Dana Whitlock"): a signature under the text before it,
     never a heading or a caption."""
+    alike_above: bool = False
+    """Written right under a line of its own shape, in a run of ALIKE_RUN or more (a list of
+    captions one per line): it has the role the line above has."""
+    maker_named: bool = False
+    """Its credit is a work's maker the way the article names every maker ("Slow Dance – Name",
+    "Salt Harvest by Name": Prepared.titled): a heading so, not a caption with a credit."""
     photo_words: bool = False
     """Names pictures or a time span, as gallery headlines do ("in pictures", "photos of the week")."""
     repeated: bool = False
@@ -309,6 +322,48 @@ _DATED_BYLINE = patterns.compile(r"(?:posted on\s+)?(?:january|february|march|ap
 """`March 9, 2019 by Becca`, `Posted on March 22, 2014 by Name`: the date and the writer."""
 
 
+def _labelled(text: str) -> bool:
+    cut = text.find(":", 0, 24)
+    return cut > 0 and bool(text[cut + 1:].strip())
+
+
+def _cased_start(text: str) -> bool:
+    """Opens with a letter of a script with capitals (in scripts without, a line's shape says less)."""
+    return text[:1].lower() != text[:1].upper()
+
+
+def _shape_of(unit: Unit) -> tuple[bool, bool]:
+    text = unit.text.rstrip()
+    return text.endswith((".", "!", "?", "…")), text[:1].isupper()
+
+
+def _alike_above(units: list[Unit], wholes: list[str | None], fields: list[bool]) -> list[bool]:
+    """For each line: written on the line right under the one before it, with its shape (ending
+    alike, opening alike, of about as many words; neither a credit nor a record's field, "Label:
+    value": a record's fields are one photo's lines), in a run of at least
+    ALIKE_RUN such lines. Only where the page sets most of its lines apart with blank lines
+    (ALIKE_GAPS of them): in a page written without any, lines one under another say nothing."""
+    gaps = sum(1 for above, unit in zip(units, units[1:]) if unit.line > above.line + 1)
+    if gaps < ALIKE_GAPS * (len(units) - 1):
+        return [False] * len(units)
+    links = [False] + [
+        unit.line == above.line + 1 and wholes[index] is None and wholes[index - 1] is None
+        and not fields[index] and not fields[index - 1] and not _labelled(unit.text) and not _labelled(above.text)
+        and _cased_start(unit.text) and _cased_start(above.text)
+        and _shape_of(unit) == _shape_of(above) and max(unit.words, above.words) <= 2 * min(unit.words, above.words)
+        and min(unit.words, above.words) >= 4
+        for index, (above, unit) in enumerate(zip(units, units[1:]), 1)]
+    out = [False] * len(units)
+    start = 0
+    for index in range(1, len(units) + 1):
+        if index == len(units) or not links[index]:
+            if index - start >= ALIKE_RUN:
+                for inside in range(start + 1, index):
+                    out[inside] = True
+            start = index
+    return out
+
+
 def _is_byline(text: str) -> bool:
     lowered = text.casefold()
     if len(text) <= 90 and _DATED_BYLINE.fullmatch(text):
@@ -320,7 +375,10 @@ def _is_byline(text: str) -> bool:
                                                     "publicado por ", "por ", "publié par ", "par ", "von ",
                                                     "veröffentlicht von ", "pubblicato da ", "door ", "przez ",
                                                     "oleh ", "ditulis oleh ", "автор: ", "autor: ", "auteur : ",
-                                                    "auteur: ", "autore: "))
+                                                    "auteur: ", "autore: ",
+                                                    # "Text and photos: Name", "Texto y fotos: Name"
+                                                    "text and ", "text & ", "words and ", "words & ", "texto y ",
+                                                    "texte et ", "text und ", "testo e ", "tekst i ", "story and "))
                                 or lowered.endswith(("staff writer", "community member", "contributor", "editor")))
 
 
@@ -552,12 +610,16 @@ def features(units: list[Unit], doubled: set[int], prepared: Prepared) -> list[F
     buttons = sorted(line for line, _, why in prepared.dropped if why in _BUTTON_REASONS)
     beside = [_beside(buttons, units, index) for index in range(len(units))]
     fields = _fields(units, wholes)
+    alike = _alike_above(units, wholes, fields)
     taglines = _taglines(units, wholes)
     out: list[Features] = []
     for index, unit in enumerate(units):
         text = unit.text
         whole = wholes[index]
         suffix = None if whole else split_credit(text, titled=prepared.titled, maker_first=prepared.maker_first)[1]
+        # (a credit only the article's way of naming makers finds: without it, none)
+        maker_named = suffix is not None and (prepared.titled or prepared.maker_first) and \
+            split_credit(text)[1] is None
         words = text.split()
         capitals = sum(1 for w in words if w[:1].isupper()) / len(words) if words else 0.0
         after = units[index + 1] if index + 1 < len(units) else None
@@ -565,6 +627,7 @@ def features(units: list[Unit], doubled: set[int], prepared: Prepared) -> list[F
         out.append(Features(
             text=text, words=unit.words, long=unit.long, sentence=_ends_sentence(text), credit=whole, suffix=suffix,
             name=names[index], by_name=by_names[index], signed=signed[index], field=fields[index],
+            maker_named=maker_named, alike_above=alike[index],
             beside_buttons=any(beside[index]), after_buttons=beside[index][0], site_name=site_names[index],
             numbered=prepared.numbered and unit.number is not None or kicked[index],
             doubled=unit.line in doubled, after_counter=unit.after_counter or (
@@ -721,7 +784,7 @@ def _emission(f: Features, role: str, first: bool, article: _Article, layout: La
             cost += W["heading_long"]
         if f.sentence:
             cost += W["heading_sentence"]
-        if f.suffix is not None:
+        if f.suffix is not None and not f.maker_named:
             cost += W["heading_with_credit"]
         if f.place:
             cost += W["heading_place"]
@@ -772,6 +835,8 @@ def _emission(f: Features, role: str, first: bool, article: _Article, layout: La
             cost += W["paragraph_numbered"]
         if f.doubled and not article.numbered or f.copied:
             cost += W["paragraph_doubled"]  # written twice (alt text, then caption): a photo starts here
+        if f.maker_named:
+            cost += W["paragraph_maker_named"]  # "Fourth Place - Name", as the other photos open: one more
         if f.after_counter and article.counters:
             cost += W["paragraph_after_counter"]
         return cost
@@ -787,6 +852,8 @@ def _emission(f: Features, role: str, first: bool, article: _Article, layout: La
             cost += W["intro_after_counter"]
         if f.copied:
             cost += W["intro_copied"]
+        if f.alike_above:
+            cost += W["intro_in_list"]  # a run of lines of one shape, one per line: a list of captions
         if f.numbered:
             cost += W["intro_numbered"]
         if f.after_label:
@@ -814,6 +881,10 @@ def _dek_like(f: Features) -> bool:
     """A phrase of some length without a full stop: a standfirst where it stands under the headline.
     (_solve caches transitions by this and the line's other features that _transition reads.)"""
     return f.words >= 6 and not f.sentence and not f.long
+
+
+_LISTED = (INTRO, HEADING, CAPTION, PARAGRAPH)
+"""Roles a list of alike lines takes as one (see Features.alike_above)."""
 
 
 def _transition(state: _State, role: str, layout: Layout, article: _Article,
@@ -875,6 +946,10 @@ def _transition(state: _State, role: str, layout: Layout, article: _Article,
         if starts != f.after_counter and not (f.after_counter and role == CREDIT):
             # A slideshow page: each counter starts a photo, and only a counter.
             moved = new_state, cost + W["counter_mismatch"]
+    if moved is not None and f.alike_above and role != state.last and role in _LISTED and state.last in _LISTED:
+        # A list of lines of one shape, one under another: one role for all of them (a gallery's
+        # captions one per line are all captions, not an introduction, then captions, then prose).
+        moved = moved[0], moved[1] + W["switch_between_alike"]
     if moved is not None and f.in_records:
         new_state, cost = moved
         starts = role == HEADING or (role == CAPTION and not state.bare)
@@ -963,13 +1038,13 @@ def _solve(feats: list[Features], layout: Layout, article: _Article) -> tuple[fl
     history: list[tuple[str, int, float]] = []  # (role, parent history index, cost so far)
     first_content = True
     # A transition depends on the state, the role and a few of the line's features (`bits`): worked out once.
-    moves: dict[tuple[_State, str, bool, bool, bool, bool, bool, bool], tuple[_State, float] | None] = {}
+    moves: dict[tuple[_State, str, bool, bool, bool, bool, bool, bool, bool], tuple[_State, float] | None] = {}
     for feature in feats:
         nxt: dict[_State, tuple[float, int]] = {}
         emissions = [(role, _emission(feature, role, first_content, article, layout)) for role in ROLES]
         emissions = [(role, emit) for role, emit in emissions if emit != INF]
         bits = (feature.suffix is not None, feature.after_counter, _dek_like(feature), feature.numbered,
-                feature.opens_record, feature.in_records)
+                feature.opens_record, feature.in_records, feature.alike_above)
         for state, (cost, pointer) in frontier.items():
             for role, emit in emissions:
                 key = (state, role, *bits)
@@ -1063,23 +1138,61 @@ def _gap_votes(units: list[Unit], feats: list[Features], prepared: Prepared) -> 
     dropped = {line for line, _, _ in prepared.dropped} | {unit.line for unit in prepared.units}
 
     def blanks(a: Unit, b: Unit) -> int | None:
-        between = range(a.line + 1, b.line)
+        # (a credit's copies right under it are the credit: the blank lines count from the last copy)
+        between = range(prepared.credit_copies.get(a.line, a.line) + 1, b.line)
         return None if any(line in dropped for line in between) else len(between)
 
     ups = downs = 0
-    for index in range(1, len(units) - 1):
-        if feats[index].credit is None or any(f.credit is not None or f.words < 4 or not f.letters
-                                              for f in (feats[index - 1], feats[index + 1])):
-            continue  # (between two lines of text only: a counter or a button beside it says nothing)
+    between_text = [index for index in range(1, len(units) - 1) if feats[index].credit is not None and not any(
+        f.credit is not None or f.words < 4 and not f.signed or not f.letters
+        for f in (feats[index - 1], feats[index + 1]))]
+    # (between two lines of text only (a quote's "— Name" is one): a counter or a button beside
+    # it says nothing, and "heading, credit, caption" is one entry whichever side credits go)
+    for index in between_text:
         before, after = blanks(units[index - 1], units[index]), blanks(units[index], units[index + 1])
         if before is not None and after is not None:  # (a dropped line between says nothing of blank lines)
             downs += after < before
             ups += before < after
+    named_downs, named_ups = _name_votes(units, feats, between_text)
+    downs, ups = downs + named_downs, ups + named_ups
     # Evidence only when the page does it again and again, nearly always the same way (the
     # first credit under a headline is set apart from the headline whatever the layout).
     if max(ups, downs) < 2 or min(ups, downs) * 4 > max(ups, downs):
         return 0
     return downs - ups
+
+
+def _name_votes(units: list[Unit], feats: list[Features], voting: list[int]) -> tuple[int, int]:
+    """(downs, ups): credit lines whose photographer the text after them names again, before the
+    next credit ("Photo by Dana Whitlock/Getty Images", the photo's caption, "— Dana Whitlock"),
+    and those whose photographer the text before them names, since the credit before. The
+    photographer's words go with the photo's. Only the lines in `voting` vote."""
+    credited = [index for index, f in enumerate(feats) if f.credit is not None]
+    votes = set(voting)
+    downs = ups = 0
+    for at, index in enumerate(credited):
+        name = _person(credit_body(feats[index].credit or "")) if index in votes else None
+        if name is None:
+            continue
+        start = credited[at - 1] + 1 if at else 0
+        end = credited[at + 1] if at + 1 < len(credited) else len(units)
+        before = any(name in unit.text.casefold() for unit in units[start:index])
+        after = any(name in unit.text.casefold() for unit in units[index + 1:end])
+        downs += after and not before
+        ups += before and not after
+    return downs, ups
+
+
+def _person(body: str) -> str | None:
+    """The photographer's name a credit opens with ("Dana Whitlock" in "Dana Whitlock/Getty
+    Images", "Dana Whitlock – FIFA via Getty Images"), case folded; None unless two or three words."""
+    name = body
+    for cut in ("/", " via ", " for ", " – ", " — ", " - ", ",", "(", "|"):
+        name = name.split(cut, 1)[0]
+    words = name.split()
+    if not 2 <= len(words) <= 3 or not all(word[:1].isupper() for word in words):
+        return None
+    return " ".join(words).casefold()
 
 
 def _article(feats: list[Features], prepared: Prepared, doubled: set[int], gap_votes: int = 0) -> _Article:
