@@ -15,7 +15,10 @@ mechanism, with near-misses.
 - captions written one per line, without blank lines between them, on a page that sets its other
   lines apart with blank lines, are one list: each line a photo, none of them introduction or a
   paragraph under the one before; on a page written without blank lines, lines one under another
-  say nothing of the kind.
+  say nothing of the kind;
+- records whose first lines are a prize and a work's title set apart by a dash ("First Place
+  (tie) – The Last Ferry", "Honorable Mention – The Mender") start one photo each, even with a
+  word or two more than other records' first lines.
 """
 
 from __future__ import annotations
@@ -206,3 +209,31 @@ def test_an_introduction_one_sentence_per_line_stays_one_on_a_page_without_blank
     article = parse_article("\n".join(lines))
     assert article.title == "2016: The year in pictures"
     assert [entry.title for entry in article.entries] == ["The Outsider", "Police Shooting", "Flood Season"]
+
+
+WINNERS = [("First Place (tie) – First Light on the Ward", "Annelies Brouwer",
+            "A night nurse opens the blinds on a neonatal ward as the first morning light reaches an incubator."),
+           ("First Place (tie) – The Last Ferry", "Rafael Dimaculangan",
+            "Passengers crowd the rail of the final evening ferry before a typhoon closes the port."),
+           ("Third Place – Crossing", "Itzel Carranza",
+            "Two sisters hold hands as they wade across a river swollen by the rains on their way to school."),
+           ("Honorable Mention – The Mender", "Okonkwo Adeyemi",
+            "A grandmother shows her grandson how to knot a fishing net on the beach at dawn."),
+           ("Honorable Mention – Platform 4", "Sigrid Halvorsen",
+            "A soldier and his father share a long embrace on a station platform before the morning train.")]
+
+
+def test_records_opened_by_a_prize_and_a_title_set_apart_by_a_dash_are_one_photo_each():
+    lines = ["Focus Awards", "Festival", "Awards", "Blog", "", "The Awards: Presenting the Single Image Winners", "",
+             "The winners in this year's single image category come from very different places, and each "
+             "brings a very different approach to visual storytelling.", ""]
+    for opener, name, about in WINNERS:
+        lines += [opener, "", name, f"{name.split()[-1].lower()}.example | www.{name.split()[0].lower()}.example",
+                  "", f'About this image: "{about}"', "",
+                  'Submission statement: "I wanted to photograph the things that are passed down without a '
+                  'word being said, and the people who keep watch."', ""]
+    entries = parse_article("\n".join(lines + ["Share this:", "", "© 2019 Focus Awards. All rights reserved."])).entries
+    texts = [" ".join([entry.title, *entry.paragraphs]) for entry in entries]
+    assert len(texts) == len(WINNERS)
+    for text, (opener, _, about) in zip(texts, WINNERS):
+        assert text.startswith(opener.split(" – ")[0]) and about in text

@@ -170,6 +170,10 @@ def _after_leading_credit(slide: PageSlide, text: str) -> str:
     if photo is None or photo.credit:
         return text
     caption, credit = finish_caption(text, None)
+    if credit and caption and len(credit) <= MAX_CREDIT_PARAGRAPH and not text.startswith(credit) and \
+            text.rstrip(" .)]").endswith(credit.rstrip(" .)]")):
+        photo.credit = credit  # "1. Volunteers plant willows… (Photo: Reuters/China Daily)": it closes with it
+        return caption
     if not credit or not caption or not text.startswith(credit) or len(credit) > MAX_CREDIT_PARAGRAPH:
         return text
     colon = caption.find(":")
@@ -195,7 +199,10 @@ def slides_from_blocks(title: str | None, blocks: list[Block], skipped: list[tup
     numbered = len(numbers) >= 2 and steps >= max(1, (len(numbers) - 1) // 2)
     photos = sum(1 for block in blocks if block.kind == "photo")
     direct = sum(1 for a, b in pairwise(blocks) if a.kind == "heading" and b.kind == "photo")
-    headed = not numbered and direct >= 2 and direct >= 0.6 * photos
+    sections = _one_photo_sections(blocks)
+    # (a heading over each photo, right above it or above the photo's prose: "Mein schönstes
+    # Herbstbild", a paragraph, the photo)
+    headed = not numbered and (direct >= 2 and direct >= 0.6 * photos or sections >= 2 and sections >= 0.6 * photos)
     alts = [block.photo.alt for block in blocks if block.photo is not None and block.photo.alt]
     descriptions = sum(1 for alt in alts if picture_description(alt))
     described = descriptions >= 2 and 2 * descriptions >= len(alts)  # the page's alts describe its pictures
@@ -298,7 +305,42 @@ def slides_from_blocks(title: str | None, blocks: list[Block], skipped: list[tup
     if heading is not None:
         place([heading.text, *waiting])
     _without_details(intro, slides, skipped)
+    if not keep_numbers:
+        _without_list_numbers(slides)
     return Page(title=title, intro=intro, slides=slides, skipped=skipped)
+
+
+def _one_photo_sections(blocks: list[Block]) -> int:
+    """Headings whose section (up to the next heading) holds exactly one photo, with at most one
+    paragraph before it."""
+    count = 0
+    photos = prose = 0
+    open_section = False
+    for block in [*blocks, None]:
+        if block is None or block.kind == "heading":
+            count += open_section and photos == 1
+            open_section, photos, prose = block is not None, 0, 0
+        elif block.kind == "photo":
+            if photos == 0 and prose > 1:
+                open_section = False  # a section of prose with a photo in it, not a photo's heading
+            photos += 1
+        else:
+            prose += photos == 0
+    return count
+
+
+def _without_list_numbers(slides: list[PageSlide]) -> None:
+    """Slide titles that open with the list's numbers ("1. Volunteers…", "2. Children…": captions
+    numbered in order, not headings) lose them, as numbered headings do: at least two, most of
+    them one more than the one before."""
+    numbered = [(index, match) for index, slide in enumerate(slides)
+                if (match := LIST_NUMBER.match(slide.title)) is not None and match.end() < len(slide.title)]
+    numbers = [int(match.group(1) or match.group(2)) for _, match in numbered]
+    steps = sum(1 for a, b in pairwise(numbers) if b == a + 1)
+    if len(numbered) < 2 or steps < max(1, (len(numbered) - 1) * 2 // 3):
+        return
+    for index, match in numbered:
+        slides[index].title = slides[index].title[match.end():]
 
 
 _FEATURED_WORDS = ("featured", "wp-post-image", "post-thumbnail", "post_thumbnail")

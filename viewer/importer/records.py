@@ -3,9 +3,10 @@
 Such a page writes each photo as the same few lines in the same order — a prize heading, the
 photographer, the work's title, a statement — with no list numbers and no slide counters. What
 marks the records is their first lines: short lines of one kind (they open with the same word,
-end with the same word, or are written in capitals) standing at fairly regular distances, each
-followed by a body of the same shape. Inside such a run each record's first line starts a photo,
-and only it does, as a slide counter would (roles.py prices that).
+end with the same word, are written in capitals, or are two parts set apart by a dash) standing
+at fairly regular distances, each followed by a body of the same shape. Inside such a run each
+record's first line starts a photo, and only it does, as a slide counter would (roles.py prices
+that).
 
 Plain Python over the line features roles.py works out; linear in the number of lines (each
 line is looked at a fixed number of times per key).
@@ -25,6 +26,10 @@ LONGEST_BODY = 10
 """Lines a record may hold after its first line."""
 OPENER_WORDS = 8
 """An opening line is short: a prize, a category, a label with a number."""
+CAPITALS_SHARE = 0.8
+"""Share of its cased letters in capitals that makes a line one written in capitals."""
+DASHED_EXTRA = 2
+"""Words more an opening line may have when a dash sets its prize apart from the work's title."""
 LIKE_SHARE = 0.75
 """Share of the bodies that must have the shape most of them have."""
 
@@ -92,10 +97,17 @@ def _labelled(text: str) -> bool:
     return cut > 0 and bool(text[cut + 1:].strip())
 
 
+def _dashed(text: str) -> bool:
+    """Two parts set apart by a spaced dash ("Third Place – Crossing")."""
+    return any(f" {dash} " in text.strip() for dash in "–—-")
+
+
 def _could_open(f: LineShape) -> bool:
     # (a name alone may open one: "Amateur Winner", "Honorable Mention" read as names; the
     # photographers' names below them share no words, so they make no run)
-    return (not f.long and 1 <= f.words <= OPENER_WORDS and f.letters and f.credit is None and not f.by_name
+    # ("Prize – Title" holds the work's title too: a little longer)
+    longest = OPENER_WORDS + DASHED_EXTRA if _dashed(f.text) else OPENER_WORDS
+    return (not f.long and 1 <= f.words <= longest and f.letters and f.credit is None and not f.by_name
             and not f.signed and not f.field and not _labelled(f.text)
             and f.suffix is None and not f.text.rstrip().endswith((".", "!", "?")))
 
@@ -109,10 +121,13 @@ def _keys(text: str) -> list[str]:
     tokens = text.split()
     keys = ["first " + _word(tokens[0]), "last " + _word(tokens[-1])] if tokens else []
     cased = [ch for ch in text if ch.lower() != ch.upper()]  # (scripts without case have no capitals)
-    if len(cased) >= 3 and all(ch.isupper() for ch in cased):
-        keys.append("capitals")
+    if len(cased) >= 3 and sum(1 for ch in cased if ch.isupper()) >= CAPITALS_SHARE * len(cased):
+        keys.append("capitals")  # ("1er PRIX DU JURY": an ordinal's ending aside)
+    if _dashed(text):
+        keys.append("dashed")  # "First Place (tie) – The Last Ferry", "Honorable Mention – The Mender"
     # (a word of at least two letters: "5a)" and "#" are no kind of line)
-    return [key for key in keys if key == "capitals" or sum(1 for ch in key.split(" ", 1)[-1] if ch.isalpha()) >= 2]
+    return [key for key in keys if key in ("capitals", "dashed") or
+            sum(1 for ch in key.split(" ", 1)[-1] if ch.isalpha()) >= 2]
 
 
 SEVERAL = (True, True, True)
@@ -213,7 +228,10 @@ def find_records(feats: Sequence[LineShape]) -> Records | None:
         if len(key_places) < LEAST_RECORDS:
             continue
         found = _run(feats, key_places)
-        if found is not None and (best is None or len(found[0]) > len(best[0])):
+        # (as many records read by two kinds of line, "1er PRIX DU JURY" over "Name – Title": a
+        # record starts at its first line)
+        if found is not None and (best is None or len(found[0]) > len(best[0]) or
+                                  len(found[0]) == len(best[0]) and found[0][0] < best[0][0]):
             best = found
     if best is None:
         return None
