@@ -27,7 +27,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Protocol
+from typing import NamedTuple, Protocol
 
 from viewer.importer.credit_tails import labelled_tail
 from viewer.importer.label_words import SOURCE_LABELS_ABROAD, label_word_count
@@ -1034,6 +1034,15 @@ _AWARD_WORDS = {"winner", "winners", "place", "prize", "mention", "award", "awar
 """Capitalised words of a prize or a list's heading ("Photography Winner", "Honorable Mention"), not of a name."""
 
 
+SPACED_DASHES = "–—-"
+
+
+def last_spaced_dash(text: str) -> int:
+    """Where the last dash with a space each side (" – ", " — ", " - ") starts, or -1: the mark
+    that sets a prize or a work's title apart from its maker ("Third Place – Name")."""
+    return max(text.rfind(f" {dash} ") for dash in SPACED_DASHES)
+
+
 def dashed_maker(text: str, single: bool = False) -> tuple[str, str] | None:
     """`Slow Dance – Marla Jennings`, `First Place - Corinne Vasquez`: a work's title (or its prize),
     a spaced dash and its photographer's name (2-4 capitalised words) ending the line. Like
@@ -1043,7 +1052,7 @@ def dashed_maker(text: str, single: bool = False) -> tuple[str, str] | None:
     stripped = text.strip()
     if len(stripped) > 120 or stripped[-1:] in ".!?…:;,":
         return None
-    cut = max(stripped.rfind(f" {dash} ") for dash in "–—-")
+    cut = last_spaced_dash(stripped)
     if cut <= 0:
         return None
     title, name = stripped[:cut].rstrip(), stripped[cut + 3:].strip()
@@ -1170,24 +1179,41 @@ def split_credit(text: str, *, titled: bool = False, maker_first: bool = False) 
     `titled`: the article writes captions as a work's title and its photographer ("Salt Harvest by
     Name", see titled_by), so a line of that shape is read so; `maker_first`: it writes them
     photographer first ("Name. Salt Harvest.", see named_first)."""
+    found = read_credit(text, titled=titled, maker_first=maker_first)
+    return found.caption, found.credit
+
+
+class FoundCredit(NamedTuple):
+    """What read_credit found: the caption, its credit (or None), and whether only the article's
+    own way of naming makers (`titled`, `maker_first`) found it."""
+    caption: str
+    credit: str | None
+    house_style: bool = False
+
+
+def read_credit(text: str, *, titled: bool = False, maker_first: bool = False) -> FoundCredit:
+    """split_credit, saying which kind of rule found the credit (see FoundCredit)."""
     if credit_line(text) is not None:
-        return text, None  # all credit, no caption: the caller decides what a credit line is
+        return FoundCredit(text, None)  # all credit, no caption: the caller decides what a credit line is
     note = _link_note(text)
     if note and not _link_note(text[:-len(note)]):  # (one note: a run of them is not a caption's)
         # "… Image Credit: NASA/JPL (More at NASA Picture Of The Day)": the credit is before the
         # link's note; the note stays with the caption
-        caption, credit = split_credit(text[:-len(note)], titled=titled, maker_first=maker_first)
-        if credit is not None:
-            return f"{caption} {note.strip()}".strip(), credit
-        return text, None
+        inner = read_credit(text[:-len(note)], titled=titled, maker_first=maker_first)
+        if inner.credit is not None:
+            return FoundCredit(f"{inner.caption} {note.strip()}".strip(), inner.credit, inner.house_style)
+        return FoundCredit(text, None)
     found = _suffix(text)
     ended = found is not None  # (the credit closes the caption)
     if found is None:
         found = _prefix(text) or _contest_prefix(text) or _caps_name_prefix(text) or _caps_name_after_dash(text)
+    house_style = False
     if found is None and titled:
         found = titled_by(text) or dashed_maker(text, single=True)
+        house_style = found is not None
     if found is None and maker_first:
         found = named_first(text)
+        house_style = found is not None
     if found is None and text.rstrip().endswith(")"):
         # The bracketed closing forms the saved-page grammar reads ("(Haskett family)", "(photo by
         # Name, courtesy the Museum)"); its unbracketed ones read text's prose as credits.
@@ -1195,7 +1221,7 @@ def split_credit(text: str, *, titled: bool = False, maker_first: bool = False) 
         if tail is not None:
             found = caption, tail
     if found is None:
-        return text, None
+        return FoundCredit(text, None)
     caption, credit = found
     credit = _strip_brackets(credit).rstrip(" ,;")
     if ended and caption.rstrip().endswith("."):
@@ -1203,8 +1229,8 @@ def split_credit(text: str, *, titled: bool = False, maker_first: bool = False) 
         # last is the same photo's credit too (the photographer, then the lender)
         earlier = _suffix(caption.strip())
         if earlier is not None and earlier[0].strip():
-            return earlier[0].strip(), f"{_strip_brackets(earlier[1]).rstrip(' ,;')} {credit}"
-    return caption.strip(), credit
+            return FoundCredit(earlier[0].strip(), f"{_strip_brackets(earlier[1]).rstrip(' ,;')} {credit}")
+    return FoundCredit(caption.strip(), credit, house_style)
 
 
 class _Credited(Protocol):

@@ -19,6 +19,7 @@ from viewer.importer.credits import (
     credit_line,
     dashed_maker,
     is_name_line,
+    last_spaced_dash,
     named_first,
     slashed_credit_span,
     split_credit,
@@ -501,7 +502,7 @@ def _dashed_captions(units: list[Unit]) -> bool:
     Marla Jennings"), with text between them: at least DASHED_LEAST such lines naming more than
     one person, and most of the short lines with a spaced dash in them."""
     dashed = [found for unit in units if not unit.long and (found := dashed_maker(unit.text)) is not None]
-    with_dash = sum(1 for unit in units if not unit.long and any(f" {dash} " in unit.text for dash in "–—-"))
+    with_dash = sum(1 for unit in units if not unit.long and last_spaced_dash(unit.text.strip()) >= 0)
     return len(dashed) >= DASHED_LEAST and len({name for _, name in dashed}) >= 2 and 2 * len(dashed) >= with_dash
 
 

@@ -18,6 +18,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
+from viewer.importer.credits import last_spaced_dash
 from viewer.importer.lines import numbers_as_marks
 
 LEAST_RECORDS = 3
@@ -91,7 +92,7 @@ def _maker(f: LineShape) -> bool:
     return f.credit is not None or f.name or f.by_name or f.signed
 
 
-def _labelled(text: str) -> bool:
+def labelled(text: str) -> bool:
     """A field, "Label: value" (or "Label : value"): a record's line, not its first."""
     cut = text.find(":", 0, 24)
     return cut > 0 and bool(text[cut + 1:].strip())
@@ -99,7 +100,7 @@ def _labelled(text: str) -> bool:
 
 def _dashed(text: str) -> bool:
     """Two parts set apart by a spaced dash ("Third Place – Crossing")."""
-    return any(f" {dash} " in text.strip() for dash in "–—-")
+    return last_spaced_dash(text.strip()) >= 0
 
 
 def _could_open(f: LineShape) -> bool:
@@ -108,7 +109,7 @@ def _could_open(f: LineShape) -> bool:
     # ("Prize – Title" holds the work's title too: a little longer)
     longest = OPENER_WORDS + DASHED_EXTRA if _dashed(f.text) else OPENER_WORDS
     return (not f.long and 1 <= f.words <= longest and f.letters and f.credit is None and not f.by_name
-            and not f.signed and not f.field and not _labelled(f.text)
+            and not f.signed and not f.field and not labelled(f.text)
             and f.suffix is None and not f.text.rstrip().endswith((".", "!", "?")))
 
 

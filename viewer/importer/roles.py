@@ -24,10 +24,10 @@ from dataclasses import dataclass, field, replace
 from typing import NamedTuple
 
 from viewer import patterns
-from viewer.importer.credits import credit_body, credit_line, is_name_line, split_credit, starts_with_credit_label
+from viewer.importer.credits import credit_body, credit_line, is_name_line, read_credit, starts_with_credit_label
 from viewer.importer.furniture import only_a_date
 from viewer.importer.lines import Prepared, Unit, numbers_as_marks, spread_through
-from viewer.importer.records import find_records
+from viewer.importer.records import find_records, labelled
 
 TITLE, BYLINE, CHROME, INTRO, HEADING, CAPTION, PARAGRAPH, CREDIT, FOOTER, NOISE, ALT, SECTION = (
     "title", "byline", "chrome", "intro", "heading", "caption", "paragraph", "credit", "footer", "noise", "alt",
@@ -322,11 +322,6 @@ _DATED_BYLINE = patterns.compile(r"(?:posted on\s+)?(?:january|february|march|ap
 """`March 9, 2019 by Becca`, `Posted on March 22, 2014 by Name`: the date and the writer."""
 
 
-def _labelled(text: str) -> bool:
-    cut = text.find(":", 0, 24)
-    return cut > 0 and bool(text[cut + 1:].strip())
-
-
 def _cased_start(text: str) -> bool:
     """Opens with a letter of a script with capitals (in scripts without, a line's shape says less)."""
     return text[:1].lower() != text[:1].upper()
@@ -348,7 +343,7 @@ def _alike_above(units: list[Unit], wholes: list[str | None], fields: list[bool]
         return [False] * len(units)
     links = [False] + [
         unit.line == above.line + 1 and wholes[index] is None and wholes[index - 1] is None
-        and not fields[index] and not fields[index - 1] and not _labelled(unit.text) and not _labelled(above.text)
+        and not fields[index] and not fields[index - 1] and not labelled(unit.text) and not labelled(above.text)
         and _cased_start(unit.text) and _cased_start(above.text)
         and _shape_of(unit) == _shape_of(above) and max(unit.words, above.words) <= 2 * min(unit.words, above.words)
         and min(unit.words, above.words) >= 4
@@ -616,10 +611,10 @@ def features(units: list[Unit], doubled: set[int], prepared: Prepared) -> list[F
     for index, unit in enumerate(units):
         text = unit.text
         whole = wholes[index]
-        suffix = None if whole else split_credit(text, titled=prepared.titled, maker_first=prepared.maker_first)[1]
+        found = None if whole else read_credit(text, titled=prepared.titled, maker_first=prepared.maker_first)
+        suffix = found.credit if found else None
         # (a credit only the article's way of naming makers finds: without it, none)
-        maker_named = suffix is not None and (prepared.titled or prepared.maker_first) and \
-            split_credit(text)[1] is None
+        maker_named = suffix is not None and found is not None and found.house_style
         words = text.split()
         capitals = sum(1 for w in words if w[:1].isupper()) / len(words) if words else 0.0
         after = units[index + 1] if index + 1 < len(units) else None
