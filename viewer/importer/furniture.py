@@ -28,6 +28,11 @@ _WHOLE = {
     "edit", "[edit]", "v t e", "v · t · e", "view · talk · edit",
     "flipboard", "send", "messenger", "vk", "telegram", "threads", "bluesky", "mastodon", "copy url", "sms",
     "x", "share on x", "post on x",
+    # a blog's comment form and post links ("Post a Comment", "Newer Post Older Post Home")
+    "post a comment", "leave a reply", "leave a comment", "add a comment", "comments are closed",
+    "newer post", "older post", "blogthis!", "email this", "newer post older post home", "newer post home",
+    "older post home",
+    "subscribe to: post comments (atom)", "subscribe to: posts (atom)",
 } | {
     # the same buttons in other languages (es, pt, fr, de, it, nl, pl)
     "compartir", "compartilhar", "partilhar", "partager", "teilen", "condividi", "delen", "udostępnij",
@@ -40,7 +45,7 @@ _WHOLE = {
 }
 _CAPTION_LABELS = {"image caption", "caption", "media caption", "photo caption", "image", "photo", "video caption"}
 _PREFIXES = patterns.compile(
-    r"(?:edition|category|categories|tags?|filed under|topics?|related|see also|updated|published|posted|"
+    r"(?:edition|category|categories|tags?|labels|filed under|topics?|related|see also|updated|published|posted|"
     r"last updated|advertisement|sponsored by|preview photo credit|photo gallery|recommended|watch|listen|"
     r"image name|image title|country|year|location|camera|lens|settings|date taken|place|genres?|"
     r"country of origin|nationality|age|equipment|exposure|aperture|shutter speed|iso|focal length)\s*[:|]"
@@ -179,6 +184,11 @@ def photo_dateline(text: str) -> bool:
 
 _SOCIAL = {"facebook", "twitter", "x", "pinterest", "whatsapp", "linkedin", "reddit", "email", "e-mail", "print",
            "share", "tweet", "pin", "copy", "link", "messenger", "telegram", "flipboard", "tumblr", "mail", "sms"}
+_GLUED_SHARE_WORDS = _SOCIAL | {"this", "to", "on", "via", "blog", "blogthis"}
+_CAMEL_JOIN = patterns.compile(r"([a-z!])([A-Z])")
+"""Where two buttons' labels run together in a text copy ("Email ThisBlogThis!Share to Twitter")."""
+_COMMENTER = patterns.compile(r"(?:blogger\s+)?[^\s.!?:]+(?:\s+[^\s.!?:]+){0,3}\s+(?:said|says|wrote)\s*(?:\.\.\.|…|:)")
+"""`Marla Dee said...`, `Corinne says:`: a commenter's name over a comment."""
 _CRUMB_ARROW = patterns.compile(r"\s[>›»→]\s")
 _DATE_TOKENS = patterns.compile(r"[A-Za-z.]+|\d+(?:st|nd|rd|th)?")
 _WORD_TOKENS = patterns.compile(r"[\w-]+")
@@ -257,7 +267,23 @@ def furniture(text: str) -> str | None:
         return "a vote or share count"
     if words is not None and 2 <= len(words) <= 3 and words[-1] == "avatar":
         return "a commenter's picture"
+    if len(text) <= 120 and _glued_share_row(text):
+        return "share buttons"
+    if commenter_line(text):
+        return "a commenter's name"
     return None
+
+
+def _glued_share_row(text: str) -> bool:
+    """`Email ThisBlogThis!Share to TwitterShare to Facebook`: share buttons run together."""
+    words = _WORD_TOKENS.findall(_CAMEL_JOIN.sub(r"\1 \2", text).lower())
+    return 3 <= len(words) <= 14 and all(word in _GLUED_SHARE_WORDS for word in words) and sum(
+        1 for word in words if word in _SOCIAL) >= 2
+
+
+def commenter_line(text: str) -> bool:
+    """A comment's head: the commenter's name (at most four words) and "said..." or "says:"."""
+    return len(text) <= 60 and _COMMENTER.fullmatch(text.strip()) is not None
 
 
 def _camera_settings(text: str) -> bool:

@@ -30,6 +30,7 @@ from viewer.importer.furniture import (
     CAPTION_LABEL,
     COUNTER_KINDS,
     COUNTER_OF,
+    commenter_line,
     furniture,
     is_label,
     label_key,
@@ -274,9 +275,13 @@ def prepare(text: str, keep_all: bool = False) -> Prepared:
     # "Dec. 29, 2020 | Washington, D.C." over every photo: the caption's dateline, not the page's date
     datelines = sum(1 for line in raw if photo_dateline(line.strip())) >= 2
     file_stems = _repeated_file_stems(raw)
+    comments_at = None if keep_all else comments_start(raw)
     for number, line in _glued_runs(raw):
         cleaned, labelled = _clean(line)
         if not cleaned:
+            continue
+        if comments_at is not None and number >= comments_at:
+            dropped.append((number, cleaned, "the comments under the post"))
             continue
         if glued and (match := _trailing_counter(cleaned[-12:])) is not None and len(cleaned) > 12:
             dropped.append((number, cleaned[len(cleaned) - 12 + match.start():].strip(), "a slide counter"))
@@ -380,6 +385,40 @@ def prepare(text: str, keep_all: bool = False) -> Prepared:
     return Prepared(units=units, dropped=sorted(dropped), numbered=numbering is not None, counters=counters,
                     titled=titled, maker_first=not titled and _maker_first_captions(units),
                     credit_copies=credit_copies)
+
+
+_COMMENTS_HEAD = patterns.compile(
+    r"(?:\d{1,5}|one|two|three|four|five)\s+(?:comments?|responses?|thoughts?|replies|reactions?)"
+    r"(?:\s+(?:on|to)\s+.{1,160})?\s*:?", patterns.IGNORECASE)
+"""`2 comments:`, `14 thoughts on “Countdown”`, `3 Responses to "Fall"`: the head of a comments section."""
+_COMMENTS_LOOKAHEAD = 3
+"""Lines with text after a comments section's head among which its first commenter's name stands."""
+
+
+def comments_start(raw: list[str]) -> int | None:
+    """The line (numbered from 1) where the comments under a blog post start, or None: in the
+    page's second half, a comments section's head ("2 comments:") with a commenter's name
+    ("Marla Dee said...", "Corinne says:") among the lines just after it, or a commenter's name
+    with a second one further on. Everything from there is the readers', not the story's (a
+    post's page ends with its comments; a page of several posts shows only their counts)."""
+    filled = [(number, line.strip()) for number, line in enumerate(raw, 1) if line.strip()]
+    for index in range(len(filled) // 2, len(filled)):
+        number, text = filled[index]
+        if _COMMENTS_HEAD.fullmatch(text):
+            ahead = filled[index + 1:index + 1 + _COMMENTS_LOOKAHEAD]
+            if any(_opens_comment(line) for _, line in ahead):
+                return number
+        elif _opens_comment(text) and any(_opens_comment(line) for _, line in filled[index + 1:]):
+            return number
+    return None
+
+
+def _opens_comment(text: str) -> bool:
+    """A commenter's name, alone ("Ruth said...") or with the comment run on after it."""
+    if commenter_line(text):
+        return True
+    cuts = [cut for cut in (text.find(" said...", 0, 64), text.find(" said…", 0, 64)) if cut > 0]
+    return bool(cuts) and commenter_line(text[:min(cuts)] + " said...")
 
 
 _GLUED_LABEL = patterns.compile(r"(?:Image|Media|Video|Picture|Photo) (?:copyright|caption|source)")
