@@ -546,7 +546,8 @@ def _site_names(units: list[Unit], prepared: Prepared) -> list[bool]:
 
 
 _BUTTON_REASONS = frozenset({"share buttons", "a button or link", "a row of buttons", "a page prompt or metadata line",
-                             "a vote or share count", "page numbers", "a link to other galleries"})
+                             "a vote or share count", "page numbers", "a link to other galleries",
+                             "the comments under the post", "a commenter's name"})
 """Why furniture lines were dropped, of those that say the page's chrome or end is near."""
 
 
