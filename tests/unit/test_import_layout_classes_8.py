@@ -7,6 +7,11 @@ mechanism, with near-misses.
   second half, nothing becomes a slide; a count alone ("No comments:" after each post of a
   blog's front page), a quote in a caption ("the mayor said..." inside a sentence) or a comments
   head in the page's first half cut nothing;
+- dates are whole words ("Friends", "Sunflowers" and "Saturn" start like a weekday and are none),
+  in English and five other languages; a labelled date ("Release Date: March 30, 2023"), a row of
+  hashtags and a button with its count ("Comments (12)") are furniture;
+- a credit line written word for word beside every other credit ("Copyright © africanews" over
+  "Name/AFP or licensors") is the site's notice; "or licensors" is a rights note, not a name;
 - a blog's post links and comment form ("Post a Comment", "Newer Post Older Post Home",
   "BlogThis!") and share buttons run together in a text copy ("Email ThisBlogThis!Share to
   TwitterShare to Facebook") are furniture; a caption that mentions sharing is not.
@@ -106,3 +111,71 @@ def test_blog_post_links_and_glued_share_buttons_are_furniture():
     for line in ("Share to the world: a lighthouse keeper waves to the ferry.", "Labels are pasted on every jar.",
                  "Email this photo to your grandmother, said the sign on the booth."):
         assert furniture(line) is None, line
+
+
+# Dates are whole words: a weekday's or month's name, never a word that starts like one.
+
+def test_words_that_start_like_a_weekday_or_month_are_no_date():
+    from viewer.importer.furniture import only_a_date
+    for line in ("#1 Best friends", "3 Sunflowers", "Saturn 5", "Mayhem 5", "2 Octopus Den", "Marvel 10",
+                 "Sunset 12", "Decor 2021", "Junk 4 sale", "10 Wedding Dresses", "Monster 3", "Frisbee 7"):
+        assert not only_a_date(line), line
+        assert furniture(line) is None, line
+
+
+def test_dates_in_english_and_other_languages_are_dates():
+    from viewer.importer.furniture import only_a_date
+    for line in ("Fri 16 Aug 2013 9:25pm BST", "Aug. 16, 2013", "Sept. 3, 2020 at 4:15 p.m. EDT", "Sunday, May 3",
+                 "Updated 3 hours ago", "Tuesday 12th May", "29 mayo,2018 10:51 pm", "12 mars 2021 à 10:15",
+                 "Mai 5, 2020"):
+        assert only_a_date(line), line
+
+
+def test_labelled_dates_hashtags_and_counted_buttons_are_furniture():
+    for line in ("Release Date: March 30, 2023", "Date taken: Aug. 16, 2013", "Published: Sunday, May 3, 2020",
+                 "#NASA #Hubble #Astronomy #Space", "Comments (12)", "Komentarze (0)", "Share [3]",
+                 "Leave a Reply Cancel reply Your email address will not be published."):
+        assert furniture(line) is not None, line
+    for line in ("Picture of the day: March 30, 2023 brought snow to the coast.", "#1 Best friends",
+                 "The winners (3)", "Date night: two swans on the river at dusk", "#3 is my favourite of the lot"):
+        assert furniture(line) is None, line
+
+
+# The site's notice beside every credit is not a photo's credit.
+
+AFRICA = [
+    ("A runner crosses the finish line to win the women's race at the city marathon.", "PETER OTIENO/AFP"),
+    ("Supporters wave flags during a campaign rally in the capital on a hot afternoon.", "CHIDI NWOSU/AFP"),
+    ("Women carry buckets of water from a borehole on the outskirts of the town.", "Issoufou GARBA/AFP"),
+    ("Fishermen unload their catch at the port before the storm reaches the harbour.", "Duarte Moniz/Lusa"),
+]
+
+
+def _notice_gallery(notice: str | None, suffix: str = "") -> str:
+    lines = ["Pictures of the day", ""]
+    for caption, credit in AFRICA:
+        lines += [caption, "-"]
+        if notice:
+            lines.append(notice)
+        lines += [credit + suffix, ""]
+    return "\n".join(lines)
+
+
+def test_a_notice_beside_every_credit_is_not_the_credit():
+    article = parse_article(_notice_gallery("Copyright © africanews", " or licensors"))
+    assert [entry.credit for entry in article.entries] == [credit for _, credit in AFRICA]
+
+
+def test_one_photographer_on_every_photo_keeps_every_credit():
+    lines = ["Pictures of the day", ""]
+    for caption, _ in AFRICA:
+        lines += [caption, "Photo: Dana Whitlock", ""]
+    article = parse_article("\n".join(lines))
+    assert [entry.credit for entry in article.entries] == ["Photo: Dana Whitlock"] * len(AFRICA)
+
+
+def test_rights_notes_after_a_credit_are_not_part_of_it():
+    from viewer.importer.credits import credit_line
+    assert credit_line("PETER OTIENO/AFP or licensors") == "PETER OTIENO/AFP"
+    assert credit_line("Name Surname/Reuters or its licensors") == "Name Surname/Reuters"
+    assert credit_line("or licensors") is None

@@ -552,7 +552,9 @@ def _buttons(words: list[_Word]) -> bool:
 
 
 _PERMISSION_NOTES = (", shared with permission", ", used with permission", ", with permission",
-                     ", used by permission", ", reproduced with permission", ", all rights reserved")
+                     ", used by permission", ", reproduced with permission", ", all rights reserved",
+                     " or licensors", " or its licensors", " or their licensors", " and licensors",
+                     " and its licensors")
 _RIGHTS_NOTICES = ("rights reserved", "riproduzione riservata", "diritti riservati", "rechte vorbehalten",
                    "droits reserves", "droits réservés", "derechos reservados", "direitos reservados",
                    "reproduction interdite", "prawa zastrzeżone", "alle rechten voorbehouden")

@@ -56,7 +56,8 @@ _PREFIXES = patterns.compile(
     r"click for (?:big|bigger|larger|full size|full-size)|"
     r"(?:published|updated) on\s+(?:\S+\s+)?\d+|"
     r"previous post|next post|older entries|newer entries|related posts|reader interactions|you may also like|"
-    r"you might also like|photo editors?:)\b|writer[’']s picture:"
+    r"you might also like|photo editors?:|leave a reply|leave a comment|cancel reply|"
+    r"your email address will not be published)\b|writer[’']s picture:"
     r"|(?:like this:|like loading\b|posted in\s+[^.!?]{1,60}(?:\||$)|last edited:|reactions:)"
     # other languages' share prompts (their "see also" and "leave a comment" are the footer's: roles.py)
     r"|(?:compartir en|compartilhar (?:no|na|em)|partager sur|teilen auf|condividi su|delen op|udostępnij na)\b",
@@ -97,8 +98,19 @@ _AGO = patterns.compile(r"(?:about\s+)?(?:\d{1,4}|an?|one)\s+"
                         r"(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)\s+ago",
                         patterns.IGNORECASE)
 _POINTS = patterns.compile(r"[\d,.]{1,9}\s*(?:points?|pts|votes?|likes?|shares?|comments?|views?)", patterns.IGNORECASE)
+_WEEKDAY = r"(?:mon(?:day)?|tue(?:s|sday)?|wed(?:nesday)?|thu(?:r|rs|rsday)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?)"
+_MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|"
+          r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|"
+          # the same in es, pt, fr, de, it, nl
+          r"enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre|"
+          r"janeiro|fevereiro|março|maio|junho|julho|setembro|outubro|novembro|dezembro|"
+          r"janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre|"
+          r"januar|februar|märz|juni|juli|oktober|dezember|gennaio|febbraio|aprile|maggio|giugno|luglio|"
+          r"settembre|ottobre|dicembre|januari|februari|maart|mei|augustus)")
+"""A weekday's or a month's name, written out or cut short: whole words only ("Friends",
+"Sunflowers", "Marvel" and "Octopus" are none)."""
 _DATE = patterns.compile(
-    r"\b(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\b|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b"
+    rf"\b{_WEEKDAY}\b|\b{_MONTH}\.?\s+\d{{1,2}}\b"
     r"|\b\d{1,2}:\d{2}\s*(?:am|pm)?\b|\b\d{4}-\d{2}-\d{2}\b",
     patterns.IGNORECASE,
 )
@@ -185,6 +197,15 @@ def photo_dateline(text: str) -> bool:
 _SOCIAL = {"facebook", "twitter", "x", "pinterest", "whatsapp", "linkedin", "reddit", "email", "e-mail", "print",
            "share", "tweet", "pin", "copy", "link", "messenger", "telegram", "flipboard", "tumblr", "mail", "sms"}
 _GLUED_SHARE_WORDS = _SOCIAL | {"this", "to", "on", "via", "blog", "blogthis"}
+_COUNTED = patterns.compile(r"(?P<button>[^\d()\[\]]{1,30}?)\s*[(\[]\s*\d{1,7}\s*[)\]]")
+"""`Comments (12)`: a button with its count."""
+_HASHTAGS = patterns.compile(r"#[^\s#]{1,40}(?:\s+#[^\s#]{1,40})+")
+"""`#NASA #Hubble #Astronomy`: a post's hashtags, nothing else."""
+_DATE_LABEL = patterns.compile(
+    r"(?:[a-zà-ÿ]+\s+){0,2}(?:date|dated|fecha|datum|data|posted|published|updated|uploaded|taken|added|created|"
+    r"modified|publicado|publicada|atualizado|publié|veröffentlicht|aktualisiert|pubblicato|gepubliceerd|"
+    r"opublikowano)\s*:\s*(?P<date>.{1,80})")
+"""`Release Date: March 30, 2023`: a date under a label that says it is the page's date."""
 _CAMEL_JOIN = patterns.compile(r"([a-z!])([A-Z])")
 """Where two buttons' labels run together in a text copy ("Email ThisBlogThis!Share to Twitter")."""
 _COMMENTER = patterns.compile(r"(?:blogger\s+)?[^\s.!?:]+(?:\s+[^\s.!?:]+){0,3}\s+(?:said|says|wrote)\s*(?:\.\.\.|…|:)")
@@ -193,9 +214,11 @@ _CRUMB_ARROW = patterns.compile(r"\s[>›»→]\s")
 _DATE_TOKENS = patterns.compile(r"[A-Za-z.]+|\d+(?:st|nd|rd|th)?")
 _WORD_TOKENS = patterns.compile(r"[\w-]+")
 _DATE_WORDS = patterns.compile(
-    r"(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*|"
-    r"\d{1,4}(?:st|nd|rd|th)?|am|pm|[ap]\.m\.|[A-Z]{2,4}|utc|gmt|at|on|updated|published|posted|ago|"
+    rf"{_WEEKDAY}\.?|{_MONTH}\.?|"
+    r"\d{1,4}(?:st|nd|rd|th)?|am|pm|[ap]\.m\.|utc|gmt|at|on|updated|published|posted|ago|"
     r"seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?|today|yesterday|an?|about", patterns.IGNORECASE)
+_TIME_ZONE = patterns.compile(r"[A-Z]{2,4}")
+"""`BST`, `EDT`: a time zone, in capitals (case matters: "Best" is no zone)."""
 
 
 def only_a_date(text: str) -> bool:
@@ -205,7 +228,7 @@ def only_a_date(text: str) -> bool:
     words = _DATE_TOKENS.findall(text)
     if not words or len(words) > 9 or not _DATE.search(text) and not _AGO.search(text):
         return False
-    return all(_DATE_WORDS.fullmatch(word) for word in words)
+    return all(_DATE_WORDS.fullmatch(word) or _TIME_ZONE.fullmatch(word) for word in words)
 
 
 def furniture(text: str) -> str | None:
@@ -217,6 +240,11 @@ def furniture(text: str) -> str | None:
         return CAPTION_LABEL
     if simple in _WHOLE or simple.rstrip(".:!…,") in _WHOLE:
         return "a button or link"
+    counted = _COUNTED.fullmatch(text.strip().lower())
+    if counted is not None and counted.group("button") in _WHOLE:
+        return "a button or link"  # "Comments (12)", "Komentarze (0)", "Share [3]"
+    if _HASHTAGS.fullmatch(text.strip()):
+        return "a row of hashtags"
     if len(text) <= 200 and _PREFIXES.match(simple):
         return "a page prompt or metadata line"
     if _BYLINE.fullmatch(simple):
@@ -251,6 +279,9 @@ def furniture(text: str) -> str | None:
         return "a web address"
     if _AGO.fullmatch(simple) or _dateline(text) or only_a_date(text):
         return "a dateline"
+    dated = _DATE_LABEL.fullmatch(simple) if len(simple) <= 100 else None
+    if dated is not None and only_a_date(dated.group("date")):
+        return "a dateline"  # "Release Date: March 30, 2023", "Fecha: 12/03/2021"
     # A row of share buttons or a "Close gallery" button is short: longer lines are not split into
     # words at all (most lines are captions, and tokenising each one is the importer's main cost).
     words = _WORD_TOKENS.findall(simple) if len(simple) <= 120 else None

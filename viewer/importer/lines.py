@@ -370,6 +370,7 @@ def prepare(text: str, keep_all: bool = False) -> Prepared:
     credit_copies: dict[int, int] = {}
     if not keep_all:
         units = _drop_boilerplate(units, dropped)
+        units = _drop_credit_notices(units, dropped)
         units = _drop_credit_copies(units, dropped)
         units = _drop_credit_repeats(units, dropped, credit_copies)
     if datelines:
@@ -729,6 +730,30 @@ def _drop_boilerplate(units: list[Unit], dropped: list[tuple[int, str, str]]) ->
         if carry and not unit.after_counter:
             unit = replace(unit, after_counter=True)
         carry = False
+        kept.append(unit)
+    return kept
+
+
+def _drop_credit_notices(units: list[Unit], dropped: list[tuple[int, str, str]]) -> list[Unit]:
+    """`Caption. / Copyright © africanews / PETER OTIENO/AFP`: one credit line written word for
+    word with every photo (at least BOILERPLATE_REPEATS times), each time right beside another
+    credit line that differs, is the site's notice, not a photo's credit: the credit beside it is.
+    A photographer credited alone on every photo keeps every credit."""
+    credits = [unit.credit or credit_line(unit.text) is not None for unit in units]
+    keys: list[str | None] = [unit.text.casefold() if credit else None for unit, credit in zip(units, credits)]
+    notices: set[str] = set()
+    for key in spread_through(keys, BOILERPLATE_REPEATS):
+        places = [index for index, found in enumerate(keys) if found == key]
+        if all(any(0 <= other < len(units) and credits[other] and keys[other] != key
+                   for other in (index - 1, index + 1)) for index in places):
+            notices.add(key)
+    if not notices:
+        return units
+    kept: list[Unit] = []
+    for unit, found in zip(units, keys):
+        if found in notices:
+            dropped.append((unit.line, unit.text, "a notice the page writes beside every credit"))
+            continue
         kept.append(unit)
     return kept
 
