@@ -257,6 +257,14 @@ def test_an_uploads_number_is_no_alt_text():
     assert not is_file_name("2024 harvest")
 
 
+def test_a_file_name_whose_separators_became_spaces_is_no_alt_text():
+    # (Squarespace writes an upload's "+" and "%20" as spaces in its alt)
+    assert is_file_name("elodie marchbank_market.jpg")
+    assert is_file_name("arnab sengupta 03.JPG")
+    assert not is_file_name("A boy waits at the bus stop in the rain, the last one before the depot closes.jpg")
+    assert not is_file_name("A boy waits at the bus stop")
+
+
 # -- a post's featured picture above a gallery captioned photo by photo ---------------------------------
 
 

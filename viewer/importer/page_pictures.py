@@ -221,6 +221,10 @@ def same_picture(address: str) -> str:
     return f"{urlsplit(address).netloc.lower()}{folder}/{image_key(address)}"
 
 
+FILE_NAME_WORDS = 8
+"""Words at most in an alt that ends like a picture's file (a sentence naming one is longer)."""
+
+
 def is_file_name(text: str, address: str = "") -> bool:
     """An alt text that is only a file name: with a picture's suffix or a camera's prefix
     ("DSC_4410.jpg", "IMG_2231"), one token a person does not write ("PhotoWeek261120fogmarsh",
@@ -231,6 +235,8 @@ def is_file_name(text: str, address: str = "") -> bool:
     name = text.strip().lower()
     if " " not in name and (name.endswith(IMAGE_SUFFIXES) or name[:4] in ("img_", "dsc_", "dscf", "dsc0", "pxl_")):
         return True
+    if name.endswith(IMAGE_SUFFIXES) and len(name.split()) <= FILE_NAME_WORDS:
+        return True  # "elodie marchbank_market.jpg": the file's name with its "+" or "%20" read as spaces
     if name and " " not in name and len(name) >= 6 and (
             sum(ch.isdigit() for ch in name) >= 3 and any(ch.isalpha() for ch in name) or "_" in name or "+" in name
             or name.count("-") >= 2 or name.isdigit() and len(name) >= 8):  # (or an upload's number)
