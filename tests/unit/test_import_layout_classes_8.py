@@ -179,3 +179,9 @@ def test_rights_notes_after_a_credit_are_not_part_of_it():
     assert credit_line("PETER OTIENO/AFP or licensors") == "PETER OTIENO/AFP"
     assert credit_line("Name Surname/Reuters or its licensors") == "Name Surname/Reuters"
     assert credit_line("or licensors") is None
+
+
+def test_a_file_name_whose_separators_became_spaces_is_furniture():
+    assert furniture("elodie marchbank_market.jpg") is not None
+    assert furniture("POL 35.jpg") is not None
+    assert furniture("A boy waits at the bus stop in the rain near the old depot.jpg") is None

@@ -89,7 +89,9 @@ _FORUM_THREAD = patterns.compile(r"discussion in\s.{1,80}\sstarted by\s")
 """`Discussion in 'Space' started by SoupBot, Jan 3, 2012.`: a forum thread's byline."""
 _RELATED_IN = patterns.compile(r"in\s+[\"“][^\"”]{1,40}[\"”]")
 """`In "Space"`: under a related post, the category it is filed in (WordPress)."""
-_FILE_NAME = patterns.compile(r"\S{1,200}\.(?:jpe?g|png|gif|webp|avif|tiff?|heic)", patterns.IGNORECASE)
+_FILE_NAME = patterns.compile(r"\S{1,200}(?: \S{1,60}){0,7}\.(?:jpe?g|png|gif|webp|avif|tiff?|heic)",
+                              patterns.IGNORECASE)
+"""`DSC_4410.jpg`, `elodie marchbank_market.jpg` (its "+" read as a space): a picture's file name."""
 _PHOTO_NUMBER = patterns.compile(rf"(?:{COUNTER_KINDS})\s*(?:#\s?)?\d{{1,3}}(?:\s?[:.])?|(?:#\s?)?\d{{1,3}}",
                                  patterns.IGNORECASE)
 """A photo's number alone on its line ("7", "#7", "Foto 1:"): it starts the next photo, like "7 / 20"."""
