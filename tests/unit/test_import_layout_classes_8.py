@@ -185,3 +185,12 @@ def test_a_file_name_whose_separators_became_spaces_is_furniture():
     assert furniture("elodie marchbank_market.jpg") is not None
     assert furniture("POL 35.jpg") is not None
     assert furniture("A boy waits at the bus stop in the rain near the old depot.jpg") is None
+
+
+def test_a_pictures_buttons_are_furniture_and_sentences_about_pictures_are_not():
+    for line in ("View this image ›", "View this photo on Instagram", "Open image in gallery", "Expand image",
+                 "View full size", "Enlarge this image", "Download high-res image"):
+        assert furniture(line) is not None, line
+    for line in ("View from the bridge", "See the photo we took of the owl at dusk",
+                 "Show the pictures of the fair, she said."):
+        assert furniture(line) is None, line

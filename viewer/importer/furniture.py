@@ -201,6 +201,12 @@ _SOCIAL = {"facebook", "twitter", "x", "pinterest", "whatsapp", "linkedin", "red
 _GLUED_SHARE_WORDS = _SOCIAL | {"this", "to", "on", "via", "blog", "blogthis"}
 _COUNTED = patterns.compile(r"(?P<button>[^\d()\[\]]{1,30}?)\s*[(\[]\s*\d{1,7}\s*[)\]]")
 """`Comments (12)`: a button with its count."""
+_IMAGE_BUTTON = patterns.compile(
+    r"(?:click to\s+|tap to\s+)?(?:view|see|open|expand|enlarge|zoom|show|download|launch|watch)\s+"
+    r"(?:(?:this|the|full|larger|high[- ]res(?:olution)?|original)\s+)*"
+    r"(?:image|images|photo|photos|picture|pictures|gallery|slideshow|size|version|media)"
+    r"(?:\s+(?:on|in|at)\s+[\w. ]{1,24})?\s*[›»>→]?")
+"""`View this image ›`, `Open image in gallery`, `View this photo on Instagram`: a picture's button."""
 _HASHTAGS = patterns.compile(r"#[^\s#]{1,40}(?:\s+#[^\s#]{1,40})+")
 """`#NASA #Hubble #Astronomy`: a post's hashtags, nothing else."""
 _DATE_LABEL = patterns.compile(
@@ -245,6 +251,8 @@ def furniture(text: str) -> str | None:
     counted = _COUNTED.fullmatch(text.strip().lower())
     if counted is not None and counted.group("button") in _WHOLE:
         return "a button or link"  # "Comments (12)", "Komentarze (0)", "Share [3]"
+    if len(simple) <= 60 and _IMAGE_BUTTON.fullmatch(simple):
+        return "a button or link"  # "View this image ›", "Open image in gallery", "View full size"
     if _HASHTAGS.fullmatch(text.strip()):
         return "a row of hashtags"
     if len(text) <= 200 and _PREFIXES.match(simple):
