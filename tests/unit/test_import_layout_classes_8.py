@@ -12,6 +12,11 @@ mechanism, with near-misses.
   hashtags and a button with its count ("Comments (12)") are furniture;
 - a credit line written word for word beside every other credit ("Copyright © africanews" over
   "Name/AFP or licensors") is the site's notice; "or licensors" is a rights note, not a name;
+- a caption broken over lines by hand is one caption; "Used with permission of Name" and
+  "(Name - Grand Forks Gazette)" are credits; a picture's size links ("medium | large") and
+  buttons ("View this image ›") are furniture; a label glued to the front of every caption
+  ("Jackson Photos of the WeekLoretta…") is left out, a credit glued to its caption
+  ("Photograph by NameA boatman…") is split off it, and names with a second capital stay whole;
 - a blog's post links and comment form ("Post a Comment", "Newer Post Older Post Home",
   "BlogThis!") and share buttons run together in a text copy ("Email ThisBlogThis!Share to
   TwitterShare to Facebook") are furniture; a caption that mentions sharing is not.
@@ -194,3 +199,115 @@ def test_a_pictures_buttons_are_furniture_and_sentences_about_pictures_are_not()
     for line in ("View from the bridge", "See the photo we took of the owl at dusk",
                  "Show the pictures of the fair, she said."):
         assert furniture(line) is None, line
+
+
+# A caption broken over lines by hand; "Used with permission of Name"; a picture's size links.
+
+AVIATION = [
+    ("Harriet Lindqvist", "Floatplane at First Light",
+     ["Harriet Lindqvist of Ketchikan, Alaska", "caught her neighbor's Beaver idling at the dock",
+      "while the fog was still lifting off the channel", "and she says she had one cup of coffee",
+      "and two minutes of good light to work with before it burned off."]),
+    ("Desmond Okafor", "Wingwalker Over the Cornfield",
+     ["Desmond Okafor of Ames, Iowa", "shot this one from the back seat of a chase plane",
+      "at a county airshow and swears nobody on the ground", "believed him until the prints came back",
+      "from the shop on Main Street the following week."]),
+    ("Teodora Balan", "Three Cubs, No Waiting",
+     ["Teodora Balan of Twin Falls, Idaho", "found the fuel line a little crowded", "on a Saturday fly-in when",
+      "three yellow Cubs lined up nose to tail", "behind a single pump and a very patient attendant."]),
+    ("Ruben Castellanos", "Tower Cat",
+     ["Ruben Castellanos of Laredo, Texas", "introduces us to the unofficial supervisor",
+      "of his local control tower, a grey cat who", "has never once filed a flight plan",
+      "but inspects every arrival from the window sill."]),
+]
+
+
+def _aviation(wrapped: bool = True) -> str:
+    lines = ["Picture of the Week", "", "Our readers sent in a great batch of pictures this week, as always.", ""]
+    for name, _title, caption in AVIATION:
+        lines += ["medium | large", "", f"Used with permission of {name}", ""]
+        lines += caption if wrapped else [" ".join(caption)]
+        lines.append("")
+    return "\n".join(lines)
+
+
+def test_a_caption_broken_over_lines_by_hand_is_one_caption_credited_from_above():
+    article = parse_article(_aviation())
+    assert len(article.entries) == len(AVIATION)
+    for entry, (name, _title, caption) in zip(article.entries, AVIATION):
+        text = " ".join([entry.title, *entry.paragraphs])
+        assert " ".join(caption[:2]) in text  # (one caption, its broken lines joined)
+        assert entry.credit is not None and name in entry.credit
+    assert parse_article(_aviation(wrapped=False)).entries[2].credit == "Used with permission of Teodora Balan"
+
+
+def test_lines_that_only_start_in_lower_case_once_are_not_joined():
+    from viewer.importer.lines import prepare
+    text = "\n".join(["Harbour Squall", "photo by Dana Whitlock", "", "Morning ferry",
+                      "iPhones held high as the ferry leaves the quay.", "", "The last boat of the day."])
+    assert [unit.text for unit in prepare(text).units][:2] == ["Harbour Squall", "photo by Dana Whitlock"]
+    assert "iPhones held high as the ferry leaves the quay." in [unit.text for unit in prepare(text).units]
+
+
+def test_permission_credits_and_size_links():
+    from viewer.importer.credits import credit_body, credit_line
+    assert credit_body(credit_line("Used with permission of Harriet Lindqvist") or "") == "Harriet Lindqvist"
+    assert credit_line("With permission from the Lindqvist family") is not None
+    assert credit_line("We were used with permission of nobody, she said with a laugh at the dock.") is None
+    assert furniture("medium | large") is not None and furniture("Small · Medium · Original") is not None
+    assert furniture("Large and small boats") is None and furniture("medium") is None
+
+
+# A gallery's name glued to the front of each caption, without a space.
+
+WEEK = [
+    ("Loretta Fenwick rocks her grandson on the porch swing of the family home by the lake.", "Owen Tarrant"),
+    ("A volunteer lifts a frame heavy with honey from a hive behind the museum barn.", "Pearl Maddox"),
+    ("A senior clears the last hurdle to win the regional title on a windy afternoon.", "Owen Tarrant"),
+    ("Children chase bubbles blown by street performers during the festival parade.", "Pearl Maddox"),
+]
+
+
+def test_a_label_glued_to_every_caption_is_not_the_caption():
+    lines = ["Photos of the week", ""]
+    for caption, name in WEEK:
+        lines += [f"Jackson Photos of the Week{caption} ({name} | MLive.com)", "",
+                  f'"It was the best light of the week," {name.split()[0]} said of the frame.', ""]
+    article = parse_article("\n".join(lines))
+    texts = [" ".join([entry.title, *entry.paragraphs]) for entry in article.entries]
+    assert not any("Photos of the Week" in text for text in texts)
+    assert all(any(text.startswith(caption[:30]) for text in texts) for caption, _ in WEEK)
+
+
+def test_names_with_a_second_capital_are_not_glued_labels():
+    from viewer.importer.lines import prepare
+    lines = []
+    for caption, _ in WEEK:
+        lines += [caption, "• Cyrus McKee, The Denver Post", "", f"Seen by Dana MacKenzie Hollis {caption}", ""]
+    texts = [unit.text for unit in prepare("\n".join(lines)).units]
+    assert texts.count("• Cyrus McKee, The Denver Post") == len(WEEK) or \
+        sum("Cyrus McKee" in text for text in texts) == len(WEEK)
+    assert sum("MacKenzie" in text for text in texts) == len(WEEK)
+
+
+def test_a_credit_glued_to_its_caption_is_the_credit_and_a_credit_line_keeps_its_capitals():
+    lines = ["Best travel pictures", ""]
+    for (caption, name) in WEEK:
+        lines += ["Merit Prize: A Picture", f"Photograph by {name}{caption}", ""]
+    article = parse_article("\n".join(lines))
+    assert [entry.credit for entry in article.entries] == [f"Photograph by {name}" for _, name in WEEK]
+    from viewer.importer.lines import prepare
+    units = [unit.text for unit in prepare("A caption.\nPhotograph: Sunil Tamang/NurPhoto via Getty Images\n").units]
+    assert "Photograph: Sunil Tamang/NurPhoto via Getty Images" in units
+
+
+def test_a_photographer_and_their_paper_after_a_dash_is_a_credit():
+    from viewer.importer.credits import credit_line, split_credit
+    caption = "Swimmers cool off at the City Park beach during the heat wave of late July."
+    assert split_credit(f"{caption} (Malcolm Reyes - Grand Forks Gazette)") == (
+        caption, "Malcolm Reyes - Grand Forks Gazette")
+    assert credit_line("Ana Ruiz | The Herald") is not None
+    for text in ("We went to the lake (Monday - Friday)", "A tree falls (North Vancouver - Canada)",
+                 "The team won (Canada - USA)"):
+        assert split_credit(text)[1] is None, text
+    assert credit_line("Monday - Friday") is None

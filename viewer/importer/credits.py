@@ -425,7 +425,24 @@ def _label_end(words: list[_Word], start: int = 0) -> tuple[int, bool]:
         return start, False
     if bare in _MADE_BY and start + 1 < len(words) and words[start + 1].bare == "by":
         return start + 2, False
+    permission = _permission_end(words, start)
+    if permission > start:
+        return permission, True
     return start, False
+
+
+_PERMISSION_OPENERS = ("used", "reproduced", "shown", "published", "printed")
+
+
+def _permission_end(words: list[_Word], start: int) -> int:
+    """`Used with permission of Name`, `With permission from X`: the words before the one who let
+    the picture be shown (where its maker's name follows), or `start`."""
+    index = start + 1 if words[start].bare in _PERMISSION_OPENERS else start
+    bares = [w.bare for w in words[index:index + 3]]
+    if len(bares) == 3 and bares[0] == "with" and bares[1] == "permission" and bares[2] in ("of", "from", "by") \
+            and index + 3 < len(words):
+        return index + 3
+    return start
 
 
 def _agency_label_end(words: list[_Word], start: int) -> int:
@@ -485,8 +502,9 @@ def _parse(words: list[_Word], start: int = 0) -> _Parse | None:
         end - body_start >= 2 and any(_is_web_name(w.text) for w in words[body_start:end]))
     if not labelled and not structured and _agency_after_comma(words[body_start:end]):
         structured = True  # "Imogen Carter, Getty Images", "Dale Pruett, The Associated Press"
-    if not labelled and not structured and _publication_after_comma(words[body_start:end]):
-        structured = True  # "Cyrus McKee, The Denver Post"
+    if not labelled and not structured and (_publication_after_comma(words[body_start:end]) or
+                                            _publication_after_dash(words[body_start:end])):
+        structured = True  # "Cyrus McKee, The Denver Post", "Malcolm Reyes - Grand Forks Gazette"
     if not labelled and not structured and any(
             a.text == "|" and (b.bare in AGENCY_WORDS or b.bare.split("-")[0] in AGENCY_WORDS)
             for a, b in zip(words[body_start:end], words[body_start + 1:end])):
@@ -514,6 +532,18 @@ def _publication_after_comma(words: list[_Word]) -> bool:
         return False
     tail = words[comma + 1:]
     return len(tail) >= 2 and tail[0].bare == "the" and tail[-1].bare in _PUBLICATION_WORDS
+
+
+def _publication_after_dash(words: list[_Word]) -> bool:
+    """A name of two words or more, a spaced dash or a bar, then a newspaper's name of two words or
+    more ending in a newspaper's word ("Malcolm Reyes - Grand Forks Gazette", "Ana Ruiz | The
+    Herald"): the photographer and their paper ("Monday - Friday", "Vancouver - Canada" are not)."""
+    dash = next((i for i, w in enumerate(words) if w.text in ("-", "–", "—", "|")), None)
+    if dash is None or not 2 <= dash <= 4:
+        return False
+    tail = words[dash + 1:]
+    return len(tail) >= 2 and tail[-1].bare in _PUBLICATION_WORDS and all(
+        w.text[:1].isupper() or w.bare == "the" for w in tail) and all(w.text[:1].isupper() for w in words[:dash])
 
 
 def _agency_after_comma(words: list[_Word]) -> bool:
@@ -1034,6 +1064,13 @@ _AWARD_WORDS = {"winner", "winners", "place", "prize", "mention", "award", "awar
                 "finalists", "commended", "runner", "runner-up", "entry", "entries", "list", "gallery", "photography",
                 "photographer", "photographers", "photo", "photos", "series", "edition", "part", "chapter"}
 """Capitalised words of a prize or a list's heading ("Photography Winner", "Honorable Mention"), not of a name."""
+
+
+def opens_with_credit_word(text: str) -> bool:
+    """Whether the text's first word is a picture's or a credit's ("Photograph by…", "Credit:",
+    "©", "Courtesy…", "Used with permission…"), not a heading's that a credit follows."""
+    first = text.strip().split(" ", 1)[0].casefold().rstrip(":.,")
+    return first in _KINDS or first in _CREDIT_WORDS or first in ("©", "(c)", "by", "used", "with", "via")
 
 
 SPACED_DASHES = "–—-"

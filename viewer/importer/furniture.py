@@ -204,7 +204,7 @@ _COUNTED = patterns.compile(r"(?P<button>[^\d()\[\]]{1,30}?)\s*[(\[]\s*\d{1,7}\s
 _IMAGE_BUTTON = patterns.compile(
     r"(?:click to\s+|tap to\s+)?(?:view|see|open|expand|enlarge|zoom|show|download|launch|watch)\s+"
     r"(?:(?:this|the|full|larger|high[- ]res(?:olution)?|original)\s+)*"
-    r"(?:image|images|photo|photos|picture|pictures|gallery|slideshow|size|version|media)"
+    r"(?:image|images|photo|photos|picture|pictures|gallery|slideshow|size|version|media|enlargement)"
     r"(?:\s+(?:on|in|at)\s+[\w. ]{1,24})?\s*[›»>→]?")
 """`View this image ›`, `Open image in gallery`, `View this photo on Instagram`: a picture's button."""
 _HASHTAGS = patterns.compile(r"#[^\s#]{1,40}(?:\s+#[^\s#]{1,40})+")
@@ -253,6 +253,8 @@ def furniture(text: str) -> str | None:
         return "a button or link"  # "Comments (12)", "Komentarze (0)", "Share [3]"
     if len(simple) <= 60 and _IMAGE_BUTTON.fullmatch(simple):
         return "a button or link"  # "View this image ›", "Open image in gallery", "View full size"
+    if len(simple) <= 60 and _size_links(simple):
+        return "a picture's size links"  # "medium | large", "Small · Medium · Original"
     if _HASHTAGS.fullmatch(text.strip()):
         return "a row of hashtags"
     if len(text) <= 200 and _PREFIXES.match(simple):
@@ -313,6 +315,17 @@ def furniture(text: str) -> str | None:
     if commenter_line(text):
         return "a commenter's name"
     return None
+
+
+_SIZE_WORDS = {"small", "medium", "large", "larger", "original", "full", "size", "full-size", "hi-res", "high-res",
+               "thumbnail", "xl", "xxl", "download", "view"}
+
+
+def _size_links(simple: str) -> bool:
+    """`medium | large`: links to a picture's sizes, two or more, nothing else."""
+    words = [word for word in _WORD_TOKENS.findall(simple)]
+    sizes = [word for word in words if word in ("small", "medium", "large", "larger", "original", "thumbnail")]
+    return 2 <= len(words) <= 8 and len(sizes) >= 2 and all(word in _SIZE_WORDS for word in words)
 
 
 def _glued_share_row(text: str) -> bool:

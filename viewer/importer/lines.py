@@ -21,6 +21,7 @@ from viewer.importer.credits import (
     is_name_line,
     last_spaced_dash,
     named_first,
+    opens_with_credit_word,
     slashed_credit_span,
     split_credit,
     starts_with_credit_label,
@@ -276,6 +277,7 @@ def prepare(text: str, keep_all: bool = False) -> Prepared:
     datelines = sum(1 for line in raw if photo_dateline(line.strip())) >= 2
     file_stems = _repeated_file_stems(raw)
     comments_at = None if keep_all else comments_start(raw)
+    glued_labels = set() if keep_all else _glued_labels(raw)
     for number, line in _glued_runs(raw):
         cleaned, labelled = _clean(line)
         if not cleaned:
@@ -283,6 +285,18 @@ def prepare(text: str, keep_all: bool = False) -> Prepared:
         if comments_at is not None and number >= comments_at:
             dropped.append((number, cleaned, "the comments under the post"))
             continue
+        glued_at = _glued_prefix(cleaned)
+        glued_credit = bool(glued_at) and opens_with_credit_word(cleaned) and \
+            credit_line(cleaned[:glued_at]) is not None
+        if glued_credit and not keep_all and credit_line(cleaned) is None:
+            # "Photograph by Soren HallbergA boatman poles…": the credit, then the caption, glued
+            # (a credit line whole keeps its own capitals: "Sunil Tamang/NurPhoto", "STScI")
+            units.append(Unit(number, cleaned[:glued_at], after_counter=after_counter, after_label=after_label))
+            after_counter = after_label = False
+            cleaned = cleaned[glued_at:]
+        elif glued_at and not glued_credit and cleaned[:glued_at] in glued_labels:
+            dropped.append((number, cleaned[:glued_at], "a label glued to the caption"))
+            cleaned = cleaned[glued_at:]
         if glued and (match := _trailing_counter(cleaned[-12:])) is not None and len(cleaned) > 12:
             dropped.append((number, cleaned[len(cleaned) - 12 + match.start():].strip(), "a slide counter"))
             cleaned = cleaned[:len(cleaned) - 12 + match.start()].rstrip()
@@ -366,6 +380,8 @@ def prepare(text: str, keep_all: bool = False) -> Prepared:
         units.append(Unit(number, cleaned, after_counter=after_counter, after_label=after_label or labelled,
                           copied=copy_at is not None))
         after_counter = after_label = False
+    if not keep_all:
+        units = _join_wrapped(units)
     units = _merge_repeats(units, dropped)
     credit_copies: dict[int, int] = {}
     if not keep_all:
@@ -625,6 +641,82 @@ def _trailing_counter(tail: str) -> patterns.Match | None:
     if match is None or not 1 <= int(match.group(1)) <= int(match.group(2)):
         return None
     return match
+
+
+GLUED_LABEL_LEAST = 2
+"""Lines a label must be glued to before it is read as one."""
+_GLUE_REACH = 60
+
+
+def _glued_prefix(text: str) -> int:
+    """Where the text after a label glued to it without a space starts ("Jackson Photos of the
+    WeekLoretta Fenwick rocks…": a lower-case letter right before a capital, after two words or
+    more), or 0."""
+    for index in range(3, min(len(text) - 1, _GLUE_REACH)):
+        before, after = text[index - 1], text[index]
+        if before.islower() and after.isupper():
+            prefix = text[:index]
+            words = prefix.split()
+            # (not inside a name written with a capital in it: "McKee", "MacKenzie", "DeShawn")
+            if len(words) < 2 or len(words[-1]) < 3 or words[-1].casefold() in _NAME_HEADS or not all(
+                    2 * sum(ch.isalpha() for ch in word) > len(word) for word in words) or \
+                    sum(1 for word in words if len(word) >= 3) < 2:
+                return 0  # (and a label is words, two of three letters at least: "Photos of the Week")
+            return index if len(text[index:].split()) >= 3 else 0
+    return 0
+
+
+_NAME_HEADS = {"mac", "mcc", "van", "von", "del", "des", "den", "der", "dos", "das"}
+"""Openings of surnames written with a second capital ("MacKenzie", "VanDyke"), at least three letters."""
+
+
+def _glued_labels(raw: list[str]) -> set[str]:
+    """Labels (a gallery's name, "Photo of the day") glued to the start of at least
+    GLUED_LABEL_LEAST lines without a space: the same words before the glue on each."""
+    seen: dict[str, int] = {}
+    for line in raw:
+        text = line.strip()
+        at = _glued_prefix(text)
+        if at:
+            seen[text[:at]] = seen.get(text[:at], 0) + 1
+    return {prefix for prefix, count in seen.items() if count >= GLUED_LABEL_LEAST}
+
+
+WRAPPED_LEAST = 2
+"""Lines broken mid-sentence an article must have before its broken lines are joined."""
+_SENTENCE_CLOSE = ".!?…:;\"”’»)]"
+
+
+def _wraps_into(line: Unit, below: Unit) -> bool:
+    """Whether `below`, on the very next line, goes on with the sentence `line` leaves open
+    ("Harriet Lindqvist of Ketchikan, Alaska" / "caught her neighbor's Beaver…"): a caption
+    broken over lines by hand. Not a credit or a "by Name" under a heading."""
+    opening = below.text[:1]
+    return (below.line == line.line + 1 and not line.credit and not below.credit and not below.after_counter
+            and not below.after_label and line.text.rstrip()[-1:] not in _SENTENCE_CLOSE
+            and opening.islower() and opening.upper() != opening
+            and below.text[:3].casefold() != "by " and credit_line(below.text) is None
+            and not starts_with_credit_label(below.text) and not is_name_line(line.text)
+            and credit_line(line.text) is None)
+
+
+def _join_wrapped(units: list[Unit]) -> list[Unit]:
+    """Lines of one sentence broken by hand, one under another, joined into one line, where the
+    article breaks lines so at least WRAPPED_LEAST times (a heading over a caption that happens
+    to start in lower case is no such break)."""
+    breaks = [index for index in range(1, len(units)) if _wraps_into(units[index - 1], units[index])]
+    if len(breaks) < WRAPPED_LEAST:
+        return units
+    joined: list[Unit] = []
+    at = set(breaks)
+    for index, unit in enumerate(units):
+        if index in at:
+            last = joined[-1]
+            # (line numbers: the joined line keeps its first; the next break is from this one's)
+            joined[-1] = replace(last, text=f"{last.text.rstrip()} {unit.text.lstrip()}")
+            continue
+        joined.append(unit)
+    return joined
 
 
 def _merge_repeats(units: list[Unit], dropped: list[tuple[int, str, str]]) -> list[Unit]:

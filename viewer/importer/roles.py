@@ -1127,6 +1127,10 @@ def _solve_all(feats: list[Features], article: _Article) -> list[tuple[float, La
     return results
 
 
+NAME_VOTE = 2
+"""What one credit whose photographer is named again on one side counts for, in gap votes."""
+
+
 def _gap_votes(units: list[Unit], feats: list[Features], prepared: Prepared) -> int:
     """For each credit line between two other lines: +1 when fewer blank lines part it from the
     line after than from the line before (the credit is grouped with the caption below), -1 the
@@ -1150,7 +1154,8 @@ def _gap_votes(units: list[Unit], feats: list[Features], prepared: Prepared) -> 
             downs += after < before
             ups += before < after
     named_downs, named_ups = _name_votes(units, feats, between_text)
-    downs, ups = downs + named_downs, ups + named_ups
+    # (a photographer named again beside the credit says more than blank lines do)
+    downs, ups = downs + NAME_VOTE * named_downs, ups + NAME_VOTE * named_ups
     # Evidence only when the page does it again and again, nearly always the same way (the
     # first credit under a headline is set apart from the headline whatever the layout).
     if max(ups, downs) < 2 or min(ups, downs) * 4 > max(ups, downs):
