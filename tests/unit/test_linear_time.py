@@ -142,6 +142,22 @@ def test_importer_is_linear_on_many_entries():
     assert_linear(parse_article, lambda n: "Title\n\n" + entry * n, 200)
 
 
+def test_importer_is_linear_on_many_repeated_credits():
+    # (many credit lines, each written three times beside another credit: each is looked at once)
+    def make(n: int) -> str:
+        return "".join(f"A caption long enough for the importer to read as one, number {i}.\n"
+                       f"Photo: Name{i % (n // 3 + 1)} Surname/Agency\nPhoto: Other{i} Person/Agency\n\n"
+                       for i in range(n))
+    assert_linear(parse_article, make, 150)
+
+
+def test_importer_is_linear_on_blog_comments_and_glued_labels():
+    def make(n: int) -> str:
+        return "".join(f"Gallery of the WeekA caption about the harbour number {i}.\nanother line broken here\n"
+                       f"and here\n\nReader{i} said...\n\n" for i in range(n))
+    assert_linear(parse_article, make, 150)
+
+
 def test_text_hygiene_and_folding_are_linear():
     hostile = lambda n: ("caf\u00e9 \x1b]0;t\x07 \x9b1m word\u202e " * n)  # noqa: E731
     assert_linear(clean_text, hostile, 4000)

@@ -833,9 +833,13 @@ def _drop_credit_notices(units: list[Unit], dropped: list[tuple[int, str, str]])
     A photographer credited alone on every photo keeps every credit."""
     credits = [unit.credit or credit_line(unit.text) is not None for unit in units]
     keys: list[str | None] = [unit.text.casefold() if credit else None for unit, credit in zip(units, credits)]
+    spread = spread_through(keys, BOILERPLATE_REPEATS)
+    where: dict[str, list[int]] = {}
+    for index, key in enumerate(keys):
+        if key in spread:
+            where.setdefault(key, []).append(index)
     notices: set[str] = set()
-    for key in spread_through(keys, BOILERPLATE_REPEATS):
-        places = [index for index, found in enumerate(keys) if found == key]
+    for key, places in where.items():  # (each line looked at once: linear in the lines)
         if all(any(0 <= other < len(units) and credits[other] and keys[other] != key
                    for other in (index - 1, index + 1)) for index in places):
             notices.add(key)
