@@ -446,6 +446,14 @@ def test_the_command_line_app_survives_every_broken_state_file(deck_path, tmp_pa
 # -- signals, Ctrl+C, closed pipes ---------------------------------------------------------------------
 
 
+def _default_signals() -> None:
+    """In the child, before viewer starts: the signals' default dispositions, as a terminal's
+    shell gives them (a suite run under `nohup` would pass SIGHUP on ignored, and viewer rightly
+    keeps an ignored SIGHUP ignored)."""
+    for number in (signal.SIGTERM, signal.SIGHUP, signal.SIGINT):
+        signal.signal(number, signal.SIG_DFL)
+
+
 @pytest.mark.parametrize("signal_name,status", [("SIGTERM", 143), ("SIGHUP", 129), ("SIGINT", 130)])
 def test_a_signal_during_the_query_gives_the_terminal_back(deck_path, tmp_path, signal_name, status):
     master, slave = pty.openpty()
@@ -453,7 +461,8 @@ def test_a_signal_during_the_query_gives_the_terminal_back(deck_path, tmp_path, 
     assert before[3] & termios.ECHO and before[3] & termios.ICANON
     env = viewer_env(tmp_path)
     process = subprocess.Popen([sys.executable, "-m", "viewer", str(deck_path)], stdin=slave, stdout=slave,
-                               stderr=slave, env=env, cwd=REPO, start_new_session=True)
+                               stderr=slave, env=env, cwd=REPO, start_new_session=True,
+                               preexec_fn=_default_signals)
     output = b""
     try:
         while QUERY not in output:  # the terminal never answers: viewer waits its 250 ms
