@@ -309,15 +309,16 @@ def test_search_work_is_bounded_by_the_cap_not_the_number_of_terms():
 
     def best(words):
         times = []
-        for _ in range(3):
-            start = time.perf_counter()
+        for _ in range(5):
+            start = time.thread_time()  # (this thread's work, not the wall clock other workers share)
             search(words)
-            times.append(time.perf_counter() - start)
+            times.append(time.thread_time() - start)
         return min(times)
 
     few, many = best(terms[:MAX_TERMS]), best(terms)
-    # Uncapped, 10,000 terms cost 300× what 32 do; capped, about the same (plus reading the query).
-    assert many < 5 * few, (few, many)
+    # Uncapped, 10,000 terms cost 300× what 32 do; capped, about the same plus reading the long
+    # query, which on a 2-core machine came to 5× now and then: the bound sits far from both.
+    assert many < 30 * few, (few, many)
 
 
 def test_search_is_linear_in_the_text():
