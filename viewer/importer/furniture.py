@@ -317,15 +317,15 @@ def furniture(text: str) -> str | None:
     return None
 
 
-_SIZE_WORDS = {"small", "medium", "large", "larger", "original", "full", "size", "full-size", "hi-res", "high-res",
-               "thumbnail", "xl", "xxl", "download", "view"}
+_SIZES = {"small", "medium", "large", "larger", "original", "thumbnail"}
+_SIZE_WORDS = _SIZES | {"full", "size", "full-size", "hi-res", "high-res", "xl", "xxl", "download", "view"}
 
 
 def _size_links(simple: str) -> bool:
     """`medium | large`: links to a picture's sizes, two or more, nothing else."""
-    words = [word for word in _WORD_TOKENS.findall(simple)]
-    sizes = [word for word in words if word in ("small", "medium", "large", "larger", "original", "thumbnail")]
-    return 2 <= len(words) <= 8 and len(sizes) >= 2 and all(word in _SIZE_WORDS for word in words)
+    words = _WORD_TOKENS.findall(simple)
+    return 2 <= len(words) <= 8 and sum(1 for word in words if word in _SIZES) >= 2 and all(
+        word in _SIZE_WORDS for word in words)
 
 
 def _glued_share_row(text: str) -> bool:
